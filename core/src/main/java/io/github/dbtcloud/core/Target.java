@@ -1,0 +1,44 @@
+package io.github.dbtcloud.core;
+
+import io.github.dbtcloud.core.api.AdminClient;
+import io.github.dbtcloud.core.api.ApiToken;
+import io.github.dbtcloud.core.api.ClientSettings;
+import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.DesiredStateLoader;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a goal works on and how it reaches dbt Cloud: the desired-state file (with the variables it
+ * may interpolate) and the connection. Every goal's request starts from one.
+ *
+ * @param desiredFile the {@code dbt-cloud.yml}
+ * @param environment process environment for {@code ${env.NAME}}
+ * @param properties build properties for {@code ${name}}
+ * @param baseUrl the admin host from the build, or null to take {@code account.host} from the file
+ * @param token the API token, or null for offline goals
+ * @param userAgent the User-Agent to send
+ */
+public record Target(
+    Path desiredFile, Map<String, String> environment, Map<String, String> properties, String baseUrl,
+    ApiToken token, String userAgent) {
+
+  public Target {
+    environment = Map.copyOf(environment);
+    properties = Map.copyOf(properties);
+  }
+
+  /** Loads and validates the desired state. */
+  public DesiredState load() {
+    return new DesiredStateLoader(environment, properties).load(desiredFile);
+  }
+
+  /** Opens a client for the build's base URL, or else the file's {@code account.host}. */
+  public AdminClient connect(DesiredState desired) {
+    String host = baseUrl != null && !baseUrl.isBlank() ? baseUrl : desired.account().host();
+    if (token == null) {
+      throw new IllegalStateException("no API token; the caller must supply one before connecting");
+    }
+    return AdminClient.create(ClientSettings.of(host, token, userAgent));
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.dbtcloud.core.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How to reach dbt Cloud.
+ *
+ * @param baseUrl the account's admin host, normalised to {@code https://host/} (no {@code /api})
+ * @param token the API token
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout time to wait for an answer
+ * @param userAgent User-Agent header, with the plugin version
+ */
+public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeout, Duration readTimeout, String userAgent) {
+
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  /** Settings with the default timeouts (10 s connect, 60 s read). */
+  public static ClientSettings of(String baseUrl, ApiToken token, String userAgent) {
+    return new ClientSettings(normalise(baseUrl), token, Duration.ofSeconds(10), Duration.ofSeconds(60), userAgent);
+  }
+
+  /**
+   * Turns what a user types ({@code ab123.us1.dbt.com}, {@code https://ab123.us1.dbt.com/api/v2/})
+   * into {@code https://ab123.us1.dbt.com/}. Plain http is allowed only on loopback (the emulator).
+   */
+  public static URI normalise(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new IllegalArgumentException("no dbt Cloud host is configured; set 'account.host' in dbt-cloud.yml"
+          + " or -Ddbt.baseUrl=https://<prefix>.<cell>.dbt.com (your account's own URL: Account settings ->"
+          + " Access URLs). There is no default host.");
+    }
+    String s = raw.strip();
+    if (!s.contains("://")) {
+      s = "https://" + s;
+    }
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    for (String suffix : new String[] {"/api/v2", "/api/v3", "/api"}) {
+      if (s.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+        s = s.substring(0, s.length() - suffix.length());
+        break;
+      }
+    }
+    URI uri;
+    try {
+      uri = URI.create(s + "/");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + raw + "' is not a valid dbt Cloud host URL; use e.g. https://ab123.us1.dbt.com", e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String host = uri.getHost();
+    if (host == null) {
+      throw new IllegalArgumentException("'" + raw + "' has no host name; use e.g. https://ab123.us1.dbt.com");
+    }
+    boolean loopback = LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
+    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+      throw new IllegalArgumentException("'" + raw + "' does not use https; dbt Cloud is only reached over https"
+          + " (plain http is allowed only for a local emulator on 127.0.0.1)");
+    }
+    return uri;
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.dbtcloud.core.api;
+
+/**
+ * dbt Cloud refused a request or could not be reached. Carries what the user needs to act: the
+ * HTTP status (0 when no answer came), the method and path, and dbt Cloud's own {@code user_message}.
+ */
+public class DbtCloudApiException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String method;
+  private final String path;
+  private final String userMessage;
+
+  public DbtCloudApiException(int status, String method, String path, String userMessage, Throwable cause) {
+    super(describe(status, method, path, userMessage), cause);
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.userMessage = userMessage;
+  }
+
+  /** The HTTP status, or 0 when the request got no answer (timeout, refused connection). */
+  public int status() {
+    return status;
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The request path, without host or query. */
+  public String path() {
+    return path;
+  }
+
+  /** dbt Cloud's {@code status.user_message}, or the transport error's text. */
+  public String userMessage() {
+    return userMessage;
+  }
+
+  /** Whether dbt Cloud answered at all. */
+  public boolean answered() {
+    return status > 0;
+  }
+
+  private static String describe(int status, String method, String path, String userMessage) {
+    String what = status > 0 ? "dbt Cloud answered HTTP " + status : "no answer from dbt Cloud";
+    String hint = switch (status) {
+      case 401 -> " Check the token (settings.xml <server> 'dbt-cloud' or DBT_CLOUD_API_TOKEN) and that the"
+          + " host is your account's own URL (e.g. https://ab123.us1.dbt.com), not a retired shared host.";
+      case 404 -> " The object does not exist, or the token's permissions do not cover it.";
+      case 429 -> " The account's API rate limit was hit; retry later.";
+      default -> "";
+    };
+    return what + " to " + method + " " + path + ": " + userMessage + hint;
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.dbtcloud.core.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dbt Cloud environment in wire form (v3, shared api doc §C.2). It keeps every field the server
+ * sent, known or not, because an update replaces the whole object: what we do not send is reset.
+ *
+ * @param fields the wire object
+ */
+public record Environment(Map<String, Object> fields) implements WireObject {
+
+  /** Fields the server computes or returns only for reading; a plan never compares them. */
+  public static final Set<String> READ_ONLY = Set.of("id", "account_id", "project_id", "created_at", "updated_at",
+      "raw_dbt_version", "is_deferrable", "created_by_id", "repository_id", "dbt_project_subdirectory", "project",
+      "credentials", "connection", "repository", "jobs", "custom_environment_variables", "fusion_readiness", "state");
+
+  @SuppressWarnings("unchecked")
+  public Environment {
+    fields = (Map<String, Object>) WireMaps.freeze(fields);
+  }
+
+  /** The body a create sends before the desired fields are merged in. */
+  public static Environment draft(long accountId, long projectId) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("account_id", accountId);
+    f.put("project_id", projectId);
+    f.put("name", null);
+    f.put("type", "deployment");
+    f.put("dbt_version", "latest");
+    f.put("use_custom_branch", false);
+    f.put("custom_branch", null);
+    f.put("deployment_type", null);
+    f.put("credentials_id", null);
+    f.put("connection_id", null);
+    f.put("state", 1L);
+    return new Environment(f);
+  }
+
+  /** The id, or null for a draft. */
+  @Override
+  public Long id() {
+    return WireMaps.asLong(fields.get("id"));
+  }
+
+  public String name() {
+    return WireMaps.asString(fields.get("name"));
+  }
+
+  public String type() {
+    return WireMaps.asString(fields.get("type"));
+  }
+
+  public String deploymentType() {
+    return WireMaps.asString(fields.get("deployment_type"));
+  }
+
+  public String dbtVersion() {
+    return WireMaps.asString(fields.get("dbt_version"));
+  }
+
+  public Long credentialsId() {
+    return WireMaps.asLong(fields.get("credentials_id"));
+  }
+
+  public Long connectionId() {
+    return WireMaps.asLong(fields.get("connection_id"));
+  }
+
+  public String customBranch() {
+    return WireMaps.asString(fields.get("custom_branch"));
+  }
+
+  public Environment withName(String name) {
+    return set("name", name);
+  }
+
+  public Environment withType(String type) {
+    return set("type", type);
+  }
+
+  public Environment withDeploymentType(String deploymentType) {
+    return set("deployment_type", deploymentType);
+  }
+
+  public Environment withDbtVersion(String dbtVersion) {
+    return set("dbt_version", dbtVersion);
+  }
+
+  public Environment withCredentialsId(Long id) {
+    return set("credentials_id", id);
+  }
+
+  public Environment withConnectionId(Long id) {
+    return set("connection_id", id);
+  }
+
+  public Environment withExtendedAttributesId(Long id) {
+    return set("extended_attributes_id", id);
+  }
+
+  /** Sets the custom branch; a branch turns {@code use_custom_branch} on, null turns it off. */
+  public Environment withCustomBranch(String branch) {
+    return set("custom_branch", branch).set("use_custom_branch", branch != null);
+  }
+
+  public Environment withModelQueryHistory(boolean enabled) {
+    return set("enable_model_query_history", enabled);
+  }
+
+  /**
+   * The body for a full-replace update: everything the server sent except the nested read-only
+   * objects; above all never a {@code credentials} object, which the API rejects (§E.12).
+   */
+  Map<String, Object> updateBody() {
+    Map<String, Object> body = new LinkedHashMap<>(fields);
+    for (String nested : new String[] {"credentials", "project", "connection", "repository", "jobs",
+        "custom_environment_variables", "fusion_readiness"}) {
+      body.remove(nested);
+    }
+    return body;
+  }
+
+  private Environment set(String field, Object value) {
+    return new Environment(WireMaps.with(fields, field, value));
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.dbtcloud.core.apply;
+
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.api.AdminClient;
+import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.plan.Plan;
+import io.github.dbtcloud.core.plan.PlanCommand;
+
+/** {@code dbt:apply}: plan, print the plan, apply it, and print what was done. */
+public final class ApplyCommand {
+
+  private final Console console;
+
+  public ApplyCommand(Console console) {
+    this.console = console;
+  }
+
+  /** Plans, applies, and returns what was done. */
+  public ApplyResult run(Target target) {
+    DesiredState desired = target.load();
+    try (AdminClient client = target.connect(desired)) {
+      Plan plan = new PlanCommand(console).planAndShow(desired, client, target);
+      if (plan.isEmpty()) {
+        return new ApplyResult(0, 0, 0, client.requestCount(), java.time.Duration.ZERO);
+      }
+      console.info("");
+      ApplyResult result = new Applier(client, console).apply(plan);
+      console.info("");
+      console.info(result.summary() + " (" + result.requests() + " requests, "
+          + result.elapsed().toMillis() + " ms)");
+      return result;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.dbtcloud.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a {@code dbt-cloud.yml} declares, after loading, interpolation and validation.
+ *
+ * @param version format version (1)
+ * @param account the dbt Cloud account
+ * @param ownership namespace and pruning rules
+ * @param projects projects by local key, in file order
+ * @param verify the verification run after apply, if configured
+ * @param semanticLayer the Semantic Layer check after verification, if configured
+ * @param files the files this state was read from
+ */
+public record DesiredState(
+    int version,
+    AccountSpec account,
+    OwnershipSpec ownership,
+    Map<String, ProjectSpec> projects,
+    Optional<VerifySpec> verify,
+    Optional<SemanticLayerSpec> semanticLayer,
+    List<Path> files) {
+
+  public DesiredState {
+    projects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(projects));
+    files = List.copyOf(files);
+  }
+
+  /** Number of jobs across all projects. */
+  public int jobCount() {
+    return projects.values().stream().mapToInt(p -> p.jobs().size()).sum();
+  }
+
+  /** Number of environments across all projects. */
+  public int environmentCount() {
+    return projects.values().stream().mapToInt(p -> p.environments().size()).sum();
+  }
+}

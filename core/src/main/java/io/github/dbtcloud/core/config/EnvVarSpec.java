@@ -1,0 +1,28 @@
+package io.github.dbtcloud.core.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A project environment variable: a project-wide default and values per environment key.
+ * Names start with {@code DBT_}; {@code DBT_ENV_SECRET} marks a secret whose value can only come
+ * from interpolation and is never shown.
+ *
+ * @param name the variable name
+ * @param projectDefault the project-wide default, or null for none
+ * @param perEnvironment values by environment key
+ * @param position where the variable is declared
+ */
+public record EnvVarSpec(
+    String name, String projectDefault, Map<String, String> perEnvironment, SourcePosition position) {
+
+  public EnvVarSpec {
+    perEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(perEnvironment));
+  }
+
+  /** Whether dbt Cloud treats this variable as a secret. */
+  public boolean secret() {
+    return name.startsWith("DBT_ENV_SECRET");
+  }
+}

@@ -1,0 +1,24 @@
+package io.github.dbtcloud.core.config;
+
+import java.util.List;
+
+/**
+ * When a scheduled job runs: a cron expression, or the structured date/time form dbt Cloud turns
+ * into one (shared api doc §C.1 {@code schedule.date}/{@code schedule.time}).
+ *
+ * @param cron a 5-field UNIX cron, or null when the structured form is used
+ * @param days days of the week (0 = Sunday) for {@code days_of_week}, else empty
+ * @param hours hours of the day for {@code at_exact_hours}, else empty
+ * @param intervalHours run every N hours ({@code every_hour} interval), or null
+ * @param enabled whether the schedule trigger is on (default true when a schedule is given)
+ * @param position where the schedule is declared
+ */
+public record ScheduleSpec(
+    String cron, List<Integer> days, List<Integer> hours, Integer intervalHours, boolean enabled,
+    SourcePosition position) {
+
+  public ScheduleSpec {
+    days = List.copyOf(days);
+    hours = List.copyOf(hours);
+  }
+}

@@ -1,0 +1,11 @@
+package io.github.dbtcloud.core.remote;
+
+/** The desired state's scope cannot be read as declared (a project is missing or ambiguous). */
+public final class ScopeException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public ScopeException(String message) {
+    super(message);
+  }
+}

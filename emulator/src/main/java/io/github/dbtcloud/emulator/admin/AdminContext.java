@@ -1,0 +1,12 @@
+package io.github.dbtcloud.emulator.admin;
+
+import io.github.dbtcloud.emulator.state.EmulatorState;
+import java.time.Clock;
+
+/**
+ * What every Admin API route needs.
+ *
+ * @param state the account's data
+ * @param clock the emulator's clock (fast in tests, real for demos)
+ */
+public record AdminContext(EmulatorState state, Clock clock) {}

@@ -1,0 +1,130 @@
+package io.github.dbtcloud.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DbtCloudEmulatorTest {
+
+  private static final String ACCOUNT = "70403103900001";
+  private static final String PROJECT = "70403103900002";
+  private static final String ENVS = "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environments/";
+  private static final String JOBS = "/api/v2/accounts/" + ACCOUNT + "/jobs/";
+
+  private DbtCloudEmulator emulator;
+  private EmulatorHttp http;
+
+  @BeforeEach
+  void start() {
+    emulator = DbtCloudEmulator.builder().start();
+    http = new EmulatorHttp(emulator, "Token " + EmulatorHttp.DEMO_TOKEN);
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  @Test
+  void listsTheDemoEnvironmentsInTheEnvelope() {
+    EmulatorHttp.Answer answer = http.get(ENVS);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("Success!");
+    assertThat(answer.body().at("/data").size()).isEqualTo(2);
+    assertThat(answer.body().at("/extra/pagination/total_count").asInt()).isEqualTo(2);
+    assertThat(answer.body().at("/extra/filters/limit").asInt()).isEqualTo(100);
+  }
+
+  @Test
+  void answersACreateWith201() {
+    EmulatorHttp.Answer answer = http.post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\"}");
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.body().at("/status/code").asInt()).isEqualTo(201);
+    assertThat(answer.body().at("/data/id").asLong()).isGreaterThan(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void anEnvironmentUpdateIsAFullReplace() {
+    long id = 70403103900011L;
+    EmulatorHttp.Answer before = http.get(ENVS + id + "/");
+    assertThat(before.body().at("/data/credentials_id").asLong()).isEqualTo(70403103900020L);
+
+    EmulatorHttp.Answer after = http.post(ENVS + id + "/", "{\"name\":\"Production\",\"type\":\"deployment\"}");
+
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(after.body().at("/data/credentials_id").isNull()).isTrue();
+  }
+
+  @Test
+  void refusesACredentialsObjectOnUpdate() {
+    EmulatorHttp.Answer answer = http.post(ENVS + 70403103900011L + "/",
+        "{\"name\":\"Production\",\"credentials\":{\"id\":1}}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().at("/data/credentials").asText()).contains("is not valid under any of the given schemas");
+  }
+
+  @Test
+  void answersAnUnknownTokenWith401InvalidToken() {
+    EmulatorHttp.Answer answer = new EmulatorHttp(emulator, "Token nope").get(JOBS);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("Invalid token.");
+    assertThat(answer.body().at("/status/developer_message").isNull()).isTrue();
+  }
+
+  @Test
+  void answersAMissingJobWith404AndThePermissionsHint() {
+    EmulatorHttp.Answer answer = http.get(JOBS + "1/");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body().at("/status/user_message").asText()).contains("proper permissions");
+  }
+
+  @Test
+  void derivesTheJobTypeFromTheTriggers() {
+    EmulatorHttp.Answer answer = http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":70403103900011,"
+        + "\"name\":\"PR\",\"execute_steps\":[\"dbt build\"],\"triggers\":{\"git_provider_webhook\":true}}");
+
+    assertThat(answer.body().at("/data/job_type").asText()).isEqualTo("ci");
+    assertThat(answer.body().at("/data/created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
+  }
+
+  @Test
+  void pagesListsAtAHundred() {
+    for (int i = 0; i < 101; i++) {
+      http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":70403103900011,\"name\":\"j" + i + "\"}");
+    }
+    assertThat(http.get(JOBS + "?limit=100").body().at("/data").size()).isEqualTo(100);
+    assertThat(http.get(JOBS + "?offset=100").body().at("/data").size()).isEqualTo(1);
+    assertThat(http.get(JOBS + "?limit=101").status()).isEqualTo(400);
+  }
+
+  @Test
+  void keepsItsStateAcrossRestartsInAStateFile(@TempDir Path dir) {
+    Path state = dir.resolve("state.json");
+    try (DbtCloudEmulator first = DbtCloudEmulator.builder().stateFile(state).start()) {
+      new EmulatorHttp(first, "Token " + EmulatorHttp.DEMO_TOKEN).post(ENVS, "{\"name\":\"CI\"}");
+    }
+    try (DbtCloudEmulator second = DbtCloudEmulator.builder().stateFile(state).start()) {
+      EmulatorHttp.Answer answer = new EmulatorHttp(second, "Token " + EmulatorHttp.DEMO_TOKEN).get(ENVS);
+      assertThat(answer.body().at("/data").findValuesAsText("name")).contains("CI");
+    }
+  }
+
+  @Test
+  void journalsRequestsWithTheAuthSchemeOnly() {
+    http.get(ENVS);
+
+    assertThat(emulator.journal()).singleElement().satisfies(e -> {
+      assertThat(e.authScheme()).isEqualTo("Token");
+      assertThat(e.toString()).doesNotContain(EmulatorHttp.DEMO_TOKEN);
+    });
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.dbtcloud.it;
+
+import io.github.dbtcloud.emulator.DbtCloudEmulator;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What every invoker IT's {@code prebuild.groovy} and {@code verify.groovy} call: start an emulator
+ * on a free loopback port, hand its URL to the IT's Maven runs as {@code dbt.baseUrl}, and stop it.
+ */
+public final class ItEmulator {
+
+  /** The context key the running emulator is kept under between the IT's scripts. */
+  public static final String CONTEXT_KEY = "emulator";
+
+  private ItEmulator() {}
+
+  /**
+   * Starts an emulator seeded from the IT's own {@code seed.yml}, or the shared IT seed, and puts
+   * {@code dbt.baseUrl} into the IT's user properties.
+   */
+  @SuppressWarnings("unchecked")
+  public static DbtCloudEmulator start(File basedir, Map<String, Object> context) {
+    Path own = basedir.toPath().resolve("seed.yml");
+    DbtCloudEmulator.Builder builder = DbtCloudEmulator.builder();
+    if (Files.exists(own)) {
+      builder.seed(own);
+    } else {
+      builder.seedText(sharedSeed());
+    }
+    DbtCloudEmulator emulator = builder.start();
+    context.put(CONTEXT_KEY, emulator);
+    Object userProperties = context.get("userProperties");
+    if (userProperties instanceof Properties p) {
+      p.setProperty("dbt.baseUrl", emulator.baseUrl());
+    } else if (userProperties instanceof Map<?, ?> m) {
+      ((Map<Object, Object>) m).put("dbt.baseUrl", emulator.baseUrl());
+    }
+    return emulator;
+  }
+
+  /** The emulator the IT's prebuild script started. */
+  public static DbtCloudEmulator of(Map<String, Object> context) {
+    return (DbtCloudEmulator) context.get(CONTEXT_KEY);
+  }
+
+  /** Stops the IT's emulator. */
+  public static void stop(Map<String, Object> context) {
+    DbtCloudEmulator emulator = of(context);
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  private static String sharedSeed() {
+    try (InputStream in = ItEmulator.class.getResourceAsStream("/it-seed.yml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

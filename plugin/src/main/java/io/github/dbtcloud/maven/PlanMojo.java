@@ -1,0 +1,40 @@
+package io.github.dbtcloud.maven;
+
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.plan.Plan;
+import io.github.dbtcloud.core.plan.PlanCommand;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file. Changes nothing. */
+@Mojo(name = "plan", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class PlanMojo extends AbstractDbtMojo {
+
+  /** Fail the build when the plan is not empty (drift detection on a schedule). */
+  @Parameter(property = PropertyNames.FAIL_ON_CHANGES, defaultValue = "false")
+  private boolean failOnChanges;
+
+  @Inject
+  public PlanMojo(SettingsDecrypter decrypter) {
+    super(decrypter);
+  }
+
+  @Override
+  protected String goal() {
+    return "plan";
+  }
+
+  @Override
+  protected void run(Target target, Console console) throws MojoFailureException {
+    Plan plan = new PlanCommand(console).run(target);
+    if (failOnChanges && !plan.isEmpty()) {
+      throw new MojoFailureException("dbt Cloud differs from " + file.getName() + " (" + plan.summary()
+          + ") and " + PropertyNames.FAIL_ON_CHANGES + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
+    }
+  }
+}
