@@ -1,13 +1,12 @@
 package io.github.dbtcloud.maven;
 
 import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
 import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.config.Problem;
-import io.github.dbtcloud.core.plan.DuplicateMarkerException;
-import io.github.dbtcloud.core.remote.ScopeException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -95,7 +94,7 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
         getLog().error(p.toString());
       }
       throw new MojoFailureException(message.toString());
-    } catch (ScopeException | DuplicateMarkerException | IllegalArgumentException e) {
+    } catch (DbtCloudFailure | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (DbtCloudApiException e) {
       if (e.answered() && e.status() >= 400 && e.status() < 500 && e.status() != 408 && e.status() != 429) {

@@ -1,9 +1,10 @@
 package io.github.dbtcloud.core.plan;
 
+import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.identity.Marker;
 
 /** Two remote jobs carry the same marker, so the plugin cannot tell which one the file means. */
-public final class DuplicateMarkerException extends RuntimeException {
+public final class DuplicateMarkerException extends DbtCloudFailure {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,9 @@
 package io.github.dbtcloud.core.remote;
 
+import io.github.dbtcloud.core.DbtCloudFailure;
+
 /** The desired state's scope cannot be read as declared (a project is missing or ambiguous). */
-public final class ScopeException extends RuntimeException {
+public final class ScopeException extends DbtCloudFailure {
 
   private static final long serialVersionUID = 1L;
 
