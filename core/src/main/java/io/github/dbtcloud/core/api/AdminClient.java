@@ -31,6 +31,7 @@ public final class AdminClient implements AutoCloseable {
       .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
 
   private final OkHttpClient http;
+  private final Retrofit retrofit;
   private final AdminApi api;
   private final AtomicInteger requests = new AtomicInteger();
 
@@ -49,12 +50,12 @@ public final class AdminClient implements AutoCloseable {
           return chain.proceed(request);
         })
         .build();
-    this.api = new Retrofit.Builder()
+    this.retrofit = new Retrofit.Builder()
         .baseUrl(settings.baseUrl().toString())
         .client(http)
         .addConverterFactory(JacksonConverterFactory.create(MAPPER))
-        .build()
-        .create(AdminApi.class);
+        .build();
+    this.api = retrofit.create(AdminApi.class);
   }
 
   /** A client for the account's host. */
@@ -65,6 +66,19 @@ public final class AdminClient implements AutoCloseable {
   /** Requests sent so far (for the apply summary and request-count checks). */
   public int requestCount() {
     return requests.get();
+  }
+
+  /**
+   * A Retrofit service on this client's connection (same host, token, limits and retries), for the
+   * sibling facades of this package (runs, artifacts) that add their own package-private interface.
+   */
+  <T> T service(Class<T> type) {
+    return retrofit.create(type);
+  }
+
+  /** Executes an enveloped call and returns its {@code data}, mapping refusals to {@link DbtCloudApiException}. */
+  JsonNode data(Call<JsonNode> call) {
+    return execute(call);
   }
 
   /** Checks the token can read the account; the cheapest call that proves host and token. */
