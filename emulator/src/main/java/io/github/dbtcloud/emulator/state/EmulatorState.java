@@ -34,9 +34,11 @@ public final class EmulatorState {
   public static final String PROJECTS = "projects";
   public static final String ENVIRONMENTS = "environments";
   public static final String JOBS = "jobs";
+  /** Semantic Layer configuration, one row per environment id (the semantic package owns its shape). */
+  public static final String SEMANTIC_LAYER = "semantic_layer";
 
   public EmulatorState() {
-    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS}) {
+    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, SEMANTIC_LAYER}) {
       tables.put(name, new Table());
     }
   }
