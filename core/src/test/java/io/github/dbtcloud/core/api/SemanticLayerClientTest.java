@@ -172,7 +172,7 @@ class SemanticLayerClientTest {
     SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.answered()).isFalse();
-    assertThat(e.getMessage()).startsWith("No answer from the Semantic Layer at http://").contains("timeout")
+    assertThat(e.getMessage()).startsWith("No answer from the Semantic Layer at http://").contains("SocketTimeoutException")
         .contains("dbt.semanticLayerUrl");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
