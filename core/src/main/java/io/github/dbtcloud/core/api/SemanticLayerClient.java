@@ -160,6 +160,7 @@ public final class SemanticLayerClient implements AutoCloseable {
   }
 
   private JsonNode execute(String operation, String document, ObjectNode variables) {
+    long environmentId = variables.path("environmentId").asLong();
     ObjectNode body = AdminClient.MAPPER.createObjectNode();
     body.put("query", document);
     body.set("variables", variables);
@@ -172,29 +173,31 @@ public final class SemanticLayerClient implements AutoCloseable {
       JsonNode json = parse(text);
       if (!response.isSuccessful()) {
         List<String> messages = messages(json);
-        throw failure(response.code(), operation,
+        throw failure(response.code(), environmentId, operation,
             messages.isEmpty() ? List.of(text.isBlank() ? response.message() : abbreviate(text)) : messages);
       }
       if (json == null || !json.isObject()) {
-        throw failure(response.code(), operation, List.of("the answer is not GraphQL JSON: " + abbreviate(text)));
+        throw failure(response.code(), environmentId, operation,
+            List.of("the answer is not GraphQL JSON: " + abbreviate(text)));
       }
       List<String> messages = messages(json);
       if (!messages.isEmpty()) {
-        throw failure(response.code(), operation, messages);
+        throw failure(response.code(), environmentId, operation, messages);
       }
       JsonNode data = json.path("data");
       if (!data.isObject()) {
-        throw failure(response.code(), operation, List.of("the answer has neither data nor errors: " + abbreviate(text)));
+        throw failure(response.code(), environmentId, operation,
+            List.of("the answer has neither data nor errors: " + abbreviate(text)));
       }
       return data;
     } catch (IOException e) {
-      throw new SemanticLayerException(0, url.toString(), operation,
+      throw new SemanticLayerException(0, url.toString(), environmentId, operation,
           List.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
     }
   }
 
-  private SemanticLayerException failure(int status, String operation, List<String> messages) {
-    return new SemanticLayerException(status, url.toString(), operation, messages, null);
+  private SemanticLayerException failure(int status, long environmentId, String operation, List<String> messages) {
+    return new SemanticLayerException(status, url.toString(), environmentId, operation, messages, null);
   }
 
   /** {@code errors[*].message}, in order. */

@@ -15,19 +15,23 @@ public class SemanticLayerException extends DbtCloudApiException {
   public static final String NOT_AUTHORIZED = "User is not authorized";
 
   private final String url;
+  private final long environmentId;
   private final String operation;
   private final List<String> messages;
 
   /**
    * @param status the HTTP status, 0 when no answer came
    * @param url the GraphQL endpoint
+   * @param environmentId the environment the operation was about
    * @param operation the operation name, e.g. {@code compileSql}
    * @param messages the server's {@code errors[*].message}, or the transport failure's text
    * @param cause the transport failure, or null
    */
-  public SemanticLayerException(int status, String url, String operation, List<String> messages, Throwable cause) {
+  public SemanticLayerException(int status, String url, long environmentId, String operation, List<String> messages,
+      Throwable cause) {
     super(status, "POST", SemanticLayerUrls.PATH, String.join("\n", messages), cause);
     this.url = url;
+    this.environmentId = environmentId;
     this.operation = operation;
     this.messages = List.copyOf(messages);
   }
@@ -35,6 +39,11 @@ public class SemanticLayerException extends DbtCloudApiException {
   /** The server's error messages, in order (one for a transport failure). */
   public List<String> messages() {
     return messages;
+  }
+
+  /** The environment the refused operation was about. */
+  public long environmentId() {
+    return environmentId;
   }
 
   /** The operation that was refused, e.g. {@code compileSql}. */
@@ -55,13 +64,14 @@ public class SemanticLayerException extends DbtCloudApiException {
   @Override
   public String getMessage() {
     if (notAuthorized()) {
-      return "The Semantic Layer at " + url + " refused the token for " + operation + ": " + NOT_AUTHORIZED + "."
-          + " Use a service token with the 'Semantic Layer Only' and 'Metadata Only' permissions on the account"
-          + " that owns the environment (settings.xml <server> 'dbt-cloud' or DBT_CLOUD_API_TOKEN), and check that"
-          + " semantic_layer.environment names that account's environment.";
+      return "The Semantic Layer at " + url + " refused the token for environment " + environmentId + " (" + operation
+          + "): " + NOT_AUTHORIZED + ". Use a service token with the 'Semantic Layer Only' and 'Metadata Only'"
+          + " permissions on the account that owns environment " + environmentId + " (settings.xml <server>"
+          + " 'dbt-cloud' or DBT_CLOUD_API_TOKEN), and check that semantic_layer.environment names an environment of"
+          + " that account whose Semantic Layer is configured.";
     }
-    String what = !answered() ? "No answer from the Semantic Layer at " + url
-        : graphQlErrors() ? "The Semantic Layer at " + url + " refused " + operation
+    String what = !answered() ? "No answer from the Semantic Layer at " + url + " to " + operation
+        : graphQlErrors() ? "The Semantic Layer at " + url + " refused " + operation + " for environment " + environmentId
         : "The Semantic Layer at " + url + " answered HTTP " + status() + " to " + operation;
     String hint = answered() ? "" : ". Check the host (semanticLayerUrl / dbt.semanticLayerUrl overrides the one"
         + " derived from the admin host) and the network";

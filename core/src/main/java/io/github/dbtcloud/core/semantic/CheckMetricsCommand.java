@@ -87,9 +87,8 @@ public final class CheckMetricsCommand {
   }
 
   private static String failureMessage(MetricCheckReport report, SemanticLayerSpec spec) {
-    long bad = report.results().stream().filter(MetricResult::failed).count();
-    StringBuilder out = new StringBuilder("Semantic Layer check failed: " + bad + " of " + report.results().size()
-        + " metric(s) in environment " + report.environment() + " (" + report.summary() + "):");
+    StringBuilder out = new StringBuilder("Semantic Layer check failed in environment " + report.environment() + ": "
+        + report.summary() + " of " + report.results().size() + " metric(s).");
     for (MetricResult r : report.results()) {
       if (r.failed()) {
         out.append("\n  - ").append(r.metric()).append(" ").append(r.outcome()).append(": ")

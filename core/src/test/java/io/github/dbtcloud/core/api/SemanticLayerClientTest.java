@@ -109,7 +109,7 @@ class SemanticLayerClientTest {
     assertThat(e.notAuthorized()).isFalse();
     assertThat(e.messages()).containsExactly("Unable to compile metric `margin`", "second");
     assertThat(e.operation()).isEqualTo("compileSql");
-    assertThat(e.getMessage()).contains("refused compileSql: Unable to compile metric `margin`");
+    assertThat(e.getMessage()).contains("refused compileSql for environment " + ENV + ": Unable to compile metric `margin`");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -120,7 +120,9 @@ class SemanticLayerClientTest {
     SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.notAuthorized()).isTrue();
-    assertThat(e.getMessage()).contains("User is not authorized").contains("Semantic Layer Only")
+    assertThat(e.environmentId()).isEqualTo(ENV);
+    assertThat(e.getMessage()).contains("refused the token for environment " + ENV + " (getMetrics): User is not authorized")
+        .contains("Semantic Layer Only")
         .doesNotContain(TOKEN);
     assertThat(e.toString()).doesNotContain(TOKEN);
   }

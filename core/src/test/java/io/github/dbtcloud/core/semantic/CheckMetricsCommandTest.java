@@ -131,7 +131,7 @@ class CheckMetricsCommandTest {
 
     assertThat(failure).isInstanceOf(DbtCloudFailure.class);
     assertThat(failure.getMessage())
-        .contains("1 of 2 metric(s) in environment id 555")
+        .contains("Semantic Layer check failed in environment id 555: 1 OK, 1 failed, 0 missing of 2 metric(s).")
         .contains("- margin FAILED: Unable to compile metric `margin`: measure `gross` is not defined.\n      second line")
         .contains("dbt-cloud.yml:");
     assertThat(lines).anyMatch(l -> l.startsWith("WARN   FAILED  margin") && l.contains("Unable to compile metric"));
