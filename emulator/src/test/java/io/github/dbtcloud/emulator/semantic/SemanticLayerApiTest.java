@@ -439,6 +439,26 @@ class SemanticLayerApiTest {
   }
 
   @Test
+  void answersParallelCompilationsWhileItPersistsItsState(@TempDir Path dir) throws Exception {
+    try (DbtCloudEmulator persisted = DbtCloudEmulator.builder().seedText(seed()).stateFile(dir.resolve("s.json")).start()) {
+      GraphQlHttp client = new GraphQlHttp(persisted, "Authorization", "Bearer dbtc_sl_token");
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<GraphQlHttp.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          answers.add(pool.submit(() -> client.post(COMPILE_SQL, vars("environmentId", PROD,
+              "metrics", metrics("revenue")))));
+        }
+        for (java.util.concurrent.Future<GraphQlHttp.Answer> a : answers) {
+          assertThat(a.get().data().at("/compileSql/sql").asText()).contains("revenue");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void servesTheDemoAccountsMetricsByDefault() {
     try (DbtCloudEmulator demo = DbtCloudEmulator.builder().start()) {
       GraphQlHttp.Answer answer = new GraphQlHttp(demo, "Authorization", "Bearer dbtc_emulator_demo_token")
