@@ -305,20 +305,29 @@ class SemanticLayerApiTest {
     assertThat(compile(vars()).error()).isEqualTo("Either metrics or groupBy must be provided.");
   }
 
+  /** Creates a query and polls it {@code times} times; the answers, in order. */
+  private List<JsonNode> createAndPoll(Map<String, Object> variables, int times) {
+    Map<String, Object> all = vars("environmentId", PROD);
+    all.putAll(variables);
+    String queryId = sdk.post(CREATE_QUERY, all).data().at("/createQuery/queryId").asText();
+    List<JsonNode> polls = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      polls.add(sdk.post(POLL, vars("environmentId", PROD, "queryId", queryId, "pageNum", 1)).data().get("query"));
+    }
+    return polls;
+  }
+
+  private static List<String> statuses(List<JsonNode> polls) {
+    return polls.stream().map(p -> p.get("status").asText()).toList();
+  }
+
   @Test
   void pollsACreatedQueryThroughEveryStatus() {
-    String queryId = sdk.post(CREATE_QUERY, vars("environmentId", PROD, "metrics", metrics("revenue"),
-        "groupBy", List.of(Map.of("name", "metric_time", "timeGranularity", "day")), "limit", 1))
-        .data().at("/createQuery/queryId").asText();
+    List<JsonNode> polls = createAndPoll(vars("metrics", metrics("revenue"),
+        "groupBy", List.of(Map.of("name", "metric_time", "timeGranularity", "day")), "limit", 1), 5);
+    JsonNode last = polls.get(4);
 
-    List<String> statuses = new ArrayList<>();
-    JsonNode last = null;
-    for (int i = 0; i < 5; i++) {
-      last = sdk.post(POLL, vars("environmentId", PROD, "queryId", queryId, "pageNum", 1)).data().get("query");
-      statuses.add(last.get("status").asText());
-    }
-
-    assertThat(statuses).containsExactly("PENDING", "RUNNING", "COMPILED", "SUCCESSFUL", "SUCCESSFUL");
+    assertThat(statuses(polls)).containsExactly("PENDING", "RUNNING", "COMPILED", "SUCCESSFUL", "SUCCESSFUL");
     assertThat(last.get("totalPages").asInt()).isEqualTo(1);
     assertThat(last.get("sql").asText()).contains("LIMIT 1");
     assertThat(Base64.getDecoder().decode(last.get("arrowResult").asText())).startsWith(0xff, 0xff, 0xff, 0xff);
@@ -328,13 +337,7 @@ class SemanticLayerApiTest {
 
   @Test
   void aQueryOfABrokenMetricIsAcceptedAndFailsWhenPolled() {
-    String queryId = sdk.post(CREATE_QUERY, vars("environmentId", PROD, "metrics", metrics("margin")))
-        .data().at("/createQuery/queryId").asText();
-
-    JsonNode third = null;
-    for (int i = 0; i < 3; i++) {
-      third = sdk.post(POLL, vars("environmentId", PROD, "queryId", queryId, "pageNum", 1)).data().get("query");
-    }
+    JsonNode third = createAndPoll(vars("metrics", metrics("margin")), 3).get(2);
 
     assertThat(third.get("status").asText()).isEqualTo("FAILED");
     assertThat(third.get("error").asText()).contains("gross_margin");
@@ -343,18 +346,10 @@ class SemanticLayerApiTest {
 
   @Test
   void aWarehouseErrorFailsTheQueryAfterItCompiled() {
-    String queryId = sdk.post(CREATE_QUERY, vars("environmentId", PROD, "metrics", metrics("refunds")))
-        .data().at("/createQuery/queryId").asText();
+    List<JsonNode> polls = createAndPoll(vars("metrics", metrics("refunds")), 4);
 
-    List<String> statuses = new ArrayList<>();
-    JsonNode last = null;
-    for (int i = 0; i < 4; i++) {
-      last = sdk.post(POLL, vars("environmentId", PROD, "queryId", queryId, "pageNum", 1)).data().get("query");
-      statuses.add(last.get("status").asText());
-    }
-
-    assertThat(statuses).containsExactly("PENDING", "RUNNING", "COMPILED", "FAILED");
-    assertThat(last.get("error").asText()).contains("does not exist or not authorized");
+    assertThat(statuses(polls)).containsExactly("PENDING", "RUNNING", "COMPILED", "FAILED");
+    assertThat(polls.get(3).get("error").asText()).contains("does not exist or not authorized");
   }
 
   @Test
