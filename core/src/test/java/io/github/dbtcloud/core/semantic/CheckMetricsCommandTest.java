@@ -242,6 +242,15 @@ class CheckMetricsCommandTest {
   }
 
   @Test
+  void refusesAnEmptyListOfMetricsBeforeAskingTheServer() {
+    MetricCheckFailure failure = catchThrowableOfType(MetricCheckFailure.class,
+        () -> check("semantic_layer: { environment: \"555\", metrics: [] }\n"));
+
+    assertThat(failure.getMessage()).contains("empty list").contains("metrics: all");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void usesTheOverriddenSemanticLayerUrl() throws Exception {
     sl.metric("revenue");
 
