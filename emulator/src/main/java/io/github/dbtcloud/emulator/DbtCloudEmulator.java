@@ -11,6 +11,8 @@ import io.github.dbtcloud.emulator.http.Journal;
 import io.github.dbtcloud.emulator.http.JournalEntry;
 import io.github.dbtcloud.emulator.http.Router;
 import io.github.dbtcloud.emulator.seed.SeedLoader;
+import io.github.dbtcloud.emulator.semantic.SemanticLayerApi;
+import io.github.dbtcloud.emulator.semantic.SemanticLayerControl;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +46,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     new ProjectsApi(ctx).register(router);
     environments.register(router);
     jobs.register(router);
+    new SemanticLayerApi(state).register(router);
     if (!resume) {
       new SeedLoader(environments, jobs, clock).load(b.seed != null ? b.seed : SeedLoader.demo(), state);
     }
@@ -78,6 +81,11 @@ public final class DbtCloudEmulator implements AutoCloseable {
   /** Forgets the journal so far. */
   public void clearJournal() {
     journal.clear();
+  }
+
+  /** The Semantic Layer's metrics, to add, break or remove between the steps of a test. */
+  public SemanticLayerControl semanticLayer() {
+    return new SemanticLayerControl(state);
   }
 
   /** The tokens this emulator accepts, with their account ids. */

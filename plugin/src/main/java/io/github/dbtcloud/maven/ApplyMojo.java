@@ -16,6 +16,18 @@ public class ApplyMojo extends AbstractDbtMojo {
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
   private boolean applySkip;
 
+  /** The Semantic Layer GraphQL URL; derived from the admin host when unset. */
+  @Parameter(property = PropertyNames.SEMANTIC_LAYER_URL)
+  private String semanticLayerUrl;
+
+  /** Also run each metric as a one-row query, to prove the warehouse answers. */
+  @Parameter(property = PropertyNames.METRICS_QUERY, defaultValue = "false")
+  private boolean metricsQuery;
+
+  /** Skip the Semantic Layer check after apply. */
+  @Parameter(property = PropertyNames.METRICS_SKIP, defaultValue = "false")
+  private boolean metricsSkip;
+
   @Inject
   public ApplyMojo(SettingsDecrypter decrypter) {
     super(decrypter);
@@ -34,5 +46,7 @@ public class ApplyMojo extends AbstractDbtMojo {
   @Override
   protected void run(Target target, Console console) {
     new ApplyCommand(console).run(target);
+    // Semantic Layer check (issue 8): the last step, after the apply and after the verification run.
+    MetricsStep.afterApply(target, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
   }
 }

@@ -10,6 +10,9 @@ public final class PropertyNames {
   public static final String OUTPUT_DIRECTORY = "dbt.outputDirectory";
   public static final String FAIL_ON_CHANGES = "dbt.failOnChanges";
   public static final String APPLY_SKIP = "dbt.apply.skip";
+  public static final String SEMANTIC_LAYER_URL = "dbt.semanticLayerUrl";
+  public static final String METRICS_SKIP = "dbt.metrics.skip";
+  public static final String METRICS_QUERY = "dbt.metrics.query";
 
   /** The environment variable CI systems use to pass the token. */
   public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";

@@ -28,15 +28,18 @@ public final class EmulatorState {
   private final Map<String, Long> tokens = new LinkedHashMap<>();
   private final AtomicLong nextId = new AtomicLong(FIRST_ID);
   private final Object lock = new Object();
+  private final Object saveLock = new Object();
 
   /** Table names, in the order they are persisted. */
   public static final String ACCOUNTS = "accounts";
   public static final String PROJECTS = "projects";
   public static final String ENVIRONMENTS = "environments";
   public static final String JOBS = "jobs";
+  /** Semantic Layer configuration, one row per environment id (the semantic package owns its shape). */
+  public static final String SEMANTIC_LAYER = "semantic_layer";
 
   public EmulatorState() {
-    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS}) {
+    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, SEMANTIC_LAYER}) {
       tables.put(name, new Table());
     }
   }
@@ -92,14 +95,18 @@ public final class EmulatorState {
 
   /** Writes the whole state to {@code file} atomically (temp file, then move). */
   public void saveTo(Path file) {
-    ObjectNode root = read(s -> s.toJson());
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write emulator state to " + file, e);
+    // one save at a time: concurrent writes (parallel requests) would share the temp file, and an older
+    // snapshot could replace a newer one
+    synchronized (saveLock) {
+      ObjectNode root = read(s -> s.toJson());
+      try {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write emulator state to " + file, e);
+      }
     }
   }
 
