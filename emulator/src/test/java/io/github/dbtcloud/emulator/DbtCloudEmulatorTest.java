@@ -89,8 +89,9 @@ class DbtCloudEmulatorTest {
 
   @Test
   void derivesTheJobTypeFromTheTriggers() {
-    EmulatorHttp.Answer answer = http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":70403103900011,"
-        + "\"name\":\"PR\",\"execute_steps\":[\"dbt build\"],\"triggers\":{\"git_provider_webhook\":true}}");
+    com.fasterxml.jackson.databind.node.ObjectNode body = Bodies.job("PR");
+    body.with("triggers").put("git_provider_webhook", true);
+    EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
 
     assertThat(answer.body().at("/data/job_type").asText()).isEqualTo("ci");
     assertThat(answer.body().at("/data/created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
@@ -99,7 +100,7 @@ class DbtCloudEmulatorTest {
   @Test
   void pagesListsAtAHundred() {
     for (int i = 0; i < 101; i++) {
-      http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":70403103900011,\"name\":\"j" + i + "\"}");
+      http.post(JOBS, Bodies.jobJson("j" + i));
     }
     assertThat(http.get(JOBS + "?limit=100").body().at("/data").size()).isEqualTo(100);
     assertThat(http.get(JOBS + "?offset=100").body().at("/data").size()).isEqualTo(1);
