@@ -12,7 +12,7 @@ import java.util.Random;
 
 /**
  * The fault injector of one emulator: an ordered list of {@link FaultRule}s and an optional {@link
- * RateLimit}. For each request the first rule that fires wins. Probabilities are drawn from one
+ * RateLimit}. Every rule counts the requests it matches; for each request the first rule that fires wins. Probabilities are drawn from one
  * {@link Random} seeded with {@link #seed}, and counters are per rule, so the same seed and the same
  * request sequence give the same faults, run after run. Thread-safe.
  *
@@ -114,18 +114,24 @@ public final class Faults {
     if (limited != null) {
       return limited;
     }
+    // Every matching rule counts (and draws) on every request, whether or not an earlier rule fires,
+    // so "the 2nd matching request" means the same thing however the rules are combined.
+    Armed chosen = null;
     for (Armed a : rules) {
       if (!a.rule.matches(method, path)) {
         continue;
       }
       a.matched++;
-      boolean fires = fires(a.rule.trigger(), a.matched);
-      if (fires && (a.rule.maxTimes() == 0 || a.fired < a.rule.maxTimes())) {
-        a.fired++;
-        Fault f = a.rule.fault();
-        Integer retryAfter = f instanceof Fault.TooManyRequests t ? t.retryAfterSeconds() : null;
-        return new Decision(f, retryAfter, f.name());
+      boolean fires = fires(a.rule.trigger(), a.matched) && (a.rule.maxTimes() == 0 || a.fired < a.rule.maxTimes());
+      if (fires && chosen == null) {
+        chosen = a;
       }
+    }
+    if (chosen != null) {
+      chosen.fired++;
+      Fault f = chosen.rule.fault();
+      Integer retryAfter = f instanceof Fault.TooManyRequests t ? t.retryAfterSeconds() : null;
+      return new Decision(f, retryAfter, f.name());
     }
     return Decision.NONE;
   }
