@@ -90,7 +90,7 @@ class DbtCloudEmulatorTest {
   @Test
   void derivesTheJobTypeFromTheTriggers() {
     com.fasterxml.jackson.databind.node.ObjectNode body = Bodies.job("PR");
-    body.with("triggers").put("git_provider_webhook", true);
+    body.withObjectProperty("triggers").put("git_provider_webhook", true);
     EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
 
     assertThat(answer.body().at("/data/job_type").asText()).isEqualTo("ci");

@@ -258,7 +258,7 @@ class JobsApiTest {
 
   private String jobTypeFor(String trigger) {
     ObjectNode body = Bodies.job(trigger);
-    body.with("triggers").put(trigger, true);
+    body.withObjectProperty("triggers").put(trigger, true);
     body.put("job_type", "other"); // what the client says is ignored
     return http.post(JOBS, body.toString()).data().get("job_type").asText();
   }
@@ -266,7 +266,7 @@ class JobsApiTest {
   @Test
   void refusesToTurnAJobIntoCiWithTheRecordedText() {
     ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900100/").data();
-    job.with("triggers").put("git_provider_webhook", true);
+    job.withObjectProperty("triggers").put("git_provider_webhook", true);
 
     EmulatorHttp.Answer answer = http.post(JOBS + "70403103900100/", job.toString());
 
@@ -277,9 +277,9 @@ class JobsApiTest {
   @Test
   void refusesToTurnACiJobIntoAnythingElse() {
     ObjectNode body = Bodies.job("PR");
-    body.with("triggers").put("git_provider_webhook", true);
+    body.withObjectProperty("triggers").put("git_provider_webhook", true);
     ObjectNode job = (ObjectNode) http.post(JOBS, body.toString()).data();
-    job.with("triggers").put("git_provider_webhook", false).put("schedule", true);
+    job.withObjectProperty("triggers").put("git_provider_webhook", false).put("schedule", true);
 
     EmulatorHttp.Answer answer = http.post(JOBS + job.get("id").asLong() + "/", job.toString());
 
@@ -289,7 +289,7 @@ class JobsApiTest {
   @Test
   void switchingBetweenScheduledAndOtherIsAllowed() {
     ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900100/").data();
-    job.with("triggers").put("schedule", true);
+    job.withObjectProperty("triggers").put("schedule", true);
 
     assertThat(http.post(JOBS + "70403103900100/", job.toString()).data().get("job_type").asText()).isEqualTo("scheduled");
   }

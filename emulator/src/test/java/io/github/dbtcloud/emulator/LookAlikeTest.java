@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,8 +96,7 @@ class LookAlikeTest {
 
   private static void compare(String path, JsonNode recorded, JsonNode ours, List<String> differences) {
     if (recorded.isObject() && ours.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = recorded.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : recorded.properties()) {
         String at = path + "/" + field.getKey();
         if (!ours.has(field.getKey())) {
           differences.add(at + " is recorded but missing");

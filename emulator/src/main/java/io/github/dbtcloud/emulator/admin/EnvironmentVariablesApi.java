@@ -12,7 +12,6 @@ import io.github.dbtcloud.emulator.http.Router;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import io.github.dbtcloud.emulator.state.Timestamps;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,8 +254,7 @@ public final class EnvironmentVariablesApi {
     }
     Map<String, Long> envIds = new LinkedHashMap<>();
     environments(state, projectId).forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
-    for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : item.properties()) {
       String key = e.getKey();
       if (key.equals("new_name") || e.getValue().isNull() || e.getValue().asText().isEmpty()) {
         continue;
@@ -307,8 +305,7 @@ public final class EnvironmentVariablesApi {
       ArrayNode deleted = Json.MAPPER.createArrayNode();
       ObjectNode failures = Json.MAPPER.createObjectNode();
       String now = Timestamps.isoT(ctx.clock().instant());
-      for (Iterator<Map.Entry<String, JsonNode>> it = update.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : update.properties()) {
         String key = e.getKey();
         if (key.equals("name") || key.equals("new_name")) {
           continue;
@@ -523,7 +520,7 @@ public final class EnvironmentVariablesApi {
     }
     Map<String, Long> envIds = new LinkedHashMap<>();
     environments(state, projectId).forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
-    in.path("environments").fields().forEachRemaining(e -> {
+    in.path("environments").properties().forEach(e -> {
       Long envId = envIds.get(e.getKey());
       if (envId == null) {
         throw new IllegalArgumentException("seed environment variable " + name + ": no environment named '"
@@ -531,7 +528,7 @@ public final class EnvironmentVariablesApi {
       }
       insertRow(state, projectId, name, "environment", envId, null, null, e.getValue().asText());
     });
-    in.path("jobs").fields().forEachRemaining(e -> {
+    in.path("jobs").properties().forEach(e -> {
       long jobId = Long.parseLong(e.getKey());
       ObjectNode job = state.table(EmulatorState.JOBS).get(jobId).filter(j -> j.get("project_id").asLong() == projectId)
           .orElseThrow(() -> new IllegalArgumentException("seed environment variable " + name + ": no job " + jobId

@@ -41,7 +41,8 @@ public final class Lists {
   }
 
   /**
-   * One page of {@code rows}, ordered by the request's {@code order_by} (default {@code id}), each
+   * One page of {@code rows} (given in id order, as tables keep them), ordered by the request's
+   * {@code order_by} (default {@code id}), each
    * row shown through {@code view} (e.g. to add {@code include_related} objects or mask secrets),
    * with {@code extra.filters} echoing the filters plus {@code limit} and {@code offset} (recorded).
    */
@@ -57,8 +58,11 @@ public final class Lists {
       throw ApiError.invalidField("offset", "Ensure this value is greater than or equal to 0.");
     }
     String orderBy = request.queryParam("order_by").filter(s -> !s.isBlank()).orElse("id");
-    List<ObjectNode> ordered = new ArrayList<>(rows);
-    ordered.sort(comparator(orderBy));
+    List<ObjectNode> ordered = rows;
+    if (!orderBy.equals("id")) { // tables keep rows in id order already
+      ordered = new ArrayList<>(rows);
+      ordered.sort(comparator(orderBy));
+    }
     int from = Math.min(offset, ordered.size());
     int to = Math.min(from + limit, ordered.size());
     List<JsonNode> shown = new ArrayList<>(to - from);
@@ -94,6 +98,9 @@ public final class Lists {
     boolean bNull = b == null || b.isNull();
     if (aNull || bNull) {
       return Boolean.compare(!aNull, !bNull);
+    }
+    if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+      return Long.compare(a.longValue(), b.longValue());
     }
     if (a.isNumber() && b.isNumber()) {
       return a.decimalValue().compareTo(b.decimalValue());

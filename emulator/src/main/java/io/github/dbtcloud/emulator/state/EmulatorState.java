@@ -200,13 +200,13 @@ public final class EmulatorState {
     }
     EmulatorState state = new EmulatorState();
     state.nextId.set(root.path("next_id").asLong(FIRST_ID));
-    root.path("tokens").fields().forEachRemaining(e -> state.tokens.put(e.getKey(), e.getValue().asLong()));
-    root.path("token_projects").fields().forEachRemaining(e -> {
+    root.path("tokens").properties().forEach(e -> state.tokens.put(e.getKey(), e.getValue().asLong()));
+    root.path("token_projects").properties().forEach(e -> {
       Set<Long> ids = new LinkedHashSet<>();
       e.getValue().forEach(id -> ids.add(id.asLong()));
       state.tokenProjects.put(e.getKey(), Set.copyOf(ids));
     });
-    root.fields().forEachRemaining(e -> {
+    root.properties().forEach(e -> {
       if (!RESERVED.contains(e.getKey()) && e.getValue().isArray()) {
         Table table = state.tables.computeIfAbsent(e.getKey(), n -> new Table());
         for (JsonNode row : e.getValue()) {
