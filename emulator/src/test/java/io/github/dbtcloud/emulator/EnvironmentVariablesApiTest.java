@@ -5,35 +5,28 @@ import static io.github.dbtcloud.emulator.EmulatorHttp.VARS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EnvironmentVariablesApiTest {
 
-  private DbtCloudEmulator emulator;
-  private EmulatorHttp http;
+  @RegisterExtension
+  final RunningEmulator running = RunningEmulator.demo();
   private long jobId;
 
   @BeforeEach
   void start() {
-    emulator = DbtCloudEmulator.builder().start();
-    http = EmulatorHttp.demo(emulator);
-    jobId = http.post(JOBS, Bodies.jobJson("Nightly")).data().get("id").asLong();
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
+    jobId = running.http().post(JOBS, Bodies.jobJson("Nightly")).data().get("id").asLong();
   }
 
   private JsonNode variables() {
-    return http.get(VARS + "environment/").data();
+    return running.http().get(VARS + "environment/").data();
   }
 
   @Test
   void createsAcrossEnvironmentsWithTheObjectFormAndAnswersAnObject() {
-    EmulatorHttp.Answer answer = http.post(VARS + "bulk/",
+    EmulatorHttp.Answer answer = running.http().post(VARS + "bulk/",
         "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\",\"Development\":\"\"}}");
 
     assertThat(answer.status()).isEqualTo(200);
@@ -48,7 +41,7 @@ class EnvironmentVariablesApiTest {
 
   @Test
   void createsWithTheArrayFormAndAnswersAnArray() {
-    EmulatorHttp.Answer answer = http.post(VARS + "bulk/",
+    EmulatorHttp.Answer answer = running.http().post(VARS + "bulk/",
         "{\"env_var\":[{\"new_name\":\"DBT_A\",\"project\":\"a\"},{\"new_name\":\"DBT_B\",\"Production\":\"b\"}]}");
 
     assertThat(answer.status()).isEqualTo(200);
@@ -60,9 +53,9 @@ class EnvironmentVariablesApiTest {
 
   @Test
   void refusesADuplicateNameWithTheRecordedReason() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\"}}");
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\"}}");
 
-    EmulatorHttp.Answer again = http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"x\"}}");
+    EmulatorHttp.Answer again = running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"x\"}}");
 
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.data().get("reason").asText())
@@ -71,9 +64,9 @@ class EnvironmentVariablesApiTest {
 
   @Test
   void refusesANameWithoutTheDbtPrefixInBothForms() {
-    assertThat(http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"TARGET\",\"project\":\"x\"}}").data().get("reason").asText())
+    assertThat(running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"TARGET\",\"project\":\"x\"}}").data().get("reason").asText())
         .contains("DBT_");
-    EmulatorHttp.Answer array = http.post(VARS + "bulk/", "{\"env_var\":[{\"new_name\":\"DBT_OK\",\"project\":\"x\"},"
+    EmulatorHttp.Answer array = running.http().post(VARS + "bulk/", "{\"env_var\":[{\"new_name\":\"DBT_OK\",\"project\":\"x\"},"
         + "{\"new_name\":\"NOPE\",\"project\":\"x\"}]}");
     assertThat(array.status()).isEqualTo(400);
     assertThat(array.data().get(0).get("key_name").asText()).isEqualTo("NOPE");
@@ -82,29 +75,29 @@ class EnvironmentVariablesApiTest {
 
   @Test
   void refusesAnUnknownEnvironmentName() {
-    assertThat(http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_X\",\"Staging\":\"x\"}}").data().get("reason").asText())
+    assertThat(running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_X\",\"Staging\":\"x\"}}").data().get("reason").asText())
         .contains("Staging");
   }
 
   @Test
   void masksSecretValuesEverywhere() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_ENV_SECRET_KEY\",\"project\":\"hunter2\"}}");
-    EmulatorHttp.Answer single = http.post(VARS, "{\"name\":\"DBT_ENV_SECRET_KEY\",\"type\":\"job\",\"raw_value\":\"s3cret\","
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_ENV_SECRET_KEY\",\"project\":\"hunter2\"}}");
+    EmulatorHttp.Answer single = running.http().post(VARS, "{\"name\":\"DBT_ENV_SECRET_KEY\",\"type\":\"job\",\"raw_value\":\"s3cret\","
         + "\"job_definition_id\":" + jobId + "}");
 
     assertThat(variables().at("/variables/DBT_ENV_SECRET_KEY/project/value").asText()).isEqualTo("**********");
     assertThat(single.data().get("display_value").asText()).isEqualTo("**********");
     assertThat(single.body().toString()).doesNotContain("s3cret");
-    assertThat(http.get(VARS + "job/?job_definition_id=" + jobId).body().toString()).doesNotContain("hunter2", "s3cret");
+    assertThat(running.http().get(VARS + "job/?job_definition_id=" + jobId).body().toString()).doesNotContain("hunter2", "s3cret");
   }
 
   @Test
   void updatesInBulkByIdAndByEnvironmentNameAndDeletesWithAnEmptyValue() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\"}}");
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\"}}");
     long projectValueId = variables().at("/variables/DBT_TARGET/project/id").asLong();
     long prodValueId = variables().at("/variables/DBT_TARGET/Production/id").asLong();
 
-    EmulatorHttp.Answer answer = http.put(VARS + "bulk/", "{\"env_vars\":{\"name\":\"DBT_TARGET\",\"new_name\":\"DBT_TARGET_NAME\","
+    EmulatorHttp.Answer answer = running.http().put(VARS + "bulk/", "{\"env_vars\":{\"name\":\"DBT_TARGET\",\"new_name\":\"DBT_TARGET_NAME\","
         + "\"" + projectValueId + "\":\"default\",\"" + prodValueId + "\":\"\",\"Development\":\"mine\"}}");
 
     assertThat(answer.status()).isEqualTo(200);
@@ -119,81 +112,81 @@ class EnvironmentVariablesApiTest {
 
   @Test
   void aNullValueAlsoDeletesInABulkUpdate() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\"}}");
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\"}}");
 
-    http.put(VARS + "bulk/", "{\"env_vars\":{\"name\":\"DBT_TARGET\",\"Production\":null}}");
+    running.http().put(VARS + "bulk/", "{\"env_vars\":{\"name\":\"DBT_TARGET\",\"Production\":null}}");
 
     assertThat(variables().at("/variables/DBT_TARGET").has("Production")).isFalse();
   }
 
   @Test
   void deletesAVariableInBulkByName() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\"}}");
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_TARGET\",\"project\":\"dev\",\"Production\":\"prod\"}}");
 
-    EmulatorHttp.Answer answer = http.delete(VARS + "bulk/", "{\"name\":\"DBT_TARGET\"}");
+    EmulatorHttp.Answer answer = running.http().delete(VARS + "bulk/", "{\"name\":\"DBT_TARGET\"}");
 
     assertThat(answer.status()).isEqualTo(204);
     assertThat(variables().get("variables").has("DBT_TARGET")).isFalse();
-    assertThat(http.delete(VARS + "bulk/", "{\"name\":\"DBT_TARGET\"}").status()).isEqualTo(404);
+    assertThat(running.http().delete(VARS + "bulk/", "{\"name\":\"DBT_TARGET\"}").status()).isEqualTo(404);
   }
 
   @Test
   void overridesAVariableForOneJob() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_THREADS\",\"project\":\"4\",\"Production\":\"8\"}}");
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_THREADS\",\"project\":\"4\",\"Production\":\"8\"}}");
 
-    EmulatorHttp.Answer created = http.post(VARS, "{\"account_id\":70403103900001,\"project_id\":70403103900002,"
+    EmulatorHttp.Answer created = running.http().post(VARS, "{\"account_id\":70403103900001,\"project_id\":70403103900002,"
         + "\"name\":\"DBT_THREADS\",\"type\":\"job\",\"raw_value\":\"16\",\"job_definition_id\":" + jobId + "}");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.data().get("type").asText()).isEqualTo("job");
     assertThat(created.data().has("raw_value")).as("raw_value is write-only").isFalse();
-    JsonNode forJob = http.get(VARS + "job/?job_definition_id=" + jobId).data().get("DBT_THREADS");
+    JsonNode forJob = running.http().get(VARS + "job/?job_definition_id=" + jobId).data().get("DBT_THREADS");
     assertThat(forJob.at("/project/value").asText()).isEqualTo("4");
     assertThat(forJob.at("/environment/value").asText()).isEqualTo("8");
     assertThat(forJob.at("/job/value").asText()).isEqualTo("16");
-    assertThat(http.get(JOBS + jobId + "/?include_related=[custom_environment_variables]").data()
+    assertThat(running.http().get(JOBS + jobId + "/?include_related=[custom_environment_variables]").data()
         .get("custom_environment_variables").get(0).get("display_value").asText()).isEqualTo("16");
   }
 
   @Test
   void updatesAndDeletesASingleOverride() {
-    long id = http.post(VARS, "{\"name\":\"DBT_X\",\"type\":\"job\",\"raw_value\":\"1\",\"job_definition_id\":" + jobId + "}")
+    long id = running.http().post(VARS, "{\"name\":\"DBT_X\",\"type\":\"job\",\"raw_value\":\"1\",\"job_definition_id\":" + jobId + "}")
         .data().get("id").asLong();
 
-    EmulatorHttp.Answer updated = http.post(VARS + id + "/", "{\"name\":\"DBT_X\",\"type\":\"job\",\"raw_value\":\"2\","
+    EmulatorHttp.Answer updated = running.http().post(VARS + id + "/", "{\"name\":\"DBT_X\",\"type\":\"job\",\"raw_value\":\"2\","
         + "\"job_definition_id\":" + jobId + "}");
     assertThat(updated.data().get("display_value").asText()).isEqualTo("2");
 
-    assertThat(http.delete(VARS + id + "/").status()).isEqualTo(204);
-    assertThat(http.get(VARS + "job/?job_definition_id=" + jobId).data().has("DBT_X")).isFalse();
+    assertThat(running.http().delete(VARS + id + "/").status()).isEqualTo(204);
+    assertThat(running.http().get(VARS + "job/?job_definition_id=" + jobId).data().has("DBT_X")).isFalse();
   }
 
   @Test
   void refusesASecondOverrideOfTheSameJob() {
     String body = "{\"name\":\"DBT_X\",\"type\":\"job\",\"raw_value\":\"1\",\"job_definition_id\":" + jobId + "}";
-    http.post(VARS, body);
+    running.http().post(VARS, body);
 
-    assertThat(http.post(VARS, body).data().get("reason").asText()).isEqualTo(
+    assertThat(running.http().post(VARS, body).data().get("reason").asText()).isEqualTo(
         "An environment variable by this name already exists in this project and account");
   }
 
   @Test
   void theJobViewNeedsAJobOfTheProject() {
-    assertThat(http.get(VARS + "job/").status()).isEqualTo(400);
-    assertThat(http.get(VARS + "job/?job_definition_id=1").status()).isEqualTo(404);
+    assertThat(running.http().get(VARS + "job/").status()).isEqualTo(400);
+    assertThat(running.http().get(VARS + "job/?job_definition_id=1").status()).isEqualTo(404);
   }
 
   @Test
   void readsTheEnvironmentViewWithoutItsTrailingSlashAsTerraformCallsIt() {
-    assertThat(http.get(VARS + "environment").status()).isEqualTo(200);
+    assertThat(running.http().get(VARS + "environment").status()).isEqualTo(200);
   }
 
   @Test
   void readsUserOverrides() {
-    http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_SCHEMA\",\"project\":\"analytics\"}}");
-    http.post(VARS, "{\"name\":\"DBT_SCHEMA\",\"type\":\"user\",\"raw_value\":\"dbt_me\",\"user_id\":42}");
+    running.http().post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_SCHEMA\",\"project\":\"analytics\"}}");
+    running.http().post(VARS, "{\"name\":\"DBT_SCHEMA\",\"type\":\"user\",\"raw_value\":\"dbt_me\",\"user_id\":42}");
 
-    JsonNode forUser = http.get(VARS + "user/?user_id=42").data().get("DBT_SCHEMA");
+    JsonNode forUser = running.http().get(VARS + "user/?user_id=42").data().get("DBT_SCHEMA");
 
     assertThat(forUser.at("/user/value").asText()).isEqualTo("dbt_me");
     assertThat(forUser.at("/project/value").asText()).isEqualTo("analytics");

@@ -11,25 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EnvironmentsApiTest {
 
-  private DbtCloudEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() {
-    emulator = DbtCloudEmulator.builder().start();
-    http = EmulatorHttp.demo(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  final RunningEmulator running = RunningEmulator.demo();
 
   private static List<String> names(EmulatorHttp.Answer answer) {
     List<String> names = new ArrayList<>();
@@ -39,7 +27,7 @@ class EnvironmentsApiTest {
 
   @Test
   void createsWithDefaultsAndAnswersTheRecordedCreateShape() {
-    EmulatorHttp.Answer answer = http.post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\",\"deployment_type\":\"staging\"}");
+    EmulatorHttp.Answer answer = running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\",\"deployment_type\":\"staging\"}");
 
     assertThat(answer.status()).isEqualTo(201);
     JsonNode env = answer.data();
@@ -50,12 +38,12 @@ class EnvironmentsApiTest {
     assertThat(env.has("jobs")).isTrue();
     assertThat(env.get("updated_at").asText()).as("the 2023 create recording spaces its timestamps")
         .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:.*\\+00:00");
-    assertThat(http.get(ENVS + env.get("id").asLong() + "/").data().get("updated_at").asText()).contains("T");
+    assertThat(running.http().get(ENVS + env.get("id").asLong() + "/").data().get("updated_at").asText()).contains("T");
   }
 
   @Test
   void anUpdateResetsOmittedConnectionAndCredentialsToNull() {
-    EmulatorHttp.Answer after = http.post(ENVS + PRODUCTION + "/",
+    EmulatorHttp.Answer after = running.http().post(ENVS + PRODUCTION + "/",
         "{\"name\":\"Production\",\"type\":\"deployment\",\"deployment_type\":\"production\"}");
 
     assertThat(after.data().get("credentials_id").isNull()).isTrue();
@@ -64,11 +52,11 @@ class EnvironmentsApiTest {
 
   @Test
   void anUpdateThatResendsEverythingKeepsIt() {
-    ObjectNode env = (ObjectNode) http.get(ENVS + PRODUCTION + "/").data();
+    ObjectNode env = (ObjectNode) running.http().get(ENVS + PRODUCTION + "/").data();
     env.put("dbt_version", "1.9.0-latest");
     env.remove("credentials"); // what TF does before an update
 
-    JsonNode after = http.post(ENVS + PRODUCTION + "/", env.toString()).data();
+    JsonNode after = running.http().post(ENVS + PRODUCTION + "/", env.toString()).data();
 
     assertThat(after.get("credentials_id").asLong()).isEqualTo(70403103900020L);
     assertThat(after.get("dbt_version").asText()).isEqualTo("1.9.0-latest");
@@ -77,64 +65,64 @@ class EnvironmentsApiTest {
 
   @Test
   void refusesAnEmptyDeploymentTypeAndAnEmptyDbtVersion() {
-    assertThat(http.post(ENVS, "{\"name\":\"x\",\"deployment_type\":\"\"}").data().get("deployment_type").asText())
+    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"deployment_type\":\"\"}").data().get("deployment_type").asText())
         .isEqualTo("\"\" is not a valid choice.");
-    assertThat(http.post(ENVS, "{\"name\":\"x\",\"dbt_version\":\"\"}").data().get("dbt_version").asText())
+    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"dbt_version\":\"\"}").data().get("dbt_version").asText())
         .isEqualTo("This field may not be blank.");
   }
 
   @Test
   void refusesASecondDevelopmentOrProductionEnvironment() {
-    assertThat(http.post(ENVS, "{\"name\":\"Dev 2\",\"type\":\"development\"}").data().get("type").asText())
+    assertThat(running.http().post(ENVS, "{\"name\":\"Dev 2\",\"type\":\"development\"}").data().get("type").asText())
         .contains("only have one development environment");
-    assertThat(http.post(ENVS, "{\"name\":\"Prod 2\",\"deployment_type\":\"production\"}").status()).isEqualTo(400);
+    assertThat(running.http().post(ENVS, "{\"name\":\"Prod 2\",\"deployment_type\":\"production\"}").status()).isEqualTo(400);
   }
 
   @Test
   void refusesACredentialsObjectButAcceptsANullOne() {
-    assertThat(http.post(ENVS, "{\"name\":\"x\",\"credentials\":{\"id\":1}}").status()).isEqualTo(400);
-    assertThat(http.post(ENVS, "{\"id\":null,\"name\":\"x\",\"credentials\":null,\"jobs\":null,\"project\":{}}").status())
+    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"credentials\":{\"id\":1}}").status()).isEqualTo(400);
+    assertThat(running.http().post(ENVS, "{\"id\":null,\"name\":\"x\",\"credentials\":null,\"jobs\":null,\"project\":{}}").status())
         .as("TF's create body").isEqualTo(201);
   }
 
   @Test
   void deletesSoftlyAndHidesTheEnvironmentFromLists() {
-    long id = http.post(ENVS, "{\"name\":\"Doomed\"}").data().get("id").asLong();
+    long id = running.http().post(ENVS, "{\"name\":\"Doomed\"}").data().get("id").asLong();
 
-    EmulatorHttp.Answer deleted = http.delete(ENVS + id + "/");
+    EmulatorHttp.Answer deleted = running.http().delete(ENVS + id + "/");
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.data().get("state").asInt()).isEqualTo(2);
-    assertThat(names(http.get(ENVS))).doesNotContain("Doomed");
-    assertThat(names(http.get(ENVS + "?state=deleted"))).containsExactly("Doomed");
-    assertThat(http.get(ENVS + id + "/").status()).isEqualTo(404);
+    assertThat(names(running.http().get(ENVS))).doesNotContain("Doomed");
+    assertThat(names(running.http().get(ENVS + "?state=deleted"))).containsExactly("Doomed");
+    assertThat(running.http().get(ENVS + id + "/").status()).isEqualTo(404);
   }
 
   @Test
   void filtersTheProjectListAsTheSpecLists() {
-    assertThat(names(http.get(ENVS + "?type=development"))).containsExactly("Development");
-    assertThat(names(http.get(ENVS + "?deployment_type=production"))).containsExactly("Production");
-    assertThat(names(http.get(ENVS + "?deployment_type__in=[production,staging]"))).containsExactly("Production");
-    assertThat(names(http.get(ENVS + "?name__icontains=PROD"))).containsExactly("Production");
-    assertThat(names(http.get(ENVS + "?name=Development"))).containsExactly("Development");
-    assertThat(names(http.get(ENVS + "?credentials_id=70403103900020"))).containsExactly("Production");
-    assertThat(names(http.get(ENVS + "?pk__in=" + DEVELOPMENT))).containsExactly("Development");
-    assertThat(names(http.get(ENVS + "?order_by=-name"))).containsExactly("Production", "Development");
+    assertThat(names(running.http().get(ENVS + "?type=development"))).containsExactly("Development");
+    assertThat(names(running.http().get(ENVS + "?deployment_type=production"))).containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?deployment_type__in=[production,staging]"))).containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?name__icontains=PROD"))).containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?name=Development"))).containsExactly("Development");
+    assertThat(names(running.http().get(ENVS + "?credentials_id=70403103900020"))).containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?pk__in=" + DEVELOPMENT))).containsExactly("Development");
+    assertThat(names(running.http().get(ENVS + "?order_by=-name"))).containsExactly("Production", "Development");
   }
 
   @Test
   void listsEnvironmentsAcrossTheAccountByProject() {
     String accountList = "/api/v3/accounts/" + ACCOUNT + "/environments/";
 
-    assertThat(names(http.get(accountList + "?project_id=" + PROJECT))).containsExactly("Development", "Production");
-    assertThat(names(http.get(accountList + "?project_id=1"))).isEmpty();
-    assertThat(http.get(accountList).body().at("/extra/pagination/total_count").asInt()).isEqualTo(2);
+    assertThat(names(running.http().get(accountList + "?project_id=" + PROJECT))).containsExactly("Development", "Production");
+    assertThat(names(running.http().get(accountList + "?project_id=1"))).isEmpty();
+    assertThat(running.http().get(accountList).body().at("/extra/pagination/total_count").asInt()).isEqualTo(2);
   }
 
   @Test
   void includesTheProjectWhenAsked() {
-    assertThat(http.get(ENVS + PRODUCTION + "/").data().has("project")).isFalse();
-    assertThat(http.get(ENVS + PRODUCTION + "/?include_related=[project]").data().get("project").get("name").asText())
+    assertThat(running.http().get(ENVS + PRODUCTION + "/").data().has("project")).isFalse();
+    assertThat(running.http().get(ENVS + PRODUCTION + "/?include_related=[project]").data().get("project").get("name").asText())
         .isEqualTo("Jaffle Shop");
   }
 
@@ -142,6 +130,6 @@ class EnvironmentsApiTest {
   void anEnvironmentOfAnotherProjectIsNotFound() {
     String otherProject = "/api/v3/accounts/" + ACCOUNT + "/projects/1/environments/" + PRODUCTION + "/";
 
-    assertThat(http.get(otherProject).status()).isEqualTo(404);
+    assertThat(running.http().get(otherProject).status()).isEqualTo(404);
   }
 }

@@ -15,104 +15,92 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FaultInjectionTest {
 
-  private DbtCloudEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() {
-    emulator = DbtCloudEmulator.builder().start();
-    http = EmulatorHttp.demo(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  final RunningEmulator running = RunningEmulator.demo();
 
   private int jobCount() {
-    return http.get(JOBS).data().size();
+    return running.http().get(JOBS).data().size();
   }
 
   @Test
   void commitThenFailWritesButAnswers500() {
-    emulator.faults().add(FaultRule.on("POST", "/api/v2/accounts/*/jobs/").nth(1).then(Fault.commitThenFail()));
+    running.emulator().faults().add(FaultRule.on("POST", "/api/v2/accounts/*/jobs/").nth(1).then(Fault.commitThenFail()));
 
-    EmulatorHttp.Answer answer = http.post(JOBS, Bodies.jobJson("created once"));
+    EmulatorHttp.Answer answer = running.http().post(JOBS, Bodies.jobJson("created once"));
 
     assertThat(answer.status()).isEqualTo(500);
     assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("There was a server error. Please contact support!");
     assertThat(jobCount()).as("the write happened").isEqualTo(1);
-    assertThat(emulator.journal().get(0).fault()).isEqualTo("commit_then_fail");
-    assertThat(http.post(JOBS, Bodies.jobJson("second")).status()).as("only the 1st matching request").isEqualTo(201);
+    assertThat(running.emulator().journal().get(0).fault()).isEqualTo("commit_then_fail");
+    assertThat(running.http().post(JOBS, Bodies.jobJson("second")).status()).as("only the 1st matching request").isEqualTo(201);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503})
   void aStatusFaultAnswersTheErrorEnvelopeAndWritesNothing(int status) {
-    emulator.faults().add(FaultRule.on("POST", "/api/**").always().then(Fault.status(status)));
+    running.emulator().faults().add(FaultRule.on("POST", "/api/**").always().then(Fault.status(status)));
 
-    EmulatorHttp.Answer answer = http.post(JOBS, Bodies.jobJson("never"));
+    EmulatorHttp.Answer answer = running.http().post(JOBS, Bodies.jobJson("never"));
 
     assertThat(answer.status()).isEqualTo(status);
     assertThat(answer.body().at("/status/code").asInt()).isEqualTo(status);
     assertThat(answer.body().at("/status/is_success").asBoolean()).isFalse();
     assertThat(jobCount()).isZero();
-    assertThat(emulator.journal().get(0).isFaulted()).isTrue();
+    assertThat(running.emulator().journal().get(0).isFaulted()).isTrue();
   }
 
   @Test
   void answers429WithOrWithoutRetryAfter() {
-    emulator.faults().add(FaultRule.on("GET", "/api/**").nth(1).then(Fault.tooManyRequests(30)));
-    emulator.faults().add(FaultRule.on("GET", "/api/**").nth(2).then(Fault.tooManyRequests()));
+    running.emulator().faults().add(FaultRule.on("GET", "/api/**").nth(1).then(Fault.tooManyRequests(30)));
+    running.emulator().faults().add(FaultRule.on("GET", "/api/**").nth(2).then(Fault.tooManyRequests()));
 
-    EmulatorHttp.Answer first = http.get(JOBS);
-    EmulatorHttp.Answer second = http.get(JOBS);
+    EmulatorHttp.Answer first = running.http().get(JOBS);
+    EmulatorHttp.Answer second = running.http().get(JOBS);
 
     assertThat(first.status()).isEqualTo(429);
     assertThat(first.headers().firstValue("Retry-After")).hasValue("30");
     assertThat(second.status()).isEqualTo(429);
     assertThat(second.headers().firstValue("Retry-After")).isEmpty();
-    assertThat(http.get(JOBS).status()).isEqualTo(200);
+    assertThat(running.http().get(JOBS).status()).isEqualTo(200);
   }
 
   @Test
   void aConnectionResetGivesTheClientAnIoErrorAndIsJournalled() {
     // always: the JDK client retries an idempotent GET once on a dropped connection
-    emulator.faults().add(FaultRule.on("*", "/**").always().then(Fault.connectionReset()));
+    running.emulator().faults().add(FaultRule.on("*", "/**").always().then(Fault.connectionReset()));
 
-    assertThatThrownBy(() -> http.raw(HttpRequest.newBuilder(http.uri(JOBS)).GET(), Duration.ofSeconds(10)))
+    assertThatThrownBy(() -> running.http().raw(HttpRequest.newBuilder(running.http().uri(JOBS)).GET(), Duration.ofSeconds(10)))
         .isInstanceOf(IOException.class);
-    assertThat(emulator.journal()).isNotEmpty().allSatisfy(e -> {
+    assertThat(running.emulator().journal()).isNotEmpty().allSatisfy(e -> {
       assertThat(e.status()).isZero();
       assertThat(e.fault()).isEqualTo("connection_reset");
     });
-    emulator.faults().clear();
-    assertThat(http.get(JOBS).status()).isEqualTo(200);
+    running.emulator().faults().clear();
+    assertThat(running.http().get(JOBS).status()).isEqualTo(200);
   }
 
   @Test
   void aHangOutlastsTheClientTimeout() {
-    emulator.faults().add(FaultRule.on("GET", "/**").nth(1).then(Fault.hang(Duration.ofMinutes(5))));
+    running.emulator().faults().add(FaultRule.on("GET", "/**").nth(1).then(Fault.hang(Duration.ofMinutes(5))));
 
-    assertThatThrownBy(() -> http.raw(HttpRequest.newBuilder(http.uri(JOBS)).GET(), Duration.ofMillis(300)))
+    assertThatThrownBy(() -> running.http().raw(HttpRequest.newBuilder(running.http().uri(JOBS)).GET(), Duration.ofMillis(300)))
         .isInstanceOf(HttpTimeoutException.class);
-    assertThat(http.get(JOBS).status()).as("other requests are served meanwhile").isEqualTo(200);
+    assertThat(running.http().get(JOBS).status()).as("other requests are served meanwhile").isEqualTo(200);
   }
 
   @Test
   void latencyDelaysANormalAnswer() {
-    emulator.faults().add(FaultRule.on("GET", "/**").always().then(Fault.latency(150)));
+    running.emulator().faults().add(FaultRule.on("GET", "/**").always().then(Fault.latency(150)));
 
     long start = System.nanoTime();
-    EmulatorHttp.Answer answer = http.get(JOBS);
+    EmulatorHttp.Answer answer = running.http().get(JOBS);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
@@ -120,27 +108,27 @@ class FaultInjectionTest {
 
   @Test
   void rulesMatchByMethodAndPathGlob() {
-    emulator.faults().add(FaultRule.on("GET", "/api/v3/**").always().then(Fault.status(503)));
+    running.emulator().faults().add(FaultRule.on("GET", "/api/v3/**").always().then(Fault.status(503)));
 
-    assertThat(http.get(JOBS).status()).isEqualTo(200);
-    assertThat(http.post(JOBS, Bodies.jobJson("x")).status()).isEqualTo(201);
-    assertThat(http.get(EmulatorHttp.ENVS).status()).isEqualTo(503);
-    assertThat(http.get(EmulatorHttp.ENVS.substring(0, EmulatorHttp.ENVS.length() - 1)).status()).isEqualTo(503);
+    assertThat(running.http().get(JOBS).status()).isEqualTo(200);
+    assertThat(running.http().post(JOBS, Bodies.jobJson("x")).status()).isEqualTo(201);
+    assertThat(running.http().get(EmulatorHttp.ENVS).status()).isEqualTo(503);
+    assertThat(running.http().get(EmulatorHttp.ENVS.substring(0, EmulatorHttp.ENVS.length() - 1)).status()).isEqualTo(503);
   }
 
   @Test
   void nthEveryNthAndTimesCountMatchingRequests() {
-    emulator.faults().add(FaultRule.on("GET", JOBS).nth(2, 3).then(Fault.status(502)));
+    running.emulator().faults().add(FaultRule.on("GET", JOBS).nth(2, 3).then(Fault.status(502)));
     assertThat(statuses(4)).containsExactly(200, 502, 502, 200);
 
-    emulator.faults().clear().add(FaultRule.on("GET", JOBS).everyNth(2).times(2).then(Fault.status(500)));
+    running.emulator().faults().clear().add(FaultRule.on("GET", JOBS).everyNth(2).times(2).then(Fault.status(500)));
     assertThat(statuses(6)).containsExactly(200, 500, 200, 500, 200, 200);
   }
 
   private List<Integer> statuses(int requests) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
-      out.add(http.get(JOBS).status());
+      out.add(running.http().get(JOBS).status());
     }
     return out;
   }
@@ -171,10 +159,10 @@ class FaultInjectionTest {
 
   @Test
   void reseedingRestartsTheSequence() {
-    emulator.faults().seed(3).add(FaultRule.on("GET", "/**").probability(0.5).then(Fault.status(500)));
+    running.emulator().faults().seed(3).add(FaultRule.on("GET", "/**").probability(0.5).then(Fault.status(500)));
     List<Integer> first = statuses(12);
 
-    emulator.faults().seed(3);
+    running.emulator().faults().seed(3);
 
     assertThat(statuses(12)).isEqualTo(first);
   }

@@ -12,9 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.emulator.admin.AdminSettings;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,19 +35,8 @@ class JobsApiTest {
         - {id: 70403103900102, project_id: 70403103900003, environment_id: 70403103900012, name: Other nightly}
       """;
 
-  private DbtCloudEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() {
-    emulator = DbtCloudEmulator.builder().seedText(SEED).start();
-    http = EmulatorHttp.demo(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  final RunningEmulator running = RunningEmulator.seeded(SEED);
 
   private List<String> names(EmulatorHttp.Answer answer) {
     List<String> names = new ArrayList<>();
@@ -58,7 +46,7 @@ class JobsApiTest {
 
   @Test
   void createsAJobWithEveryRecordedFieldAndTheServerDefaults() {
-    EmulatorHttp.Answer answer = http.post(JOBS, Bodies.jobJson("Nightly"));
+    EmulatorHttp.Answer answer = running.http().post(JOBS, Bodies.jobJson("Nightly"));
 
     assertThat(answer.status()).isEqualTo(201);
     JsonNode job = answer.data();
@@ -78,31 +66,31 @@ class JobsApiTest {
 
   @Test
   void getsListsAndUpdatesWithAFullObjectPost() {
-    long id = http.post(JOBS, Bodies.jobJson("Nightly")).data().get("id").asLong();
-    ObjectNode body = (ObjectNode) http.get(JOBS + id + "/").data();
+    long id = running.http().post(JOBS, Bodies.jobJson("Nightly")).data().get("id").asLong();
+    ObjectNode body = (ObjectNode) running.http().get(JOBS + id + "/").data();
     body.put("name", "Nightly (renamed)");
     body.put("description", "managed [[nightly]]");
 
-    EmulatorHttp.Answer updated = http.post(JOBS + id + "/", body.toString());
+    EmulatorHttp.Answer updated = running.http().post(JOBS + id + "/", body.toString());
 
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.data().get("name").asText()).isEqualTo("Nightly (renamed)");
     assertThat(updated.data().get("created_at").asText()).isEqualTo(body.get("created_at").asText());
-    assertThat(names(http.get(JOBS + "?project_id=" + PROJECT))).contains("Nightly (renamed)");
+    assertThat(names(running.http().get(JOBS + "?project_id=" + PROJECT))).contains("Nightly (renamed)");
   }
 
   @Test
   void aDeleteIsASoftDeleteAnsweredWithTheObjectByDefault() {
-    EmulatorHttp.Answer deleted = http.delete(JOBS + "70403103900100/");
+    EmulatorHttp.Answer deleted = running.http().delete(JOBS + "70403103900100/");
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.data().get("state").asInt()).isEqualTo(2);
-    assertThat(http.get(JOBS + "70403103900100/").status()).isEqualTo(404);
-    assertThat(names(http.get(JOBS))).doesNotContain("Nightly build");
-    assertThat(names(http.get(JOBS + "?state=deleted"))).containsExactly("Nightly build");
-    assertThat(names(http.get(JOBS + "?state=2"))).containsExactly("Nightly build");
-    assertThat(names(http.get(JOBS + "?state=all"))).contains("Nightly build", "Hourly snapshot");
-    assertThat(names(http.get(JOBS + "?state=1"))).doesNotContain("Nightly build");
+    assertThat(running.http().get(JOBS + "70403103900100/").status()).isEqualTo(404);
+    assertThat(names(running.http().get(JOBS))).doesNotContain("Nightly build");
+    assertThat(names(running.http().get(JOBS + "?state=deleted"))).containsExactly("Nightly build");
+    assertThat(names(running.http().get(JOBS + "?state=2"))).containsExactly("Nightly build");
+    assertThat(names(running.http().get(JOBS + "?state=all"))).contains("Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?state=1"))).doesNotContain("Nightly build");
   }
 
   @Test
@@ -117,11 +105,11 @@ class JobsApiTest {
 
   @Test
   void anUpdateWithState2IsADeleteAsTerraformDoesIt() {
-    ObjectNode body = (ObjectNode) http.get(JOBS + "70403103900100/").data();
+    ObjectNode body = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     body.put("state", 2);
 
-    assertThat(http.post(JOBS + "70403103900100/", body.toString()).data().get("state").asInt()).isEqualTo(2);
-    assertThat(http.get(JOBS + "70403103900100/").status()).isEqualTo(404);
+    assertThat(running.http().post(JOBS + "70403103900100/", body.toString()).data().get("state").asInt()).isEqualTo(2);
+    assertThat(running.http().get(JOBS + "70403103900100/").status()).isEqualTo(404);
   }
 
   @ParameterizedTest
@@ -129,12 +117,12 @@ class JobsApiTest {
       "project_id__in=%5B70403103900002%5D", "project_id__in=70403103900002&project_id__in=70403103900099",
       "project_id__in=70403103900099,70403103900002", "project_id__in=['70403103900002']", "project_id=70403103900002"})
   void filtersByProjectInEveryEncoding(String query) {
-    assertThat(names(http.get(JOBS + "?" + query))).containsExactlyInAnyOrder("Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?" + query))).containsExactlyInAnyOrder("Nightly build", "Hourly snapshot");
   }
 
   @Test
   void refusesAProjectFilterThatDoesNotParse() {
-    EmulatorHttp.Answer answer = http.get(JOBS + "?project_id__in=[a,b]");
+    EmulatorHttp.Answer answer = running.http().get(JOBS + "?project_id__in=[a,b]");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().get("project_id__in").asText()).contains("is not valid under any of the given schemas");
@@ -142,21 +130,21 @@ class JobsApiTest {
 
   @Test
   void filtersByEnvironmentAndNameIgnoringCase() {
-    assertThat(names(http.get(JOBS + "?environment_id=70403103900012"))).containsExactly("Other nightly");
-    assertThat(names(http.get(JOBS + "?name__icontains=NIGHTLY"))).containsExactly("Nightly build", "Other nightly");
+    assertThat(names(running.http().get(JOBS + "?environment_id=70403103900012"))).containsExactly("Other nightly");
+    assertThat(names(running.http().get(JOBS + "?name__icontains=NIGHTLY"))).containsExactly("Nightly build", "Other nightly");
   }
 
   @Test
   void ordersByAnyFieldAndDescendingWithAMinus() {
-    assertThat(names(http.get(JOBS + "?order_by=name"))).containsExactly("Hourly snapshot", "Nightly build", "Other nightly");
-    assertThat(names(http.get(JOBS + "?order_by=-name"))).containsExactly("Other nightly", "Nightly build", "Hourly snapshot");
-    assertThat(names(http.get(JOBS + "?order_by=-id"))).containsExactly("Other nightly", "Hourly snapshot", "Nightly build");
-    assertThat(http.get(JOBS + "?order_by=-name").body().at("/extra/order_by").asText()).isEqualTo("-name");
+    assertThat(names(running.http().get(JOBS + "?order_by=name"))).containsExactly("Hourly snapshot", "Nightly build", "Other nightly");
+    assertThat(names(running.http().get(JOBS + "?order_by=-name"))).containsExactly("Other nightly", "Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?order_by=-id"))).containsExactly("Other nightly", "Hourly snapshot", "Nightly build");
+    assertThat(running.http().get(JOBS + "?order_by=-name").body().at("/extra/order_by").asText()).isEqualTo("-name");
   }
 
   @Test
   void pagesWithLimitAndOffsetAndEchoesThemInTheFilters() {
-    EmulatorHttp.Answer page = http.get(JOBS + "?limit=2&offset=1");
+    EmulatorHttp.Answer page = running.http().get(JOBS + "?limit=2&offset=1");
 
     assertThat(page.data().size()).isEqualTo(2);
     assertThat(page.body().at("/extra/pagination/count").asInt()).isEqualTo(2);
@@ -169,7 +157,7 @@ class JobsApiTest {
   @ParameterizedTest
   @ValueSource(strings = {"limit=101", "limit=0", "limit=x", "offset=-1"})
   void refusesPagesOutsideTheLimits(String query) {
-    assertThat(http.get(JOBS + "?" + query).status()).isEqualTo(400);
+    assertThat(running.http().get(JOBS + "?" + query).status()).isEqualTo(400);
   }
 
   @ParameterizedTest
@@ -177,15 +165,15 @@ class JobsApiTest {
       "include_related=%5B%22environment%22%5D", "include_related=trigger,environment",
       "include_related=most_recent_run&include_related=environment"})
   void includesTheEnvironmentInEveryEncoding(String query) {
-    JsonNode job = http.get(JOBS + "70403103900100/?" + query).data();
+    JsonNode job = running.http().get(JOBS + "70403103900100/?" + query).data();
 
     assertThat(job.get("environment").get("id").asLong()).isEqualTo(PRODUCTION);
   }
 
   @Test
   void includesOtherRelatedObjectsOnlyWhenAsked() {
-    assertThat(http.get(JOBS + "70403103900100/").data().has("environment")).isFalse();
-    JsonNode job = http.get(JOBS + "70403103900100/?include_related=[custom_environment_variables,most_recent_run,"
+    assertThat(running.http().get(JOBS + "70403103900100/").data().has("environment")).isFalse();
+    JsonNode job = running.http().get(JOBS + "70403103900100/?include_related=[custom_environment_variables,most_recent_run,"
         + "most_recent_completed_run,fusion_readiness]").data();
     assertThat(job.get("custom_environment_variables").isArray()).isTrue();
     assertThat(job.get("most_recent_run").isNull()).isTrue();
@@ -194,7 +182,7 @@ class JobsApiTest {
 
   @Test
   void refusesMissingRequiredKeysWithTheRecordedMessage() {
-    EmulatorHttp.Answer answer = http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":" + PRODUCTION + "}");
+    EmulatorHttp.Answer answer = running.http().post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":" + PRODUCTION + "}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().get("name").asText()).isEqualTo("required key not provided");
@@ -231,7 +219,7 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("x");
     body.put("dbt_version", "");
 
-    EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().get("dbt_version").asText()).isEqualTo("This field may not be blank.");
@@ -242,7 +230,7 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("x");
     body.put("environment_id", 70403103900012L);
 
-    EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.body().at("/status/user_message").asText()).contains("proper permissions");
@@ -260,15 +248,15 @@ class JobsApiTest {
     ObjectNode body = Bodies.job(trigger);
     body.withObjectProperty("triggers").put(trigger, true);
     body.put("job_type", "other"); // what the client says is ignored
-    return http.post(JOBS, body.toString()).data().get("job_type").asText();
+    return running.http().post(JOBS, body.toString()).data().get("job_type").asText();
   }
 
   @Test
   void refusesToTurnAJobIntoCiWithTheRecordedText() {
-    ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900100/").data();
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     job.withObjectProperty("triggers").put("git_provider_webhook", true);
 
-    EmulatorHttp.Answer answer = http.post(JOBS + "70403103900100/", job.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS + "70403103900100/", job.toString());
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().get("job_type").asText()).isEqualTo("the job type field for this job can only be set to 'other'");
@@ -278,20 +266,20 @@ class JobsApiTest {
   void refusesToTurnACiJobIntoAnythingElse() {
     ObjectNode body = Bodies.job("PR");
     body.withObjectProperty("triggers").put("git_provider_webhook", true);
-    ObjectNode job = (ObjectNode) http.post(JOBS, body.toString()).data();
+    ObjectNode job = (ObjectNode) running.http().post(JOBS, body.toString()).data();
     job.withObjectProperty("triggers").put("git_provider_webhook", false).put("schedule", true);
 
-    EmulatorHttp.Answer answer = http.post(JOBS + job.get("id").asLong() + "/", job.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS + job.get("id").asLong() + "/", job.toString());
 
     assertThat(answer.data().get("job_type").asText()).isEqualTo("the job type field for this job can only be set to 'ci'");
   }
 
   @Test
   void switchingBetweenScheduledAndOtherIsAllowed() {
-    ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900100/").data();
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     job.withObjectProperty("triggers").put("schedule", true);
 
-    assertThat(http.post(JOBS + "70403103900100/", job.toString()).data().get("job_type").asText()).isEqualTo("scheduled");
+    assertThat(running.http().post(JOBS + "70403103900100/", job.toString()).data().get("job_type").asText()).isEqualTo("scheduled");
   }
 
   @Test
@@ -332,7 +320,7 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("x");
     body.set("schedule", Bodies.job("y").objectNode().put("cron", "every day at noon"));
 
-    EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().at("/schedule/cron").asText()).contains("Invalid cron expression");
@@ -343,13 +331,13 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("x");
     body.set("schedule", Bodies.job("y").objectNode().put("cron", "0 25 * * *"));
 
-    assertThat(http.post(JOBS, body.toString()).status()).isEqualTo(400);
+    assertThat(running.http().post(JOBS, body.toString()).status()).isEqualTo(400);
   }
 
   private JsonNode scheduleFor(String schedule) {
     ObjectNode body = Bodies.job("scheduled");
     body.set("schedule", readTree(schedule));
-    EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
     return answer.data().get("schedule");
   }
@@ -375,38 +363,38 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("x");
     body.set("cost_optimization_features", readTree("[\"turbo\"]"));
 
-    assertThat(http.post(JOBS, body.toString()).data().get("cost_optimization_features").asText())
+    assertThat(running.http().post(JOBS, body.toString()).data().get("cost_optimization_features").asText())
         .isEqualTo("\"turbo\" is not a valid choice.");
   }
 
   private String featuresFor(String features) {
     ObjectNode body = Bodies.job("x");
     body.set("cost_optimization_features", readTree(features));
-    return http.post(JOBS, body.toString()).data().get("cost_optimization_features").toString();
+    return running.http().post(JOBS, body.toString()).data().get("cost_optimization_features").toString();
   }
 
   @Test
   void writesAndClearsAJobCompletionTrigger() {
-    ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900101/").data();
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900101/").data();
     job.set("job_completion_trigger_condition", readTree(
         "{\"condition\":{\"job_id\":70403103900100,\"project_id\":" + PROJECT + ",\"statuses\":[10,20]}}"));
 
-    JsonNode chained = http.post(JOBS + "70403103900101/", job.toString()).data();
+    JsonNode chained = running.http().post(JOBS + "70403103900101/", job.toString()).data();
     assertThat(chained.at("/job_completion_trigger_condition/condition/job_id").asLong()).isEqualTo(70403103900100L);
     assertThat(chained.at("/job_completion_trigger_condition/condition/statuses").toString()).isEqualTo("[10,20]");
 
     job.putNull("job_completion_trigger_condition");
-    assertThat(http.post(JOBS + "70403103900101/", job.toString()).data().get("job_completion_trigger_condition").isNull()).isTrue();
+    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).data().get("job_completion_trigger_condition").isNull()).isTrue();
   }
 
   @Test
   void refusesACompletionTriggerOnAnUnknownJobOrStatus() {
-    ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900101/").data();
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900101/").data();
     job.set("job_completion_trigger_condition", readTree("{\"condition\":{\"job_id\":1,\"statuses\":[10]}}"));
-    assertThat(http.post(JOBS + "70403103900101/", job.toString()).status()).isEqualTo(400);
+    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).status()).isEqualTo(400);
 
     job.set("job_completion_trigger_condition", readTree("{\"condition\":{\"job_id\":70403103900100,\"statuses\":[11]}}"));
-    assertThat(http.post(JOBS + "70403103900101/", job.toString()).data().at("/job_completion_trigger_condition/statuses").asText())
+    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).data().at("/job_completion_trigger_condition/statuses").asText())
         .contains("is not a valid choice");
   }
 
@@ -415,19 +403,19 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("ci");
     body.put("deferring_environment_id", PRODUCTION);
     body.put("run_compare_changes", true);
-    assertThat(http.post(JOBS, body.toString()).data().get("deferring_environment_id").asLong()).isEqualTo(PRODUCTION);
+    assertThat(running.http().post(JOBS, body.toString()).data().get("deferring_environment_id").asLong()).isEqualTo(PRODUCTION);
 
     body.put("deferring_environment_id", 70403103900012L);
-    assertThat(http.post(JOBS, body.toString()).data().get("deferring_environment_id").asText())
+    assertThat(running.http().post(JOBS, body.toString()).data().get("deferring_environment_id").asText())
         .isEqualTo("Invalid pk \"70403103900012\" - object does not exist.");
   }
 
   @Test
   void aJobMovesToAnotherEnvironmentOfItsProject() {
-    ObjectNode job = (ObjectNode) http.get(JOBS + "70403103900100/").data();
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     job.put("environment_id", DEVELOPMENT);
 
-    assertThat(http.post(JOBS + "70403103900100/", job.toString()).data().get("environment_id").asLong()).isEqualTo(DEVELOPMENT);
+    assertThat(running.http().post(JOBS + "70403103900100/", job.toString()).data().get("environment_id").asLong()).isEqualTo(DEVELOPMENT);
   }
 
   @Test
@@ -437,7 +425,7 @@ class JobsApiTest {
     body.put("raw_dbt_version", "1.0.0");
     body.put("some_future_field", "x");
 
-    EmulatorHttp.Answer answer = http.post(JOBS, body.toString());
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.data().has("some_future_field")).isFalse();

@@ -14,8 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,19 +47,8 @@ class LookAlikeTest {
         - {id: 70403103900100, project_id: 70403103900002, environment: Production, name: Nightly, execute_steps: [dbt build]}
       """;
 
-  private DbtCloudEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() {
-    emulator = DbtCloudEmulator.builder().seedText(SEED).start();
-    http = EmulatorHttp.demo(emulator);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  final RunningEmulator running = RunningEmulator.seeded(SEED);
 
   static Stream<Arguments> recordings() {
     Map<String, Function<EmulatorHttp, EmulatorHttp.Answer>> calls = new java.util.LinkedHashMap<>();
@@ -85,7 +73,7 @@ class LookAlikeTest {
       throws IOException {
     JsonNode recorded = JSON.readTree(SharedFixtures.recorded(file).toFile());
 
-    EmulatorHttp.Answer answer = call.apply(http);
+    EmulatorHttp.Answer answer = call.apply(running.http());
 
     List<String> differences = new ArrayList<>();
     compare("", recorded, answer.body(), differences);

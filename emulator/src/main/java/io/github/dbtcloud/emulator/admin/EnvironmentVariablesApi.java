@@ -97,20 +97,9 @@ public final class EnvironmentVariablesApi {
         envNames.put(env.get("id").asLong(), env.get("name").asText());
         names.add(env.get("name").asText());
       }
-      ObjectNode variables = data.putObject("variables");
-      for (ObjectNode row : rows(state, projectId)) {
-        String type = row.path("type").asText();
-        String scope = type.equals("project") ? "project"
-            : type.equals("environment") ? envNames.get(row.path("environment_id").asLong()) : null;
-        if (scope != null) {
-          ObjectNode byScope = variables.has(row.get("name").asText())
-              ? (ObjectNode) variables.get(row.get("name").asText()) : variables.putObject(row.get("name").asText());
-          byScope.set(scope, idValue(row));
-        }
-      }
-      ObjectNode body = Envelope.success(200, data);
-      body.putObject("extra");
-      return ApiResponse.ok(body);
+      data.set("variables", byScope(state, projectId, (type, row) -> type.equals("project") ? "project"
+          : type.equals("environment") ? envNames.get(row.path("environment_id").asLong()) : null));
+      return answer(data);
     });
   }
 
@@ -123,24 +112,7 @@ public final class EnvironmentVariablesApi {
           .filter(j -> j.get("project_id").asLong() == projectId && j.path("state").asInt(1) == 1)
           .orElseThrow(ApiError::notFound);
       long environmentId = job.get("environment_id").asLong();
-      ObjectNode data = Json.MAPPER.createObjectNode();
-      for (ObjectNode row : rows(state, projectId)) {
-        String type = row.path("type").asText();
-        String scope = null;
-        if (type.equals("project")) {
-          scope = "project";
-        } else if (type.equals("environment") && row.path("environment_id").asLong() == environmentId) {
-          scope = "environment";
-        } else if (type.equals("job") && row.path("job_definition_id").asLong() == jobId) {
-          scope = "job";
-        }
-        if (scope != null) {
-          scopeMap(data, row).set(scope, idValue(row));
-        }
-      }
-      ObjectNode body = Envelope.success(200, data);
-      body.putObject("extra");
-      return ApiResponse.ok(body);
+      return answer(byScope(state, projectId, (type, row) -> scope(type, row, environmentId, "job", "job_definition_id", jobId)));
     });
   }
 
@@ -149,32 +121,44 @@ public final class EnvironmentVariablesApi {
       long projectId = project(request, state);
       Long userId = Lists.longParam(request, "user_id").orElseThrow(
           () -> ApiError.invalidField("user_id", "This field is required."));
-      Long development = environments(state, projectId).stream()
-          .filter(e -> e.path("type").asText().equals("development")).map(e -> e.get("id").asLong()).findFirst().orElse(null);
-      ObjectNode data = Json.MAPPER.createObjectNode();
-      for (ObjectNode row : rows(state, projectId)) {
-        String type = row.path("type").asText();
-        String scope = null;
-        if (type.equals("project")) {
-          scope = "project";
-        } else if (type.equals("environment") && development != null && row.path("environment_id").asLong() == development) {
-          scope = "environment";
-        } else if (type.equals("user") && row.path("user_id").asLong() == userId) {
-          scope = "user";
-        }
-        if (scope != null) {
-          scopeMap(data, row).set(scope, idValue(row));
-        }
-      }
-      ObjectNode body = Envelope.success(200, data);
-      body.putObject("extra");
-      return ApiResponse.ok(body);
+      long development = environments(state, projectId).stream().filter(e -> e.path("type").asText().equals("development"))
+          .map(e -> e.get("id").asLong()).findFirst().orElse(-1L);
+      return answer(byScope(state, projectId, (type, row) -> scope(type, row, development, "user", "user_id", userId)));
     });
   }
 
-  private static ObjectNode scopeMap(ObjectNode data, ObjectNode row) {
-    String name = row.get("name").asText();
-    return data.has(name) ? (ObjectNode) data.get(name) : data.putObject(name);
+  /** The scope of a value in the job/ and user/ views: the project default, the environment's, or the override's own. */
+  private static String scope(String type, ObjectNode row, long environmentId, String overrideType, String overrideField,
+      long overrideId) {
+    if (type.equals("project")) {
+      return "project";
+    }
+    if (type.equals("environment") && row.path("environment_id").asLong() == environmentId) {
+      return "environment";
+    }
+    return type.equals(overrideType) && row.path(overrideField).asLong() == overrideId ? overrideType : null;
+  }
+
+  /** {@code {<VAR>: {<scope>: {id, value}}}} for the values {@code scopeOf} names a scope for (null: not shown). */
+  private static ObjectNode byScope(EmulatorState state, long projectId,
+      java.util.function.BiFunction<String, ObjectNode, String> scopeOf) {
+    ObjectNode variables = Json.MAPPER.createObjectNode();
+    for (ObjectNode row : rows(state, projectId)) {
+      String scope = scopeOf.apply(row.path("type").asText(), row);
+      if (scope != null) {
+        String name = row.get("name").asText();
+        ObjectNode scopes = variables.has(name) ? (ObjectNode) variables.get(name) : variables.putObject(name);
+        scopes.set(scope, idValue(row));
+      }
+    }
+    return variables;
+  }
+
+  /** The read views answer with an empty {@code extra}, as SPEC3's examples show. */
+  private static ApiResponse answer(ObjectNode data) {
+    ObjectNode body = Envelope.success(200, data);
+    body.putObject("extra");
+    return ApiResponse.ok(body);
   }
 
   // ---- bulk ------------------------------------------------------------------------------------
