@@ -54,6 +54,15 @@ class ContractCheckerTest {
   }
 
   @Test
+  void checksAPathSentWithoutItsTrailingSlashAgainstTheSlashedSpecPath() throws IOException {
+    ObjectNode job = recordedJob();
+    assertThat(contract.check(answer("GET", JOB.substring(0, JOB.length() - 1), 200, job.toString()), "application/json")).isEmpty();
+
+    ((ObjectNode) job.get("data")).put("state", "active");
+    assertThat(contract.check(answer("GET", JOB.substring(0, JOB.length() - 1), 200, job.toString()), "application/json")).isNotEmpty();
+  }
+
+  @Test
   void catchesAValueOfTheWrongType() throws IOException {
     ObjectNode job = recordedJob();
     ((ObjectNode) job.get("data")).put("state", "active");
