@@ -10,6 +10,8 @@ import io.github.dbtcloud.emulator.http.HttpFrontEnd;
 import io.github.dbtcloud.emulator.http.Journal;
 import io.github.dbtcloud.emulator.http.JournalEntry;
 import io.github.dbtcloud.emulator.http.Router;
+import io.github.dbtcloud.emulator.runs.RunControl;
+import io.github.dbtcloud.emulator.runs.RunsApi;
 import io.github.dbtcloud.emulator.seed.SeedLoader;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import java.io.IOException;
@@ -31,6 +33,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
   private final Journal journal;
   private final HttpFrontEnd http;
   private final String host;
+  private final RunControl runs;
 
   private DbtCloudEmulator(Builder b) throws IOException {
     Clock clock = b.clock;
@@ -44,6 +47,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     new ProjectsApi(ctx).register(router);
     environments.register(router);
     jobs.register(router);
+    this.runs = new RunsApi(ctx, this::baseUrl).register(router);
     if (!resume) {
       new SeedLoader(environments, jobs, clock).load(b.seed != null ? b.seed : SeedLoader.demo(), state);
     }
@@ -78,6 +82,11 @@ public final class DbtCloudEmulator implements AutoCloseable {
   /** Forgets the journal so far. */
   public void clearJournal() {
     journal.clear();
+  }
+
+  /** The run simulation: scripts for how runs play out, and runs started from Java. */
+  public RunControl runs() {
+    return runs;
   }
 
   /** The tokens this emulator accepts, with their account ids. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.emulator.admin.EnvironmentsApi;
 import io.github.dbtcloud.emulator.admin.JobsApi;
 import io.github.dbtcloud.emulator.http.Json;
+import io.github.dbtcloud.emulator.runs.RunScripts;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import io.github.dbtcloud.emulator.state.Timestamps;
 import java.io.IOException;
@@ -81,6 +82,7 @@ public final class SeedLoader {
       for (JsonNode j : seed.path("jobs")) {
         jobs.insert(s, j.get("account_id").asLong(), j, idOf(j, s));
       }
+      RunScripts.load(seed.path("run_scripts"), s);
       return null;
     });
   }

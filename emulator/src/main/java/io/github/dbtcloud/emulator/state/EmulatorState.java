@@ -34,9 +34,11 @@ public final class EmulatorState {
   public static final String PROJECTS = "projects";
   public static final String ENVIRONMENTS = "environments";
   public static final String JOBS = "jobs";
+  public static final String RUNS = "runs";
+  public static final String RUN_SCRIPTS = "run_scripts";
 
   public EmulatorState() {
-    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS}) {
+    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, RUNS, RUN_SCRIPTS}) {
       tables.put(name, new Table());
     }
   }
