@@ -3,14 +3,18 @@ package io.github.dbtcloud.maven;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.apply.ApplyCommand;
+import io.github.dbtcloud.core.verify.VerifyCommand;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Plans and then applies the changes that make dbt Cloud match the desired-state file. */
+/**
+ * Plans and then applies the changes that make dbt Cloud match the desired-state file; then, when
+ * a verification job is configured, runs it and fails the build unless it succeeds.
+ */
 @Mojo(name = "apply", threadSafe = true)
-public class ApplyMojo extends AbstractDbtMojo {
+public class ApplyMojo extends AbstractVerifyingMojo {
 
   /** Skip only {@code dbt:apply} (plan still runs). */
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
@@ -34,5 +38,13 @@ public class ApplyMojo extends AbstractDbtMojo {
   @Override
   protected void run(Target target, Console console) {
     new ApplyCommand(console).run(target);
+    if (verifySkip) {
+      console.info("Skipping the verification run because " + PropertyNames.VERIFY_SKIP + " = true");
+      return;
+    }
+    console.info("");
+    if (new VerifyCommand(console).runIfConfigured(target, verifyOptions()).isEmpty()) {
+      console.info("No verification run: " + file.getName() + " has no 'verify:' section.");
+    }
   }
 }

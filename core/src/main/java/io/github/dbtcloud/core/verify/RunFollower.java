@@ -52,6 +52,7 @@ final class RunFollower {
   private final Set<Integer> stepsShown = new HashSet<>();
   private volatile long runId;
   private RunStatus statusShown;
+  private List<Long> blockersShown = List.of();
   private Instant lastLine;
   private int polls;
 
@@ -143,16 +144,18 @@ final class RunFollower {
   /** Prints what changed since the last look; true when the status changed. */
   private boolean show(Run run, Instant now) {
     boolean statusChanged = run.status() != statusShown;
-    if (statusChanged && !run.status().isTerminal()) {
+    List<Long> blockers = run.status() == RunStatus.QUEUED ? run.blockedBy() : List.of();
+    boolean newBlockers = !blockers.isEmpty() && !blockers.equals(blockersShown);
+    if ((statusChanged || newBlockers) && !run.status().isTerminal()) {
       String line = "  " + run.status().label();
-      List<Long> blockers = run.blockedBy();
-      if (run.status() == RunStatus.QUEUED && !blockers.isEmpty()) {
+      if (!blockers.isEmpty()) {
         line += " behind run " + (blockers.size() == 1 ? blockers.get(0) : blockers)
             + " of the same job (dbt Cloud runs a job once at a time; this run starts when that one ends)";
       }
       say(line, now);
     }
     statusShown = run.status();
+    blockersShown = blockers;
     for (RunStep step : run.steps()) {
       if (step.status().isTerminal() && stepsShown.add(step.index())) {
         say("    Step " + step.index() + " " + step.name() + ": " + step.status().label()
@@ -190,9 +193,9 @@ final class RunFollower {
     console.warn("Timed out after " + waited + " waiting for run " + runId + " (still " + run.status().label()
         + "); cancelling it in dbt Cloud so it does not run on unwatched.");
     Run after = cancel(run);
+    show(after, clock.instant());
     if (after.status().isTerminal() && after.status() != RunStatus.CANCELLED) {
       // it finished between the last poll and the cancel: its own outcome counts
-      show(after, clock.instant());
       return new Followed(after, Ending.FINISHED, false, polls);
     }
     console.warn("Cancelled run " + runId + ".");
@@ -205,6 +208,7 @@ final class RunFollower {
       console.warn("Interrupted while waiting for run " + runId + "; cancelling it in dbt Cloud so it does not run"
           + " on unwatched.");
       Run after = cancelRequested.get() ? latest(run) : cancel(run);
+      show(after, clock.instant());
       return new Followed(after, Ending.INTERRUPTED, true, polls);
     } finally {
       Thread.currentThread().interrupt();

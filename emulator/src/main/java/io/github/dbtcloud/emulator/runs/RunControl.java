@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.emulator.http.Json;
 import io.github.dbtcloud.emulator.state.EmulatorState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The run simulation from Java, for tests and ITs: script how a job's runs play out, start a run
- * without HTTP (e.g. to make a job busy), and read a run as the API would answer it.
+ * The run simulation from Java, for tests and ITs: script how a job's runs play out, start or
+ * cancel a run without HTTP (e.g. to make a job busy), and read runs as the API would answer them.
+ * Changes made here reach a state file with the next write over HTTP.
  */
 public final class RunControl {
 
@@ -44,7 +47,9 @@ public final class RunControl {
           .orElseThrow(() -> new IllegalArgumentException("no active job " + jobId + " in the emulator"));
       ObjectNode trigger = TriggerBody.validate(Json.MAPPER.createObjectNode().put("cause", cause), jobId);
       RunEngine.advance(state, api.now());
-      return RunEngine.trigger(state, job, trigger, api.now()).get("id").asLong();
+      long id = RunEngine.trigger(state, job, trigger, api.now()).get("id").asLong();
+      RunEngine.advance(state, api.now());
+      return id;
     });
   }
 
@@ -67,6 +72,28 @@ public final class RunControl {
       ObjectNode run = state.table(EmulatorState.RUNS).get(runId)
           .orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the emulator"));
       return api.render(run, Set.of("trigger", "run_steps"), state);
+    });
+  }
+
+  /** Cancels a run as {@code POST .../runs/{id}/cancel/} would; false when it had already finished. */
+  public boolean cancel(long runId) {
+    return api.context().state().write(state -> {
+      RunEngine.advance(state, api.now());
+      ObjectNode run = state.table(EmulatorState.RUNS).get(runId)
+          .orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the emulator"));
+      return RunEngine.cancel(run, api.now());
+    });
+  }
+
+  /** Every run of a job, oldest first, as {@link #run} shows them. */
+  public List<JsonNode> runsOf(long jobId) {
+    return api.context().state().write(state -> {
+      RunEngine.advance(state, api.now());
+      List<JsonNode> out = new ArrayList<>();
+      for (ObjectNode run : state.table(EmulatorState.RUNS).where(r -> r.get("job_definition_id").asLong() == jobId)) {
+        out.add(api.render(run, Set.of("trigger", "run_steps"), state));
+      }
+      return out;
     });
   }
 

@@ -201,7 +201,8 @@ final class RunEngine {
   /** The steps the run will take: the script's own, or clone, profile, deps and the job's commands. */
   private static ObjectNode plan(EmulatorState state, RunScript script, ObjectNode job, JsonNode trigger) {
     ObjectNode plan = Json.MAPPER.createObjectNode();
-    plan.put("queue_ms", script.queue().toMillis());
+    // at least 1 ms: the trigger's answer is always the run queued (§E.10), even for a script with no queue time
+    plan.put("queue_ms", Math.max(1, script.queue().toMillis()));
     plan.put("starting_ms", script.starting().toMillis());
     plan.put("status_message", script.statusMessage());
     String project = state.table(EmulatorState.PROJECTS).get(job.get("project_id").asLong())

@@ -83,6 +83,7 @@ public final class RunsApi {
       ObjectNode trigger = TriggerBody.validate(request.body(), job.get("id").asLong());
       RunEngine.advance(state, now());
       ObjectNode run = RunEngine.trigger(state, job, trigger, now());
+      RunEngine.advance(state, now()); // a run of a busy job says at once what it waits for (blocked_by)
       return ApiResponse.ok(Envelope.success(200, render(run, Set.of(), state)));
     });
   }

@@ -48,6 +48,26 @@ class RunQueueAndCancelTest {
   }
 
   @Test
+  void theTriggerAnswerForABusyJobNamesTheRunItWaitsFor() {
+    long busy = dbt.trigger(RunsFixture.NIGHTLY);
+
+    JsonNode queued = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"second\"}").body()
+        .get("data");
+
+    assertThat(queued.get("status").asInt()).isEqualTo(1);
+    assertThat(queued.get("blocked_by")).extracting(JsonNode::asLong).containsExactly(busy);
+  }
+
+  @Test
+  void aScriptWithNoQueueTimeStillAnswersTheTriggerQueued() {
+    dbt.emulator.runs().script(RunScript.forJob(RunsFixture.DOCS).queuedFor(Duration.ZERO, Duration.ZERO));
+
+    JsonNode run = dbt.post(RunsFixture.triggerPath(RunsFixture.DOCS), "{\"cause\":\"c\"}").body().get("data");
+
+    assertThat(run.get("status").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void runsOfDifferentJobsDoNotWaitForEachOther() {
     dbt.trigger(RunsFixture.NIGHTLY);
     long docs = dbt.trigger(RunsFixture.DOCS);
