@@ -45,9 +45,9 @@ public final class DbtCloudEmulator implements AutoCloseable {
     Router router = new Router();
     new AccountsApi(ctx).register(router);
     new ProjectsApi(ctx).register(router);
+    this.runs = new RunsApi(ctx, this::baseUrl).register(router);
     environments.register(router);
     jobs.register(router);
-    this.runs = new RunsApi(ctx, this::baseUrl).register(router);
     if (!resume) {
       new SeedLoader(environments, jobs, clock).load(b.seed != null ? b.seed : SeedLoader.demo(), state);
     }
@@ -84,14 +84,14 @@ public final class DbtCloudEmulator implements AutoCloseable {
     journal.clear();
   }
 
-  /** The run simulation: scripts for how runs play out, and runs started from Java. */
-  public RunControl runs() {
-    return runs;
-  }
-
   /** The tokens this emulator accepts, with their account ids. */
   public Map<String, Long> tokens() {
     return state.tokens();
+  }
+
+  /** The run simulation: scripts for how runs play out, and runs started from Java. */
+  public RunControl runs() {
+    return runs;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.github.dbtcloud.maven;
 
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.verify.Durations;
+import io.github.dbtcloud.core.verify.VerifyCommand;
 import io.github.dbtcloud.core.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,6 +75,18 @@ public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
 
   protected AbstractVerifyingMojo(SettingsDecrypter decrypter) {
     super(decrypter);
+  }
+
+  /** The verification step of {@code dbt:apply}: runs when a job is configured, unless skipped (saying why). */
+  protected void verifyAfterApply(Target target, Console console) {
+    if (verifySkip) {
+      console.info("Skipping the verification run because " + PropertyNames.VERIFY_SKIP + " = true");
+      return;
+    }
+    console.info("");
+    if (new VerifyCommand(console).runIfConfigured(target, verifyOptions()).isEmpty()) {
+      console.info("No verification run: " + file.getName() + " has no 'verify:' section.");
+    }
   }
 
   /** The parameters as core's options; unset ones leave the file's setting in place. */

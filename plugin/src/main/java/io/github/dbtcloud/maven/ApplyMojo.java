@@ -3,16 +3,12 @@ package io.github.dbtcloud.maven;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.apply.ApplyCommand;
-import io.github.dbtcloud.core.verify.VerifyCommand;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/**
- * Plans and then applies the changes that make dbt Cloud match the desired-state file; then, when
- * a verification job is configured, runs it and fails the build unless it succeeds.
- */
+/** Plans and then applies the changes that make dbt Cloud match the desired-state file. */
 @Mojo(name = "apply", threadSafe = true)
 public class ApplyMojo extends AbstractVerifyingMojo {
 
@@ -38,13 +34,7 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   @Override
   protected void run(Target target, Console console) {
     new ApplyCommand(console).run(target);
-    if (verifySkip) {
-      console.info("Skipping the verification run because " + PropertyNames.VERIFY_SKIP + " = true");
-      return;
-    }
-    console.info("");
-    if (new VerifyCommand(console).runIfConfigured(target, verifyOptions()).isEmpty()) {
-      console.info("No verification run: " + file.getName() + " has no 'verify:' section.");
-    }
+    // the verification run (issue 7): after a successful apply, when the file or the build names a job
+    verifyAfterApply(target, console);
   }
 }

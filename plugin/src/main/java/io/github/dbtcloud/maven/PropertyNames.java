@@ -10,6 +10,14 @@ public final class PropertyNames {
   public static final String OUTPUT_DIRECTORY = "dbt.outputDirectory";
   public static final String FAIL_ON_CHANGES = "dbt.failOnChanges";
   public static final String APPLY_SKIP = "dbt.apply.skip";
+
+  /** The environment variable CI systems use to pass the token. */
+  public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";
+
+  /** The value of {@code dbt.baseUrl} that starts the local emulator in-process. */
+  public static final String EMBEDDED = "embedded";
+
+  // the verification run (docs/verification.md)
   public static final String VERIFY_SKIP = "dbt.verify.skip";
   public static final String VERIFY_JOB = "dbt.verify.job";
   public static final String VERIFY_CAUSE = "dbt.verify.cause";
@@ -23,12 +31,6 @@ public final class PropertyNames {
   public static final String VERIFY_POLL_MIN = "dbt.verify.pollMin";
   public static final String VERIFY_POLL_MAX = "dbt.verify.pollMax";
   public static final String VERIFY_CANCEL_ON_TIMEOUT = "dbt.verify.cancelOnTimeout";
-
-  /** The environment variable CI systems use to pass the token. */
-  public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";
-
-  /** The value of {@code dbt.baseUrl} that starts the local emulator in-process. */
-  public static final String EMBEDDED = "embedded";
 
   private PropertyNames() {}
 }

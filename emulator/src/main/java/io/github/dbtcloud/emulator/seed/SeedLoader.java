@@ -71,6 +71,7 @@ public final class SeedLoader {
       for (JsonNode t : seed.path("tokens")) {
         s.addToken(t.get("token").asText(), t.get("account_id").asLong());
       }
+      RunScripts.load(seed.path("run_scripts"), s);
       for (JsonNode p : seed.path("projects")) {
         s.table(EmulatorState.PROJECTS).put(project(p));
       }
@@ -82,7 +83,6 @@ public final class SeedLoader {
       for (JsonNode j : seed.path("jobs")) {
         jobs.insert(s, j.get("account_id").asLong(), j, idOf(j, s));
       }
-      RunScripts.load(seed.path("run_scripts"), s);
       return null;
     });
   }
