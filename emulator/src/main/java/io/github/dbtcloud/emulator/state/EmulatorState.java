@@ -24,6 +24,10 @@ public final class EmulatorState {
   /** First id handed out; above 2^32 so that any client keeping ids in an int breaks here first (§E.8). */
   public static final long FIRST_ID = 70_403_104_191_314L;
 
+  /** Runs and run scripts (the runs package owns their shape). */
+  public static final String RUNS = "runs";
+  public static final String RUN_SCRIPTS = "run_scripts";
+
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, Long> tokens = new LinkedHashMap<>();
   private final AtomicLong nextId = new AtomicLong(FIRST_ID);
@@ -34,13 +38,13 @@ public final class EmulatorState {
   public static final String PROJECTS = "projects";
   public static final String ENVIRONMENTS = "environments";
   public static final String JOBS = "jobs";
-  public static final String RUNS = "runs";
-  public static final String RUN_SCRIPTS = "run_scripts";
 
   public EmulatorState() {
-    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, RUNS, RUN_SCRIPTS}) {
+    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS}) {
       tables.put(name, new Table());
     }
+    tables.put(RUNS, new Table());
+    tables.put(RUN_SCRIPTS, new Table());
   }
 
   /** A unit of work that reads the state. */
