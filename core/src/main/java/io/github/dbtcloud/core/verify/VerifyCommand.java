@@ -130,6 +130,11 @@ public final class VerifyCommand {
         String by = followed.cancelledByUs() ? "by this build" : "by someone or something other than this build";
         console.warn("Run " + run.id() + ": Cancelled " + by + " after " + took
             + run.statusMessage().map(m -> " (" + m + ")").orElse("") + "." + link);
+        if (followed.cancelledByUs()) {
+          // only the shutdown hook cancels while the run is still being followed
+          throw new VerificationFailure(VerificationFailure.Kind.INTERRUPTED, "Verification interrupted: " + where
+              + " was cancelled because the build was stopped.");
+        }
         throw new VerificationFailure(VerificationFailure.Kind.CANCELLED_ELSEWHERE, "Verification failed: " + where
             + " was cancelled " + by + ", so it proved nothing. See" + link
             + ". Find out who cancelled it (the run's page in dbt Cloud), then run 'mvn dbt:verify' again.");

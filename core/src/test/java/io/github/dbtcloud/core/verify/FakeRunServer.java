@@ -33,6 +33,7 @@ final class FakeRunServer extends Dispatcher {
   List<Step> steps = List.of(new Step("Clone git repository", Duration.ofSeconds(2), 10, "cloned"),
       new Step("Invoke dbt with `dbt build`", Duration.ofSeconds(5), 10, "Done. PASS=3"));
   List<Long> blockedBy = List.of();
+  Duration blockedFrom = Duration.ZERO;
   String runResults = "{\"results\":[]}";
   String jobDescription = "Builds everything [[nightly]]";
   Duration cancelledElsewhereAfter;
@@ -178,7 +179,8 @@ final class FakeRunServer extends Dispatcher {
     } else {
       status = 3;
     }
-    String blocked = status == 1 ? blockedBy.toString().replace(" ", "") : "[]";
+    boolean blockedNow = status == 1 && !now.isBefore(triggeredAt.plus(blockedFrom));
+    String blocked = blockedNow ? blockedBy.toString().replace(" ", "") : "[]";
     return "{\"id\":" + RUN + ",\"job_definition_id\":42,\"status\":" + status
         + ",\"status_message\":" + (status == 30 ? "\"Cancelled by user.\"" : "null")
         + ",\"created_at\":\"" + ts(triggeredAt) + "\",\"started_at\":"

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -273,10 +275,11 @@ class VerifyCommandTest {
     assertThat(dbt.cancelled()).isFalse();
   }
 
-  @Test
-  void aRunThatFinishesJustAsItIsCancelledCountsWithItsOwnOutcome() throws IOException {
+  @ParameterizedTest(name = "cancel of a finished run refused with 400: {0}")
+  @ValueSource(booleans = {false, true})
+  void aRunThatFinishesJustAsItIsCancelledCountsWithItsOwnOutcome(boolean refused) throws IOException {
     dbt.steps = List.of(new FakeRunServer.Step("Invoke dbt with `dbt build`", Duration.ofSeconds(43), 10, "ok"));
-    dbt.refuseCancel = true;
+    dbt.refuseCancel = refused;
 
     VerifyResult result = verify("timeout: 45s\npoll_min: 30s\npoll_max: 30s");
 
@@ -320,7 +323,8 @@ class VerifyCommandTest {
     assertThat(dbt.cancelled()).isTrue();
     assertThat(console.text()).contains("Build stopped: cancelled verification run 9000000001 in dbt Cloud.")
         .contains("Cancelled by this build");
-    assertThat(failure.kind()).isEqualTo(VerificationFailure.Kind.CANCELLED_ELSEWHERE);
+    assertThat(failure.kind()).isEqualTo(VerificationFailure.Kind.INTERRUPTED);
+    assertThat(failure.getMessage()).contains("was cancelled because the build was stopped");
     assertThat(shutdownHook.get()).as("unregistered after the wait").isNull();
   }
 
@@ -334,6 +338,18 @@ class VerifyCommandTest {
     assertThat(console.lines).contains("  Queued behind run 8000000007 of the same job (dbt Cloud runs a job once at a"
         + " time; this run starts when that one ends)");
     assertThat(console.text()).contains("  Still queued after 30.0 s, waiting for run 8000000007 of the same job");
+  }
+
+  @Test
+  void aRunThatIsQueuedFirstAndBlockedLaterStillSaysWhatItWaitsFor() throws IOException {
+    dbt.queued = Duration.ofSeconds(10);
+    dbt.blockedBy = List.of(8_000_000_007L);
+    dbt.blockedFrom = Duration.ofSeconds(3);
+
+    verify("");
+
+    assertThat(console.lines).containsSubsequence("  Queued", "  Queued behind run 8000000007 of the same job (dbt"
+        + " Cloud runs a job once at a time; this run starts when that one ends)", "  Running");
   }
 
   @Test
