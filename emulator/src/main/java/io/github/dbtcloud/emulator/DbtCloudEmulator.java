@@ -14,6 +14,9 @@ import io.github.dbtcloud.emulator.http.HttpFrontEnd;
 import io.github.dbtcloud.emulator.http.Journal;
 import io.github.dbtcloud.emulator.http.JournalEntry;
 import io.github.dbtcloud.emulator.http.Router;
+import io.github.dbtcloud.emulator.runs.RunControl;
+import io.github.dbtcloud.emulator.runs.RunsApi;
+import io.github.dbtcloud.emulator.runs.RunScripts;
 import io.github.dbtcloud.emulator.seed.SeedLoader;
 import io.github.dbtcloud.emulator.semantic.SemanticLayerApi;
 import io.github.dbtcloud.emulator.semantic.SemanticLayerControl;
@@ -42,6 +45,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
   private final HttpFrontEnd http;
   private final String host;
   private final Path stateFile;
+  private final RunControl runs;
 
   private DbtCloudEmulator(Builder b) throws IOException {
     Clock clock = b.clock;
@@ -58,6 +62,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     Router router = new Router();
     accounts.register(router);
     projects.register(router);
+    this.runs = new RunsApi(ctx, this::baseUrl).register(router);
     environments.register(router);
     jobs.register(router);
     variables.register(router);
@@ -66,6 +71,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     // routes here, one call each, before the SeedLoader below gets their sections.
     SeedLoader seeds = new SeedLoader(accounts, projects, environments, jobs, variables);
     // Extension point: one seeds.section("run_scripts", ...) / seeds.section("semantic_layer", ...) call each.
+    seeds.section("run_scripts", RunScripts::load);
     seeds.section("semantic_layer", SemanticLayerSeed::load);
     if (!resume) {
       seeds.load(seed, state);
@@ -136,6 +142,11 @@ public final class DbtCloudEmulator implements AutoCloseable {
     if (stateFile != null) {
       state.saveTo(stateFile);
     }
+  }
+
+  /** The run simulation: scripts for how runs play out, and runs started from Java. */
+  public RunControl runs() {
+    return runs;
   }
 
   @Override

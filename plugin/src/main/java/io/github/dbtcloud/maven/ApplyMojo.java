@@ -10,7 +10,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Plans and then applies the changes that make dbt Cloud match the desired-state file. */
 @Mojo(name = "apply", threadSafe = true)
-public class ApplyMojo extends AbstractDbtMojo {
+public class ApplyMojo extends AbstractVerifyingMojo {
 
   /** Skip only {@code dbt:apply} (plan still runs). */
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
@@ -46,6 +46,8 @@ public class ApplyMojo extends AbstractDbtMojo {
   @Override
   protected void run(Target target, Console console) {
     new ApplyCommand(console).run(target);
+    // the verification run (issue 7): after a successful apply, when the file or the build names a job
+    verifyAfterApply(target, console);
     // Semantic Layer check (issue 8): the last step, after the apply and after the verification run.
     MetricsStep.afterApply(target, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
   }

@@ -20,5 +20,20 @@ public final class PropertyNames {
   /** The value of {@code dbt.baseUrl} that starts the local emulator in-process. */
   public static final String EMBEDDED = "embedded";
 
+  // the verification run (docs/verification.md)
+  public static final String VERIFY_SKIP = "dbt.verify.skip";
+  public static final String VERIFY_JOB = "dbt.verify.job";
+  public static final String VERIFY_CAUSE = "dbt.verify.cause";
+  public static final String VERIFY_GIT_BRANCH = "dbt.verify.gitBranch";
+  public static final String VERIFY_GIT_SHA = "dbt.verify.gitSha";
+  public static final String VERIFY_SCHEMA_OVERRIDE = "dbt.verify.schemaOverride";
+  public static final String VERIFY_STEPS_OVERRIDE = "dbt.verify.stepsOverride";
+  public static final String VERIFY_THREADS_OVERRIDE = "dbt.verify.threadsOverride";
+  public static final String VERIFY_TARGET_NAME_OVERRIDE = "dbt.verify.targetNameOverride";
+  public static final String VERIFY_TIMEOUT = "dbt.verify.timeout";
+  public static final String VERIFY_POLL_MIN = "dbt.verify.pollMin";
+  public static final String VERIFY_POLL_MAX = "dbt.verify.pollMax";
+  public static final String VERIFY_CANCEL_ON_TIMEOUT = "dbt.verify.cancelOnTimeout";
+
   private PropertyNames() {}
 }

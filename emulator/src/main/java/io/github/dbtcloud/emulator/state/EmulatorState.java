@@ -34,6 +34,9 @@ public final class EmulatorState {
 
   /** Version of the state file layout, written as {@code format}. */
   public static final int FORMAT = 2;
+  /** Runs and run scripts (the runs package owns their shape). */
+  public static final String RUNS = "runs";
+  public static final String RUN_SCRIPTS = "run_scripts";
 
   /** Table names; every table is persisted, in the order it was added. */
   public static final String ACCOUNTS = "accounts";
@@ -57,9 +60,12 @@ public final class EmulatorState {
   private final Object saveLock = new Object();
 
   public EmulatorState() {
-    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, ENVIRONMENT_VARIABLES, SEMANTIC_LAYER}) {
+    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, ENVIRONMENT_VARIABLES, SEMANTIC_LAYER,
+        RUNS, RUN_SCRIPTS}) {
       tables.put(name, new Table());
     }
+    tables.put(RUNS, new Table());
+    tables.put(RUN_SCRIPTS, new Table());
   }
 
   /** A unit of work that reads the state. */
