@@ -34,9 +34,17 @@ final class StateReader {
 
   /** Reads a whole document; problems go to the cursor's context. */
   DesiredState read(YamlCursor root, List<Path> files) {
-    Map<String, YamlCursor> k = root.entries(Keys.ROOT);
+    Map<String, YamlCursor> k = new LinkedHashMap<>(root.entries());
     if (!root.isMapping()) {
       return null;
+    }
+    for (String key : List.copyOf(k.keySet())) {
+      if (key.startsWith("x-")) {
+        k.remove(key); // free for YAML anchors, as in docker-compose files
+      } else if (!Keys.ROOT.contains(key)) {
+        k.remove(key).keyProblem(YamlCursor.unknownKey(key, Keys.ROOT)
+            + (Suggestions.closest(key, Keys.ROOT).isPresent() ? "" : " (or x-" + key + " to hold YAML anchors)"));
+      }
     }
     version(root, k.get("version"));
     AccountSpec account = k.containsKey("account") ? account(k.get("account")) : null;
@@ -760,7 +768,7 @@ final class StateReader {
   private static YamlCursor required(YamlCursor parent, Map<String, YamlCursor> k, String key, String what) {
     YamlCursor c = k.get(key);
     if (c == null) {
-      if (parent.isMapping()) {
+      if (parent.isMapping() && !parent.misspelled(key)) {
         parent.problem("missing '" + key + ":' (" + what + ")");
       }
       return null;

@@ -10,6 +10,15 @@ final class Suggestions {
 
   /** The candidate closest to {@code word}, if it is close enough to be a likely typo. */
   static Optional<String> closest(String word, Collection<String> candidates) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    if (lower.length() >= 3) {
+      for (String c : candidates) {
+        String cl = c.toLowerCase(java.util.Locale.ROOT);
+        if (cl.startsWith(lower) || lower.startsWith(cl) && cl.length() >= 3) {
+          return Optional.of(c);
+        }
+      }
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {

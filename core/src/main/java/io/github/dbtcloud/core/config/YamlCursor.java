@@ -31,6 +31,7 @@ final class YamlCursor {
   private final String path;
   private final ReadContext context;
   private final SourcePosition keyPosition;
+  private final Set<String> misspelled = new java.util.HashSet<>();
 
   YamlCursor(Node node, Path file, String path, ReadContext context) {
     this(node, file, path, context, null);
@@ -69,10 +70,15 @@ final class YamlCursor {
    * block (the line the block starts on).
    */
   SourcePosition position() {
-    if (keyPosition != null && !(node instanceof ScalarNode)) {
+    if (keyPosition != null && (!(node instanceof ScalarNode) || isNull())) {
       return keyPosition;
     }
     return valuePosition();
+  }
+
+  /** Whether an unknown key of this mapping looked like a typo of {@code key} (so "missing key" would be noise). */
+  boolean misspelled(String key) {
+    return misspelled.contains(key);
   }
 
   /** The position of the key this value is written under, or of the value when it has no key. */
@@ -201,6 +207,7 @@ final class YamlCursor {
     seen.put(key, keyPos);
     if (allowed != null && !allowed.contains(key)) {
       context.problems().add(keyPos, childPath, unknownKey(key, allowed));
+      Suggestions.closest(key, allowed).ifPresent(misspelled::add);
       return;
     }
     Node value = tuple.getValueNode();

@@ -100,6 +100,21 @@ final class YamlSource {
       return "more than " + MAX_ALIASES + " aliases (*name) of lists or mappings; a desired state needs"
           + " far fewer (this limit stops YAML bombs)";
     }
+    if (problem.startsWith("expected <block end>")) {
+      return "this line is indented differently from the lines above it; check the spaces at its start";
+    }
+    if (problem.contains("mapping values are not allowed here")) {
+      return "a ': ' where YAML does not expect one; quote the value if it contains ': '";
+    }
+    if (problem.contains("(TAB)")) {
+      return "a tab; YAML indents with spaces only";
+    }
+    if (problem.contains("could not find expected ':'")) {
+      return "a key without ':' after it, or a quote that is never closed";
+    }
+    if (problem.contains("found duplicate anchor") || problem.contains("found undefined alias")) {
+      return problem.replace("found undefined alias", "an alias (*name) refers to no anchor (&name):");
+    }
     if (!context.isEmpty() && !problem.isEmpty()) {
       return problem + " (" + context + ")";
     }

@@ -42,7 +42,7 @@ final class ConfigFixtures {
 
   /** Each problem as the corpus writes it: {@code line:column path: message}. */
   static List<String> lines(List<Problem> problems) {
-    return problems.stream().map(p -> p.position().line() + ":" + p.position().column() + " " + p.path() + ": "
-        + p.message()).toList();
+    return problems.stream().map(p -> p.position().line() + ":" + p.position().column()
+        + (p.path().isEmpty() ? "" : " " + p.path()) + ": " + p.message()).toList();
   }
 }
