@@ -93,12 +93,12 @@ final class YamlSource {
   private static String describe(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     String context = e.getContext() == null ? "" : e.getContext();
-    if (problem.contains("nesting depth")) {
-      return "nested more than " + MAX_NESTING + " levels deep; the format needs at most 7";
+    if (context.contains("single document")) {
+      return "a second YAML document (---) starts here; keep one document per file (use dbt.files for several)";
     }
-    if (problem.contains("aliases for collections")) {
-      return "more than " + MAX_ALIASES + " aliases (*name) of lists or mappings; a desired state needs"
-          + " far fewer (this limit stops YAML bombs)";
+    if (problem.startsWith("Global tag is not allowed")) {
+      return "the tag !!" + problem.substring(problem.lastIndexOf(':') + 1) + " is not allowed; the file holds"
+          + " plain values only";
     }
     if (problem.startsWith("expected <block end>")) {
       return "this line is indented differently from the lines above it; check the spaces at its start";
@@ -129,11 +129,11 @@ final class YamlSource {
     if (message.contains("exceeds the limit")) {
       return "the file is larger than " + MAX_FILE_BYTES + " characters; split it into several files with dbt.files";
     }
-    if (message.contains("aliases for collections")) {
+    if (message.contains("Number of aliases")) {
       return "not valid YAML: more than " + MAX_ALIASES + " aliases (*name) of lists or mappings; a desired"
           + " state needs far fewer (this limit stops YAML bombs)";
     }
-    if (message.contains("nesting depth")) {
+    if (message.contains("Nesting Depth")) {
       return "not valid YAML: nested more than " + MAX_NESTING + " levels deep; the format needs at most 7";
     }
     return "not valid YAML: " + message;
