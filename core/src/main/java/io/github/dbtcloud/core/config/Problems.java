@@ -35,7 +35,7 @@ final class Problems {
   /** Throws when any error was found, sorted by file, line and column. */
   void throwIfAny() {
     if (!errors.isEmpty()) {
-      throw new InvalidDesiredStateException(sorted(errors));
+      throw new InvalidDesiredStateException(sorted(errors), sorted(warnings));
     }
   }
 

@@ -16,7 +16,13 @@ public final class ValidateCommand {
 
   /** Loads and checks the files; throws {@link InvalidDesiredStateException} listing every problem. */
   public DesiredState run(Target target) {
-    DesiredState state = target.load();
+    DesiredState state;
+    try {
+      state = target.load();
+    } catch (InvalidDesiredStateException e) {
+      e.warnings().forEach(w -> console.warn(w.toString()));
+      throw e;
+    }
     state.warnings().forEach(w -> console.warn(w.toString()));
     summary(state).forEach(console::info);
     return state;
