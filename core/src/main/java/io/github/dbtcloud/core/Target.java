@@ -53,6 +53,13 @@ public record Target(
     return new DesiredStateLoader(environment, properties).load(desiredFiles());
   }
 
+  /** Loads and validates the desired state, showing its warnings (a literal secret, a legacy host...). */
+  public DesiredState load(Console console) {
+    DesiredState state = load();
+    state.warnings().forEach(w -> console.warn(w.toString()));
+    return state;
+  }
+
   /** Opens a client for the build's base URL, or else the file's {@code account.host}. */
   public AdminClient connect(DesiredState desired) {
     String host = baseUrl != null && !baseUrl.isBlank() ? baseUrl : desired.account().host();

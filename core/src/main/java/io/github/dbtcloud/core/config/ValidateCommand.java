@@ -18,12 +18,11 @@ public final class ValidateCommand {
   public DesiredState run(Target target) {
     DesiredState state;
     try {
-      state = target.load();
+      state = target.load(console);
     } catch (InvalidDesiredStateException e) {
       e.warnings().forEach(w -> console.warn(w.toString()));
       throw e;
     }
-    state.warnings().forEach(w -> console.warn(w.toString()));
     summary(state).forEach(console::info);
     return state;
   }
