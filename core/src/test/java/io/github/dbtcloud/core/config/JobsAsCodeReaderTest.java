@@ -115,4 +115,26 @@ class JobsAsCodeReaderTest {
     assertThat(ConfigFixtures.lines(e.warnings())).containsExactly("12:5 jobs.first.excute_steps: unknown key"
         + " 'excute_steps'; did you mean 'execute_steps'? (dbt-jobs-as-code ignores it, and so does this plugin)");
   }
+
+  @Test
+  void warnsThatAnImportFilterCannotBeKeptInTheMarker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("jobs.yml"), """
+        jobs:
+          nightly:
+            account_id: 1
+            project_id: 2
+            environment_id: 3
+            name: Nightly [[team_a:nightly]]
+            execute_steps: [dbt build]
+        """);
+
+    DesiredState loaded = ConfigFixtures.loader().load(file);
+
+    assertThat(loaded.projects().get("project_2").jobs().get("nightly").name()).isEqualTo("Nightly");
+    assertThat(ConfigFixtures.lines(loaded.warnings())).containsExactly("6:11 jobs.nightly.name: the import filter in"
+        + " [[team_a:nightly]] cannot be kept: the plugin's marker is [[nightly]], and a job named with"
+        + " [[team_a:nightly]] in dbt Cloud would not be recognised (the plan would create a second job); rename it"
+        + " there to end in [[nightly]] first");
+  }
 }
