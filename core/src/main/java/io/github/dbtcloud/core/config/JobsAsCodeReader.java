@@ -157,14 +157,7 @@ final class JobsAsCodeReader {
     if (!k.containsKey("execute_steps")) {
       c.problem("missing 'execute_steps:'");
     } else {
-      steps = new ArrayList<>();
-      for (YamlCursor item : k.get("execute_steps").items()) {
-        String step = item.text();
-        Values.checkStep(item, step);
-        if (step != null) {
-          steps.add(step);
-        }
-      }
+      steps = StateReader.steps(k.get("execute_steps"));
     }
     String dbtVersion = StateReader.str(k, "dbt_version");
     if (dbtVersion != null) {
@@ -315,10 +308,7 @@ final class JobsAsCodeReader {
           v.problem("expected a value for " + name + ", found " + v.describe());
           return;
         }
-        if (EnvVarSpec.isSecret(name) && !v.raw().isEmpty() && !Interpolator.isPureReference(v.raw())) {
-          v.warn("the secret " + name + " is written in the file, where anyone who reads the file or its history"
-              + " can see it; take it from the build's environment: ${env." + name + "}");
-        }
+        Values.warnIfLiteralSecret(v, name);
         String value = v.text();
         if (value != null) {
           out.put(name, value);

@@ -69,7 +69,6 @@ final class References {
 
   /** "; did you mean 'x'? declared: a, b" for a key that is not among {@code known}. */
   static String known(String key, Collection<String> known) {
-    return Suggestions.closest(key, known).map(s -> "did you mean '" + s + "'? ").orElse("")
-        + "declared: " + (known.isEmpty() ? "(none)" : String.join(", ", known));
+    return Suggestions.didYouMean(key, known) + "declared: " + (known.isEmpty() ? "(none)" : String.join(", ", known));
   }
 }

@@ -258,7 +258,6 @@ final class StateReader {
 
   private EnvVarSpec envVar(String name, YamlCursor c, Map<String, EnvironmentSpec> environments) {
     Values.checkEnvVarName(c, name);
-    boolean secret = EnvVarSpec.isSecret(name);
     String projectDefault = null;
     Map<String, String> values = new LinkedHashMap<>();
     if (c.isMapping()) {
@@ -267,7 +266,7 @@ final class StateReader {
         c.problem("no values for " + name + "; give a project default (project: value) or values by environment key");
       }
       for (Map.Entry<String, YamlCursor> e : entries.entrySet()) {
-        String value = envValue(e.getValue(), name, secret);
+        String value = envValue(e.getValue(), name);
         if (e.getKey().equals("project")) {
           projectDefault = value;
         } else if (!environments.containsKey(e.getKey())) {
@@ -278,23 +277,19 @@ final class StateReader {
         }
       }
     } else {
-      projectDefault = envValue(c, name, secret);
+      projectDefault = envValue(c, name);
     }
     return new EnvVarSpec(name, projectDefault, values, c.position());
   }
 
   /** A variable's value: any single value, as text; secrets should come from interpolation only. */
-  private static String envValue(YamlCursor c, String name, boolean secret) {
+  private static String envValue(YamlCursor c, String name) {
     if (!c.isScalar() || c.isNull()) {
       c.problem("expected a value for " + name + ", found " + c.describe()
           + (c.isNull() ? "; write \"\" for an empty value, or leave the key out" : ""));
       return null;
     }
-    String raw = c.raw();
-    if (secret && !raw.isEmpty() && !Interpolator.isPureReference(raw)) {
-      c.warn("the secret " + name + " is written in the file, where anyone who reads the file or its history"
-          + " can see it; take it from the build's environment: ${env." + name + "}");
-    }
+    Values.warnIfLiteralSecret(c, name);
     return c.text();
   }
 
@@ -375,7 +370,7 @@ final class StateReader {
     }
   }
 
-  private static List<String> steps(YamlCursor c) {
+  static List<String> steps(YamlCursor c) {
     if (c.isMapping()) {
       c.problem("expected a list of dbt commands, found a mapping");
       return List.of();
@@ -440,24 +435,17 @@ final class StateReader {
   }
 
   private static List<Integer> days(YamlCursor c) {
-    List<Integer> out = new ArrayList<>();
-    for (YamlCursor item : c.items()) {
+    List<Integer> out = uniqueItems(c, item -> {
       String v = item.text();
-      if (v == null) {
-        continue;
-      }
-      String s = v.strip().toLowerCase(Locale.ROOT);
-      int day = s.matches("\\d+") && s.length() < 3 ? Integer.parseInt(s)
-          : s.length() >= 3 && DAYS.contains(s.substring(0, 3)) && (s.length() == 3 || s.endsWith("day"))
-              ? DAYS.indexOf(s.substring(0, 3)) : -1;
-      if (day < 0 || day > 6) {
+      String d = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+      int day = d.matches("\\d{1,2}") ? Integer.parseInt(d)
+          : d.length() >= 3 && DAYS.contains(d.substring(0, 3)) && (d.length() == 3 || d.endsWith("day"))
+              ? DAYS.indexOf(d.substring(0, 3)) : -1;
+      if (v != null && (day < 0 || day > 6)) {
         item.problem("'" + v + "' is not a day of the week; use 0-6 (0 = Sunday) or sun, mon, tue, wed, thu, fri, sat");
-      } else if (out.contains(day)) {
-        item.problem("'" + v + "' is listed twice");
-      } else {
-        out.add(day);
       }
-    }
+      return day < 0 || day > 6 ? null : day;
+    });
     if (out.isEmpty() && c.isSequence() && c.size() == 0) {
       c.problem("days_of_week is empty; list at least one day, or leave the key out for every day");
     }
@@ -465,24 +453,43 @@ final class StateReader {
   }
 
   private static List<Integer> hours(YamlCursor c) {
-    List<Integer> out = new ArrayList<>();
-    for (YamlCursor item : c.items()) {
+    List<Integer> out = uniqueItems(c, item -> {
       Integer h = item.integer();
-      if (h == null) {
-        continue;
-      }
-      if (h < 0 || h > 23) {
+      if (h != null && (h < 0 || h > 23)) {
         item.problem("hour " + h + " is not in 0-23");
-      } else if (out.contains(h)) {
-        item.problem("hour " + h + " is listed twice");
-      } else {
-        out.add(h);
+        return null;
       }
-    }
+      return h;
+    });
     if (out.isEmpty() && c.isSequence() && c.size() == 0) {
       c.problem("at_exact_hours is empty; list at least one hour (0-23)");
     }
     return out;
+  }
+
+  /** The items {@code parse} accepts (it reports the others and returns null); an item listed twice is an error. */
+  private static <T> List<T> uniqueItems(YamlCursor c, java.util.function.Function<YamlCursor, T> parse) {
+    List<T> out = new ArrayList<>();
+    for (YamlCursor item : c.items()) {
+      T value = parse.apply(item);
+      if (value != null && out.contains(value)) {
+        item.problem("'" + item.raw() + "' is listed twice");
+      } else if (value != null) {
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  /** An item that must be one of {@code allowed}. */
+  private static String member(YamlCursor item, List<String> allowed, String what) {
+    String v = item.text();
+    if (v != null && !allowed.contains(v)) {
+      item.problem("'" + v + "' is not " + what + "; " + Suggestions.didYouMean(v, allowed) + "use "
+          + String.join(", ", allowed));
+      return null;
+    }
+    return v;
   }
 
   private TriggersSpec triggers(String projectKey, String jobKey, YamlCursor c) {
@@ -536,20 +543,7 @@ final class StateReader {
     }
     List<String> statuses = new ArrayList<>();
     if (k.containsKey("statuses")) {
-      for (YamlCursor item : k.get("statuses").items()) {
-        String s = item.text();
-        if (s == null) {
-          continue;
-        }
-        if (!JobCompletionTrigger.STATUSES.contains(s)) {
-          item.problem("'" + s + "' is not a run status; " + Suggestions.closest(s, JobCompletionTrigger.STATUSES)
-              .map(x -> "did you mean '" + x + "'? ").orElse("") + "use success, error or canceled");
-        } else if (statuses.contains(s)) {
-          item.problem("'" + s + "' is listed twice");
-        } else {
-          statuses.add(s);
-        }
-      }
+      statuses.addAll(uniqueItems(k.get("statuses"), item -> member(item, JobCompletionTrigger.STATUSES, "a run status")));
       if (statuses.isEmpty() && k.get("statuses").items().isEmpty()) {
         k.get("statuses").problem("statuses is empty; list at least one of success, error, canceled (or leave the"
             + " key out for [success])");
@@ -618,22 +612,7 @@ final class StateReader {
     if (c == null || c.isNull()) {
       return null;
     }
-    List<String> out = new ArrayList<>();
-    for (YamlCursor item : c.items()) {
-      String f = item.text();
-      if (f == null) {
-        continue;
-      }
-      if (!COST_FEATURES.contains(f)) {
-        item.problem("'" + f + "' is not a cost optimization feature; " + Suggestions.closest(f, COST_FEATURES)
-            .map(x -> "did you mean '" + x + "'? ").orElse("") + "use " + String.join(", ", COST_FEATURES));
-      } else if (out.contains(f)) {
-        item.problem("'" + f + "' is listed twice");
-      } else {
-        out.add(f);
-      }
-    }
-    return out;
+    return uniqueItems(c, item -> member(item, COST_FEATURES, "a cost optimization feature"));
   }
 
   private static Map<String, String> jobEnvVars(YamlCursor c) {
@@ -643,7 +622,7 @@ final class StateReader {
     }
     c.entries().forEach((name, v) -> {
       Values.checkEnvVarName(v, name);
-      String value = envValue(v, name, EnvVarSpec.isSecret(name));
+      String value = envValue(v, name);
       if (value != null) {
         out.put(name, value);
       }
@@ -719,8 +698,8 @@ final class StateReader {
     }
     String grain = Optional.ofNullable(str(k, "grain")).orElse("day");
     if (!GRAINS.contains(grain.toLowerCase(Locale.ROOT))) {
-      k.get("grain").problem("'" + grain + "' is not a time grain; " + Suggestions.closest(grain, GRAINS)
-          .map(x -> "did you mean '" + x + "'? ").orElse("") + "use day, week, month, quarter, year, hour, ...");
+      k.get("grain").problem("'" + grain + "' is not a time grain; " + Suggestions.didYouMean(grain, GRAINS)
+          + "use day, week, month, quarter, year, hour, ...");
     }
     Integer parallelism = atLeast(k, "parallelism", 1);
     if (parallelism != null && parallelism > 32) {
@@ -809,8 +788,8 @@ final class StateReader {
   private static String oneOf(Map<String, YamlCursor> k, String key, List<String> allowed) {
     String v = str(k, key);
     if (v != null && !allowed.contains(v)) {
-      k.get(key).problem("'" + v + "' is not a valid " + key + "; " + Suggestions.closest(v, allowed)
-          .map(s -> "did you mean '" + s + "'? ").orElse("") + "use " + String.join(" or ", allowed));
+      k.get(key).problem("'" + v + "' is not a valid " + key + "; " + Suggestions.didYouMean(v, allowed) + "use "
+          + String.join(" or ", allowed));
       return null;
     }
     return v;

@@ -32,6 +32,11 @@ final class Suggestions {
     return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
   }
 
+  /** "did you mean 'x'? " when a candidate is close, else "". */
+  static String didYouMean(String word, Collection<String> candidates) {
+    return closest(word, candidates).map(s -> "did you mean '" + s + "'? ").orElse("");
+  }
+
   static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];

@@ -55,6 +55,15 @@ final class Values {
     }
   }
 
+  /** Secrets belong in the CI system's secret store: warn (never showing the value) when one is a literal. */
+  static void warnIfLiteralSecret(YamlCursor at, String name) {
+    String raw = at.raw();
+    if (EnvVarSpec.isSecret(name) && raw != null && !raw.isEmpty() && !Interpolator.isPureReference(raw)) {
+      at.warn("the secret " + name + " is written in the file, where anyone who reads the file or its history"
+          + " can see it; take it from the build's environment: ${env." + name + "}");
+    }
+  }
+
   /** A duration such as 90s, 45m, 2h, 1h30m or 500ms (a bare number is seconds); null when not valid. */
   static Duration duration(String raw) {
     String s = raw.strip().toLowerCase(Locale.ROOT);
