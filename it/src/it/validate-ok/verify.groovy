@@ -16,7 +16,7 @@ assert !log.contains('LOCAL dbt Cloud emulator')
 assert !log.contains('dbtc_it_token_0123456789')
 
 // 2nd run: the glob merged the second file
-assert log.contains('[INFO] 2 files is valid: version 1, account 70403103900001, 1 warning.')
+assert log.contains('[INFO] 2 files (dbt-cloud.yml, marts.yml) are valid: version 1, account 70403103900001, 1 warning.')
 assert log.contains('3 jobs (nightly, pr_check, marts_refresh)')
 
 assert log.count('BUILD SUCCESS') == 2

@@ -30,9 +30,10 @@ public final class ValidateCommand {
   /** What the file declares, one line per project and section, then the totals. */
   public static List<String> summary(DesiredState state) {
     List<String> lines = new ArrayList<>();
-    String files = state.files().size() == 1 ? String.valueOf(state.files().get(0).getFileName())
-        : state.files().size() + " files";
-    lines.add(files + " is valid: version " + state.version() + ", account " + state.account().id()
+    String files = state.files().size() == 1 ? state.files().get(0).getFileName() + " is"
+        : state.files().size() + " files (" + String.join(", ", state.files().stream()
+            .map(f -> String.valueOf(f.getFileName())).toList()) + ") are";
+    lines.add(files + " valid: version " + state.version() + ", account " + state.account().id()
         + (state.warnings().isEmpty() ? "" : ", " + count(state.warnings().size(), "warning")) + ".");
     for (ProjectSpec p : state.projects().values()) {
       lines.add("  project " + p.describe() + ": " + count(p.environments().size(), "environment")

@@ -102,6 +102,6 @@ class ValidateCommandTest {
 
     new ValidateCommand(console).run(target);
 
-    assertThat(lines.get(0)).isEqualTo("INFO 2 files is valid: version 1, account 1.");
+    assertThat(lines.get(0)).isEqualTo("INFO 2 files (a.yml, b.yml) are valid: version 1, account 1.");
   }
 }
