@@ -5,6 +5,7 @@ public final class PropertyNames {
 
   public static final String SKIP = "dbt.skip";
   public static final String FILE = "dbt.file";
+  public static final String FILES = "dbt.files";
   public static final String BASE_URL = "dbt.baseUrl";
   public static final String SERVER_ID = "dbt.serverId";
   public static final String OUTPUT_DIRECTORY = "dbt.outputDirectory";

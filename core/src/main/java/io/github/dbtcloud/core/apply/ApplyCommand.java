@@ -18,7 +18,7 @@ public final class ApplyCommand {
 
   /** Plans, applies, and returns what was done. */
   public ApplyResult run(Target target) {
-    DesiredState desired = target.load();
+    DesiredState desired = target.load(console);
     try (AdminClient client = target.connect(desired)) {
       Plan plan = new PlanCommand(console).planAndShow(desired, client, target);
       if (plan.isEmpty()) {

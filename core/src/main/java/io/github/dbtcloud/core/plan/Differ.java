@@ -40,6 +40,11 @@ public final class Differ {
       for (EnvironmentSpec spec : project.environments().values()) {
         ResourceAddress address = new ResourceAddress(ResourceAddress.Kind.ENVIRONMENT, project.key(), spec.key());
         Environment current = findEnvironment(rp.environments(), spec);
+        if (current == null && spec.id() != null) {
+          throw new io.github.dbtcloud.core.remote.ScopeException("environment " + spec.key() + ": project "
+              + project.key() + " has no environment with id " + spec.id() + "; fix the id, or declare the"
+              + " environment by name so that it can be created");
+        }
         if (current == null) {
           Environment draft = Environment.draft(account, projectId);
           Environment after = EnvironmentMerge.merge(draft, spec);
@@ -84,6 +89,9 @@ public final class Differ {
   }
 
   private static Environment findEnvironment(List<Environment> environments, EnvironmentSpec spec) {
+    if (spec.id() != null) {
+      return environments.stream().filter(e -> spec.id().equals(e.id())).findFirst().orElse(null);
+    }
     for (Environment e : environments) {
       if (Objects.equals(e.name(), spec.name())) {
         return e;

@@ -9,7 +9,7 @@ final class EnvironmentMerge {
   private EnvironmentMerge() {}
 
   static Environment merge(Environment base, EnvironmentSpec spec) {
-    Environment e = base.withName(spec.name());
+    Environment e = spec.name() != null ? base.withName(spec.name()) : base;
     if (spec.type() != null && !spec.ignoreChanges().contains("type")) {
       e = e.withType(spec.type());
     }

@@ -16,7 +16,7 @@ public final class PlanCommand {
 
   /** Plans and prints; returns the plan so callers can decide (fail on changes, apply). */
   public Plan run(Target target) {
-    DesiredState desired = target.load();
+    DesiredState desired = target.load(console);
     try (AdminClient client = target.connect(desired)) {
       return planAndShow(desired, client, target);
     }

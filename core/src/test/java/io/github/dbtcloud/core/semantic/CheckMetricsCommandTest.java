@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudFailure;
+import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.SemanticLayerException;
@@ -211,11 +212,11 @@ class CheckMetricsCommandTest {
   }
 
   @Test
-  void refusesAnEnvironmentThatIsNeitherAKeyNorAnId() {
-    DbtCloudFailure failure = catchThrowableOfType(DbtCloudFailure.class,
+  void refusesAnEnvironmentThatIsNeitherAKeyNorAnIdBeforeAskingTheServer() {
+    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
         () -> check("semantic_layer: { environment: prd }\n"));
 
-    assertThat(failure.getMessage()).contains("'prd'").contains("declared keys: shop.prod");
+    assertThat(failure.getMessage()).contains("'prd'").contains("did you mean 'prod'?");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -243,10 +244,10 @@ class CheckMetricsCommandTest {
 
   @Test
   void refusesAnEmptyListOfMetricsBeforeAskingTheServer() {
-    MetricCheckFailure failure = catchThrowableOfType(MetricCheckFailure.class,
+    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
         () -> check("semantic_layer: { environment: \"555\", metrics: [] }\n"));
 
-    assertThat(failure.getMessage()).contains("empty list").contains("metrics: all");
+    assertThat(failure.getMessage()).contains("the metrics list is empty").contains("metrics: all");
     assertThat(server.getRequestCount()).isZero();
   }
 
