@@ -35,10 +35,15 @@ public record Target(
 
   /** Opens a client for the build's base URL, or else the file's {@code account.host}. */
   public AdminClient connect(DesiredState desired) {
+    return connect(desired, Console.silent());
+  }
+
+  /** Opens a client whose HTTP traces (redacted) go to the console's debug level. */
+  public AdminClient connect(DesiredState desired, Console console) {
     String host = baseUrl != null && !baseUrl.isBlank() ? baseUrl : desired.account().host();
     if (token == null) {
       throw new IllegalStateException("no API token; the caller must supply one before connecting");
     }
-    return AdminClient.create(ClientSettings.of(host, token, userAgent));
+    return AdminClient.create(ClientSettings.of(host, token, userAgent), console);
   }
 }

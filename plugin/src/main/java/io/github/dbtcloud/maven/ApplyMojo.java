@@ -10,7 +10,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Plans and then applies the changes that make dbt Cloud match the desired-state file. */
 @Mojo(name = "apply", threadSafe = true)
-public class ApplyMojo extends AbstractDbtMojo {
+public class ApplyMojo extends AbstractPlanningMojo {
 
   /** Skip only {@code dbt:apply} (plan still runs). */
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
@@ -33,6 +33,6 @@ public class ApplyMojo extends AbstractDbtMojo {
 
   @Override
   protected void run(Target target, Console console) {
-    new ApplyCommand(console).run(target);
+    new ApplyCommand(console).run(target, planOptions());
   }
 }

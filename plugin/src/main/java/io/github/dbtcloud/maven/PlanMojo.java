@@ -4,6 +4,7 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.plan.Plan;
 import io.github.dbtcloud.core.plan.PlanCommand;
+import io.github.dbtcloud.core.plan.PlanRequest;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -11,9 +12,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file. Changes nothing. */
+/**
+ * Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file, and writes
+ * it to {@code plan.json} and {@code plan.md} in the output directory. Changes nothing.
+ */
 @Mojo(name = "plan", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class PlanMojo extends AbstractDbtMojo {
+public class PlanMojo extends AbstractPlanningMojo {
 
   /** Fail the build when the plan is not empty (drift detection on a schedule). */
   @Parameter(property = PropertyNames.FAIL_ON_CHANGES, defaultValue = "false")
@@ -31,10 +35,11 @@ public class PlanMojo extends AbstractDbtMojo {
 
   @Override
   protected void run(Target target, Console console) throws MojoFailureException {
-    Plan plan = new PlanCommand(console).run(target);
+    Plan plan = new PlanCommand(console).run(new PlanRequest(target, planOptions(), outputDirectory.toPath()));
     if (failOnChanges && !plan.isEmpty()) {
       throw new MojoFailureException("dbt Cloud differs from " + file.getName() + " (" + plan.summary()
-          + ") and " + PropertyNames.FAIL_ON_CHANGES + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
+          + (plan.hasDrift() ? " Some of it was changed in dbt Cloud by hand." : "") + ") and "
+          + PropertyNames.FAIL_ON_CHANGES + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
     }
   }
 }

@@ -10,6 +10,11 @@ public final class PropertyNames {
   public static final String OUTPUT_DIRECTORY = "dbt.outputDirectory";
   public static final String FAIL_ON_CHANGES = "dbt.failOnChanges";
   public static final String APPLY_SKIP = "dbt.apply.skip";
+  public static final String PROJECTS = "dbt.projects";
+  public static final String JOBS = "dbt.jobs";
+  public static final String MARKER_PLACEMENT = "dbt.markerPlacement";
+  public static final String ROTATE_SECRETS = "dbt.rotateSecrets";
+  public static final String ALLOW_EMPTY_PROJECT = "dbt.allowEmptyProject";
 
   /** The environment variable CI systems use to pass the token. */
   public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";
