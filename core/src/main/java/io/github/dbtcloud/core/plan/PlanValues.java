@@ -77,10 +77,11 @@ final class PlanValues {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         out.add(new Element(' ', a.get(i++)));
         j++;
-      } else if (j < b.size() && (i >= a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        out.add(new Element('+', b.get(j++)));
-      } else {
+      } else if (i < a.size() && (j >= b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        // removals before additions, as Terraform and diff show a replaced element
         out.add(new Element('-', a.get(i++)));
+      } else {
+        out.add(new Element('+', b.get(j++)));
       }
     }
     return out;

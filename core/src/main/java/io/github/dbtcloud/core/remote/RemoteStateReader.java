@@ -118,13 +118,13 @@ public final class RemoteStateReader {
       return client.getProject(account, spec.id());
     } catch (DbtCloudApiException e) {
       if (e.status() == 404 || e.status() == 403) {
-        throw new ScopeException("project " + spec.describe() + " (" + spec.position() + "): dbt Cloud at "
+        throw new ScopeException("project " + spec.key() + " (id " + spec.id() + ", " + spec.position() + "): dbt Cloud at "
             + client.baseUrl() + " answered " + e.status() + " to " + e.method() + " " + e.path() + ", so no plan"
             + " was made. Likely causes: the token's permissions do not cover this project (service token"
             + " permission sets are granted per project), the token belongs to another account than "
             + account + ", the host is not your account's own (account.host or dbt.baseUrl), or the id is"
             + " wrong. Fix: check the id in dbt Cloud (Account settings -> Projects) and grant the token access"
-            + " to it.", e);
+            + " to it. (dbt Cloud said: " + e.userMessage() + ")");
       }
       throw e;
     }
