@@ -176,7 +176,7 @@ public final class AdminClient implements AutoCloseable {
   public List<JobEnvironmentVariable> jobEnvironmentVariables(long accountId, long projectId, long jobId) {
     JsonNode data = execute(api.jobEnvironmentVariables(accountId, projectId, jobId));
     List<JobEnvironmentVariable> out = new ArrayList<>();
-    data.fields().forEachRemaining(v -> {
+    data.properties().forEach(v -> {
       JsonNode job = v.getValue().path("job");
       if (job.isObject()) {
         out.add(JobEnvironmentVariable.read(accountId, projectId, jobId, v.getKey(),

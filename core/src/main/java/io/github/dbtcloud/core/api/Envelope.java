@@ -43,7 +43,7 @@ final class Envelope {
     }
     JsonNode data = json.path("data");
     if (data.isObject()) {
-      data.fields().forEachRemaining(e -> fields.put(e.getKey(), text(e.getValue())));
+      data.properties().forEach(e -> fields.put(e.getKey(), text(e.getValue())));
     }
     String userMessage = json.path("status").path("user_message").asText("");
     if (!userMessage.isEmpty()) {

@@ -30,10 +30,10 @@ public record EnvironmentVariables(List<String> scopes, Map<String, EnvironmentV
     List<String> scopes = new ArrayList<>();
     data.path("environments").forEach(n -> scopes.add(n.asText()));
     Map<String, EnvironmentVariable> variables = new LinkedHashMap<>();
-    data.path("variables").fields().forEachRemaining(v -> {
+    data.path("variables").properties().forEach(v -> {
       Map<String, Object> values = new LinkedHashMap<>();
       Map<String, Object> ids = new LinkedHashMap<>();
-      v.getValue().fields().forEachRemaining(scope -> {
+      v.getValue().properties().forEach(scope -> {
         JsonNode entry = scope.getValue();
         if (entry.isObject()) {
           values.put(scope.getKey(), entry.path("value").isNull() ? null : entry.path("value").asText());

@@ -106,7 +106,7 @@ class AdminClientTest {
           allThree.await(10, TimeUnit.SECONDS);
           inFlight.decrementAndGet();
         }
-        return new MockResponse().setBody(Responses.page(offset, (int) Math.min(100, 400 - offset), 400));
+        return new MockResponse().setBody(Responses.page(offset, Math.min(100, 400 - offset), 400));
       }
     });
 

@@ -119,7 +119,7 @@ class RecordedResponsesTest {
 
   private static void collectTimestamps(JsonNode node, List<String> out) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (e.getKey().endsWith("_at") && e.getValue().isTextual()) {
           out.add(e.getValue().asText());
         } else {
