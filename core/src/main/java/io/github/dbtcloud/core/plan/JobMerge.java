@@ -46,124 +46,72 @@ final class JobMerge {
 
   static Merged<Job> merge(Job base, JobSpec spec, Marker marker, MarkerPlacement placement, References refs,
       boolean creating) {
-    List<String> paths = new ArrayList<>();
+    ManagedFields<Job> f = new ManagedFields<>(base, creating, key -> ignored(spec, key));
     List<PendingReference> pending = new ArrayList<>();
-    Job j = base;
 
-    String name = creating || !ignored(spec, "name") ? spec.displayName() : Marker.strip(base.name());
-    j = j.withName(placement == MarkerPlacement.NAME ? marker.appendTo(name) : name);
-    paths.add(Job.NAME);
-    String description = spec.description() != null && (creating || !ignored(spec, "description"))
+    String name = f.manages("name") ? spec.displayName() : Marker.strip(base.name());
+    f.managed(f.object().withName(placement == MarkerPlacement.NAME ? marker.appendTo(name) : name), Job.NAME);
+    String description = spec.description() != null && f.manages("description")
         ? spec.description() : Marker.strip(base.description());
-    j = j.withDescription(placement == MarkerPlacement.DESCRIPTION ? marker.appendTo(description) : description);
-    paths.add(Job.DESCRIPTION);
-
-    if (spec.environment() != null && (creating || !ignored(spec, "environment"))) {
+    f.managed(f.object().withDescription(placement == MarkerPlacement.DESCRIPTION ? marker.appendTo(description)
+        : description), Job.DESCRIPTION);
+    if (spec.environment() != null && f.manages("environment")) {
       Ref env = refs.environment(spec.environment());
-      if (env.id() != null) {
-        j = j.withEnvironmentId(env.id());
-      } else {
-        pending.add(new PendingReference(PendingReference.Field.ENVIRONMENT_ID, env.target()));
-      }
-      paths.add(Job.ENVIRONMENT_ID);
+      f.managed(env.id() == null ? f.object() : f.object().withEnvironmentId(env.id()), Job.ENVIRONMENT_ID);
+      pendingIfNeeded(env, PendingReference.Field.ENVIRONMENT_ID, pending);
     }
-    if (spec.executeSteps() != null && (creating || !ignored(spec, "execute_steps"))) {
-      j = j.withExecuteSteps(spec.executeSteps());
-      paths.add(Job.EXECUTE_STEPS);
-    }
-    if (spec.dbtVersion() != null && (creating || !ignored(spec, "dbt_version"))) {
-      j = j.withDbtVersion(spec.dbtVersion());
-      paths.add(Job.DBT_VERSION);
-    }
-    if (spec.threads() != null && (creating || !ignored(spec, "threads"))) {
-      j = j.withThreads(spec.threads());
-      paths.add(Job.THREADS);
-    }
-    if (spec.targetName() != null && (creating || !ignored(spec, "target_name"))) {
-      j = j.withTargetName(spec.targetName());
-      paths.add(Job.TARGET_NAME);
-    }
-    if (spec.timeoutSeconds() != null && (creating || !ignored(spec, "timeout_seconds"))) {
-      j = j.withTimeoutSeconds(spec.timeoutSeconds());
-      paths.add(Job.TIMEOUT_SECONDS);
-    }
-    if (spec.generateDocs() != null && (creating || !ignored(spec, "generate_docs"))) {
-      j = j.withGenerateDocs(spec.generateDocs());
-      paths.add(Job.GENERATE_DOCS);
-    }
-    if (spec.runGenerateSources() != null && (creating || !ignored(spec, "run_generate_sources"))) {
-      j = j.withRunGenerateSources(spec.runGenerateSources());
-      paths.add(Job.RUN_GENERATE_SOURCES);
-    }
-    ScheduleSpec schedule = spec.schedule();
-    if (schedule != null && (creating || !ignored(spec, "schedule"))) {
-      String cron = Schedules.cronOf(schedule);
-      j = Schedules.structured(schedule)
-          ? j.withStructuredSchedule(schedule.days(), schedule.hours(), schedule.intervalHours(), cron)
-          : j.withScheduleCron(cron);
-      j = j.withScheduleTrigger(schedule.enabled());
-      paths.add(Job.SCHEDULE_CRON);
-      paths.add(Job.TRIGGER_SCHEDULE);
-    }
+    f.set(spec.executeSteps(), "execute_steps", Job::withExecuteSteps, Job.EXECUTE_STEPS);
+    f.set(spec.dbtVersion(), "dbt_version", Job::withDbtVersion, Job.DBT_VERSION);
+    f.set(spec.threads(), "threads", Job::withThreads, Job.THREADS);
+    f.set(spec.targetName(), "target_name", Job::withTargetName, Job.TARGET_NAME);
+    f.set(spec.timeoutSeconds(), "timeout_seconds", Job::withTimeoutSeconds, Job.TIMEOUT_SECONDS);
+    f.set(spec.generateDocs(), "generate_docs", Job::withGenerateDocs, Job.GENERATE_DOCS);
+    f.set(spec.runGenerateSources(), "run_generate_sources", Job::withRunGenerateSources, Job.RUN_GENERATE_SOURCES);
+    f.set(spec.schedule(), "schedule", JobMerge::withSchedule, Job.SCHEDULE_CRON, Job.TRIGGER_SCHEDULE);
     TriggersSpec triggers = spec.triggers();
-    if (triggers.gitProviderWebhook() != null && (creating || !ignored(spec, "triggers.git_provider_webhook"))) {
-      j = j.withGitProviderWebhook(triggers.gitProviderWebhook());
-      paths.add(Job.TRIGGER_GIT_PROVIDER_WEBHOOK);
-    }
-    if (triggers.onMerge() != null && (creating || !ignored(spec, "triggers.on_merge"))) {
-      j = j.withOnMerge(triggers.onMerge());
-      paths.add(Job.TRIGGER_ON_MERGE);
-    }
-    if (triggers.onDraftPr() != null && (creating || !ignored(spec, "triggers.on_draft_pr"))) {
-      j = j.withTriggersOnDraftPr(triggers.onDraftPr());
-      paths.add(Job.TRIGGERS_ON_DRAFT_PR);
-    }
+    f.set(triggers.gitProviderWebhook(), "triggers.git_provider_webhook", Job::withGitProviderWebhook,
+        Job.TRIGGER_GIT_PROVIDER_WEBHOOK);
+    f.set(triggers.onMerge(), "triggers.on_merge", Job::withOnMerge, Job.TRIGGER_ON_MERGE);
+    f.set(triggers.onDraftPr(), "triggers.on_draft_pr", Job::withTriggersOnDraftPr, Job.TRIGGERS_ON_DRAFT_PR);
     JobCompletionTrigger completion = triggers.onJobCompletion();
-    if (completion != null && (creating || !ignored(spec, "triggers.on_job_completion"))) {
+    if (completion != null && f.manages("triggers.on_job_completion")) {
       Ref other = refs.job(completion.project(), completion.job());
-      j = j.withCompletionTrigger(other.id(), refs.projectId(completion.project()), statusCodes(spec, completion));
-      if (other.id() == null) {
-        pending.add(new PendingReference(PendingReference.Field.COMPLETION_JOB_ID, other.target()));
-      }
-      paths.add(Job.COMPLETION_JOB_ID);
-      paths.add(Job.COMPLETION_STATUSES);
+      f.managed(f.object().withCompletionTrigger(other.id(), refs.projectId(completion.project()),
+          statusCodes(spec, completion)), Job.COMPLETION_JOB_ID, Job.COMPLETION_STATUSES);
+      pendingIfNeeded(other, PendingReference.Field.COMPLETION_JOB_ID, pending);
     }
     DeferralSpec deferral = spec.deferral();
-    if (deferral != null && (creating || !ignored(spec, "defer_to"))) {
+    if (deferral != null && f.manages("defer_to")) {
       Ref environment = deferral.environment() != null ? refs.environment(deferral.environment()) : null;
       Ref job = deferral.job() != null ? refs.job(null, deferral.job()) : null;
-      j = j.withDeferringEnvironmentId(environment == null ? null : environment.id());
-      j = j.withDeferringJobId(job == null ? null : job.id());
-      if (environment != null && environment.id() == null) {
-        pending.add(new PendingReference(PendingReference.Field.DEFERRING_ENVIRONMENT_ID, environment.target()));
-      }
-      if (job != null && job.id() == null) {
-        pending.add(new PendingReference(PendingReference.Field.DEFERRING_JOB_ID, job.target()));
-      }
-      paths.add(Job.DEFERRING_ENVIRONMENT_ID);
-      paths.add(Job.DEFERRING_JOB_ID);
+      f.managed(f.object().withDeferringEnvironmentId(environment == null ? null : environment.id())
+          .withDeferringJobId(job == null ? null : job.id()), Job.DEFERRING_ENVIRONMENT_ID, Job.DEFERRING_JOB_ID);
+      pendingIfNeeded(environment, PendingReference.Field.DEFERRING_ENVIRONMENT_ID, pending);
+      pendingIfNeeded(job, PendingReference.Field.DEFERRING_JOB_ID, pending);
     }
-    if (spec.runCompareChanges() != null && (creating || !ignored(spec, "run_compare_changes"))) {
-      j = j.withRunCompareChanges(spec.runCompareChanges());
-      paths.add(Job.RUN_COMPARE_CHANGES);
+    f.set(spec.runCompareChanges(), "run_compare_changes", Job::withRunCompareChanges, Job.RUN_COMPARE_CHANGES);
+    f.set(spec.compareChangesFlags(), "compare_changes_flags", Job::withCompareChangesFlags, Job.COMPARE_CHANGES_FLAGS);
+    f.set(spec.runLint(), "run_lint", Job::withRunLint, Job.RUN_LINT);
+    f.set(spec.errorsOnLintFailure(), "errors_on_lint_failure", Job::withErrorsOnLintFailure,
+        Job.ERRORS_ON_LINT_FAILURE);
+    f.set(spec.costOptimizationFeatures(), "cost_optimization_features", Job::withCostOptimizationFeatures,
+        Job.COST_OPTIMIZATION_FEATURES);
+    return new Merged<>(f.object(), f.paths(), pending);
+  }
+
+  /** A cron, or the structured form with the cron dbt Cloud derives from it; and the schedule trigger. */
+  private static Job withSchedule(Job job, ScheduleSpec schedule) {
+    String cron = Schedules.cronOf(schedule);
+    Job j = Schedules.structured(schedule)
+        ? job.withStructuredSchedule(schedule.days(), schedule.hours(), schedule.intervalHours(), cron)
+        : job.withScheduleCron(cron);
+    return j.withScheduleTrigger(schedule.enabled());
+  }
+
+  private static void pendingIfNeeded(Ref ref, PendingReference.Field field, List<PendingReference> pending) {
+    if (ref != null && ref.id() == null) {
+      pending.add(new PendingReference(field, ref.target()));
     }
-    if (spec.compareChangesFlags() != null && (creating || !ignored(spec, "compare_changes_flags"))) {
-      j = j.withCompareChangesFlags(spec.compareChangesFlags());
-      paths.add(Job.COMPARE_CHANGES_FLAGS);
-    }
-    if (spec.runLint() != null && (creating || !ignored(spec, "run_lint"))) {
-      j = j.withRunLint(spec.runLint());
-      paths.add(Job.RUN_LINT);
-    }
-    if (spec.errorsOnLintFailure() != null && (creating || !ignored(spec, "errors_on_lint_failure"))) {
-      j = j.withErrorsOnLintFailure(spec.errorsOnLintFailure());
-      paths.add(Job.ERRORS_ON_LINT_FAILURE);
-    }
-    if (spec.costOptimizationFeatures() != null && (creating || !ignored(spec, "cost_optimization_features"))) {
-      j = j.withCostOptimizationFeatures(spec.costOptimizationFeatures());
-      paths.add(Job.COST_OPTIMIZATION_FEATURES);
-    }
-    return new Merged<>(j, paths, pending);
   }
 
   /** The job with its marker (now carrying a fingerprint) written where the placement says. */
