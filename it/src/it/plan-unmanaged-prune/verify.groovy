@@ -4,7 +4,12 @@ try {
   def log = new File(basedir, 'build.log').text
   def emulator = ItEmulator.of(context)
 
-  // the plan: the dropped job of this namespace goes, nothing else changes
+  // run 1, -Ddbt.jobs=nightly: the selected job matches, and a selection never deletes
+  def runs = log.split('--- dbt:')
+  assert runs[1].contains('No changes. dbt Cloud matches dbt-cloud.yml.')
+  assert !runs[1].contains('will be destroyed')
+
+  // run 2, the plan: the dropped job of this namespace goes, nothing else changes
   assert log.contains('  # job "old_report" (id 70403103900103) will be destroyed')
   assert log.contains('Plan: 0 to add, 0 to change, 1 to destroy.')
   // both foreign jobs are reported, by name and id
