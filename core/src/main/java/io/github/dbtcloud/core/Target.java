@@ -35,15 +35,20 @@ public record Target(
 
   /** Opens a client for the build's base URL, or else the file's {@code account.host}. */
   public AdminClient connect(DesiredState desired) {
-    return connect(desired, Console.silent());
+    return AdminClient.create(settings(desired));
   }
 
   /** Opens a client whose HTTP traces (redacted) go to the console's debug level. */
   public AdminClient connect(DesiredState desired, Console console) {
+    return AdminClient.create(settings(desired), console);
+  }
+
+  /** How to reach the account: the build's base URL, or else the file's {@code account.host}, and the token. */
+  public ClientSettings settings(DesiredState desired) {
     String host = baseUrl != null && !baseUrl.isBlank() ? baseUrl : desired.account().host();
     if (token == null) {
       throw new IllegalStateException("no API token; the caller must supply one before connecting");
     }
-    return AdminClient.create(ClientSettings.of(host, token, userAgent), console);
+    return ClientSettings.of(host, token, userAgent);
   }
 }

@@ -108,6 +108,14 @@ public final class AdminClient implements AutoCloseable {
     return execute(call);
   }
 
+  /**
+   * Executes a call whose answer is not enveloped (a raw run artifact such as {@code run_results.json})
+   * and returns the whole body, mapping refusals to {@link DbtCloudApiException} as {@link #data} does.
+   */
+  JsonNode raw(Call<JsonNode> call) {
+    return executeEnvelope(call);
+  }
+
   /** Checks the token can read the account; the cheapest call that proves host and token. */
   public void checkAccount(long accountId) {
     execute(api.getAccount(accountId));

@@ -74,7 +74,7 @@ public record Environment(Map<String, Object> fields) implements WireObject {
   /** When the server last changed the environment; null when it sent no readable time. */
   @Override
   public Instant updatedAt() {
-    return WireTimes.parseOrNull(fields.get("updated_at"));
+    return WireTimes.instant(fields.get("updated_at"));
   }
 
   public String type() {

@@ -33,7 +33,7 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
   public static Fingerprint of(Map<String, Object> fields) {
     Map<String, Object> content = new LinkedHashMap<>(fields);
     content.keySet().removeAll(VOLATILE);
-    return new Fingerprint(WireTimes.parseOrNull(fields.get("updated_at")), "sha256:" + sha256(canonicalJson(content)));
+    return new Fingerprint(WireTimes.instant(fields.get("updated_at")), "sha256:" + sha256(canonicalJson(content)));
   }
 
   /** Whether {@code other} describes the same content (the timestamps may be spelt differently). */

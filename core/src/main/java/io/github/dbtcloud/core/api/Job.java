@@ -171,11 +171,11 @@ public record Job(Map<String, Object> fields) implements WireObject {
   /** When the server last changed the job; null when it sent no readable time. */
   @Override
   public Instant updatedAt() {
-    return WireTimes.parseOrNull(fields.get("updated_at"));
+    return WireTimes.instant(fields.get("updated_at"));
   }
 
   public Instant createdAt() {
-    return WireTimes.parseOrNull(fields.get("created_at"));
+    return WireTimes.instant(fields.get("created_at"));
   }
 
   public Job withName(String name) {

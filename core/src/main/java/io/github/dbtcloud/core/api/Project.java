@@ -27,6 +27,6 @@ public record Project(Map<String, Object> fields) {
 
   /** When the server last changed the project; null when it sent no readable time. */
   public Instant updatedAt() {
-    return WireTimes.parseOrNull(fields.get("updated_at"));
+    return WireTimes.instant(fields.get("updated_at"));
   }
 }

@@ -23,7 +23,7 @@ public sealed interface WireObject permits Job, Environment, EnvironmentVariable
 
   /** When the server last changed the object, or null when unknown. */
   default Instant updatedAt() {
-    return WireTimes.parseOrNull(fields().get("updated_at"));
+    return WireTimes.instant(fields().get("updated_at"));
   }
 
   /** What the object looked like when read: {@code updated_at} plus a content hash. */

@@ -1,56 +1,66 @@
 package io.github.dbtcloud.core.api;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads dbt Cloud timestamps. Jobs write {@code 2021-11-18T15:19:03.185668+00:00}, runs and
- * projects {@code 2021-12-07 10:32:24.326116+00:00} (shared api doc §E.9), and any of them may be
- * null; one parser takes both, with or without fraction, with an offset or {@code Z}.
+ * dbt Cloud's timestamps and durations in both spellings: {@code 2021-11-26 16:48:41.431645+00:00}
+ * (runs) and {@code 2021-11-18T15:19:03.185668+00:00} (jobs) (§E.9); durations as {@code 00:01:50}
+ * (2021) or {@code 110.0} seconds (2024 on, §F12).
  */
-public final class WireTimes {
+final class WireTimes {
 
   private static final DateTimeFormatter EITHER = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE)
       .optionalStart().appendLiteral('T').optionalEnd()
       .optionalStart().appendLiteral(' ').optionalEnd()
-      .appendPattern("HH:mm[:ss]")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .append(DateTimeFormatter.ISO_LOCAL_TIME)
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
       .toFormatter();
+  private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)(?:\\.(\\d+))?");
 
   private WireTimes() {}
 
-  /**
-   * The instant a wire timestamp names, or null for null or blank.
-   *
-   * @throws IllegalArgumentException when the text is not a timestamp in either format
-   */
-  public static Instant parse(String text) {
-    if (text == null || text.isBlank()) {
+  /** The instant of a wire timestamp, or null when absent or unreadable (timestamps are informative only). */
+  static Instant instant(Object value) {
+    if (!(value instanceof String s) || s.isBlank()) {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text.strip(), EITHER).toInstant();
+      TemporalAccessor t = EITHER.parse(s.trim());
+      if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
+        return OffsetDateTime.from(t).toInstant();
+      }
+      return LocalDateTime.from(t).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a dbt Cloud timestamp", e);
+      return null;
     }
   }
 
-  /** Like {@link #parse}, but null for anything that is not a readable timestamp string. */
-  public static Instant parseOrNull(Object value) {
-    if (!(value instanceof String s)) {
+  /** A wire duration ({@code 00:01:50} or {@code 110.0}), or null when absent or unreadable. */
+  static Duration duration(Object value) {
+    if (!(value instanceof String s) || s.isBlank()) {
       return null;
     }
+    Matcher m = CLOCK.matcher(s.trim());
+    if (m.matches()) {
+      return Duration.ofHours(Long.parseLong(m.group(1))).plusMinutes(Long.parseLong(m.group(2)))
+          .plusSeconds(Long.parseLong(m.group(3)));
+    }
     try {
-      return parse(s);
-    } catch (IllegalArgumentException e) {
+      return Duration.ofMillis(Math.round(Double.parseDouble(s.trim()) * 1000));
+    } catch (NumberFormatException e) {
       return null;
     }
   }

@@ -57,7 +57,7 @@ class RecordedResponsesTest {
       List<String> timestamps = new ArrayList<>();
       collectTimestamps(data, timestamps);
       for (String t : timestamps) {
-        assertThat(WireTimes.parse(t)).as(file.getFileName() + ": " + t).isNotNull();
+        assertThat(WireTimes.instant(t)).as(file.getFileName() + ": " + t).isNotNull();
       }
     }
   }
