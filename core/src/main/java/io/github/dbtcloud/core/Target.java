@@ -65,6 +65,11 @@ public record Target(
     return AdminClient.create(settings(desired));
   }
 
+  /** Opens a client whose HTTP traces (redacted) go to the console's debug level. */
+  public AdminClient connect(DesiredState desired, Console console) {
+    return AdminClient.create(settings(desired), console);
+  }
+
   /** How to reach the account: the build's base URL, or else the file's {@code account.host}, and the token. */
   public ClientSettings settings(DesiredState desired) {
     String host = baseUrl != null && !baseUrl.isBlank() ? baseUrl : desired.account().host();

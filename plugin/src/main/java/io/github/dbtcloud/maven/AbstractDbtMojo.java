@@ -85,7 +85,7 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
       getLog().info("Skipping dbt:" + goal + " because " + skipReason);
       return;
     }
-    Console console = new MavenConsole(getLog());
+    Console console = new MavenConsole(getLog(), MavenConsole.colourOf(session));
     try {
       if (needsToken() && PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl)) {
         runEmbedded(console);

@@ -14,6 +14,11 @@ public final class PropertyNames {
   public static final String SEMANTIC_LAYER_URL = "dbt.semanticLayerUrl";
   public static final String METRICS_SKIP = "dbt.metrics.skip";
   public static final String METRICS_QUERY = "dbt.metrics.query";
+  public static final String PROJECTS = "dbt.projects";
+  public static final String JOBS = "dbt.jobs";
+  public static final String MARKER_PLACEMENT = "dbt.markerPlacement";
+  public static final String ROTATE_SECRETS = "dbt.rotateSecrets";
+  public static final String ALLOW_EMPTY_PROJECT = "dbt.allowEmptyProject";
 
   /** The environment variable CI systems use to pass the token. */
   public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";

@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.AdminClient;
@@ -45,7 +46,7 @@ public final class VerifyCommand {
         VerificationFailure.Kind.CONFIGURATION, "Nothing to verify: " + fileName(target) + " has no 'verify:' section"
         + " and no job was given. Add to " + fileName(target) + ":\n  verify:\n    job: <a job key from the file>\n"
         + "or pass -Ddbt.verify.job=<job key or id>."));
-    try (AdminClient client = target.connect(desired)) {
+    try (AdminClient client = connect(target, desired)) {
       return verify(desired, client, request);
     }
   }
@@ -57,9 +58,17 @@ public final class VerifyCommand {
     if (request.isEmpty()) {
       return Optional.empty();
     }
-    try (AdminClient client = target.connect(desired)) {
+    try (AdminClient client = connect(target, desired)) {
       return Optional.of(verify(desired, client, request.get()));
     }
+  }
+
+  /**
+   * A client on this command's clock and sleeper, so that the HTTP layer's retries wait on the same
+   * (in tests, fake) time as the polling does.
+   */
+  private AdminClient connect(Target target, DesiredState desired) {
+    return AdminClient.create(target.settings(desired).withTime(sleeper, clock), console);
   }
 
   private Optional<VerifyRequest> request(DesiredState desired, Target target, VerifyOptions options) {

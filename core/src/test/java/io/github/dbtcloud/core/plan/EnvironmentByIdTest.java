@@ -50,7 +50,7 @@ class EnvironmentByIdTest {
   void refusesAnIdTheProjectDoesNotHave() {
     assertThatThrownBy(() -> Differ.diff(desired(71), remote()))
         .isInstanceOf(ScopeException.class)
-        .hasMessage("environment environment_70: project shop has no environment with id 71; fix the id, or declare"
-            + " the environment by name so that it can be created");
+        .hasMessageEndingWith("projects.shop.environments.environment_70: project shop (id 7) has no environment with"
+            + " id 71; fix the id, or declare the environment by name so that it can be created");
   }
 }

@@ -1,5 +1,7 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.api.RetryPolicy;
+import io.github.dbtcloud.core.api.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -353,8 +355,19 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aTransientPollErrorIsRetriedByTheClientWithoutAWarning() throws IOException {
+    dbt.failingPolls = RetryPolicy.DEFAULT.maxAttempts() - 1;
+
+    VerifyResult result = verify("");
+
+    assertThat(result.runId()).isEqualTo(FakeRunServer.RUN);
+    assertThat(console.text()).doesNotContain("Could not read run");
+  }
+
+  @Test
   void aFewFailedPollsAreToleratedWithAWarning() throws IOException {
-    dbt.failingPolls = 2;
+    // a poll fails once the client's own retries are exhausted
+    dbt.failingPolls = 2 * RetryPolicy.DEFAULT.maxAttempts();
 
     VerifyResult result = verify("");
 
@@ -364,7 +377,7 @@ class VerifyCommandTest {
 
   @Test
   void tooManyFailedPollsInARowEndTheWait() {
-    dbt.failingPolls = 6;
+    dbt.failingPolls = 6 * RetryPolicy.DEFAULT.maxAttempts();
 
     DbtCloudApiException error = catchThrowableOfType(DbtCloudApiException.class, () -> verify(""));
 
