@@ -3,59 +3,93 @@ package io.github.dbtcloud.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dbtcloud.emulator.admin.AccountsApi;
 import io.github.dbtcloud.emulator.admin.AdminContext;
+import io.github.dbtcloud.emulator.admin.AdminSettings;
+import io.github.dbtcloud.emulator.admin.EnvironmentVariablesApi;
 import io.github.dbtcloud.emulator.admin.EnvironmentsApi;
 import io.github.dbtcloud.emulator.admin.JobsApi;
 import io.github.dbtcloud.emulator.admin.ProjectsApi;
+import io.github.dbtcloud.emulator.faults.Faults;
+import io.github.dbtcloud.emulator.http.ExchangeListener;
 import io.github.dbtcloud.emulator.http.HttpFrontEnd;
 import io.github.dbtcloud.emulator.http.Journal;
 import io.github.dbtcloud.emulator.http.JournalEntry;
 import io.github.dbtcloud.emulator.http.Router;
+import io.github.dbtcloud.emulator.runs.RunControl;
+import io.github.dbtcloud.emulator.runs.RunsApi;
+import io.github.dbtcloud.emulator.runs.RunScripts;
 import io.github.dbtcloud.emulator.seed.SeedLoader;
+import io.github.dbtcloud.emulator.semantic.SemanticLayerApi;
+import io.github.dbtcloud.emulator.semantic.SemanticLayerControl;
+import io.github.dbtcloud.emulator.semantic.SemanticLayerSeed;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * A local dbt Cloud: the Admin API on the JDK HTTP server, in memory, optionally persisted to a
- * JSON file. Start one with {@link #builder()}; it is what tests, samples and {@code
- * baseUrl=embedded} talk to.
+ * JSON file, with scriptable faults and a request journal. Start one with {@link #builder()}; it is
+ * what tests, samples and {@code baseUrl=embedded} talk to.
  */
 public final class DbtCloudEmulator implements AutoCloseable {
 
   private final EmulatorState state;
   private final Journal journal;
+  private final Faults faults;
   private final HttpFrontEnd http;
   private final String host;
+  private final Path stateFile;
+  private final RunControl runs;
 
   private DbtCloudEmulator(Builder b) throws IOException {
     Clock clock = b.clock;
+    JsonNode seed = b.seed != null ? b.seed : SeedLoader.demo();
     boolean resume = b.stateFile != null && Files.exists(b.stateFile);
     this.state = resume ? EmulatorState.loadFrom(b.stateFile) : new EmulatorState();
-    AdminContext ctx = new AdminContext(state, clock);
+    AdminSettings settings = b.settings.with(seed.path("settings"));
+    AdminContext ctx = new AdminContext(state, clock, settings);
+    AccountsApi accounts = new AccountsApi(ctx);
+    ProjectsApi projects = new ProjectsApi(ctx);
     EnvironmentsApi environments = new EnvironmentsApi(ctx);
     JobsApi jobs = new JobsApi(ctx);
+    EnvironmentVariablesApi variables = new EnvironmentVariablesApi(ctx);
     Router router = new Router();
-    new AccountsApi(ctx).register(router);
-    new ProjectsApi(ctx).register(router);
+    accounts.register(router);
+    projects.register(router);
+    this.runs = new RunsApi(ctx, this::baseUrl).register(router);
     environments.register(router);
     jobs.register(router);
+    variables.register(router);
+    new SemanticLayerApi(state).register(router);
+    // Extension point: the run simulation (runs/) and the Semantic Layer (semantic/) register their
+    // routes here, one call each, before the SeedLoader below gets their sections.
+    SeedLoader seeds = new SeedLoader(accounts, projects, environments, jobs, variables);
+    // Extension point: one seeds.section("run_scripts", ...) / seeds.section("semantic_layer", ...) call each.
+    seeds.section("run_scripts", RunScripts::load);
+    seeds.section("semantic_layer", SemanticLayerSeed::load);
     if (!resume) {
-      new SeedLoader(environments, jobs, clock).load(b.seed != null ? b.seed : SeedLoader.demo(), state);
+      seeds.load(seed, state);
     }
-    this.journal = new Journal();
-    Path stateFile = b.stateFile;
-    Runnable persist = stateFile == null ? () -> {} : () -> state.saveTo(stateFile);
+    this.faults = new Faults(clock).configure(seed.path("faults"));
+    this.journal = new Journal(b.journalCapacity, b.journalResponses, b.journalResponseBudget);
+    this.stateFile = b.stateFile;
+    Runnable persist = stateFile == null ? () -> {} : this::persist;
     persist.run();
     this.host = b.host;
-    this.http = new HttpFrontEnd(b.host, b.port, router, journal, persist);
+    List<ExchangeListener> listeners = new ArrayList<>(b.listeners);
+    ServiceLoader.load(ExchangeListener.class, DbtCloudEmulator.class.getClassLoader()).forEach(listeners::add);
+    boolean strict = b.strictTrailingSlash || seed.path("settings").path("strict_trailing_slash").asBoolean(false);
+    this.http = new HttpFrontEnd(b.host, b.port, router, journal, persist,
+        new HttpFrontEnd.Options(faults, strict, listeners));
   }
 
-  /** A builder with the defaults: 127.0.0.1, a free port, the demo seed, no persistence. */
+  /** A builder with the defaults: 127.0.0.1, a free port, the demo seed, no persistence, no faults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -70,7 +104,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     return http.port();
   }
 
-  /** Every request answered so far. */
+  /** Every request answered so far (up to the journal's capacity), oldest first. */
   public List<JournalEntry> journal() {
     return journal.entries();
   }
@@ -80,9 +114,39 @@ public final class DbtCloudEmulator implements AutoCloseable {
     journal.clear();
   }
 
-  /** The tokens this emulator accepts, with their account ids. */
+  /** The Semantic Layer's metrics, to add, break or remove between the steps of a test. */
+  public SemanticLayerControl semanticLayer() {
+    return new SemanticLayerControl(state);
+  }
+
+  /** The tokens this emulator accepts, with their account ids, in seed order. */
   public Map<String, Long> tokens() {
     return state.tokens();
+  }
+
+  /**
+   * The fault injector and rate limiter, configurable while the emulator runs, e.g. {@code
+   * emulator.faults().add(FaultRule.on("POST", "/api/v2/accounts/*}{@code /jobs/").nth(1).then(Fault.commitThenFail()))}.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The emulated account's data, for feature packages and white-box tests. */
+  public EmulatorState state() {
+    return state;
+  }
+
+  /** Writes the state file now (a no-op without one); writes through the API do this themselves. */
+  public void persist() {
+    if (stateFile != null) {
+      state.saveTo(stateFile);
+    }
+  }
+
+  /** The run simulation: scripts for how runs play out, and runs started from Java. */
+  public RunControl runs() {
+    return runs;
   }
 
   @Override
@@ -97,6 +161,12 @@ public final class DbtCloudEmulator implements AutoCloseable {
     private JsonNode seed;
     private Path stateFile;
     private Clock clock = Clock.systemUTC();
+    private AdminSettings settings = AdminSettings.DEFAULTS;
+    private boolean strictTrailingSlash;
+    private int journalCapacity = Journal.DEFAULT_CAPACITY;
+    private boolean journalResponses;
+    private long journalResponseBudget = Journal.DEFAULT_RESPONSE_BUDGET;
+    private final List<ExchangeListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -126,16 +196,58 @@ public final class DbtCloudEmulator implements AutoCloseable {
 
     /**
      * Persists the state to this JSON file after every write; when the file exists at start, the
-     * emulator resumes from it and ignores the seed.
+     * emulator resumes from it and ignores the seed's data (its faults and settings still apply).
      */
     public Builder stateFile(Path stateFile) {
       this.stateFile = stateFile;
       return this;
     }
 
-    /** The clock timestamps come from. */
+    /** The clock timestamps and the rate limiter read. */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** DELETE of jobs and environments answers 204 with no body, as the specs say (default: 200 with the object, as recorded; F1). */
+    public Builder deleteAnswersNoContent(boolean noContent) {
+      this.settings = settings.withDeleteAnswer(noContent ? AdminSettings.DeleteAnswer.NO_CONTENT : AdminSettings.DeleteAnswer.OBJECT);
+      return this;
+    }
+
+    /** Which keys a job create or update must carry (default: the spec's minus {@code lifecycle_webhooks}; F4). */
+    public Builder requiredJobFields(AdminSettings.RequiredJobFields required) {
+      this.settings = settings.withRequiredJobFields(required);
+      return this;
+    }
+
+    /** Answers paths without their trailing slash with a 301, as production did in 2021 (§E.4; default off). */
+    public Builder strictTrailingSlash(boolean strict) {
+      this.strictTrailingSlash = strict;
+      return this;
+    }
+
+    /** Keeps response bodies in the journal (default off), within a memory budget. */
+    public Builder journalResponses(boolean keep) {
+      this.journalResponses = keep;
+      return this;
+    }
+
+    /** How many entries the journal keeps (default 100,000; older ones are dropped). */
+    public Builder journalCapacity(int entries) {
+      this.journalCapacity = entries;
+      return this;
+    }
+
+    /** How many characters of response bodies the journal keeps in all (default 32 Mi). */
+    public Builder journalResponseBudget(long chars) {
+      this.journalResponseBudget = chars;
+      return this;
+    }
+
+    /** Observes every exchange, with its response body. */
+    public Builder listener(ExchangeListener listener) {
+      this.listeners.add(listener);
       return this;
     }
 

@@ -1,39 +1,38 @@
 package io.github.dbtcloud.emulator;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar dbt-cloud-emulator.jar [--host h] [--port p] [--seed seed.yml] [--state state.json]}. */
+/**
+ * {@code java -jar dbt-cloud-emulator.jar [--host h] [--port p] [--seed seed.yml] [--state state.json]
+ * [--strict-trailing-slash] [--delete-no-content] [--journal-responses]}: a standalone emulator that
+ * prints its base URL and the tokens it accepts, and serves until stopped.
+ */
 public final class Main {
+
+  static final String USAGE = "usage: java -jar dbt-cloud-emulator.jar [--host 127.0.0.1] [--port 8080]"
+      + " [--seed seed.yml] [--state state.json] [--strict-trailing-slash] [--delete-no-content]"
+      + " [--journal-responses]\n"
+      + "  without --seed: a demo account (one project, a development and a deployment environment)";
 
   private Main() {}
 
   /** Starts a standalone emulator and serves until the process is stopped. */
   public static void main(String[] args) throws InterruptedException {
-    DbtCloudEmulator.Builder builder = DbtCloudEmulator.builder().port(8080);
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (arg) {
-        case "--host" -> builder.host(require(arg, value));
-        case "--port" -> builder.port(Integer.parseInt(require(arg, value)));
-        case "--seed" -> builder.seed(Path.of(require(arg, value)));
-        case "--state" -> builder.stateFile(Path.of(require(arg, value)));
-        case "--help", "-h" -> {
-          System.out.println("usage: java -jar dbt-cloud-emulator.jar [--host 127.0.0.1] [--port 8080] [--seed seed.yml] [--state state.json]");
-          return;
-        }
-        default -> {
-          System.err.println("unknown option " + arg + " (try --help)");
-          System.exit(2);
-        }
-      }
-      i++;
+    DbtCloudEmulator emulator;
+    try {
+      emulator = start(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
     }
-    DbtCloudEmulator emulator = builder.start();
-    System.out.println("dbt Cloud emulator (local, not dbt Cloud) listening on " + emulator.baseUrl());
-    emulator.tokens().forEach((token, account) ->
-        System.out.println("  token for account " + account + ": " + token));
+    if (emulator == null) {
+      return;
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       emulator.close();
@@ -42,11 +41,63 @@ public final class Main {
     stop.await();
   }
 
-  private static String require(String option, String value) {
-    if (value == null) {
-      System.err.println(option + " needs a value");
-      System.exit(2);
+  /**
+   * Parses the options, starts the emulator and prints the banner; null after {@code --help}.
+   *
+   * @throws IllegalArgumentException for a bad option, naming it and the fix
+   */
+  static DbtCloudEmulator start(String[] args, PrintStream out) {
+    DbtCloudEmulator.Builder builder = DbtCloudEmulator.builder().port(8080);
+    String seed = null;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--host" -> builder.host(value(args, ++i, arg));
+        case "--port" -> builder.port(port(value(args, ++i, arg)));
+        case "--seed" -> {
+          seed = value(args, ++i, arg);
+          if (!Files.isRegularFile(Path.of(seed))) {
+            throw new IllegalArgumentException("--seed " + seed + ": no such file");
+          }
+          builder.seed(Path.of(seed));
+        }
+        case "--state" -> builder.stateFile(Path.of(value(args, ++i, arg)));
+        case "--strict-trailing-slash" -> builder.strictTrailingSlash(true);
+        case "--delete-no-content" -> builder.deleteAnswersNoContent(true);
+        case "--journal-responses" -> builder.journalResponses(true);
+        case "--help", "-h" -> {
+          out.println(USAGE);
+          return null;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + arg);
+      }
     }
-    return value;
+    DbtCloudEmulator emulator = builder.start();
+    out.println("dbt Cloud emulator (local, not dbt Cloud) listening on " + emulator.baseUrl());
+    out.println("  seed: " + (seed == null ? "built-in demo account" : seed));
+    emulator.tokens().forEach((token, account) -> out.println("  token for account " + account + ": " + token));
+    out.println("  try: curl -H 'Authorization: Token " + emulator.tokens().keySet().stream().findFirst().orElse("<token>")
+        + "' " + emulator.baseUrl() + "/api/v2/accounts/");
+    out.flush();
+    return emulator;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int port(String raw) {
+    try {
+      int port = Integer.parseInt(raw);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port " + raw + ": use a number from 0 (any free port) to 65535");
+    }
   }
 }

@@ -3,9 +3,8 @@ package io.github.dbtcloud.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DbtCloudEmulatorTest {
@@ -15,23 +14,12 @@ class DbtCloudEmulatorTest {
   private static final String ENVS = "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environments/";
   private static final String JOBS = "/api/v2/accounts/" + ACCOUNT + "/jobs/";
 
-  private DbtCloudEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() {
-    emulator = DbtCloudEmulator.builder().start();
-    http = new EmulatorHttp(emulator, "Token " + EmulatorHttp.DEMO_TOKEN);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  final RunningEmulator running = RunningEmulator.demo();
 
   @Test
   void listsTheDemoEnvironmentsInTheEnvelope() {
-    EmulatorHttp.Answer answer = http.get(ENVS);
+    EmulatorHttp.Answer answer = running.http().get(ENVS);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("Success!");
@@ -42,7 +30,7 @@ class DbtCloudEmulatorTest {
 
   @Test
   void answersACreateWith201() {
-    EmulatorHttp.Answer answer = http.post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\"}");
+    EmulatorHttp.Answer answer = running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\"}");
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.body().at("/status/code").asInt()).isEqualTo(201);
@@ -52,10 +40,10 @@ class DbtCloudEmulatorTest {
   @Test
   void anEnvironmentUpdateIsAFullReplace() {
     long id = 70403103900011L;
-    EmulatorHttp.Answer before = http.get(ENVS + id + "/");
+    EmulatorHttp.Answer before = running.http().get(ENVS + id + "/");
     assertThat(before.body().at("/data/credentials_id").asLong()).isEqualTo(70403103900020L);
 
-    EmulatorHttp.Answer after = http.post(ENVS + id + "/", "{\"name\":\"Production\",\"type\":\"deployment\"}");
+    EmulatorHttp.Answer after = running.http().post(ENVS + id + "/", "{\"name\":\"Production\",\"type\":\"deployment\"}");
 
     assertThat(after.status()).isEqualTo(200);
     assertThat(after.body().at("/data/credentials_id").isNull()).isTrue();
@@ -63,7 +51,7 @@ class DbtCloudEmulatorTest {
 
   @Test
   void refusesACredentialsObjectOnUpdate() {
-    EmulatorHttp.Answer answer = http.post(ENVS + 70403103900011L + "/",
+    EmulatorHttp.Answer answer = running.http().post(ENVS + 70403103900011L + "/",
         "{\"name\":\"Production\",\"credentials\":{\"id\":1}}");
 
     assertThat(answer.status()).isEqualTo(400);
@@ -72,7 +60,7 @@ class DbtCloudEmulatorTest {
 
   @Test
   void answersAnUnknownTokenWith401InvalidToken() {
-    EmulatorHttp.Answer answer = new EmulatorHttp(emulator, "Token nope").get(JOBS);
+    EmulatorHttp.Answer answer = new EmulatorHttp(running.emulator(), "Token nope").get(JOBS);
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("Invalid token.");
@@ -81,7 +69,7 @@ class DbtCloudEmulatorTest {
 
   @Test
   void answersAMissingJobWith404AndThePermissionsHint() {
-    EmulatorHttp.Answer answer = http.get(JOBS + "1/");
+    EmulatorHttp.Answer answer = running.http().get(JOBS + "1/");
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.body().at("/status/user_message").asText()).contains("proper permissions");
@@ -89,8 +77,9 @@ class DbtCloudEmulatorTest {
 
   @Test
   void derivesTheJobTypeFromTheTriggers() {
-    EmulatorHttp.Answer answer = http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":70403103900011,"
-        + "\"name\":\"PR\",\"execute_steps\":[\"dbt build\"],\"triggers\":{\"git_provider_webhook\":true}}");
+    com.fasterxml.jackson.databind.node.ObjectNode body = Bodies.job("PR");
+    body.withObjectProperty("triggers").put("git_provider_webhook", true);
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.body().at("/data/job_type").asText()).isEqualTo("ci");
     assertThat(answer.body().at("/data/created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
@@ -99,11 +88,11 @@ class DbtCloudEmulatorTest {
   @Test
   void pagesListsAtAHundred() {
     for (int i = 0; i < 101; i++) {
-      http.post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":70403103900011,\"name\":\"j" + i + "\"}");
+      running.http().post(JOBS, Bodies.jobJson("j" + i));
     }
-    assertThat(http.get(JOBS + "?limit=100").body().at("/data").size()).isEqualTo(100);
-    assertThat(http.get(JOBS + "?offset=100").body().at("/data").size()).isEqualTo(1);
-    assertThat(http.get(JOBS + "?limit=101").status()).isEqualTo(400);
+    assertThat(running.http().get(JOBS + "?limit=100").body().at("/data").size()).isEqualTo(100);
+    assertThat(running.http().get(JOBS + "?offset=100").body().at("/data").size()).isEqualTo(1);
+    assertThat(running.http().get(JOBS + "?limit=101").status()).isEqualTo(400);
   }
 
   @Test
@@ -120,9 +109,9 @@ class DbtCloudEmulatorTest {
 
   @Test
   void journalsRequestsWithTheAuthSchemeOnly() {
-    http.get(ENVS);
+    running.http().get(ENVS);
 
-    assertThat(emulator.journal()).singleElement().satisfies(e -> {
+    assertThat(running.emulator().journal()).singleElement().satisfies(e -> {
       assertThat(e.authScheme()).isEqualTo("Token");
       assertThat(e.toString()).doesNotContain(EmulatorHttp.DEMO_TOKEN);
     });

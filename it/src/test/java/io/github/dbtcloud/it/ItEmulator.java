@@ -1,6 +1,7 @@
 package io.github.dbtcloud.it;
 
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
+import io.github.dbtcloud.emulator.runs.RunControl;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -49,6 +51,39 @@ public final class ItEmulator {
   /** The emulator the IT's prebuild script started. */
   public static DbtCloudEmulator of(Map<String, Object> context) {
     return (DbtCloudEmulator) context.get(CONTEXT_KEY);
+  }
+
+  /**
+   * Makes the job named {@code jobName} busy: starts a long run of it now and, once another run of
+   * the job has waited behind it in the queue for {@code holdQueued}, cancels it so the waiting run
+   * can start. Lets an IT show a run queued behind a busy job without depending on how fast Maven
+   * starts. Returns the busy run's id.
+   */
+  public static long startBusyRun(Map<String, Object> context, String jobName, Duration holdQueued) {
+    RunControl runs = of(context).runs();
+    long jobId = runs.jobNamed(jobName);
+    long busy = runs.trigger(jobId, "busy: started by the IT before the build");
+    Thread release = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          boolean waiting = runs.runsOf(jobId).stream().anyMatch(r -> r.get("status").asInt() == 1
+              && r.get("blocked_by").toString().contains(Long.toString(busy)));
+          if (waiting) {
+            Thread.sleep(holdQueued.toMillis());
+            runs.cancel(busy);
+            return;
+          }
+          Thread.sleep(100);
+        }
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException emulatorClosed) {
+        // the IT is over
+      }
+    }, "it-busy-run-" + busy);
+    release.setDaemon(true);
+    release.start();
+    return busy;
   }
 
   /** Stops the IT's emulator. */

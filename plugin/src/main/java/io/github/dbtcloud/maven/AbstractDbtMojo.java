@@ -10,6 +10,7 @@ import io.github.dbtcloud.core.config.Problem;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -30,6 +31,10 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   /** The desired-state file. */
   @Parameter(property = PropertyNames.FILE, defaultValue = "${project.basedir}/dbt-cloud.yml")
   protected File file;
+
+  /** Files or globs ({@code dbt/*.yml}) relative to the project, merged into one desired state; replaces {@code file}. */
+  @Parameter(property = PropertyNames.FILES)
+  protected List<String> files;
 
   /**
    * The account's admin URL, e.g. {@code https://ab123.us1.dbt.com}; overrides {@code account.host}
@@ -80,15 +85,16 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
       getLog().info("Skipping dbt:" + goal + " because " + skipReason);
       return;
     }
-    Console console = new MavenConsole(getLog());
+    Console console = new MavenConsole(getLog(), MavenConsole.colourOf(session));
     try {
-      if (PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl)) {
+      if (needsToken() && PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl)) {
         runEmbedded(console);
       } else {
         run(target(baseUrl, needsToken() ? new TokenSource(decrypter, System.getenv()).resolve(session.getSettings(), serverId) : null), console);
       }
     } catch (InvalidDesiredStateException e) {
-      StringBuilder message = new StringBuilder(e.problems().size() + " problem(s) in " + file + ":");
+      StringBuilder message = new StringBuilder(e.problems().size() + " problem(s) in "
+          + (files == null || files.isEmpty() ? file : String.join(", ", files)) + ":");
       for (Problem p : e.problems()) {
         message.append("\n  ").append(p);
         getLog().error(p.toString());
@@ -127,7 +133,7 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     project.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
     session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
     return new Target(file.toPath(), System.getenv(), properties, url, token,
-        "dbt-maven-plugin/" + plugin.getVersion());
+        "dbt-maven-plugin/" + plugin.getVersion(), project.getBasedir().toPath(), files == null ? List.of() : files);
   }
 
   /** The goal name, for messages. */

@@ -3,6 +3,7 @@ package io.github.dbtcloud.maven;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.apply.ApplyCommand;
+import io.github.dbtcloud.core.plan.PlanOptions;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -10,11 +11,43 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Plans and then applies the changes that make dbt Cloud match the desired-state file. */
 @Mojo(name = "apply", threadSafe = true)
-public class ApplyMojo extends AbstractDbtMojo {
+public class ApplyMojo extends AbstractVerifyingMojo {
+
+  /** Project keys to plan, comma-separated; empty plans every project of the file. */
+  @Parameter(property = PropertyNames.PROJECTS)
+  private String projects;
+
+  /** Job keys to plan ({@code key} or {@code project/key}, {@code *} wildcards), comma-separated; never deletes. */
+  @Parameter(property = PropertyNames.JOBS)
+  private String jobs;
+
+  /** Where job markers are written: {@code description} (default) or {@code name}. */
+  @Parameter(property = PropertyNames.MARKER_PLACEMENT, defaultValue = "description")
+  private String markerPlacement;
+
+  /** Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value, comma-separated. */
+  @Parameter(property = PropertyNames.ROTATE_SECRETS)
+  private String rotateSecrets;
+
+  /** Plan into a project dbt Cloud lists as completely empty (the brake stops otherwise). */
+  @Parameter(property = PropertyNames.ALLOW_EMPTY_PROJECT, defaultValue = "false")
+  private boolean allowEmptyProject;
 
   /** Skip only {@code dbt:apply} (plan still runs). */
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
   private boolean applySkip;
+
+  /** The Semantic Layer GraphQL URL; derived from the admin host when unset. */
+  @Parameter(property = PropertyNames.SEMANTIC_LAYER_URL)
+  private String semanticLayerUrl;
+
+  /** Also run each metric as a one-row query, to prove the warehouse answers. */
+  @Parameter(property = PropertyNames.METRICS_QUERY, defaultValue = "false")
+  private boolean metricsQuery;
+
+  /** Skip the Semantic Layer check after apply. */
+  @Parameter(property = PropertyNames.METRICS_SKIP, defaultValue = "false")
+  private boolean metricsSkip;
 
   @Inject
   public ApplyMojo(SettingsDecrypter decrypter) {
@@ -33,6 +66,14 @@ public class ApplyMojo extends AbstractDbtMojo {
 
   @Override
   protected void run(Target target, Console console) {
-    new ApplyCommand(console).run(target);
+    new ApplyCommand(console).run(target, planOptions());
+    // the verification run (issue 7): after a successful apply, when the file or the build names a job
+    verifyAfterApply(target, console);
+    // Semantic Layer check (issue 8): the last step, after the apply and after the verification run.
+    MetricsStep.afterApply(target, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
+  }
+
+  private PlanOptions planOptions() {
+    return PlanParameters.options(projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject);
   }
 }

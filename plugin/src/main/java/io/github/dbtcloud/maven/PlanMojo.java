@@ -4,6 +4,8 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.plan.Plan;
 import io.github.dbtcloud.core.plan.PlanCommand;
+import io.github.dbtcloud.core.plan.PlanOptions;
+import io.github.dbtcloud.core.plan.PlanRequest;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -11,9 +13,32 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file. Changes nothing. */
+/**
+ * Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file, and writes
+ * it to {@code plan.json} and {@code plan.md} in the output directory. Changes nothing.
+ */
 @Mojo(name = "plan", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class PlanMojo extends AbstractDbtMojo {
+
+  /** Project keys to plan, comma-separated; empty plans every project of the file. */
+  @Parameter(property = PropertyNames.PROJECTS)
+  private String projects;
+
+  /** Job keys to plan ({@code key} or {@code project/key}, {@code *} wildcards), comma-separated; never deletes. */
+  @Parameter(property = PropertyNames.JOBS)
+  private String jobs;
+
+  /** Where job markers are written: {@code description} (default) or {@code name}. */
+  @Parameter(property = PropertyNames.MARKER_PLACEMENT, defaultValue = "description")
+  private String markerPlacement;
+
+  /** Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value, comma-separated. */
+  @Parameter(property = PropertyNames.ROTATE_SECRETS)
+  private String rotateSecrets;
+
+  /** Plan into a project dbt Cloud lists as completely empty (the brake stops otherwise). */
+  @Parameter(property = PropertyNames.ALLOW_EMPTY_PROJECT, defaultValue = "false")
+  private boolean allowEmptyProject;
 
   /** Fail the build when the plan is not empty (drift detection on a schedule). */
   @Parameter(property = PropertyNames.FAIL_ON_CHANGES, defaultValue = "false")
@@ -31,10 +56,15 @@ public class PlanMojo extends AbstractDbtMojo {
 
   @Override
   protected void run(Target target, Console console) throws MojoFailureException {
-    Plan plan = new PlanCommand(console).run(target);
+    Plan plan = new PlanCommand(console).run(new PlanRequest(target, planOptions(), outputDirectory.toPath()));
     if (failOnChanges && !plan.isEmpty()) {
       throw new MojoFailureException("dbt Cloud differs from " + file.getName() + " (" + plan.summary()
-          + ") and " + PropertyNames.FAIL_ON_CHANGES + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
+          + (plan.hasDrift() ? " Some of it was changed in dbt Cloud by hand." : "") + ") and "
+          + PropertyNames.FAIL_ON_CHANGES + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
     }
+  }
+
+  private PlanOptions planOptions() {
+    return PlanParameters.options(projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject);
   }
 }

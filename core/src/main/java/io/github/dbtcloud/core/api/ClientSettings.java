@@ -1,6 +1,7 @@
 package io.github.dbtcloud.core.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -13,14 +14,62 @@ import java.util.Set;
  * @param connectTimeout TCP connect timeout
  * @param readTimeout time to wait for an answer
  * @param userAgent User-Agent header, with the plugin version
+ * @param retry how reads and full-object updates are retried
+ * @param requestsPerMinute the client-side rate limit (dbt Cloud allows 5,000 per account)
+ * @param sleeper how the client waits (retries, rate limit); tests pass one that does not
+ * @param clock the time retries and the rate limit are measured in
  */
-public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeout, Duration readTimeout, String userAgent) {
+public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeout, Duration readTimeout,
+    String userAgent, RetryPolicy retry, int requestsPerMinute, Sleeper sleeper, Clock clock) {
+
+  /** Well under dbt Cloud's 5,000 per minute, leaving room for the account's other clients. */
+  public static final int DEFAULT_REQUESTS_PER_MINUTE = 3000;
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
-  /** Settings with the default timeouts (10 s connect, 60 s read). */
+  public ClientSettings {
+    if (userAgent == null || userAgent.isBlank()) {
+      userAgent = "dbt-cloud-core";
+    }
+    retry = retry == null ? RetryPolicy.DEFAULT : retry;
+    sleeper = sleeper == null ? Sleeper.system() : sleeper;
+    clock = clock == null ? Clock.systemUTC() : clock;
+    if (requestsPerMinute < 1) {
+      throw new IllegalArgumentException("requestsPerMinute must be at least 1, was " + requestsPerMinute);
+    }
+  }
+
+  /** The settings of the first release: timeouts and User-Agent, default retries and rate limit. */
+  public ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeout, Duration readTimeout, String userAgent) {
+    this(baseUrl, token, connectTimeout, readTimeout, userAgent, RetryPolicy.DEFAULT, DEFAULT_REQUESTS_PER_MINUTE,
+        Sleeper.system(), Clock.systemUTC());
+  }
+
+  /** Settings with the default timeouts (10 s connect, 60 s read), retries and rate limit. */
   public static ClientSettings of(String baseUrl, ApiToken token, String userAgent) {
     return new ClientSettings(normalise(baseUrl), token, Duration.ofSeconds(10), Duration.ofSeconds(60), userAgent);
+  }
+
+  /** These settings with other timeouts. */
+  public ClientSettings withTimeouts(Duration connect, Duration read) {
+    return new ClientSettings(baseUrl, token, connect, read, userAgent, retry, requestsPerMinute, sleeper, clock);
+  }
+
+  /** These settings with another retry policy. */
+  public ClientSettings withRetry(RetryPolicy policy) {
+    return new ClientSettings(baseUrl, token, connectTimeout, readTimeout, userAgent, policy, requestsPerMinute,
+        sleeper, clock);
+  }
+
+  /** These settings with another client-side rate limit. */
+  public ClientSettings withRequestsPerMinute(int perMinute) {
+    return new ClientSettings(baseUrl, token, connectTimeout, readTimeout, userAgent, retry, perMinute, sleeper, clock);
+  }
+
+  /** These settings with another way to wait and tell the time (tests: a fake clock that sleeps instantly). */
+  public ClientSettings withTime(Sleeper sleeper, Clock clock) {
+    return new ClientSettings(baseUrl, token, connectTimeout, readTimeout, userAgent, retry, requestsPerMinute,
+        sleeper, clock);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.github.dbtcloud.core.api;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -11,6 +13,17 @@ import java.util.Set;
  * @param fields the wire object
  */
 public record Environment(Map<String, Object> fields) implements WireObject {
+
+  public static final String NAME = "name";
+  public static final String TYPE = "type";
+  public static final String DEPLOYMENT_TYPE = "deployment_type";
+  public static final String DBT_VERSION = "dbt_version";
+  public static final String CREDENTIALS_ID = "credentials_id";
+  public static final String CONNECTION_ID = "connection_id";
+  public static final String EXTENDED_ATTRIBUTES_ID = "extended_attributes_id";
+  public static final String USE_CUSTOM_BRANCH = "use_custom_branch";
+  public static final String CUSTOM_BRANCH = "custom_branch";
+  public static final String ENABLE_MODEL_QUERY_HISTORY = "enable_model_query_history";
 
   /** Fields the server computes or returns only for reading; a plan never compares them. */
   public static final Set<String> READ_ONLY = Set.of("id", "account_id", "project_id", "created_at", "updated_at",
@@ -45,8 +58,23 @@ public record Environment(Map<String, Object> fields) implements WireObject {
     return WireMaps.asLong(fields.get("id"));
   }
 
+  @Override
+  public Set<String> readOnlyFields() {
+    return READ_ONLY;
+  }
+
+  public long projectId() {
+    return WireMaps.asLong(fields.get("project_id"));
+  }
+
   public String name() {
     return WireMaps.asString(fields.get("name"));
+  }
+
+  /** When the server last changed the environment; null when it sent no readable time. */
+  @Override
+  public Instant updatedAt() {
+    return WireTimes.instant(fields.get("updated_at"));
   }
 
   public String type() {
@@ -81,8 +109,9 @@ public record Environment(Map<String, Object> fields) implements WireObject {
     return set("type", type);
   }
 
+  /** Production, staging, or null; never {@code ""}, which dbt Cloud rejects (§C.2). */
   public Environment withDeploymentType(String deploymentType) {
-    return set("deployment_type", deploymentType);
+    return set("deployment_type", deploymentType == null || deploymentType.isBlank() ? null : deploymentType);
   }
 
   public Environment withDbtVersion(String dbtVersion) {
@@ -124,6 +153,9 @@ public record Environment(Map<String, Object> fields) implements WireObject {
   }
 
   private Environment set(String field, Object value) {
+    if (fields.containsKey(field) && Objects.equals(fields.get(field), WireMaps.freeze(value))) {
+      return this;
+    }
     return new Environment(WireMaps.with(fields, field, value));
   }
 }

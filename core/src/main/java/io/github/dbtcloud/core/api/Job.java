@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.api;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,46 @@ import java.util.Set;
 
 /**
  * A dbt Cloud job in wire form (v2, shared api doc §C.1). Keeps every field the server sent, since
- * an update POSTs the whole object back. The {@code with*} methods leave the object untouched when
- * the value already means the same, so that a no-op merge produces no diff.
+ * an update POSTs the whole object back. The {@code with*} methods return the same object when the
+ * value is already there, and the path constants are the only place job wire names are spelt.
  *
  * @param fields the wire object
  */
 public record Job(Map<String, Object> fields) implements WireObject {
+
+  public static final String NAME = "name";
+  public static final String DESCRIPTION = "description";
+  public static final String ENVIRONMENT_ID = "environment_id";
+  public static final String EXECUTE_STEPS = "execute_steps";
+  public static final String DBT_VERSION = "dbt_version";
+  public static final String THREADS = "settings.threads";
+  public static final String TARGET_NAME = "settings.target_name";
+  public static final String TIMEOUT_SECONDS = "execution.timeout_seconds";
+  public static final String GENERATE_DOCS = "generate_docs";
+  public static final String RUN_GENERATE_SOURCES = "run_generate_sources";
+  public static final String SCHEDULE_CRON = "schedule.cron";
+  public static final String SCHEDULE_DATE_TYPE = "schedule.date.type";
+  public static final String SCHEDULE_DAYS = "schedule.date.days";
+  public static final String SCHEDULE_TIME_TYPE = "schedule.time.type";
+  public static final String SCHEDULE_HOURS = "schedule.time.hours";
+  public static final String SCHEDULE_INTERVAL = "schedule.time.interval";
+  public static final String TRIGGER_SCHEDULE = "triggers.schedule";
+  public static final String TRIGGER_GIT_PROVIDER_WEBHOOK = "triggers.git_provider_webhook";
+  public static final String TRIGGER_GITHUB_WEBHOOK = "triggers.github_webhook";
+  public static final String TRIGGER_ON_MERGE = "triggers.on_merge";
+  public static final String TRIGGERS_ON_DRAFT_PR = "triggers_on_draft_pr";
+  public static final String COMPLETION_TRIGGER = "job_completion_trigger_condition";
+  public static final String COMPLETION_JOB_ID = "job_completion_trigger_condition.condition.job_id";
+  public static final String COMPLETION_PROJECT_ID = "job_completion_trigger_condition.condition.project_id";
+  public static final String COMPLETION_STATUSES = "job_completion_trigger_condition.condition.statuses";
+  public static final String DEFERRING_ENVIRONMENT_ID = "deferring_environment_id";
+  public static final String DEFERRING_JOB_ID = "deferring_job_definition_id";
+  public static final String RUN_COMPARE_CHANGES = "run_compare_changes";
+  public static final String COMPARE_CHANGES_FLAGS = "compare_changes_flags";
+  public static final String RUN_LINT = "run_lint";
+  public static final String ERRORS_ON_LINT_FAILURE = "errors_on_lint_failure";
+  public static final String COST_OPTIMIZATION_FEATURES = "cost_optimization_features";
+  public static final String JOB_TYPE = "job_type";
 
   /** Fields the server computes or returns only for reading; a plan never compares them. */
   public static final Set<String> READ_ONLY = Set.of("id", "account_id", "project_id", "created_at", "updated_at",
@@ -21,6 +56,9 @@ public record Job(Map<String, Object> fields) implements WireObject {
       "generate_sources", "lifecycle_webhooks_url", "account", "project", "environment", "most_recent_run",
       "most_recent_completed_run", "fusion_readiness", "run_failure_count", "deactivated", "is_system", "state",
       "force_node_selection", "custom_environment_variables");
+
+  /** dbt Cloud's run status codes for a completion trigger: success, error, canceled (§C.1). */
+  public static final Map<String, Long> RUN_STATUS_CODES = Map.of("success", 10L, "error", 20L, "canceled", 30L);
 
   @SuppressWarnings("unchecked")
   public Job {
@@ -45,8 +83,7 @@ public record Job(Map<String, Object> fields) implements WireObject {
     f.put("state", 1);
     f.put("generate_docs", false);
     f.put("run_generate_sources", false);
-    f.put("schedule", Map.of("cron", "0 * * * *", "date", Map.of("type", "custom_cron", "cron", "0 * * * *"),
-        "time", Map.of("type", "every_hour", "interval", 1)));
+    f.put("schedule", cronSchedule("0 * * * *"));
     f.put("deferring_job_definition_id", null);
     f.put("deferring_environment_id", null);
     f.put("triggers_on_draft_pr", false);
@@ -63,6 +100,11 @@ public record Job(Map<String, Object> fields) implements WireObject {
   @Override
   public Long id() {
     return WireMaps.asLong(fields.get("id"));
+  }
+
+  @Override
+  public Set<String> readOnlyFields() {
+    return READ_ONLY;
   }
 
   public long projectId() {
@@ -88,9 +130,20 @@ public record Job(Map<String, Object> fields) implements WireObject {
     return s == null ? 1 : s.intValue();
   }
 
-  /** The server-derived job type ({@code ci}, {@code scheduled}, ...). */
+  /** The server-derived job type, {@link JobType#UNKNOWN} for values this version does not know. */
+  public JobType type() {
+    return JobType.of(jobType());
+  }
+
+  /** The server-derived job type as sent ({@code ci}, {@code scheduled}, ...). */
   public String jobType() {
     return WireMaps.asString(fields.get("job_type"));
+  }
+
+  /** The type dbt Cloud derives from this job's triggers, which is what an update will leave it with. */
+  public JobType effectiveType() {
+    return JobType.derivedFrom(isTrue(TRIGGER_GIT_PROVIDER_WEBHOOK) || isTrue(TRIGGER_GITHUB_WEBHOOK),
+        isTrue(TRIGGER_ON_MERGE), isTrue(TRIGGER_SCHEDULE));
   }
 
   @SuppressWarnings("unchecked")
@@ -100,52 +153,75 @@ public record Job(Map<String, Object> fields) implements WireObject {
   }
 
   public String scheduleCron() {
-    return WireMaps.asString(WireMaps.get(fields, "schedule.cron"));
+    return WireMaps.asString(WireMaps.get(fields, SCHEDULE_CRON));
+  }
+
+  public Long deferringEnvironmentId() {
+    return WireMaps.asLong(fields.get(DEFERRING_ENVIRONMENT_ID));
+  }
+
+  public Long deferringJobId() {
+    return WireMaps.asLong(fields.get(DEFERRING_JOB_ID));
+  }
+
+  public Long completionTriggerJobId() {
+    return WireMaps.asLong(WireMaps.get(fields, COMPLETION_JOB_ID));
+  }
+
+  /** When the server last changed the job; null when it sent no readable time. */
+  @Override
+  public Instant updatedAt() {
+    return WireTimes.instant(fields.get("updated_at"));
+  }
+
+  public Instant createdAt() {
+    return WireTimes.instant(fields.get("created_at"));
   }
 
   public Job withName(String name) {
-    return set("name", name);
+    return set(NAME, name);
   }
 
   public Job withDescription(String description) {
-    return set("description", description);
+    return set(DESCRIPTION, description);
   }
 
   public Job withEnvironmentId(long environmentId) {
-    return set("environment_id", environmentId);
+    return set(ENVIRONMENT_ID, environmentId);
   }
 
   public Job withExecuteSteps(List<String> steps) {
-    return set("execute_steps", steps);
+    return set(EXECUTE_STEPS, steps);
   }
 
+  /** The job's dbt version; null inherits the environment's (never send {@code ""}, §C.1). */
   public Job withDbtVersion(String dbtVersion) {
-    return set("dbt_version", dbtVersion);
+    return set(DBT_VERSION, dbtVersion == null || dbtVersion.isBlank() ? null : dbtVersion);
   }
 
   public Job withThreads(int threads) {
-    return set("settings.threads", (long) threads);
+    return set(THREADS, (long) threads);
   }
 
   public Job withTargetName(String targetName) {
-    return set("settings.target_name", targetName);
+    return set(TARGET_NAME, targetName);
   }
 
   public Job withTimeoutSeconds(int seconds) {
-    return set("execution.timeout_seconds", (long) seconds);
+    return set(TIMEOUT_SECONDS, (long) seconds);
   }
 
   public Job withGenerateDocs(boolean on) {
-    return set("generate_docs", on);
+    return set(GENERATE_DOCS, on);
   }
 
   public Job withRunGenerateSources(boolean on) {
-    return set("run_generate_sources", on);
+    return set(RUN_GENERATE_SOURCES, on);
   }
 
   /** Turns the schedule trigger on or off. */
   public Job withScheduleTrigger(boolean on) {
-    return set("triggers.schedule", on);
+    return set(TRIGGER_SCHEDULE, on);
   }
 
   /**
@@ -156,20 +232,97 @@ public record Job(Map<String, Object> fields) implements WireObject {
     if (cron.equals(scheduleCron())) {
       return this;
     }
-    return set("schedule", Map.of("cron", cron, "date", Map.of("type", "custom_cron", "cron", cron),
-        "time", Map.of("type", "every_hour", "interval", 1)));
+    return set("schedule", cronSchedule(cron));
+  }
+
+  /**
+   * Schedules with the structured form the UI writes (§C.1): given days of the week (0 = Sunday)
+   * or every day, and given hours or every N hours, plus the cron dbt Cloud derives from them.
+   */
+  public Job withStructuredSchedule(List<Integer> days, List<Integer> hours, Integer intervalHours, String cron) {
+    Map<String, Object> date = new LinkedHashMap<>();
+    if (days.isEmpty()) {
+      date.put("type", "every_day");
+    } else {
+      date.put("type", "days_of_week");
+      date.put("days", days);
+    }
+    Map<String, Object> time = new LinkedHashMap<>();
+    if (hours.isEmpty()) {
+      time.put("type", "every_hour");
+      time.put("interval", intervalHours == null ? 1 : intervalHours);
+    } else {
+      time.put("type", "at_exact_hours");
+      time.put("hours", hours);
+    }
+    Map<String, Object> schedule = new LinkedHashMap<>();
+    schedule.put("cron", cron);
+    schedule.put("date", date);
+    schedule.put("time", time);
+    return set("schedule", schedule);
   }
 
   public Job withGitProviderWebhook(boolean on) {
-    return set("triggers.git_provider_webhook", on);
+    return set(TRIGGER_GIT_PROVIDER_WEBHOOK, on);
   }
 
   public Job withOnMerge(boolean on) {
-    return set("triggers.on_merge", on);
+    return set(TRIGGER_ON_MERGE, on);
   }
 
   public Job withTriggersOnDraftPr(boolean on) {
-    return set("triggers_on_draft_pr", on);
+    return set(TRIGGERS_ON_DRAFT_PR, on);
+  }
+
+  /** Defers to an environment (the current form of deferral), or none. */
+  public Job withDeferringEnvironmentId(Long id) {
+    return set(DEFERRING_ENVIRONMENT_ID, id);
+  }
+
+  /** Defers to a job's last run (the legacy form; a job id, possibly its own), or none. */
+  public Job withDeferringJobId(Long id) {
+    return set(DEFERRING_JOB_ID, id);
+  }
+
+  /**
+   * Runs this job when another one finishes with one of the statuses (10 success, 20 error, 30
+   * canceled); the job id may be null while it is not known yet. Writable in practice (§F3).
+   */
+  public Job withCompletionTrigger(Long jobId, long projectId, List<Long> statuses) {
+    Map<String, Object> condition = new LinkedHashMap<>();
+    condition.put("job_id", jobId);
+    condition.put("project_id", projectId);
+    condition.put("statuses", statuses);
+    return set(COMPLETION_TRIGGER, Map.of("condition", condition));
+  }
+
+  /** Fills in the job id of an existing completion trigger (known only once that job exists). */
+  public Job withCompletionTriggerJobId(long jobId) {
+    return set(COMPLETION_JOB_ID, jobId);
+  }
+
+  public Job withoutCompletionTrigger() {
+    return set(COMPLETION_TRIGGER, null);
+  }
+
+  public Job withRunCompareChanges(boolean on) {
+    return set(RUN_COMPARE_CHANGES, on);
+  }
+
+  public Job withCompareChangesFlags(String flags) {
+    return set(COMPARE_CHANGES_FLAGS, flags);
+  }
+
+  public Job withRunLint(boolean on) {
+    return set(RUN_LINT, on);
+  }
+
+  public Job withErrorsOnLintFailure(boolean on) {
+    return set(ERRORS_ON_LINT_FAILURE, on);
+  }
+
+  public Job withCostOptimizationFeatures(List<String> features) {
+    return set(COST_OPTIMIZATION_FEATURES, features);
   }
 
   /** The body a create or full update POSTs: every field, read-only ones included (the server ignores them). */
@@ -180,6 +333,15 @@ public record Job(Map<String, Object> fields) implements WireObject {
       body.remove(nested);
     }
     return body;
+  }
+
+  private boolean isTrue(String path) {
+    return Boolean.TRUE.equals(WireMaps.get(fields, path));
+  }
+
+  private static Map<String, Object> cronSchedule(String cron) {
+    return Map.of("cron", cron, "date", Map.of("type", "custom_cron", "cron", cron),
+        "time", Map.of("type", "every_hour", "interval", 1));
   }
 
   private Job set(String path, Object value) {

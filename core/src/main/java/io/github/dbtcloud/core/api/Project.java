@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.api;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -22,5 +23,10 @@ public record Project(Map<String, Object> fields) {
   /** The project name. */
   public String name() {
     return WireMaps.asString(fields.get("name"));
+  }
+
+  /** When the server last changed the project; null when it sent no readable time. */
+  public Instant updatedAt() {
+    return WireTimes.instant(fields.get("updated_at"));
   }
 }

@@ -21,7 +21,7 @@ final class WireMaps {
     }
     if (node.isObject()) {
       Map<String, Object> out = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> out.put(e.getKey(), toJava(e.getValue())));
+      node.properties().forEach(e -> out.put(e.getKey(), toJava(e.getValue())));
       return Collections.unmodifiableMap(out);
     }
     if (node.isArray()) {

@@ -6,6 +6,7 @@ import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.plan.Plan;
 import io.github.dbtcloud.core.plan.PlanCommand;
+import io.github.dbtcloud.core.plan.PlanOptions;
 
 /** {@code dbt:apply}: plan, print the plan, apply it, and print what was done. */
 public final class ApplyCommand {
@@ -18,9 +19,14 @@ public final class ApplyCommand {
 
   /** Plans, applies, and returns what was done. */
   public ApplyResult run(Target target) {
-    DesiredState desired = target.load();
-    try (AdminClient client = target.connect(desired)) {
-      Plan plan = new PlanCommand(console).planAndShow(desired, client, target);
+    return run(target, PlanOptions.defaults());
+  }
+
+  /** Plans with the build's plan options (selection, marker placement, secrets to rotate), then applies. */
+  public ApplyResult run(Target target, PlanOptions options) {
+    DesiredState desired = target.load(console);
+    try (AdminClient client = target.connect(desired, console)) {
+      Plan plan = new PlanCommand(console).planAndShow(desired, client, target, options, null);
       if (plan.isEmpty()) {
         return new ApplyResult(0, 0, 0, client.requestCount(), java.time.Duration.ZERO);
       }

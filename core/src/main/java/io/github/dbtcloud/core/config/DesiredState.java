@@ -1,6 +1,8 @@
 package io.github.dbtcloud.core.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,8 @@ import java.util.Optional;
  * @param verify the verification run after apply, if configured
  * @param semanticLayer the Semantic Layer check after verification, if configured
  * @param files the files this state was read from
+ * @param warnings things the user should fix that do not stop the build (a literal secret, a
+ *     legacy host...); core never prints them, the caller shows them through its console
  */
 public record DesiredState(
     int version,
@@ -23,11 +27,19 @@ public record DesiredState(
     Map<String, ProjectSpec> projects,
     Optional<VerifySpec> verify,
     Optional<SemanticLayerSpec> semanticLayer,
-    List<Path> files) {
+    List<Path> files,
+    List<Problem> warnings) {
 
   public DesiredState {
-    projects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(projects));
+    projects = Collections.unmodifiableMap(new LinkedHashMap<>(projects));
     files = List.copyOf(files);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A state without warnings (built in code). */
+  public DesiredState(int version, AccountSpec account, OwnershipSpec ownership, Map<String, ProjectSpec> projects,
+      Optional<VerifySpec> verify, Optional<SemanticLayerSpec> semanticLayer, List<Path> files) {
+    this(version, account, ownership, projects, verify, semanticLayer, files, List.of());
   }
 
   /** Number of jobs across all projects. */
@@ -38,5 +50,10 @@ public record DesiredState(
   /** Number of environments across all projects. */
   public int environmentCount() {
     return projects.values().stream().mapToInt(p -> p.environments().size()).sum();
+  }
+
+  /** Number of project environment variables across all projects. */
+  public int envVarCount() {
+    return projects.values().stream().mapToInt(p -> p.envVars().size()).sum();
   }
 }

@@ -11,6 +11,6 @@ public record Problem(SourcePosition position, String path, String message) {
 
   @Override
   public String toString() {
-    return position + " " + path + ": " + message;
+    return position + (path.isEmpty() ? "" : " " + path) + ": " + message;
   }
 }

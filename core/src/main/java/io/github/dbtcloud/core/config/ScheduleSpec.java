@@ -7,7 +7,7 @@ import java.util.List;
  * into one (shared api doc §C.1 {@code schedule.date}/{@code schedule.time}).
  *
  * @param cron a 5-field UNIX cron, or null when the structured form is used
- * @param days days of the week (0 = Sunday) for {@code days_of_week}, else empty
+ * @param days days of the week (0 = Sunday) for {@code days_of_week}, else empty (every day)
  * @param hours hours of the day for {@code at_exact_hours}, else empty
  * @param intervalHours run every N hours ({@code every_hour} interval), or null
  * @param enabled whether the schedule trigger is on (default true when a schedule is given)
@@ -20,5 +20,32 @@ public record ScheduleSpec(
   public ScheduleSpec {
     days = List.copyOf(days);
     hours = List.copyOf(hours);
+  }
+
+  /** Whether the date/time form is used rather than a cron (null when neither: only {@code enabled}). */
+  public boolean structured() {
+    return cron == null && (!hours.isEmpty() || intervalHours != null);
+  }
+
+  /**
+   * dbt Cloud's {@code schedule.date.type}: {@code custom_cron} for a cron, {@code days_of_week} or
+   * {@code every_day} for the structured form, null when the file gives neither.
+   */
+  public String dateType() {
+    if (cron != null) {
+      return "custom_cron";
+    }
+    if (!structured()) {
+      return null;
+    }
+    return days.isEmpty() ? "every_day" : "days_of_week";
+  }
+
+  /** dbt Cloud's {@code schedule.time.type}: {@code at_exact_hours}, {@code every_hour}, or null for a cron. */
+  public String timeType() {
+    if (!structured()) {
+      return null;
+    }
+    return hours.isEmpty() ? "every_hour" : "at_exact_hours";
   }
 }

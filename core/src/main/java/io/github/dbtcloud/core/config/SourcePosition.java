@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * Where something was written in a desired-state file; lines and columns are 1-based.
  *
  * @param file the file
- * @param line 1-based line
- * @param column 1-based column
+ * @param line 1-based line, or 0 when the problem concerns the file as a whole
+ * @param column 1-based column, or 0
  */
 public record SourcePosition(Path file, int line, int column) {
 
@@ -16,6 +16,7 @@ public record SourcePosition(Path file, int line, int column) {
 
   @Override
   public String toString() {
-    return file.getFileName() + ":" + line + ":" + column;
+    Path name = file.getFileName() == null ? file : file.getFileName();
+    return line <= 0 ? name.toString() : name + ":" + line + ":" + column;
   }
 }

@@ -10,6 +10,15 @@ final class Suggestions {
 
   /** The candidate closest to {@code word}, if it is close enough to be a likely typo. */
   static Optional<String> closest(String word, Collection<String> candidates) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    if (lower.length() >= 3) {
+      for (String c : candidates) {
+        String cl = c.toLowerCase(java.util.Locale.ROOT);
+        if (cl.startsWith(lower) || lower.startsWith(cl) && cl.length() >= 3) {
+          return Optional.of(c);
+        }
+      }
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -21,6 +30,11 @@ final class Suggestions {
     }
     int limit = Math.max(2, word.length() / 3);
     return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  /** "did you mean 'x'? " when a candidate is close, else "". */
+  static String didYouMean(String word, Collection<String> candidates) {
+    return closest(word, candidates).map(s -> "did you mean '" + s + "'? ").orElse("");
   }
 
   static int distance(String a, String b) {

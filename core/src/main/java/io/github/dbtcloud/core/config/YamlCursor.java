@@ -2,11 +2,17 @@ package io.github.dbtcloud.core.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -23,21 +29,19 @@ final class YamlCursor {
   private final Node node;
   private final Path file;
   private final String path;
-  private final Problems problems;
-  private final Interpolator interpolator;
+  private final ReadContext context;
   private final SourcePosition keyPosition;
+  private final Set<String> misspelled = new java.util.HashSet<>();
 
-  YamlCursor(Node node, Path file, String path, Problems problems, Interpolator interpolator) {
-    this(node, file, path, problems, interpolator, null);
+  YamlCursor(Node node, Path file, String path, ReadContext context) {
+    this(node, file, path, context, null);
   }
 
-  private YamlCursor(Node node, Path file, String path, Problems problems, Interpolator interpolator,
-      SourcePosition keyPosition) {
+  private YamlCursor(Node node, Path file, String path, ReadContext context, SourcePosition keyPosition) {
     this.node = node;
     this.file = file;
     this.path = path;
-    this.problems = problems;
-    this.interpolator = interpolator;
+    this.context = context;
     this.keyPosition = keyPosition;
   }
 
@@ -45,19 +49,83 @@ final class YamlCursor {
     return path;
   }
 
+  Path file() {
+    return file;
+  }
+
+  ReadContext context() {
+    return context;
+  }
+
+  /** Items of a list or entries of a mapping (before merge keys), 0 for a single value. */
+  int size() {
+    if (node instanceof SequenceNode seq) {
+      return seq.getValue().size();
+    }
+    return node instanceof MappingNode m ? m.getValue().size() : 0;
+  }
+
   /**
    * Where to point the user: at the value for a single value (the bad token), at the key for a
    * block (the line the block starts on).
    */
   SourcePosition position() {
-    if (keyPosition != null && !(node instanceof ScalarNode)) {
+    if (keyPosition != null && (!(node instanceof ScalarNode) || isNull())) {
       return keyPosition;
     }
+    return valuePosition();
+  }
+
+  /** Whether an unknown key of this mapping looked like a typo of {@code key} (so "missing key" would be noise). */
+  boolean misspelled(String key) {
+    return misspelled.contains(key);
+  }
+
+  /** The position of the key this value is written under, or of the value when it has no key. */
+  SourcePosition keyPosition() {
+    return keyPosition != null ? keyPosition : valuePosition();
+  }
+
+  private SourcePosition valuePosition() {
     return new SourcePosition(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
+  /**
+   * The position of the character at {@code offset} inside a one-line scalar, so that a message can
+   * point at the bad part of a value (a cron field, a {@code ${}); the value's start otherwise.
+   */
+  SourcePosition positionAt(int offset) {
+    if (!(node instanceof ScalarNode s) || offset <= 0
+        || s.getStartMark().getLine() != s.getEndMark().getLine()) {
+      return valuePosition();
+    }
+    ScalarStyle style = s.getScalarStyle();
+    boolean quoted = style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED;
+    boolean verbatim = style == ScalarStyle.PLAIN
+        || (style == ScalarStyle.SINGLE_QUOTED && !s.getValue().contains("'"))
+        || (style == ScalarStyle.DOUBLE_QUOTED && !s.getValue().contains("\\") && !s.getValue().contains("\""));
+    if (!verbatim || offset > s.getValue().length()) {
+      return valuePosition();
+    }
+    return new SourcePosition(file, s.getStartMark().getLine() + 1, s.getStartMark().getColumn() + 1
+        + (quoted ? 1 : 0) + offset);
+  }
+
   void problem(String message) {
-    problems.add(position(), path, message);
+    context.problems().add(position(), path, message);
+  }
+
+  void problemAt(int offset, String message) {
+    context.problems().add(positionAt(offset), path, message);
+  }
+
+  /** A problem with the key itself (its name), pointing at the key. */
+  void keyProblem(String message) {
+    context.problems().add(keyPosition(), path, message);
+  }
+
+  void warn(String message) {
+    context.problems().warn(position(), path, message);
   }
 
   boolean isMapping() {
@@ -68,56 +136,125 @@ final class YamlCursor {
     return node instanceof SequenceNode;
   }
 
+  boolean isScalar() {
+    return node instanceof ScalarNode;
+  }
+
   boolean isNull() {
     return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
   }
 
+  /** The raw scalar text, before interpolation, or null for anything else. */
+  String raw() {
+    return node instanceof ScalarNode s && !isNull() ? s.getValue() : null;
+  }
+
+  /** The entries of a mapping, any key accepted. */
+  Map<String, YamlCursor> entries() {
+    return entries(null);
+  }
+
   /**
-   * The entries of a mapping, in file order, with duplicate keys and keys outside {@code allowed}
-   * reported (an empty {@code allowed} accepts any key). A non-mapping gives no entries.
+   * The entries of a mapping, in file order, with YAML merge keys ({@code <<: *anchor}) expanded,
+   * duplicate keys and keys outside {@code allowed} reported ({@code null} accepts any key). A
+   * non-mapping is reported and gives no entries; so does a null value.
    */
   Map<String, YamlCursor> entries(Set<String> allowed) {
     Map<String, YamlCursor> out = new LinkedHashMap<>();
+    if (isNull()) {
+      return out;
+    }
     if (!(node instanceof MappingNode mapping)) {
       problem("expected a mapping (key: value lines), found " + describe());
       return out;
     }
+    List<NodeTuple> merged = new ArrayList<>();
     Map<String, SourcePosition> seen = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
-      Node keyNode = tuple.getKeyNode();
-      SourcePosition keyPos = new SourcePosition(file, keyNode.getStartMark().getLine() + 1,
-          keyNode.getStartMark().getColumn() + 1);
-      String childPath = null;
-      if (!(keyNode instanceof ScalarNode keyScalar)) {
-        problems.add(keyPos, path, "a key must be a plain name, not a " + kind(keyNode));
+      if (isMergeKey(tuple.getKeyNode())) {
+        flattenMerge(tuple.getValueNode(), merged, Collections.newSetFromMap(new IdentityHashMap<>()));
         continue;
       }
-      String key = keyScalar.getValue();
-      childPath = path.isEmpty() ? key : path + "." + key;
-      if (seen.containsKey(key)) {
-        problems.add(keyPos, childPath, "duplicate key '" + key + "' (first defined at line "
-            + seen.get(key).line() + "); keep one of them");
-        continue;
-      }
-      seen.put(key, keyPos);
-      if (!allowed.isEmpty() && !allowed.contains(key)) {
-        String hint = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
-        problems.add(keyPos, childPath, "unknown key '" + key + "'; " + hint
-            + "allowed keys here: " + String.join(", ", new java.util.TreeSet<>(allowed)));
-        continue;
-      }
-      out.put(key, new YamlCursor(tuple.getValueNode(), file, childPath, problems, interpolator, keyPos));
+      add(tuple, allowed, seen, out, true);
+    }
+    for (NodeTuple tuple : merged) {
+      add(tuple, allowed, seen, out, false);
     }
     return out;
   }
 
-  /** The items of a sequence; a single scalar counts as a one-item list. */
+  private void add(NodeTuple tuple, Set<String> allowed, Map<String, SourcePosition> seen,
+      Map<String, YamlCursor> out, boolean explicit) {
+    Node keyNode = tuple.getKeyNode();
+    Path keyFile = context.originOf(keyNode, file);
+    SourcePosition keyPos = new SourcePosition(keyFile, keyNode.getStartMark().getLine() + 1,
+        keyNode.getStartMark().getColumn() + 1);
+    if (!(keyNode instanceof ScalarNode keyScalar)) {
+      if (explicit) {
+        context.problems().add(keyPos, path, "a key must be a plain name, not a " + kind(keyNode));
+      }
+      return;
+    }
+    String key = keyScalar.getValue();
+    String childPath = path.isEmpty() ? key : path + "." + key;
+    if (seen.containsKey(key)) {
+      if (explicit) {
+        context.problems().add(keyPos, childPath, "duplicate key '" + key + "' (first defined at line "
+            + seen.get(key).line() + "); keep one of them");
+      }
+      return;
+    }
+    seen.put(key, keyPos);
+    if (allowed != null && !allowed.contains(key)) {
+      context.problems().add(keyPos, childPath, unknownKey(key, allowed));
+      Suggestions.closest(key, allowed).ifPresent(misspelled::add);
+      return;
+    }
+    Node value = tuple.getValueNode();
+    out.put(key, new YamlCursor(value, context.originOf(value, keyFile), childPath, context, keyPos));
+  }
+
+  /** "unknown key 'x'; did you mean 'y'?" or, with no likely typo, the keys allowed here. */
+  static String unknownKey(String key, Collection<String> allowed) {
+    return "unknown key '" + key + "'; " + Suggestions.closest(key, allowed)
+        .map(s -> "did you mean '" + s + "'?")
+        .orElse("allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+  }
+
+  private static boolean isMergeKey(Node key) {
+    return key instanceof ScalarNode s && (s.getTag().equals(Tag.MERGE) || "<<".equals(s.getValue()));
+  }
+
+  /** YAML merge: the value is a mapping or a list of mappings; earlier ones win, explicit keys win over all. */
+  private void flattenMerge(Node value, List<NodeTuple> into, Set<Node> visiting) {
+    if (!visiting.add(value)) {
+      return;
+    }
+    if (value instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (isMergeKey(t.getKeyNode())) {
+          flattenMerge(t.getValueNode(), into, visiting);
+        } else {
+          into.add(t);
+        }
+      }
+    } else if (value instanceof SequenceNode seq) {
+      for (Node item : seq.getValue()) {
+        flattenMerge(item, into, visiting);
+      }
+    } else {
+      context.problems().add(new SourcePosition(file, value.getStartMark().getLine() + 1,
+          value.getStartMark().getColumn() + 1), path, "'<<' merges a mapping (<<: *anchor), not a single value");
+    }
+  }
+
+  /** The items of a sequence; a single scalar counts as a one-item list, null as none. */
   List<YamlCursor> items() {
     List<YamlCursor> out = new ArrayList<>();
     if (node instanceof SequenceNode seq) {
       int i = 0;
       for (Node item : seq.getValue()) {
-        out.add(new YamlCursor(item, file, path + "[" + i++ + "]", problems, interpolator));
+        out.add(new YamlCursor(item, context.originOf(item, file), path + "[" + i++ + "]", context));
       }
     } else if (node instanceof ScalarNode && !isNull()) {
       out.add(this);
@@ -133,19 +270,14 @@ final class YamlCursor {
       if (isNull()) {
         return null;
       }
-      return interpolator.interpolate(s.getValue(), this);
+      return context.interpolator().interpolate(s.getValue(), this);
     }
     problem("expected a single value, found " + describe());
     return null;
   }
 
-  /** Whether the scalar was written as a literal (no {@code ${...}} interpolation). */
-  boolean literal() {
-    return node instanceof ScalarNode s && !s.getValue().contains("${");
-  }
-
   Boolean bool() {
-    return convert("true or false", v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    return convert("true or false", v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> Boolean.TRUE;
       case "false", "no", "off" -> Boolean.FALSE;
       default -> null;
@@ -155,7 +287,7 @@ final class YamlCursor {
   Integer integer() {
     return convert("a whole number", v -> {
       try {
-        return Integer.valueOf(v.trim());
+        return Integer.valueOf(v.strip().replace("_", ""));
       } catch (NumberFormatException e) {
         return null;
       }
@@ -165,7 +297,7 @@ final class YamlCursor {
   Long id() {
     return convert("a numeric id", v -> {
       try {
-        long id = Long.parseLong(v.trim());
+        long id = Long.parseLong(v.strip().replace("_", ""));
         return id > 0 ? id : null;
       } catch (NumberFormatException e) {
         return null;
@@ -177,17 +309,6 @@ final class YamlCursor {
     List<String> out = new ArrayList<>();
     for (YamlCursor item : items()) {
       String v = item.text();
-      if (v != null) {
-        out.add(v);
-      }
-    }
-    return out;
-  }
-
-  List<Integer> integers() {
-    List<Integer> out = new ArrayList<>();
-    for (YamlCursor item : items()) {
-      Integer v = item.integer();
       if (v != null) {
         out.add(v);
       }
@@ -207,7 +328,7 @@ final class YamlCursor {
     return out;
   }
 
-  private String describe() {
+  String describe() {
     if (node instanceof ScalarNode s) {
       return isNull() ? "nothing" : "'" + s.getValue() + "'";
     }

@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.identity;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,21 +8,27 @@ import java.util.regex.Pattern;
 /**
  * The identity of a managed job without a state file (design §5): {@code [[key]]} or
  * {@code [[namespace/key]]} at the end of the job's description (the default) or name (the form
- * dbt-jobs-as-code writes). A job without one is unmanaged and never touched.
+ * dbt-jobs-as-code writes), optionally with a short fingerprint of the configuration last applied,
+ * {@code [[namespace/key#ab12cd]]}, so that a plan can tell a change made in dbt Cloud by hand from
+ * a change made in the file. Markers written before fingerprints existed read as before.
  *
  * @param namespace the owning namespace, or null
  * @param key the job's stable key in the file
+ * @param fingerprint six hex digits of the last applied configuration, or null
  */
-public record Marker(String namespace, String key) {
+public record Marker(String namespace, String key, String fingerprint) {
 
   /** Characters allowed in a key or namespace, so that the marker always reads back the same. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
-  private static final Pattern AT_END =
-      Pattern.compile("\\s*\\[\\[(?:(" + NAME.pattern() + ")/)?(" + NAME.pattern() + ")]]\\s*$");
+  /** The fingerprint's form: six lower-case hex digits. */
+  public static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{6}");
+
+  private static final Pattern AT_END = Pattern.compile("\\s*\\[\\[(?:(" + NAME.pattern() + ")/)?("
+      + NAME.pattern() + ")(?:#(" + FINGERPRINT.pattern() + "))?]]\\s*$");
 
   public Marker {
-    if (!NAME.matcher(key).matches()) {
+    if (key == null || !NAME.matcher(key).matches()) {
       throw new IllegalArgumentException("job key '" + key + "' cannot be written into a marker; use letters,"
           + " digits, '_', '-' or '.'");
     }
@@ -29,11 +36,30 @@ public record Marker(String namespace, String key) {
       throw new IllegalArgumentException("namespace '" + namespace + "' cannot be written into a marker; use"
           + " letters, digits, '_', '-' or '.'");
     }
+    if (fingerprint != null && !FINGERPRINT.matcher(fingerprint).matches()) {
+      throw new IllegalArgumentException("fingerprint '" + fingerprint + "' is not six lower-case hex digits");
+    }
   }
 
-  /** The marker text, e.g. {@code [[analytics/nightly]]}. */
+  /** A marker without fingerprint. */
+  public Marker(String namespace, String key) {
+    this(namespace, key, null);
+  }
+
+  /** The marker text, e.g. {@code [[analytics/nightly#ab12cd]]}. */
   public String text() {
-    return "[[" + (namespace == null ? "" : namespace + "/") + key + "]]";
+    return "[[" + (namespace == null ? "" : namespace + "/") + key + (fingerprint == null ? "" : "#" + fingerprint)
+        + "]]";
+  }
+
+  /** This marker carrying another fingerprint (or none). */
+  public Marker withFingerprint(String fingerprint) {
+    return new Marker(namespace, key, fingerprint);
+  }
+
+  /** Whether both name the same job of the same namespace, whatever their fingerprints. */
+  public boolean sameIdentity(Marker other) {
+    return other != null && Objects.equals(namespace, other.namespace) && key.equals(other.key);
   }
 
   /** The marker at the end of {@code text}, if any. */
@@ -42,7 +68,12 @@ public record Marker(String namespace, String key) {
       return Optional.empty();
     }
     Matcher m = AT_END.matcher(text);
-    return m.find() ? Optional.of(new Marker(m.group(1), m.group(2))) : Optional.empty();
+    return m.find() ? Optional.of(new Marker(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+  }
+
+  /** The marker of a job: at the end of its description, else at the end of its name. */
+  public static Optional<Marker> findIn(String description, String name) {
+    return find(description).or(() -> find(name));
   }
 
   /** {@code text} without a trailing marker. */

@@ -2,38 +2,31 @@ package io.github.dbtcloud.core.plan;
 
 import io.github.dbtcloud.core.api.Environment;
 import io.github.dbtcloud.core.config.EnvironmentSpec;
+import java.util.List;
 
-/** Applies the fields an environment spec manages onto a wire environment; the rest is kept. */
+/**
+ * Applies the fields an environment spec sets onto a wire environment; the rest keeps the
+ * server's value (credentials and connection included, so the full-replace update keeps them).
+ * Fields under {@code ignore_changes} are left alone, except on create.
+ */
 final class EnvironmentMerge {
 
   private EnvironmentMerge() {}
 
-  static Environment merge(Environment base, EnvironmentSpec spec) {
-    Environment e = base.withName(spec.name());
-    if (spec.type() != null && !spec.ignoreChanges().contains("type")) {
-      e = e.withType(spec.type());
-    }
-    if (spec.deploymentType() != null && !spec.ignoreChanges().contains("deployment_type")) {
-      e = e.withDeploymentType(spec.deploymentType());
-    }
-    if (spec.dbtVersion() != null && !spec.ignoreChanges().contains("dbt_version")) {
-      e = e.withDbtVersion(spec.dbtVersion());
-    }
-    if (spec.credentialsId() != null && !spec.ignoreChanges().contains("credentials_id")) {
-      e = e.withCredentialsId(spec.credentialsId());
-    }
-    if (spec.connectionId() != null && !spec.ignoreChanges().contains("connection_id")) {
-      e = e.withConnectionId(spec.connectionId());
-    }
-    if (spec.extendedAttributesId() != null && !spec.ignoreChanges().contains("extended_attributes_id")) {
-      e = e.withExtendedAttributesId(spec.extendedAttributesId());
-    }
-    if (spec.customBranch() != null && !spec.ignoreChanges().contains("custom_branch")) {
-      e = e.withCustomBranch(spec.customBranch());
-    }
-    if (spec.enableModelQueryHistory() != null && !spec.ignoreChanges().contains("enable_model_query_history")) {
-      e = e.withModelQueryHistory(spec.enableModelQueryHistory());
-    }
-    return e;
+  static Merged<Environment> merge(Environment base, EnvironmentSpec spec, boolean creating) {
+    ManagedFields<Environment> f = new ManagedFields<>(base, creating, spec.ignoreChanges()::contains);
+    f.set(spec.name(), "name", Environment::withName, Environment.NAME);
+    f.set(spec.type(), "type", Environment::withType, Environment.TYPE);
+    f.set(spec.deploymentType(), "deployment_type", Environment::withDeploymentType, Environment.DEPLOYMENT_TYPE);
+    f.set(spec.dbtVersion(), "dbt_version", Environment::withDbtVersion, Environment.DBT_VERSION);
+    f.set(spec.credentialsId(), "credentials_id", Environment::withCredentialsId, Environment.CREDENTIALS_ID);
+    f.set(spec.connectionId(), "connection_id", Environment::withConnectionId, Environment.CONNECTION_ID);
+    f.set(spec.extendedAttributesId(), "extended_attributes_id", Environment::withExtendedAttributesId,
+        Environment.EXTENDED_ATTRIBUTES_ID);
+    f.set(spec.customBranch(), "custom_branch", Environment::withCustomBranch, Environment.USE_CUSTOM_BRANCH,
+        Environment.CUSTOM_BRANCH);
+    f.set(spec.enableModelQueryHistory(), "enable_model_query_history", Environment::withModelQueryHistory,
+        Environment.ENABLE_MODEL_QUERY_HISTORY);
+    return new Merged<>(f.object(), f.paths(), List.of());
   }
 }

@@ -3,15 +3,53 @@ package io.github.dbtcloud.core.plan;
 /**
  * One field that differs, by wire path ({@code settings.threads}).
  *
- * @param path dotted wire path
+ * @param path dotted wire path (for environment variables: the scope, {@code project} or an environment name)
  * @param before the current value (null when absent)
  * @param after the planned value
  * @param pending the planned value is an id only known after another change is applied
+ * @param origin where the difference comes from, when the marker's fingerprint can tell
+ * @param sensitive the values are secrets: renderers show {@code (sensitive)}, never the value
  */
-public record FieldChange(String path, Object before, Object after, PendingReference pending) {
+public record FieldChange(String path, Object before, Object after, PendingReference pending, Origin origin,
+    boolean sensitive) {
+
+  /** Where a difference comes from. */
+  public enum Origin {
+    /** dbt-cloud.yml changed since the last apply (or the object is new). */
+    FILE("file"),
+    /** dbt Cloud was changed by hand since the last apply: the plan puts the file's value back. */
+    OUTSIDE("outside"),
+    /** No fingerprint to compare with, or both sides changed. */
+    UNKNOWN("unknown");
+
+    private final String label;
+
+    Origin(String label) {
+      this.label = label;
+    }
+
+    /** The word plan.json uses. */
+    public String label() {
+      return label;
+    }
+  }
+
+  public FieldChange {
+    origin = origin == null ? Origin.UNKNOWN : origin;
+  }
+
+  /** A change of value whose origin is not known. */
+  public FieldChange(String path, Object before, Object after, PendingReference pending) {
+    this(path, before, after, pending, Origin.UNKNOWN, false);
+  }
 
   /** A plain change of value. */
   public static FieldChange of(String path, Object before, Object after) {
     return new FieldChange(path, before, after, null);
+  }
+
+  /** This change with its origin set. */
+  public FieldChange withOrigin(Origin origin) {
+    return new FieldChange(path, before, after, pending, origin, sensitive);
   }
 }

@@ -4,9 +4,25 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.ProjectSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 
-/** {@code dbt:plan}: load the file, read dbt Cloud, diff, and show the plan. */
+/** {@code dbt:plan}: load the file, read dbt Cloud, diff, show the plan, and write plan.json and plan.md. */
 public final class PlanCommand {
+
+  /** The machine-readable plan's file name. */
+  public static final String PLAN_JSON = "plan.json";
+
+  /** The pull-request comment's file name. */
+  public static final String PLAN_MARKDOWN = "plan.md";
 
   private final Console console;
 
@@ -14,18 +30,67 @@ public final class PlanCommand {
     this.console = console;
   }
 
-  /** Plans and prints; returns the plan so callers can decide (fail on changes, apply). */
+  /** Plans and prints with default options, writing no files; returns the plan so callers can decide. */
   public Plan run(Target target) {
-    DesiredState desired = target.load();
-    try (AdminClient client = target.connect(desired)) {
-      return planAndShow(desired, client, target);
+    return run(new PlanRequest(target, PlanOptions.defaults(), null));
+  }
+
+  /** Plans, prints, and writes plan.json and plan.md when the request names a directory. */
+  public Plan run(PlanRequest request) {
+    DesiredState desired = request.target().load(console);
+    try (AdminClient client = request.target().connect(desired, console)) {
+      return planAndShow(desired, client, request.target(), request.options(), request.outputDirectory());
     }
   }
 
   /** Plans with an open client and prints the plan; shared with apply, which plans first. */
   public Plan planAndShow(DesiredState desired, AdminClient client, Target target) {
-    Plan plan = new Planner(client).plan(desired);
-    new TextPlanRenderer(target.desiredFile().getFileName().toString()).render(plan).forEach(console::info);
+    return planAndShow(desired, client, target, PlanOptions.defaults(), null);
+  }
+
+  /** Plans with an open client, prints the plan, and writes the plan files when {@code outputDirectory} is set. */
+  public Plan planAndShow(DesiredState desired, AdminClient client, Target target, PlanOptions options,
+      Path outputDirectory) {
+    String fileName = target.desiredFile().getFileName().toString();
+    long projects = desired.projects().values().stream().map(ProjectSpec::key).filter(options::includesProject).count();
+    console.info("Reading dbt Cloud at " + client.baseUrl() + " (account " + desired.account().id() + ", "
+        + projects + " project(s))");
+    int before = client.requestCount();
+    Planner.Planned planned = new Planner(client).snapshotAndPlan(desired, options);
+    console.info("Read in " + (client.requestCount() - before) + " request(s).");
+    Plan plan = planned.plan();
+    new TextPlanRenderer(fileName, console.colour()).render(plan).forEach(console::info);
+    if (outputDirectory != null) {
+      PlanReport report = new PlanReport(plan, desired, sha256(desired), planned.remote(), options,
+          target.userAgent(), Instant.now());
+      write(outputDirectory.resolve(PLAN_JSON), new JsonPlanWriter().render(report));
+      write(outputDirectory.resolve(PLAN_MARKDOWN), new MarkdownPlanRenderer(fileName).render(report));
+      console.info("Plan written to " + outputDirectory.resolve(PLAN_JSON) + " and " + PLAN_MARKDOWN + ".");
+    }
     return plan;
+  }
+
+  /** SHA-256 over the desired-state files' bytes, in order (for one file: what {@code sha256sum} prints). */
+  static String sha256(DesiredState desired) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : desired.files()) {
+        digest.update(Files.readAllBytes(file));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the desired state again to hash it", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
   }
 }

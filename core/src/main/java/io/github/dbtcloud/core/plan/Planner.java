@@ -16,7 +16,25 @@ public final class Planner {
 
   /** The plan that makes dbt Cloud match {@code desired}. */
   public Plan plan(DesiredState desired) {
-    RemoteState remote = new RemoteStateReader(client).read(desired);
-    return Differ.diff(desired, remote);
+    return plan(desired, PlanOptions.defaults());
   }
+
+  /** The plan for the selected projects and jobs. */
+  public Plan plan(DesiredState desired, PlanOptions options) {
+    return snapshotAndPlan(desired, options).plan();
+  }
+
+  /** The snapshot and the plan made from it. */
+  public Planned snapshotAndPlan(DesiredState desired, PlanOptions options) {
+    RemoteState remote = new RemoteStateReader(client).read(desired, options.projects());
+    return new Planned(remote, Differ.diff(desired, remote, options));
+  }
+
+  /**
+   * A plan and the snapshot it came from.
+   *
+   * @param remote the snapshot
+   * @param plan the plan
+   */
+  public record Planned(RemoteState remote, Plan plan) {}
 }

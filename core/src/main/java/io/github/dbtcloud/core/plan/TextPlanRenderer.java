@@ -1,35 +1,63 @@
 package io.github.dbtcloud.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a plan in Terraform's vocabulary: {@code +} create, {@code ~} update, {@code -} destroy,
- * one line per field with {@code old -> new}, then {@code Plan: X to add, Y to change, Z to destroy.}
+ * Renders a plan in Terraform's vocabulary: {@code +} create, {@code ~} update in place, {@code -}
+ * destroy; one line per field with {@code old -> new}, nested wire objects as nested blocks, lists
+ * of more than one element diffed element by element; then
+ * {@code Plan: X to add, Y to change, Z to destroy.} or {@code No changes.}. Differences made in
+ * dbt Cloud by hand (per the marker's fingerprint) say so. Colours follow Terraform's when on.
  */
 public final class TextPlanRenderer {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String OUTSIDE_NOTE = "# changed outside ";
+
+  private static final String GREEN = "\u001B[32m";
+  private static final String YELLOW = "\u001B[33m";
+  private static final String RED = "\u001B[31m";
+  private static final String BOLD = "\u001B[1m";
+  private static final String RESET = "\u001B[0m";
 
   private final String desiredName;
+  private final boolean colour;
 
-  /** @param desiredName how the desired state is called in the "No changes." line, e.g. {@code dbt-cloud.yml} */
+  /** @param desiredName how the desired state is called in the output, e.g. {@code dbt-cloud.yml} */
   public TextPlanRenderer(String desiredName) {
+    this(desiredName, false);
+  }
+
+  /**
+   * @param desiredName how the desired state is called in the output, e.g. {@code dbt-cloud.yml}
+   * @param colour whether to use ANSI colours (Maven's own setting decides)
+   */
+  public TextPlanRenderer(String desiredName, boolean colour) {
     this.desiredName = desiredName;
+    this.colour = colour;
   }
 
   /** The plan as lines of text. */
   public List<String> render(Plan plan) {
     List<String> out = new ArrayList<>();
+    if (!plan.isEmpty()) {
+      out.add("");
+      out.add("dbt Cloud will change as follows (" + paint(GREEN, "+") + " create, " + paint(YELLOW, "~")
+          + " update in place, " + paint(RED, "-") + " destroy):");
+    }
+    if (plan.hasDrift()) {
+      out.add("");
+      out.add("Note: some objects were changed in dbt Cloud outside " + desiredName
+          + "; the plan puts the file's values back (marked \"" + OUTSIDE_NOTE + desiredName + "\").");
+    }
     String project = null;
     for (Change change : plan.changes()) {
       if (!change.address().project().equals(project)) {
         project = change.address().project();
         out.add("");
-        out.add("Project " + project + ":");
+        out.add(paint(BOLD, "Project " + project + ":"));
       }
       out.add("");
       out.addAll(renderChange(change));
@@ -39,53 +67,100 @@ public final class TextPlanRenderer {
       out.add(plan.unmanaged().size() + " unmanaged job(s) in scope (no marker of this file; left untouched):");
       plan.unmanaged().forEach(u -> out.add("    " + u.project() + ": \"" + u.name() + "\" (id " + u.id() + ")"));
     }
+    for (String warning : plan.warnings()) {
+      out.add("");
+      out.add(paint(YELLOW, "Warning: ") + warning);
+    }
     out.add("");
     if (plan.isEmpty()) {
-      out.add("No changes. dbt Cloud matches " + desiredName + ".");
+      out.add(paint(GREEN, "No changes.") + " dbt Cloud matches " + desiredName + ".");
     } else {
-      out.add(plan.summary());
+      out.add(paint(BOLD, plan.summary()));
     }
     return out;
   }
 
-  private static List<String> renderChange(Change change) {
+  private List<String> renderChange(Change change) {
     List<String> out = new ArrayList<>();
-    if (change instanceof Change.Update u) {
-      out.add("  ~ " + u.address() + " (id " + u.before().id() + ") {");
-    } else if (change instanceof Change.Delete d) {
-      out.add("  - " + d.address() + " (id " + d.before().id() + ") {");
+    String title = PlanValues.title(change);
+    if (change instanceof Change.Create) {
+      out.add("  # " + title + " will be created");
+      out.add("  " + paint(GREEN, "+") + " " + title + " {");
+    } else if (change instanceof Change.Update) {
+      boolean drift = change.fields().stream().anyMatch(f -> f.origin() == FieldChange.Origin.OUTSIDE);
+      out.add("  # " + title + " will be updated in place" + (drift ? " (it was changed outside " + desiredName + ")" : ""));
+      out.add("  " + paint(YELLOW, "~") + " " + title + " {");
     } else {
-      out.add("  + " + change.address() + " {");
+      out.add("  # " + title + " will be destroyed");
+      out.add("  " + paint(RED, "-") + " " + title + " {");
+      Object name = change.before().fields().get("name");
+      out.add("      " + paint(RED, "-") + " name = " + PlanValues.value(name) + " -> null");
     }
-    int width = change.fields().stream().mapToInt(f -> f.path().length()).max().orElse(0);
-    for (FieldChange f : change.fields()) {
-      String name = String.format("%-" + width + "s", f.path());
-      if (change instanceof Change.Create) {
-        out.add("      + " + name + " = " + after(f));
-      } else {
-        out.add("      ~ " + name + " = " + value(f.before()) + " -> " + after(f));
-      }
-    }
+    char op = change instanceof Change.Create ? '+' : '~';
+    boolean nested = change.address().kind() == ResourceAddress.Kind.JOB
+        || change.address().kind() == ResourceAddress.Kind.ENVIRONMENT;
+    block(tree(change.fields(), nested), op, "      ", out);
     out.add("    }");
     return out;
   }
 
-  private static String after(FieldChange f) {
-    return f.pending() != null ? "(known after apply: " + f.pending().target() + ")" : value(f.after());
+  /** Fields grouped into nested blocks by their dotted path, in first-seen order. */
+  private static Map<String, Object> tree(List<FieldChange> fields, boolean nested) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    for (FieldChange f : fields) {
+      String[] parts = nested ? f.path().split("\\.") : new String[] {f.path()};
+      Map<String, Object> node = root;
+      for (int i = 0; i < parts.length - 1; i++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
+        node = child;
+      }
+      node.put(parts[parts.length - 1], f);
+    }
+    return root;
   }
 
-  /** A value as the user would write it: strings quoted, lists and objects as JSON. */
-  static String value(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>) {
-      try {
-        return JSON.writeValueAsString(v);
-      } catch (JsonProcessingException e) {
-        return String.valueOf(v);
+  @SuppressWarnings("unchecked")
+  private void block(Map<String, Object> node, char op, String indent, List<String> out) {
+    int width = node.entrySet().stream().filter(e -> e.getValue() instanceof FieldChange)
+        .mapToInt(e -> PlanValues.name(e.getKey()).length()).max().orElse(0);
+    for (Map.Entry<String, Object> e : node.entrySet()) {
+      String name = PlanValues.name(e.getKey());
+      if (e.getValue() instanceof FieldChange f) {
+        field(f, String.format("%-" + width + "s", name), op, indent, out);
+      } else {
+        out.add(indent + symbol(op) + " " + name + " {");
+        block((Map<String, Object>) e.getValue(), op, indent + "    ", out);
+        out.add(indent + "  }");
       }
     }
-    return String.valueOf(v);
+  }
+
+  private void field(FieldChange f, String name, char op, String indent, List<String> out) {
+    String note = f.origin() == FieldChange.Origin.OUTSIDE ? " " + OUTSIDE_NOTE + desiredName : "";
+    if (PlanValues.listDiff(f)) {
+      out.add(indent + symbol(op) + " " + name.strip() + " = [" + note);
+      for (PlanValues.Element e : PlanValues.elements(op == '+' ? null : f.before(), f.after())) {
+        String mark = e.op() == ' ' ? "  " : symbol(e.op()) + " ";
+        out.add(indent + "    " + mark + PlanValues.value(e.value()) + ",");
+      }
+      out.add(indent + "  ]");
+    } else if (op == '+') {
+      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.after(f));
+    } else {
+      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.before(f) + " -> " + PlanValues.after(f) + note);
+    }
+  }
+
+  private String symbol(char op) {
+    return switch (op) {
+      case '+' -> paint(GREEN, "+");
+      case '-' -> paint(RED, "-");
+      default -> paint(YELLOW, "~");
+    };
+  }
+
+  private String paint(String colourCode, String text) {
+    return colour ? colourCode + text + RESET : text;
   }
 }

@@ -1,10 +1,20 @@
 package io.github.dbtcloud.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.DbtCloudFailure;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -16,14 +26,17 @@ class AdminClientTest {
 
   private static final String TOKEN = "dbtc_secret_token_value";
 
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private MockWebServer server;
   private AdminClient client;
 
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
-    server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-    client = AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1"));
+    server.start(InetAddress.getLoopbackAddress(), 0);
+    FakeTime time = new FakeTime();
+    client = AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "dbt-maven-plugin/9.9")
+        .withTime(time, time), capture(log));
   }
 
   @AfterEach
@@ -32,45 +45,133 @@ class AdminClientTest {
     server.shutdown();
   }
 
-  private static String page(int from, int count, int total) {
-    StringBuilder items = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      items.append(i == 0 ? "" : ",").append("{\"id\":").append(from + i).append(",\"name\":\"job ").append(from + i)
-          .append("\",\"project_id\":7}");
-    }
-    return "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\",\"developer_message\":\"\"},"
-        + "\"data\":[" + items + "],\"extra\":{\"filters\":{\"limit\":100,\"offset\":" + from + "},"
-        + "\"order_by\":\"id\",\"pagination\":{\"count\":" + count + ",\"total_count\":" + total + "}}}";
+  static Console capture(List<String> lines) {
+    return new Console() {
+      @Override
+      public void info(String line) {
+        lines.add("INFO " + line);
+      }
+
+      @Override
+      public void warn(String line) {
+        lines.add("WARN " + line);
+      }
+
+      @Override
+      public void debug(String line) {
+        lines.add("DEBUG " + line);
+      }
+    };
+  }
+
+  /** Serves a listing of {@code total} jobs by offset, as dbt Cloud pages them. */
+  private static Dispatcher listing(long total) {
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+        int count = (int) Math.max(0, Math.min(100, total - offset));
+        return new MockResponse().setBody(Responses.page(offset, count, total));
+      }
+    };
   }
 
   @Test
-  void readsEveryPageOfAList() throws InterruptedException {
-    server.enqueue(new MockResponse().setBody(page(0, 100, 150)));
-    server.enqueue(new MockResponse().setBody(page(100, 50, 150)));
+  void readsEveryPageOfAListInPagesOf100OrderedById() throws InterruptedException {
+    server.setDispatcher(listing(150));
 
     List<Job> jobs = client.listJobs(1, 7);
 
     assertThat(jobs).hasSize(150);
+    assertThat(jobs).extracting(Job::id).startsWith(0L, 1L).endsWith(149L);
     RecordedRequest first = server.takeRequest();
-    assertThat(first.getPath()).isEqualTo("/api/v2/accounts/1/jobs/?project_id=7&limit=100&offset=0");
-    assertThat(first.getHeader("Authorization")).isEqualTo("Token " + TOKEN);
+    assertThat(first.getPath()).isEqualTo("/api/v2/accounts/1/jobs/?project_id=7&order_by=id&limit=100&offset=0");
     assertThat(server.takeRequest().getPath()).endsWith("offset=100");
-  }
-
-  @Test
-  void stopsOnAnEmptyPageEvenWhenTheTotalSaysMore() {
-    server.enqueue(new MockResponse().setBody(page(0, 100, 300)));
-    server.enqueue(new MockResponse().setBody(page(100, 0, 300)));
-
-    assertThat(client.listJobs(1, 7)).hasSize(100);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
+  void readsThePagesAfterTheFirstAtTheSameTime() {
+    CountDownLatch allThree = new CountDownLatch(3);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+        if (offset > 0) {
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          allThree.countDown();
+          // a sequential reader would never get the other two pages here; the guard only avoids a hang
+          allThree.await(10, TimeUnit.SECONDS);
+          inFlight.decrementAndGet();
+        }
+        return new MockResponse().setBody(Responses.page(offset, Math.min(100, 400 - offset), 400));
+      }
+    });
+
+    assertThat(client.listJobs(1, 7)).hasSize(400);
+    assertThat(most.get()).isEqualTo(3);
+  }
+
+  @Test
+  void readsAListingAgainWhenItChangedWhileBeingRead() {
+    AtomicInteger calls = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+        boolean firstPass = calls.incrementAndGet() <= 2;
+        long total = firstPass && offset == 100 ? 149 : 150;
+        return new MockResponse().setBody(Responses.page(offset, (int) Math.min(100, total - offset), total));
+      }
+    });
+
+    assertThat(client.listJobs(1, 7)).hasSize(150);
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void refusesAListingThatKeepsEndingBeforeItsTotal() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+        return new MockResponse().setBody(offset == 0 ? Responses.page(0, 100, 300) : Responses.page(offset, 0, 300));
+      }
+    });
+
+    assertThatThrownBy(() -> client.listJobs(1, 7)).isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("/api/v2/accounts/1/jobs/").hasMessageContaining("kept changing")
+        .hasMessageContaining("total_count 300 but 100 objects before an empty page");
+    assertThat(server.getRequestCount()).isEqualTo(3 * AdminClient.LISTING_PASSES);
+  }
+
+  @Test
+  void refusesAFirstPageThatIsEmptyAlthoughTheTotalIsNot() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse().setBody(Responses.page(0, 0, 12));
+      }
+    });
+
+    assertThatThrownBy(() -> client.listJobs(1, 7)).isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("total_count 12 but 0 objects");
+  }
+
+  @Test
+  void anEmptyListingIsOneRequest() {
+    server.setDispatcher(listing(0));
+
+    assertThat(client.listJobs(1, 7)).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void turnsAnErrorEnvelopeIntoAnExceptionNamingTheRequest() {
-    server.enqueue(new MockResponse().setResponseCode(404).setBody("{\"status\":{\"code\":404,\"is_success\":false,"
-        + "\"user_message\":\"The requested resource was not found. Please check that you have the proper permissions.\","
-        + "\"developer_message\":\"\"},\"data\":null}"));
+    server.enqueue(Responses.error(404, "The requested resource was not found. Please check that you have the"
+        + " proper permissions."));
 
     DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 99));
 
@@ -81,9 +182,35 @@ class AdminClientTest {
   }
 
   @Test
+  void carriesTheFieldMessagesOfA400() {
+    server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"status\":{\"code\":400,\"is_success\":false,"
+        + "\"user_message\":\"The request was invalid. Please double check the provided data and try again.\","
+        + "\"developer_message\":\"\"},\"data\":{\"name\":\"required key not provided\","
+        + "\"deployment_type\":[\"\\\"\\\" is not a valid choice.\"]}}"));
+
+    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class,
+        () -> client.createJob(1, Job.draft(1, 7, 70L)));
+
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.method()).isEqualTo("POST");
+    assertThat(e.fieldErrors()).containsEntry("name", "required key not provided")
+        .containsEntry("deployment_type", "\"\" is not a valid choice.");
+    assertThat(e.getMessage()).contains("The request was invalid").contains("name: required key not provided");
+  }
+
+  @Test
+  void readsAnErrorThatIsNotTheEnvelope() {
+    server.enqueue(new MockResponse().setResponseCode(405).setBody("{\"detail\": \"Method \\\"GET\\\" not allowed.\"}"));
+
+    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 5));
+
+    assertThat(e.status()).isEqualTo(405);
+    assertThat(e.userMessage()).isEqualTo("Method \"GET\" not allowed.");
+  }
+
+  @Test
   void keepsIdsAbove32Bits() {
-    server.enqueue(new MockResponse().setBody("{\"status\":{\"code\":200},\"data\":{\"id\":70403104191314,"
-        + "\"project_id\":70403104191315,\"name\":\"x\"}}"));
+    server.enqueue(Responses.ok("{\"id\":70403104191314,\"project_id\":70403104191315,\"name\":\"x\"}"));
 
     Job job = client.getJob(1, 70403104191314L);
 
@@ -92,7 +219,116 @@ class AdminClientTest {
   }
 
   @Test
+  void readsUnknownFieldsAndUnknownJobTypesWithoutFailing() {
+    server.enqueue(Responses.ok("{\"id\":1,\"job_type\":\"quantum\",\"brand_new_field\":{\"x\":[1]},"
+        + "\"updated_at\":\"2021-11-18T15:19:03.185687+00:00\"}"));
+
+    Job job = client.getJob(1, 1);
+
+    assertThat(job.type()).isEqualTo(JobType.UNKNOWN);
+    assertThat(job.fields()).containsKey("brand_new_field");
+    assertThat(job.updatedAt()).hasToString("2021-11-18T15:19:03.185687Z");
+  }
+
+  @Test
+  void sendsTheTokenTheUserAgentAndJsonHeaders() throws InterruptedException {
+    server.enqueue(Responses.ok(Responses.JOB));
+
+    client.getJob(1, 900);
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getHeader("Authorization")).isEqualTo("Token " + TOKEN);
+    assertThat(request.getHeader("User-Agent")).isEqualTo("dbt-maven-plugin/9.9");
+    assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+  }
+
+  @Test
+  void neverSendsTheClientSideRetryFlag() throws InterruptedException {
+    server.enqueue(Responses.ok(Responses.JOB));
+
+    client.updateJob(1, new Job(java.util.Map.of("id", 900L, "name", "n")));
+
+    assertThat(server.takeRequest().getHeader(Idempotency.HEADER)).isNull();
+  }
+
+  @Test
+  void theTokenNeverAppearsInAnyLogLineOrMessage() {
+    // a proxy that echoes the credential back must not make it leak either
+    server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"status\":{\"code\":401,\"is_success\":false,"
+        + "\"user_message\":\"Invalid token " + TOKEN + ".\",\"developer_message\":null},\"data\":null}"));
+    server.enqueue(Responses.ok(Responses.JOB));
+
+    DbtCloudApiException refused = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+    client.getJob(1, 900);
+
+    assertThat(refused.getMessage()).doesNotContain(TOKEN).contains("[redacted]");
+    assertThat(log).isNotEmpty().noneMatch(line -> line.contains(TOKEN));
+    assertThat(log).anyMatch(line -> line.contains("Authorization: Token [redacted]"));
+    assertThat(log).anyMatch(line -> line.startsWith("DEBUG <-- 401 GET /api/v2/accounts/1/jobs/900/"));
+  }
+
+  @Test
   void theTokenNeverShowsInToString() {
     assertThat(new ApiToken(TOKEN).toString()).doesNotContain(TOKEN);
+    assertThat(ClientSettings.of("https://ab123.us1.dbt.com", new ApiToken(TOKEN), "ua").toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void readsTheEnvironmentVariableViewWithMaskedSecrets() {
+    server.enqueue(Responses.ok("{\"environments\":[\"project\",\"Production\",\"CI\"],\"variables\":{"
+        + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"},\"Production\":{\"id\":2,\"value\":\"prod\"}},"
+        + "\"DBT_ENV_SECRET_KEY\":{\"Production\":{\"id\":3,\"value\":\"**********\"}}}}"));
+
+    EnvironmentVariables vars = client.environmentVariables(1, 7);
+
+    assertThat(vars.scopes()).containsExactly("project", "Production", "CI");
+    EnvironmentVariable target = vars.variables().get("DBT_TARGET");
+    assertThat(target.values()).containsEntry("project", "dev").containsEntry("Production", "prod");
+    assertThat(target.idIn("Production")).isEqualTo(2L);
+    EnvironmentVariable secret = vars.variables().get("DBT_ENV_SECRET_KEY");
+    assertThat(secret.secret()).isTrue();
+    assertThat(secret.maskedIn("Production")).isTrue();
+  }
+
+  @Test
+  void updatesAVariableByOverrideIdAndAddsNewScopesByName() throws Exception {
+    server.enqueue(Responses.ok("{\"environments\":[\"project\",\"Production\"],\"variables\":{"
+        + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"}}}}"));
+    server.enqueue(Responses.ok("{\"message\":\"ok\",\"new_var_ids\":[5],\"deleted_var_ids\":[]}"));
+    EnvironmentVariable before = client.environmentVariables(1, 7).variables().get("DBT_TARGET");
+    server.takeRequest();
+
+    client.updateEnvironmentVariable(1, 7, before, EnvironmentVariable.draft(1, 7, "DBT_TARGET")
+        .withValue("project", "dev2").withValue("Production", "prod"));
+
+    RecordedRequest put = server.takeRequest();
+    assertThat(put.getMethod()).isEqualTo("PUT");
+    assertThat(put.getPath()).isEqualTo("/api/v3/accounts/1/projects/7/environment-variables/bulk/");
+    assertThat(put.getBody().readUtf8())
+        .isEqualTo("{\"env_vars\":{\"name\":\"DBT_TARGET\",\"1\":\"dev2\",\"Production\":\"prod\"}}");
+  }
+
+  @Test
+  void readsOnlyTheJobsOwnOverridesFromTheJobView() {
+    server.enqueue(Responses.ok("{\"DBT_A\":{\"project\":{\"id\":1,\"value\":\"p\"},\"job\":{\"id\":9,\"value\":\"j\"}},"
+        + "\"DBT_B\":{\"environment\":{\"id\":2,\"value\":\"e\"}}}"));
+
+    List<JobEnvironmentVariable> overrides = client.jobEnvironmentVariables(1, 7, 900);
+
+    assertThat(overrides).singleElement().satisfies(v -> {
+      assertThat(v.name()).isEqualTo("DBT_A");
+      assertThat(v.id()).isEqualTo(9L);
+      assertThat(v.value()).isEqualTo("j");
+      assertThat(v.jobId()).isEqualTo(900L);
+    });
+  }
+
+  @Test
+  void acceptsADeleteAnsweredWith204() {
+    server.enqueue(new MockResponse().setResponseCode(204));
+
+    client.deleteJob(1, 900);
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -38,4 +38,40 @@ class MarkerTest {
   void refusesAKeyThatCannotRoundTrip() {
     assertThatThrownBy(() -> new Marker(null, "has space")).hasMessageContaining("'has space'");
   }
+
+  @Test
+  void readsAndWritesAFingerprint() {
+    Marker marker = new Marker("analytics", "nightly", "ab12cd");
+    assertThat(marker.text()).isEqualTo("[[analytics/nightly#ab12cd]]");
+    assertThat(Marker.find("Builds. [[analytics/nightly#ab12cd]]")).contains(marker);
+  }
+
+  @Test
+  void readsAMarkerWrittenBeforeFingerprintsExisted() {
+    assertThat(Marker.find("[[nightly]]")).hasValueSatisfying(m -> {
+      assertThat(m.fingerprint()).isNull();
+      assertThat(m.sameIdentity(new Marker(null, "nightly", "ab12cd"))).isTrue();
+    });
+  }
+
+  @Test
+  void aMalformedFingerprintIsNoMarker() {
+    assertThat(Marker.find("[[nightly#XYZ]]")).isEmpty();
+    assertThatThrownBy(() -> new Marker(null, "nightly", "12")).hasMessageContaining("six lower-case hex digits");
+  }
+
+  @Test
+  void looksInTheDescriptionFirstThenInTheName() {
+    assertThat(Marker.findIn("d [[a]]", "n [[b]]")).map(Marker::key).contains("a");
+    assertThat(Marker.findIn("plain", "Nightly [[b#0a0b0c]]")).map(Marker::key).contains("b");
+    assertThat(Marker.findIn("", "plain")).isEmpty();
+  }
+
+  @Test
+  void parsesThePlacementTheBuildNames() {
+    assertThat(MarkerPlacement.parse("name")).isEqualTo(MarkerPlacement.NAME);
+    assertThat(MarkerPlacement.parse(null)).isEqualTo(MarkerPlacement.DESCRIPTION);
+    assertThatThrownBy(() -> MarkerPlacement.parse("title")).hasMessageContaining("'title'")
+        .hasMessageContaining("description or name");
+  }
 }

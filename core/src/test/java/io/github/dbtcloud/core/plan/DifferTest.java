@@ -1,101 +1,525 @@
 package io.github.dbtcloud.core.plan;
 
+import static io.github.dbtcloud.core.plan.Specs.ACCOUNT;
+import static io.github.dbtcloud.core.plan.Specs.PROD_ID;
+import static io.github.dbtcloud.core.plan.Specs.PROJECT;
+import static io.github.dbtcloud.core.plan.Specs.completion;
+import static io.github.dbtcloud.core.plan.Specs.cron;
+import static io.github.dbtcloud.core.plan.Specs.desired;
+import static io.github.dbtcloud.core.plan.Specs.env;
+import static io.github.dbtcloud.core.plan.Specs.job;
+import static io.github.dbtcloud.core.plan.Specs.prod;
+import static io.github.dbtcloud.core.plan.Specs.remote;
+import static io.github.dbtcloud.core.plan.Specs.remoteJob;
+import static io.github.dbtcloud.core.plan.Specs.remoteProd;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.api.Environment;
 import io.github.dbtcloud.core.api.Job;
-import io.github.dbtcloud.core.api.Project;
-import io.github.dbtcloud.core.config.AccountSpec;
+import io.github.dbtcloud.core.config.DeferralSpec;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.EnvironmentSpec;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
-import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.config.ScheduleSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
-import io.github.dbtcloud.core.remote.RemoteProject;
+import io.github.dbtcloud.core.config.TriggersSpec;
+import io.github.dbtcloud.core.identity.Marker;
+import io.github.dbtcloud.core.identity.MarkerPlacement;
 import io.github.dbtcloud.core.remote.RemoteState;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DifferTest {
 
-  private static final long ACCOUNT = 1;
-  private static final long PROJECT = 7;
-
-  private static EnvironmentSpec prod() {
-    return new EnvironmentSpec("prod", "Production", List.of(), "deployment", "production", null, null, null, null,
-        null, null, Set.of(), false, SourcePosition.NONE);
-  }
-
   private static JobSpec nightly(Integer threads) {
-    return new JobSpec("nightly", "Nightly", null, "prod", List.of("dbt build"), null, threads, null, null, null, null,
-        null, null, null, null, null, null, null, null, Map.of(), Set.of(), false, SourcePosition.NONE);
-  }
-
-  private static DesiredState desired(JobSpec job) {
-    ProjectSpec project = new ProjectSpec("shop", PROJECT, null, Map.of("prod", prod()), Map.of(),
-        Map.of(job.key(), job), SourcePosition.NONE);
-    return new DesiredState(1, new AccountSpec(ACCOUNT, null, SourcePosition.NONE), OwnershipSpec.defaults(),
-        Map.of("shop", project), Optional.empty(), Optional.empty(), List.of());
-  }
-
-  private static RemoteState remote(List<Job> jobs) {
-    Environment prod = Environment.draft(ACCOUNT, PROJECT).withName("Production").withDeploymentType("production");
-    prod = new Environment(withId(prod.fields(), 70L));
-    Project project = new Project(Map.of("id", PROJECT, "name", "Shop"));
-    return new RemoteState(ACCOUNT, Map.of("shop", new RemoteProject("shop", project, List.of(prod), jobs)));
-  }
-
-  private static Map<String, Object> withId(Map<String, Object> fields, long id) {
-    var copy = new java.util.LinkedHashMap<>(fields);
-    copy.put("id", id);
-    return copy;
+    return job("nightly", j -> {
+      j.name = "Nightly";
+      j.threads = threads;
+      return j;
+    });
   }
 
   private static Job remoteNightly(long threads) {
-    Job job = Job.draft(ACCOUNT, PROJECT, 70L).withName("Nightly").withDescription("[[nightly]]")
-        .withExecuteSteps(List.of("dbt build")).withThreads((int) threads);
-    return new Job(withId(job.fields(), 900L));
+    return remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads((int) threads));
   }
 
-  @Test
-  void plansACreateForAJobWithoutARemoteMarker() {
-    Plan plan = Differ.diff(desired(nightly(8)), remote(List.of()));
+  private static List<String> paths(Change c) {
+    return c.fields().stream().map(FieldChange::path).toList();
+  }
 
-    assertThat(plan.changes()).singleElement().isInstanceOf(Change.Create.class);
-    assertThat(plan.changes().get(0).fields()).extracting(FieldChange::path)
-        .contains("name", "description", "environment_id", "execute_steps", "settings.threads");
+  // ------------------------------------------------------------ the basics
+
+  @Test
+  void plansACreateShowingEveryFieldTheFileSetsAndNothingElse() {
+    Plan plan = Differ.diff(desired(job("nightly", j -> {
+      j.name = "Nightly";
+      j.threads = 1;
+      j.schedule = cron("0 5 * * *");
+      return j;
+    })), remote());
+
+    Change create = plan.changes().get(0);
+    assertThat(create).isInstanceOf(Change.Create.class);
+    // threads = 1 is the server default, and still shown: the file sets it
+    assertThat(paths(create)).containsExactly("name", "description", "environment_id", "execute_steps",
+        "settings.threads", "schedule.cron", "triggers.schedule");
     assertThat(plan.summary()).isEqualTo("Plan: 1 to add, 0 to change, 0 to destroy.");
   }
 
   @Test
-  void plansAnUpdateOfOnlyTheFieldThatDiffers() {
-    Plan plan = Differ.diff(desired(nightly(8)), remote(List.of(remoteNightly(4))));
+  void aCreatedEnvironmentShowsItsTypeEvenWhenItIsTheDefault() {
+    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", "CI", "deployment", "staging")),
+        List.of());
 
-    assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class);
-    assertThat(plan.changes().get(0).fields()).containsExactly(FieldChange.of("settings.threads", 4L, 8L));
+    Plan plan = Differ.diff(desired, remote());
+
+    assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(paths(c))
+        .containsExactly("name", "type", "deployment_type"));
   }
 
   @Test
-  void plansNothingWhenTheRemoteMatches() {
-    assertThat(Differ.diff(desired(nightly(4)), remote(List.of(remoteNightly(4)))).isEmpty()).isTrue();
+  void plansAnUpdateOfOnlyTheFieldThatDiffers() {
+    Plan plan = Differ.diff(desired(nightly(8)), remote(remoteNightly(4)));
+
+    assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class);
+    assertThat(plan.changes().get(0).fields()).extracting(FieldChange::path, FieldChange::before, FieldChange::after)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("settings.threads", 4L, 8L));
+  }
+
+  @Test
+  void plansNothingWhenTheRemoteMatchesAndListsItAsUnchanged() {
+    Plan plan = Differ.diff(desired(nightly(4)), remote(remoteNightly(4)));
+
+    assertThat(plan.isEmpty()).isTrue();
+    assertThat(plan.unchanged()).extracting(u -> u.address().key()).containsExactly("prod", "nightly");
+    assertThat(plan.unchanged().get(1).fingerprint().contentHash()).startsWith("sha256:");
   }
 
   @Test
   void leavesAFieldTheFileDoesNotMentionAlone() {
-    assertThat(Differ.diff(desired(nightly(null)), remote(List.of(remoteNightly(4)))).isEmpty()).isTrue();
+    assertThat(Differ.diff(desired(nightly(null)), remote(remoteNightly(4))).isEmpty()).isTrue();
   }
 
   @Test
-  void reportsJobsWithoutAMarkerAsUnmanaged() {
-    Job foreign = new Job(withId(Job.draft(ACCOUNT, PROJECT, 70L).withName("Hand made").fields(), 901L));
+  void anUpdateCarriesTheFingerprintOfTheRemoteObjectAsRead() {
+    Job current = new Job(Specs.with(remoteNightly(4).fields(), "updated_at", "2021-11-18T15:19:03.185687+00:00"));
 
-    Plan plan = Differ.diff(desired(nightly(4)), remote(List.of(remoteNightly(4), foreign)));
+    Change update = Differ.diff(desired(nightly(8)), remote(current)).changes().get(0);
+
+    assertThat(update.remoteFingerprint().updatedAt()).hasToString("2021-11-18T15:19:03.185687Z");
+    assertThat(update.remoteFingerprint()).isEqualTo(current.fingerprint());
+  }
+
+  // ------------------------------------------------------------- identity
+
+  @Test
+  void reportsJobsWithoutAMarkerOrWithAnotherNamespacesMarkerAsUnmanaged() {
+    Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
+    Job foreign = remoteJob(902, "[[finance/export]]", j -> j.withName("Export"));
+
+    Plan plan = Differ.diff(desired(nightly(4)), remote(remoteNightly(4), handMade, foreign));
 
     assertThat(plan.isEmpty()).isTrue();
-    assertThat(plan.unmanaged()).containsExactly(new UnmanagedJob("shop", 901L, "Hand made"));
+    assertThat(plan.unmanaged()).containsExactly(new UnmanagedJob("shop", 901L, "Hand made"),
+        new UnmanagedJob("shop", 902L, "Export"));
+  }
+
+  @Test
+  void twoRemoteJobsWithTheSameMarkerIsAnErrorNamingBoth() {
+    assertThatThrownBy(() -> Differ.diff(desired(nightly(4)), remote(remoteNightly(4),
+        remoteJob(901, "copy [[nightly#abcdef]]", j -> j))))
+        .isInstanceOf(DuplicateMarkerException.class).hasMessageContaining("900").hasMessageContaining("901");
+  }
+
+  @Test
+  void findsAMarkerInTheNameAndMovesItToTheDescription() {
+    Job jac = remoteJob(900, "", j -> j.withName("Nightly [[nightly]]"));
+
+    Change update = Differ.diff(desired(nightly(null)), remote(jac)).changes().get(0);
+
+    assertThat(update.fields()).extracting(FieldChange::path, FieldChange::after).startsWith(
+        org.assertj.core.groups.Tuple.tuple("name", "Nightly"));
+    assertThat(((Job) ((Change.Update) update).after()).description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+  }
+
+  @Test
+  void writesTheMarkerIntoTheNameWhenAsked() {
+    PlanOptions byName = new PlanOptions(Set.of(), Set.of(), MarkerPlacement.NAME, Set.of(), false);
+
+    Change create = Differ.diff(desired(nightly(null)), remote(), byName).changes().get(0);
+
+    Job after = (Job) ((Change.Create) create).after();
+    assertThat(after.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
+    assertThat(after.description()).isEmpty();
+    assertThat(Marker.findIn(after.description(), after.name())).map(Marker::key).contains("nightly");
+  }
+
+  @Test
+  void aChangedFingerprintAloneIsNoChange() {
+    Job withOldFingerprint = remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
+
+    assertThat(Differ.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
+  }
+
+  // -------------------------------------------------------- normalisation
+
+  @Test
+  void treatsNullAndEmptyAsTheSame() {
+    Job remote = remoteJob(900, "[[nightly]]", j -> new Job(Specs.with(j.withName("Nightly").fields(), "dbt_version", "")));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.description = "";
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void treatsVersionlessAsLatest() {
+    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withDbtVersion("versionless"));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.dbtVersion = "latest";
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void comparesCronsByMeaningNotBySpelling() {
+    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withScheduleCron("0 5 * * 2,1")
+        .withScheduleTrigger(true));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.schedule = cron("0  5 * * 1,2");
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void comparesTheCronThatAStructuredScheduleProducesWhateverFormTheServerKept() {
+    // dbt Cloud derived "0 5,13 * * 1,2,3,4,5" and may keep either form; the cron is what the schedule means
+    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withScheduleCron("0 5,13 * * 1,2,3,4,5")
+        .withScheduleTrigger(true));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.schedule = new ScheduleSpec(null, List.of(5, 4, 3, 2, 1), List.of(13, 5), null, true, SourcePosition.NONE);
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aStructuredScheduleIsSentInItsOwnFormWithTheDerivedCron() {
+    JobSpec spec = job("nightly", j -> {
+      j.schedule = new ScheduleSpec(null, List.of(), List.of(), 4, true, SourcePosition.NONE);
+      return j;
+    });
+
+    Job after = (Job) ((Change.Create) Differ.diff(desired(spec), remote()).changes().get(0)).after();
+
+    assertThat(after.scheduleCron()).isEqualTo("0 */4 * * *");
+    assertThat(after.value("schedule.date.type")).isEqualTo("every_day");
+    assertThat(after.value("schedule.time.interval")).isEqualTo(4L);
+  }
+
+  @Test
+  void neverTriesToForceScheduledVersusOther() {
+    // the server says "other" although the schedule is on: job_type is derived, never compared
+    Job remote = remoteJob(900, "[[nightly]]", j -> new Job(Specs.with(j.withName("Nightly").withScheduleCron("0 5 * * *")
+        .withScheduleTrigger(true).fields(), "job_type", "other")));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.schedule = cron("0 5 * * *");
+      return j;
+    });
+
+    Plan plan = Differ.diff(desired(spec), remote(remote));
+
+    assertThat(plan.isEmpty()).isTrue();
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void warnsWhenAnUpdateWouldTurnAJobIntoACiJob() {
+    Job scheduled = remoteJob(900, "[[nightly]]", j -> new Job(Specs.with(j.withName("Nightly").fields(), "job_type",
+        "scheduled")));
+    JobSpec ci = job("nightly", j -> {
+      j.name = "Nightly";
+      j.triggers = new TriggersSpec(true, null, null, null);
+      return j;
+    });
+
+    Plan plan = Differ.diff(desired(ci), remote(scheduled));
+
+    assertThat(plan.warnings()).singleElement().asString().contains("job \"nightly\" (id 900)")
+        .contains("from a scheduled job to a ci job").contains("Delete the job in dbt Cloud");
+  }
+
+  @Test
+  void toleratesTheServerFoldingStateAwareFeaturesIntoOne() {
+    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withCostOptimizationFeatures(List.of("dbt_state")));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.features = List.of("state_aware_orchestration", "efficient_testing");
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void takesTheServersDefaultsForFieldsItLeftOut() {
+    Job sparse = new Job(Map.of("id", 900L, "account_id", ACCOUNT, "project_id", PROJECT, "environment_id", PROD_ID,
+        "name", "Nightly", "description", "[[nightly]]", "execute_steps", List.of("dbt build")));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.threads = 1;
+      j.targetName = "default";
+      j.timeout = 0;
+      j.lintErrors = true;
+      j.compareFlags = "--select state:modified";
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(sparse)).isEmpty()).isTrue();
+  }
+
+  // ------------------------------------------------------- ignore_changes
+
+  @Test
+  void leavesAnIgnoredFieldAndEveryFieldUnderAnIgnoredParentAlone() {
+    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4).withOnMerge(true));
+    JobSpec spec = job("nightly", j -> {
+      j.name = "Nightly";
+      j.threads = 8;
+      j.triggers = new TriggersSpec(null, false, null, null);
+      j.ignore = Set.of("threads", "triggers");
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aCreateSetsIgnoredFieldsAllTheSame() {
+    JobSpec spec = job("nightly", j -> {
+      j.threads = 8;
+      j.ignore = Set.of("threads");
+      return j;
+    });
+
+    assertThat(paths(Differ.diff(desired(spec), remote()).changes().get(0))).contains("settings.threads");
+  }
+
+  // ---------------------------------------------------------- references
+
+  @Test
+  void resolvesACompletionTriggerToTheIdOfAnExistingJob() {
+    JobSpec marts = job("marts", j -> {
+      j.triggers = completion("nightly", "success", "error");
+      return j;
+    });
+
+    Plan plan = Differ.diff(desired(nightly(4), marts), remote(remoteNightly(4)));
+
+    Job after = (Job) ((Change.Create) plan.changes().get(0)).after();
+    assertThat(after.completionTriggerJobId()).isEqualTo(900L);
+    assertThat(after.value("job_completion_trigger_condition.condition.statuses")).isEqualTo(List.of(10L, 20L));
+    assertThat(after.value("job_completion_trigger_condition.condition.project_id")).isEqualTo(PROJECT);
+  }
+
+  @Test
+  void aChainOfNewJobsIsCreatedInDependencyOrderWithPendingIds() {
+    JobSpec c = job("c", j -> {
+      j.triggers = completion("b", "success");
+      return j;
+    });
+    JobSpec b = job("b", j -> {
+      j.triggers = completion("a", "success");
+      return j;
+    });
+    JobSpec a = job("a", j -> j);
+
+    Plan plan = Differ.diff(desired(c, b, a), remote());
+
+    assertThat(plan.changes()).extracting(ch -> ch.address().key()).containsExactly("a", "b", "c");
+    assertThat(plan.changes().get(2).pending()).containsExactly(new PendingReference(
+        PendingReference.Field.COMPLETION_JOB_ID, new ResourceAddress(ResourceAddress.Kind.JOB, "shop", "b")));
+  }
+
+  @Test
+  void refusesJobsThatWaitForEachOtherInACycle() {
+    JobSpec a = job("a", j -> {
+      j.triggers = completion("b", "success");
+      return j;
+    });
+    JobSpec b = job("b", j -> {
+      j.triggers = completion("a", "success");
+      return j;
+    });
+
+    assertThatThrownBy(() -> Differ.diff(desired(a, b), remote())).isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("cycle").hasMessageContaining("job \"a\" -> job \"b\" -> job \"a\"");
+  }
+
+  @Test
+  void refusesACompletionStatusDbtCloudDoesNotKnow() {
+    JobSpec marts = job("marts", j -> {
+      j.triggers = completion("nightly", "finished");
+      return j;
+    });
+
+    assertThatThrownBy(() -> Differ.diff(desired(nightly(4), marts), remote(remoteNightly(4))))
+        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("'finished' is not a run status");
+  }
+
+  @Test
+  void defersToAnEnvironmentById() {
+    JobSpec pr = job("pr", j -> {
+      j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
+      return j;
+    });
+
+    Job after = (Job) ((Change.Create) Differ.diff(desired(pr), remote()).changes().get(0)).after();
+
+    assertThat(after.deferringEnvironmentId()).isEqualTo(PROD_ID);
+    assertThat(after.deferringJobId()).isNull();
+  }
+
+  @Test
+  void aNewJobDefersToItselfOnceItHasAnId() {
+    JobSpec merge = job("merge", j -> {
+      j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
+      return j;
+    });
+
+    Change create = Differ.diff(desired(merge), remote()).changes().get(0);
+
+    assertThat(create.pending()).containsExactly(new PendingReference(PendingReference.Field.DEFERRING_JOB_ID,
+        create.address()));
+  }
+
+  @Test
+  void referencesAreComparedByKeySoAnExistingSelfDeferralIsNoChange() {
+    Job merge = remoteJob(900, "[[merge]]", j -> j.withName("merge").withDeferringJobId(900L));
+    JobSpec spec = job("merge", j -> {
+      j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
+      return j;
+    });
+
+    assertThat(Differ.diff(desired(spec), remote(merge)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aJobInANewEnvironmentWaitsForItsId() {
+    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", "CI", null, "staging")),
+        List.of(), job("pr", j -> {
+          j.environment = "ci";
+          return j;
+        }));
+
+    Plan plan = Differ.diff(desired, remote());
+
+    assertThat(plan.changes()).extracting(c -> c.address().toString()).containsExactly("environment \"ci\"", "job \"pr\"");
+    assertThat(plan.changes().get(1).fields()).filteredOn(f -> f.path().equals("environment_id"))
+        .singleElement().satisfies(f -> assertThat(f.pending().target().key()).isEqualTo("ci"));
+  }
+
+  // --------------------------------------------------------- environments
+
+  @Test
+  void findsAnEnvironmentByAPreviousNameAndRenamesIt() {
+    EnvironmentSpec renamed = new EnvironmentSpec("prod", "Prod EU", List.of("Production"), null, null, null, null,
+        null, null, null, null, Set.of(), false, SourcePosition.NONE);
+
+    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(renamed), List.of()), remote());
+
+    assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class)
+        .satisfies(c -> assertThat(c.fields()).containsExactly(FieldChange.of("name", "Production", "Prod EU")));
+  }
+
+  @Test
+  void refusesToGuessBetweenTwoEnvironmentsOfTheSameName() {
+    Environment twin = new Environment(Specs.with(remoteProd().fields(), "id", 71L));
+
+    assertThatThrownBy(() -> Differ.diff(desired(nightly(4)), remote(List.of(remoteProd(), twin), List.of())))
+        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("2 environments named \"Production\" (ids [70, 71])");
+  }
+
+  @Test
+  void anEnvironmentUpdateKeepsCredentialsAndConnection() {
+    Environment withCredentials = remoteProd().withCredentialsId(111L).withConnectionId(222L);
+    EnvironmentSpec staging = env("prod", "Production", "deployment", "staging");
+
+    Change update = Differ.diff(desired(OwnershipSpec.defaults(), List.of(staging), List.of()),
+        remote(List.of(withCredentials), List.of())).changes().get(0);
+
+    Environment after = (Environment) ((Change.Update) update).after();
+    assertThat(after.credentialsId()).isEqualTo(111L);
+    assertThat(after.connectionId()).isEqualTo(222L);
+    assertThat(update.fields()).containsExactly(FieldChange.of("deployment_type", "production", "staging"));
+  }
+
+  // ---------------------------------------------------- the invariant
+
+  @Test
+  void afterApplyingItsPlanAPlanIsEmptyForEveryField() {
+    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", "CI", "deployment", "staging")),
+        List.of(),
+        job("nightly", j -> {
+          j.name = "Nightly";
+          j.description = "Every morning.";
+          j.steps = List.of("dbt source freshness", "dbt build");
+          j.dbtVersion = "latest";
+          j.threads = 8;
+          j.targetName = "prod";
+          j.timeout = 3600;
+          j.docs = true;
+          j.sources = true;
+          j.schedule = new ScheduleSpec(null, List.of(1, 2, 3, 4, 5), List.of(5), null, true, SourcePosition.NONE);
+          j.features = List.of("state_aware_orchestration", "efficient_testing");
+          return j;
+        }),
+        job("marts", j -> {
+          j.triggers = completion("nightly", "success");
+          return j;
+        }),
+        job("pr", j -> {
+          j.environment = "ci";
+          j.triggers = new TriggersSpec(true, null, true, null);
+          j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
+          j.compare = true;
+          j.compareFlags = "--select state:modified+";
+          j.lint = true;
+          j.lintErrors = false;
+          return j;
+        }),
+        job("merge", j -> {
+          j.triggers = new TriggersSpec(null, true, null, null);
+          j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
+          return j;
+        }));
+    RemoteState before = remote();
+
+    Plan plan = Differ.diff(desired, before);
+    // the server folds the state-aware features and derives the job type, as dbt Cloud does
+    RemoteState after = ApplySimulation.apply(before, plan, j -> new Job(Specs.with(Specs.with(j.fields(),
+        "cost_optimization_features", List.of("dbt_state")), "job_type", j.effectiveType().name().toLowerCase())));
+
+    assertThat(plan.toAdd()).isEqualTo(5);
+    Plan again = Differ.diff(desired, after);
+    assertThat(again.changes()).isEmpty();
+    assertThat(again.unchanged()).hasSize(6);
   }
 }

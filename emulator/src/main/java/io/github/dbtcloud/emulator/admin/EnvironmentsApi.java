@@ -10,12 +10,20 @@ import io.github.dbtcloud.emulator.http.Json;
 import io.github.dbtcloud.emulator.http.Router;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import io.github.dbtcloud.emulator.state.Timestamps;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * v3 project-scoped environments (§B.4). An update is a full replace: every writable field the
- * body leaves out goes back to its default, so an omitted {@code credentials_id} becomes null.
+ * v3 environments (§B.4): project-scoped CRUD, plus the account-scoped list that TF, JAC and DBTC
+ * use although SPEC3 lacks it (F7). An update is a full replace: every writable field the body
+ * leaves out goes back to its default, so an omitted {@code credentials_id} becomes null (§E.1).
+ * Answers carry the project's {@code repository} and {@code connection} objects, as recorded; a
+ * create answer also carries {@code project}, {@code jobs}, {@code credentials} and {@code
+ * custom_environment_variables} and spaces its timestamps, as the 2023 recording does.
  */
 public final class EnvironmentsApi {
 
@@ -34,20 +42,81 @@ public final class EnvironmentsApi {
     router.add("GET", BASE + "{id}/", this::get);
     router.add("POST", BASE + "{id}/", this::update);
     router.add("DELETE", BASE + "{id}/", this::delete);
+    router.add("GET", "/api/v3/accounts/{account_id}/environments/", this::listForAccount);
   }
 
   private ApiResponse list(ApiRequest request) {
     return ctx.state().read(state -> {
       long projectId = request.idParam("project_id");
       ObjectNode project = ProjectsApi.find(request, state, projectId);
-      List<ObjectNode> rows = state.table(EmulatorState.ENVIRONMENTS).where(
-          e -> e.get("project_id").asLong() == projectId && Lists.stateMatches(request, e));
-      return Lists.page(request, rows, Map.of("account_id", project.get("account_id").asLong(), "project_id", projectId));
+      Map<String, Object> filters = new LinkedHashMap<>();
+      filters.put("account_id", project.get("account_id").asLong());
+      filters.put("project_id", projectId);
+      Predicate<ObjectNode> filter = e -> e.get("project_id").asLong() == projectId;
+      List<ObjectNode> rows = state.table(EmulatorState.ENVIRONMENTS).where(filter.and(filters(request, filters)));
+      Set<String> related = Lists.includeRelated(request);
+      return Lists.page(request, rows, filters, e -> view(state, e, related));
     });
   }
 
+  /** {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in SPEC3, used by TF/JAC/DBTC (F7). */
+  private ApiResponse listForAccount(ApiRequest request) {
+    return ctx.state().read(state -> {
+      Access.Principal who = Access.requirePrincipal(request, state);
+      Map<String, Object> filters = new LinkedHashMap<>();
+      filters.put("account_id", who.accountId());
+      Predicate<ObjectNode> filter = e -> e.get("account_id").asLong() == who.accountId()
+          && who.covers(e.get("project_id").asLong());
+      Long projectId = Lists.longParam(request, "project_id").orElse(null);
+      if (projectId != null) {
+        filters.put("project_id", projectId);
+        filter = filter.and(e -> e.get("project_id").asLong() == projectId);
+      }
+      List<ObjectNode> rows = state.table(EmulatorState.ENVIRONMENTS).where(filter.and(filters(request, filters)));
+      Set<String> related = Lists.includeRelated(request);
+      return Lists.page(request, rows, filters, e -> view(state, e, related));
+    });
+  }
+
+  /** The v3 environment list filters (§B.4), echoed into {@code filters}. */
+  private static Predicate<ObjectNode> filters(ApiRequest request, Map<String, Object> filters) {
+    Predicate<ObjectNode> filter = Lists.statePredicate(request, "active");
+    for (String field : new String[] {"name", "type", "deployment_type", "dbt_version"}) {
+      String value = request.queryParam(field).orElse(null);
+      if (value != null) {
+        filters.put(field, value);
+        filter = filter.and(e -> e.path(field).asText().equals(value));
+      }
+    }
+    for (String field : new String[] {"deployment_type", "dbt_version"}) {
+      List<String> values = Lists.stringsParam(request, field + "__in").orElse(null);
+      if (values != null) {
+        filters.put(field + "__in", values);
+        filter = filter.and(e -> values.contains(e.path(field).asText()));
+      }
+    }
+    String nameLike = request.queryParam("name__icontains").orElse(null);
+    if (nameLike != null) {
+      filters.put("name__icontains", nameLike);
+      String needle = nameLike.toLowerCase(Locale.ROOT);
+      filter = filter.and(e -> e.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
+    }
+    Long credentials = Lists.longParam(request, "credentials_id").orElse(null);
+    if (credentials != null) {
+      filters.put("credentials_id", credentials);
+      filter = filter.and(e -> e.path("credentials_id").asLong(-1) == credentials);
+    }
+    List<Long> projects = Lists.longsParam(request, "project_id__in").orElse(null);
+    if (projects != null) {
+      filters.put("project_id__in", projects);
+      filter = filter.and(e -> projects.contains(e.get("project_id").asLong()));
+    }
+    return filter.and(ProjectsApi.idFilters(request, filters));
+  }
+
   private ApiResponse get(ApiRequest request) {
-    return ctx.state().read(state -> ApiResponse.ok(Envelope.success(200, find(request, state))));
+    return ctx.state().read(state -> ApiResponse.ok(Envelope.success(200,
+        view(state, find(request, state), Lists.includeRelated(request)))));
   }
 
   private ApiResponse create(ApiRequest request) {
@@ -55,7 +124,7 @@ public final class EnvironmentsApi {
       long projectId = request.idParam("project_id");
       ObjectNode project = ProjectsApi.find(request, state, projectId);
       ObjectNode env = insert(state, project, request.body(), state.newId());
-      return ApiResponse.created(Envelope.success(201, env));
+      return ApiResponse.created(Envelope.success(201, createdView(state, env)));
     });
   }
 
@@ -63,14 +132,18 @@ public final class EnvironmentsApi {
   public ObjectNode insert(EmulatorState state, ObjectNode project, JsonNode body, long id) {
     long projectId = project.get("id").asLong();
     ObjectNode env = Json.MAPPER.createObjectNode();
+    env.putNull("dbt_project_subdirectory");
+    env.put("project_id", projectId);
     env.put("id", id);
     env.put("account_id", project.get("account_id").asLong());
-    env.put("project_id", projectId);
+    env.putNull("connection_id");
     env.set("repository_id", project.get("repository_id"));
+    env.putNull("credentials_id");
     env.putNull("created_by_id");
     env.put("created_at", Timestamps.isoT(ctx.clock().instant()));
     writeFields(env, body, state, projectId);
     state.table(EmulatorState.ENVIRONMENTS).put(env);
+    state.reserveId(id);
     return env;
   }
 
@@ -80,7 +153,7 @@ public final class EnvironmentsApi {
       ObjectNode env = current.deepCopy();
       writeFields(env, request.body(), state, current.get("project_id").asLong());
       state.table(EmulatorState.ENVIRONMENTS).put(env);
-      return ApiResponse.ok(Envelope.success(200, env));
+      return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
     });
   }
 
@@ -90,7 +163,10 @@ public final class EnvironmentsApi {
       env.put("state", 2);
       env.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
       state.table(EmulatorState.ENVIRONMENTS).put(env);
-      return ApiResponse.ok(Envelope.success(200, env));
+      if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
+        return ApiResponse.noContent();
+      }
+      return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
     });
   }
 
@@ -103,23 +179,51 @@ public final class EnvironmentsApi {
         .orElseThrow(ApiError::notFound);
   }
 
+  /** How an environment is answered: the row, its project's repository and connection, and any related object asked for. */
+  static ObjectNode view(EmulatorState state, ObjectNode env, Set<String> related) {
+    ObjectNode out = env.deepCopy();
+    ObjectNode project = state.table(EmulatorState.PROJECTS).get(env.get("project_id").asLong()).orElse(null);
+    out.set("repository", project == null ? null : project.get("repository"));
+    out.set("connection", project == null ? null : project.get("connection"));
+    if (related.contains("project")) {
+      out.set("project", project);
+    }
+    if (related.contains("credentials")) {
+      out.putNull("credentials");
+    }
+    return out;
+  }
+
+  private static ObjectNode createdView(EmulatorState state, ObjectNode env) {
+    ObjectNode out = view(state, env, Set.of("project", "credentials"));
+    out.putNull("jobs");
+    out.putNull("custom_environment_variables");
+    out.put("created_at", Timestamps.toSpaced(env.path("created_at").asText(null)));
+    out.put("updated_at", Timestamps.toSpaced(env.path("updated_at").asText(null)));
+    return out;
+  }
+
   /** Full replace of the writable fields from {@code body}, with validation as production does it (§E.12). */
   private void writeFields(ObjectNode env, JsonNode body, EmulatorState state, long projectId) {
     if (!body.isObject()) {
-      throw ApiError.invalidField("non_field_errors", "Invalid data. Expected a dictionary, but got " + body.getNodeType() + ".");
+      throw ApiError.invalidField("non_field_errors", "Invalid data. Expected a dictionary, but got "
+          + (body.isMissingNode() ? "nothing" : body.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
     }
     JsonNode credentials = body.path("credentials");
     if (!credentials.isMissingNode() && !credentials.isNull()) {
       throw ApiError.invalidField("credentials", credentials + " is not valid under any of the given schemas");
     }
     String name = text(body, "name", "New Environment");
+    if (name.isBlank()) {
+      throw ApiError.invalidField("name", "This field may not be blank.");
+    }
     String type = text(body, "type", "deployment");
     if (!type.equals("deployment") && !type.equals("development")) {
       throw ApiError.invalidField("type", "\"" + type + "\" is not a valid choice.");
     }
     JsonNode deploymentType = body.path("deployment_type");
-    if (deploymentType.isTextual() && !deploymentType.asText().equals("production")
-        && !deploymentType.asText().equals("staging")) {
+    if (!deploymentType.isMissingNode() && !deploymentType.isNull()
+        && !deploymentType.asText().equals("production") && !deploymentType.asText().equals("staging")) {
       throw ApiError.invalidField("deployment_type", "\"" + deploymentType.asText() + "\" is not a valid choice.");
     }
     JsonNode dbtVersion = body.path("dbt_version");
@@ -127,13 +231,14 @@ public final class EnvironmentsApi {
       throw ApiError.invalidField("dbt_version", "This field may not be blank.");
     }
     long id = env.get("id").asLong();
-    if (type.equals("development")) {
-      boolean otherDev = !state.table(EmulatorState.ENVIRONMENTS).where(e -> e.get("project_id").asLong() == projectId
-          && e.get("id").asLong() != id && e.path("state").asInt(1) == 1
-          && e.path("type").asText().equals("development")).isEmpty();
-      if (otherDev) {
-        throw ApiError.invalidField("type", "A project can only have one development environment.");
-      }
+    List<ObjectNode> siblings = state.table(EmulatorState.ENVIRONMENTS).where(e -> e.get("project_id").asLong() == projectId
+        && e.get("id").asLong() != id && e.path("state").asInt(1) == 1);
+    if (type.equals("development") && siblings.stream().anyMatch(e -> e.path("type").asText().equals("development"))) {
+      throw ApiError.invalidField("type", "A project can only have one development environment.");
+    }
+    if ("production".equals(deploymentType.asText(null))
+        && siblings.stream().anyMatch(e -> e.path("deployment_type").asText("").equals("production"))) {
+      throw ApiError.invalidField("deployment_type", "A project can only have one production environment.");
     }
     env.put("name", name);
     env.put("type", type);
@@ -141,6 +246,7 @@ public final class EnvironmentsApi {
     copyId(env, body, "credentials_id");
     copyId(env, body, "connection_id");
     copyId(env, body, "extended_attributes_id");
+    copyId(env, body, "primary_profile_id");
     env.put("use_custom_branch", body.path("use_custom_branch").asBoolean(false));
     env.set("custom_branch", body.path("custom_branch").isTextual() ? body.get("custom_branch") : null);
     String version = dbtVersion.isTextual() ? dbtVersion.asText() : "latest";
@@ -148,7 +254,9 @@ public final class EnvironmentsApi {
     env.put("raw_dbt_version", version);
     env.put("supports_docs", body.path("supports_docs").asBoolean(false));
     env.put("enable_model_query_history", body.path("enable_model_query_history").asBoolean(false));
-    env.put("state", body.path("state").asInt(1));
+    env.put("enable_dbt_state", body.path("enable_dbt_state").asBoolean(false));
+    env.put("is_deferrable", type.equals("deployment"));
+    env.put("state", body.path("state").asInt(1) == 2 ? 2 : 1);
     env.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
   }
 

@@ -2,39 +2,72 @@ package io.github.dbtcloud.emulator.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dbtcloud.emulator.admin.AccountsApi;
+import io.github.dbtcloud.emulator.admin.EnvironmentVariablesApi;
 import io.github.dbtcloud.emulator.admin.EnvironmentsApi;
 import io.github.dbtcloud.emulator.admin.JobsApi;
+import io.github.dbtcloud.emulator.admin.ProjectsApi;
+import io.github.dbtcloud.emulator.http.ApiError;
 import io.github.dbtcloud.emulator.http.Json;
 import io.github.dbtcloud.emulator.state.EmulatorState;
-import io.github.dbtcloud.emulator.state.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Fills an empty state from a seed document (YAML or JSON; JSON is YAML). Environments and jobs go
- * through the same code as API creates, so a seeded object looks exactly like a created one.
+ * Fills an empty state from a seed document (YAML or JSON; JSON is YAML; the format is in
+ * docs/emulator.md). Accounts, projects, environments, jobs and environment variables go through the
+ * same code as API creates, so a seeded object looks exactly like a created one. Feature packages add
+ * their own top-level sections with {@link #section} (one call each, in {@code DbtCloudEmulator}).
+ * A mistake in the seed names the entry and the fix.
  */
 public final class SeedLoader {
 
   /** Classpath location of the demo account used when no seed is given. */
   public static final String DEMO_SEED = "/io/github/dbtcloud/emulator/seed/demo-seed.yml";
 
+  /** Loads one feature package's top-level seed section (e.g. {@code run_scripts}, {@code semantic_layer}). */
+  @FunctionalInterface
+  public interface Section {
+    /** Adds what {@code section} describes to {@code state}; called under the state's write lock, after the core sections. */
+    void load(JsonNode section, EmulatorState state);
+  }
+
+  private final AccountsApi accounts;
+  private final ProjectsApi projects;
   private final EnvironmentsApi environments;
   private final JobsApi jobs;
-  private final Clock clock;
+  private final EnvironmentVariablesApi variables;
+  private final Map<String, Section> sections = new LinkedHashMap<>();
 
-  public SeedLoader(EnvironmentsApi environments, JobsApi jobs, Clock clock) {
+  public SeedLoader(AccountsApi accounts, ProjectsApi projects, EnvironmentsApi environments, JobsApi jobs,
+      EnvironmentVariablesApi variables) {
+    this.accounts = accounts;
+    this.projects = projects;
     this.environments = environments;
     this.jobs = jobs;
-    this.clock = clock;
+    this.variables = variables;
+  }
+
+  /**
+   * Registers a feature package's section; it is loaded after accounts, tokens, projects,
+   * environments, jobs and environment variables, so it can refer to all of them.
+   */
+  public SeedLoader section(String key, Section loader) {
+    if (sections.putIfAbsent(key, loader) != null) {
+      throw new IllegalArgumentException("seed section '" + key + "' is registered twice");
+    }
+    return this;
   }
 
   /** Reads a seed file. */
@@ -55,31 +88,77 @@ public final class SeedLoader {
     }
   }
 
-  /** Parses seed text with SnakeYAML's safe constructor. */
+  /** Parses seed text with SnakeYAML's safe constructor; an empty document is an empty seed. */
   public static JsonNode parse(String text) {
     Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-    return Json.MAPPER.valueToTree(tree);
+    JsonNode node = Json.MAPPER.valueToTree(tree);
+    return node == null || node.isNull() ? Json.MAPPER.createObjectNode() : node;
   }
 
   /** Adds everything in {@code seed} to {@code state}. */
   public void load(JsonNode seed, EmulatorState state) {
     state.write(s -> {
+      int i = 0;
       for (JsonNode a : seed.path("accounts")) {
-        s.table(EmulatorState.ACCOUNTS).put(account(a));
+        require(a, "id", "accounts[" + i++ + "]");
+        accounts.insert(s, a);
       }
+      i = 0;
       for (JsonNode t : seed.path("tokens")) {
-        s.addToken(t.get("token").asText(), t.get("account_id").asLong());
+        String where = "tokens[" + i++ + "]";
+        require(t, "token", where);
+        long account = existing(s, EmulatorState.ACCOUNTS, t, "account_id", where).get("id").asLong();
+        if (t.path("project_ids").isArray()) {
+          Set<Long> ids = new LinkedHashSet<>();
+          t.get("project_ids").forEach(id -> ids.add(id.asLong()));
+          s.addToken(t.get("token").asText(), account, ids);
+        } else {
+          s.addToken(t.get("token").asText(), account);
+        }
       }
+      i = 0;
       for (JsonNode p : seed.path("projects")) {
-        s.table(EmulatorState.PROJECTS).put(project(p));
+        String where = "projects[" + i++ + "]";
+        require(p, "id", where);
+        require(p, "name", where);
+        existing(s, EmulatorState.ACCOUNTS, p, "account_id", where);
+        projects.insert(s, p);
       }
+      i = 0;
       for (JsonNode e : seed.path("environments")) {
-        ObjectNode project = s.table(EmulatorState.PROJECTS).get(e.get("project_id").asLong())
-            .orElseThrow(() -> new IllegalArgumentException("seed environment " + e + " names an unknown project"));
-        environments.insert(s, project, e, idOf(e, s));
+        String where = "environments[" + i++ + "]";
+        ObjectNode project = existing(s, EmulatorState.PROJECTS, e, "project_id", where);
+        guarded(where, () -> environments.insert(s, project, e, idOf(e, s)));
       }
+      i = 0;
       for (JsonNode j : seed.path("jobs")) {
-        jobs.insert(s, j.get("account_id").asLong(), j, idOf(j, s));
+        String where = "jobs[" + i++ + "]";
+        ObjectNode project = existing(s, EmulatorState.PROJECTS, j, "project_id", where);
+        ObjectNode body = j.deepCopy();
+        if (!body.has("environment_id") && body.path("environment").isTextual()) {
+          String name = body.get("environment").asText();
+          long envId = s.table(EmulatorState.ENVIRONMENTS).where(e -> e.get("project_id").asLong() == project.get("id").asLong()
+              && e.path("name").asText().equals(name)).stream().findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("seed " + where + ": environment '" + name
+                  + "' is not an environment of project " + project.get("id").asLong())).get("id").asLong();
+          body.put("environment_id", envId);
+        }
+        guarded(where, () -> jobs.insert(s, project.get("account_id").asLong(), body, idOf(j, s)));
+      }
+      i = 0;
+      for (JsonNode v : seed.path("environment_variables")) {
+        String where = "environment_variables[" + i++ + "]";
+        require(v, "name", where);
+        existing(s, EmulatorState.PROJECTS, v, "project_id", where);
+        guarded(where, () -> {
+          variables.seed(s, v);
+          return null;
+        });
+      }
+      for (Map.Entry<String, Section> section : sections.entrySet()) {
+        if (seed.has(section.getKey())) {
+          section.getValue().load(seed.get(section.getKey()), s);
+        }
       }
       return null;
     });
@@ -89,37 +168,26 @@ public final class SeedLoader {
     return row.path("id").isIntegralNumber() ? row.get("id").asLong() : s.newId();
   }
 
-  private ObjectNode account(JsonNode in) {
-    ObjectNode a = Json.MAPPER.createObjectNode();
-    a.put("id", in.get("id").asLong());
-    a.put("name", in.path("name").asText("Demo account"));
-    a.put("state", 1);
-    a.put("plan", in.path("plan").asText("enterprise"));
-    a.put("run_slots", in.path("run_slots").asInt(5));
-    a.putNull("docs_job_id");
-    a.putNull("freshness_job_id");
-    a.put("locked", false);
-    a.put("created_at", Timestamps.isoT(clock.instant()));
-    a.put("updated_at", Timestamps.isoT(clock.instant()));
-    return a;
+  private static void require(JsonNode entry, String field, String where) {
+    if (entry.path(field).isMissingNode() || entry.path(field).isNull()) {
+      throw new IllegalArgumentException("seed " + where + ": '" + field + "' is required");
+    }
   }
 
-  private ObjectNode project(JsonNode in) {
-    ObjectNode p = Json.MAPPER.createObjectNode();
-    p.put("name", in.get("name").asText());
-    p.put("account_id", in.get("account_id").asLong());
-    p.set("repository_id", in.path("repository_id").isIntegralNumber() ? in.get("repository_id") : null);
-    p.set("connection_id", in.path("connection_id").isIntegralNumber() ? in.get("connection_id") : null);
-    p.put("id", in.get("id").asLong());
-    p.put("created_at", Timestamps.spaced(clock.instant()));
-    p.put("updated_at", Timestamps.spaced(clock.instant()));
-    p.put("skipped_setup", false);
-    p.put("state", 1);
-    p.putNull("dbt_project_subdirectory");
-    p.putNull("docs_job_id");
-    p.putNull("freshness_job_id");
-    p.put("description", in.path("description").asText(""));
-    p.put("type", 0);
-    return p;
+  private static ObjectNode existing(EmulatorState s, String table, JsonNode entry, String field, String where) {
+    require(entry, field, where);
+    return s.table(table).get(entry.get(field).asLong()).orElseThrow(() -> new IllegalArgumentException(
+        "seed " + where + ": " + field + " " + entry.get(field).asText() + " is not in '" + table
+            + ":'; declare it there first"));
+  }
+
+  /** Runs an API insert for a seed entry, turning an API validation error into a seed error that names the entry. */
+  private static <T> T guarded(String where, java.util.function.Supplier<T> insert) {
+    try {
+      return insert.get();
+    } catch (ApiError e) {
+      throw new IllegalArgumentException("seed " + where + " is refused as the API would refuse it: "
+          + e.response().body().path("data"), e);
+    }
   }
 }

@@ -5,8 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The two timestamp spellings dbt Cloud uses (§E.9): jobs and most environment answers use
- * {@code 2021-11-18T15:19:03.185668+00:00}; runs and projects use a space separator.
+ * The two timestamp spellings dbt Cloud uses (§E.9): jobs, accounts and most environment answers
+ * use {@code 2021-11-18T15:19:03.185668+00:00}; runs, projects and environment create answers use a
+ * space separator.
  */
 public final class Timestamps {
 
@@ -25,5 +26,10 @@ public final class Timestamps {
   /** {@code 2021-11-26 16:48:41.431645+00:00}, as runs and projects carry. */
   public static String spaced(Instant instant) {
     return SPACED.format(instant);
+  }
+
+  /** The spaced spelling of a timestamp stored in the {@code T} spelling (null stays null). */
+  public static String toSpaced(String isoT) {
+    return isoT == null ? null : isoT.replaceFirst("^(\\d{4}-\\d\\d-\\d\\d)T", "$1 ");
   }
 }

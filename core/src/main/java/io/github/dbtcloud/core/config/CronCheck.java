@@ -1,0 +1,108 @@
+package io.github.dbtcloud.core.config;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a schedule cron the way dbt Cloud reads it: 5 UNIX fields (minute hour day-of-month month
+ * day-of-week) with ranges, steps, lists and names. Parsing is cron-utils' UNIX definition; this
+ * class only finds which field is wrong, so the message can point at it.
+ */
+final class CronCheck {
+
+  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final String[] FIELDS = {"minute", "hour", "day-of-month", "month", "day-of-week"};
+  private static final String[] RANGES = {"0-59", "0-23", "1-31", "1-12 or JAN-DEC", "0-6 or SUN-SAT (7 is also Sunday)"};
+  private static final Pattern TOKEN = Pattern.compile("\\S+");
+  private static final Pattern OUT_OF_RANGE = Pattern.compile("Value (\\S+) not in range.*");
+  private static final Pattern BAD_RANGE = Pattern.compile("Invalid range! \\[(\\S+),(\\S+)]");
+
+  private CronCheck() {}
+
+  /** Reports every problem of {@code cron} (the interpolated value of {@code at}). */
+  static void check(YamlCursor at, String cron) {
+    String stripped = cron.strip();
+    if (stripped.isEmpty()) {
+      at.problem("the cron is empty; write 5 fields: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
+      return;
+    }
+    if (stripped.startsWith("@")) {
+      at.problem("'" + stripped + "' is a cron nickname, which dbt Cloud does not read; write the 5 fields,"
+          + " e.g. \"0 0 * * *\" for @daily");
+      return;
+    }
+    List<int[]> spans = new ArrayList<>();
+    Matcher m = TOKEN.matcher(cron);
+    while (m.find()) {
+      spans.add(new int[] {m.start(), m.end()});
+    }
+    if (spans.size() != 5) {
+      at.problem("'" + stripped + "' has " + spans.size() + (spans.size() == 1 ? " field" : " fields")
+          + "; a cron has 5: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
+      return;
+    }
+    boolean pinpointed = at.raw() != null && at.raw().equals(cron);
+    boolean anyField = false;
+    for (int i = 0; i < 5; i++) {
+      String field = cron.substring(spans.get(i)[0], spans.get(i)[1]);
+      String reason = fieldProblem(i, field);
+      if (reason != null) {
+        anyField = true;
+        String message = "the " + FIELDS[i] + " field '" + field + "' of cron \"" + stripped + "\" " + reason;
+        if (pinpointed) {
+          at.problemAt(spans.get(i)[0], message);
+        } else {
+          at.problem(message);
+        }
+      }
+    }
+    if (!anyField) {
+      try {
+        PARSER.parse(stripped).validate();
+      } catch (RuntimeException e) {
+        at.problem("'" + stripped + "' is not a valid cron: " + plain(e.getMessage()));
+      }
+    }
+  }
+
+  /** Why field {@code i} is wrong, checked alone (every other field '*'), or null. */
+  private static String fieldProblem(int i, String field) {
+    String[] probe = {"*", "*", "*", "*", "*"};
+    probe[i] = field;
+    try {
+      PARSER.parse(String.join(" ", probe)).validate();
+      return null;
+    } catch (RuntimeException e) {
+      return explain(i, field, e.getMessage());
+    }
+  }
+
+  private static String explain(int i, String field, String raw) {
+    String message = plain(raw);
+    Matcher outOfRange = OUT_OF_RANGE.matcher(message);
+    if (outOfRange.matches()) {
+      return "is out of range: " + outOfRange.group(1) + " is not in " + RANGES[i];
+    }
+    if (message.startsWith("Period ")) {
+      return "has a step of 0; a step (/n) must be at least 1";
+    }
+    Matcher badRange = BAD_RANGE.matcher(message);
+    if (badRange.matches()) {
+      return "is a range that runs backwards (" + badRange.group(1) + " to " + badRange.group(2)
+          + "); write the smaller value first";
+    }
+    return "is not valid: use numbers in " + RANGES[i] + ", '*', ranges (1-5), steps (*/15) or lists (1,15)"
+        + (field.toUpperCase(Locale.ROOT).matches(".*[LW#?].*") ? "; L, W, # and ? are not UNIX cron" : "");
+  }
+
+  private static String plain(String message) {
+    String m = message == null ? "" : message;
+    return m.replace("Failed to parse cron expression. ", "").strip();
+  }
+}

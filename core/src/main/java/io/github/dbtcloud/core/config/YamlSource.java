@@ -1,0 +1,141 @@
+package io.github.dbtcloud.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/**
+ * Reads one file into a YAML node tree, safely: SnakeYAML's safe constructor, nothing constructed
+ * (only composed, so every node keeps its line and column and no tag can instantiate a class), and
+ * limits that refuse a YAML bomb or a huge file before they cost time or memory.
+ */
+final class YamlSource {
+
+  /** Largest file accepted; a desired state is a few hundred KB at most. */
+  static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+  /** Aliases of collections allowed in one file; a "billion laughs" needs far more. */
+  static final int MAX_ALIASES = 50;
+
+  /** Deepest nesting accepted; the format itself needs 7 levels. */
+  static final int MAX_NESTING = 40;
+
+  private YamlSource() {}
+
+  /** The document's root node, or null with the reason in {@code problems}. */
+  static Node compose(Path file, Problems problems) {
+    SourcePosition start = new SourcePosition(file, 0, 0);
+    try {
+      if (Files.isDirectory(file)) {
+        problems.add(start, "", "is a directory, not a file; point dbt.file at the YAML file inside it");
+        return null;
+      }
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        problems.add(start, "", "the file is " + size + " bytes; the limit is " + MAX_FILE_BYTES
+            + " bytes (a desired state is far smaller: split it into several files with dbt.files)");
+        return null;
+      }
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        Node node = new Yaml(new SafeConstructor(options())).compose(reader);
+        if (node == null) {
+          problems.add(start, "", "the file is empty; start it with 'version: 1'");
+        }
+        return node;
+      }
+    } catch (NoSuchFileException e) {
+      problems.add(start, "", "file not found; create it or point dbt.file at it");
+    } catch (MarkedYAMLException e) {
+      problems.add(at(file, e), "", "not valid YAML: " + describe(e));
+    } catch (ReaderException e) {
+      problems.add(start, "", "not valid YAML: character " + String.format("U+%04X", e.getCodePoint())
+          + " at offset " + e.getPosition() + " is not allowed in YAML; remove it");
+    } catch (YAMLException e) {
+      problems.add(start, "", yamlLimit(e));
+    } catch (CharacterCodingException e) {
+      problems.add(start, "", "the file is not UTF-8 text; save it as UTF-8");
+    } catch (IOException | RuntimeException e) {
+      problems.add(start, "", "cannot read the file: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      problems.add(start, "", "the file nests too deeply to read; the format needs at most 7 levels");
+    }
+    return null;
+  }
+
+  private static LoaderOptions options() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // reported by YamlCursor with both lines, rather than thrown
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_NESTING);
+    options.setCodePointLimit((int) MAX_FILE_BYTES);
+    options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  private static SourcePosition at(Path file, MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    return mark == null ? new SourcePosition(file, 0, 0)
+        : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    String context = e.getContext() == null ? "" : e.getContext();
+    if (context.contains("single document")) {
+      return "a second YAML document (---) starts here; keep one document per file (use dbt.files for several)";
+    }
+    if (problem.startsWith("Global tag is not allowed")) {
+      return "the tag !!" + problem.substring(problem.lastIndexOf(':') + 1) + " is not allowed; the file holds"
+          + " plain values only";
+    }
+    if (problem.startsWith("expected <block end>")) {
+      return "this line is indented differently from the lines above it; check the spaces at its start";
+    }
+    if (problem.contains("mapping values are not allowed here")) {
+      return "a ': ' where YAML does not expect one; quote the value if it contains ': '";
+    }
+    if (problem.contains("(TAB)")) {
+      return "a tab; YAML indents with spaces only";
+    }
+    if (problem.contains("could not find expected ':'")) {
+      return "a key without ':' after it, or a quote that is never closed";
+    }
+    if (problem.contains("found duplicate anchor") || problem.contains("found undefined alias")) {
+      return problem.replace("found undefined alias", "an alias (*name) refers to no anchor (&name):");
+    }
+    if (!context.isEmpty() && !problem.isEmpty()) {
+      return problem + " (" + context + ")";
+    }
+    return problem.isEmpty() ? context : problem;
+  }
+
+  private static String yamlLimit(YAMLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (e.getCause() instanceof CharacterCodingException) {
+      return "the file is not UTF-8 text; save it as UTF-8";
+    }
+    if (message.contains("exceeds the limit")) {
+      return "the file is larger than " + MAX_FILE_BYTES + " characters; split it into several files with dbt.files";
+    }
+    if (message.contains("Number of aliases")) {
+      return "not valid YAML: more than " + MAX_ALIASES + " aliases (*name) of lists or mappings; a desired"
+          + " state needs far fewer (this limit stops YAML bombs)";
+    }
+    if (message.contains("Nesting Depth")) {
+      return "not valid YAML: nested more than " + MAX_NESTING + " levels deep; the format needs at most 7";
+    }
+    return "not valid YAML: " + message;
+  }
+}

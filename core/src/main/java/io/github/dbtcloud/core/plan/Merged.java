@@ -1,0 +1,25 @@
+package io.github.dbtcloud.core.plan;
+
+import io.github.dbtcloud.core.api.WireObject;
+import java.util.List;
+
+/**
+ * A remote (or draft) object with the file's fields merged in, and which fields the file manages.
+ *
+ * @param after the full body to send
+ * @param paths the wire paths the file manages, in display order; only these are compared
+ * @param pending ids of objects this apply creates first
+ * @param <T> the wire type
+ */
+record Merged<T extends WireObject>(T after, List<String> paths, List<PendingReference> pending) {
+
+  Merged {
+    paths = List.copyOf(paths);
+    pending = List.copyOf(pending);
+  }
+
+  /** The pending reference that fills {@code path}, or null. */
+  PendingReference pendingAt(String path) {
+    return pending.stream().filter(p -> p.field().path().equals(path)).findFirst().orElse(null);
+  }
+}

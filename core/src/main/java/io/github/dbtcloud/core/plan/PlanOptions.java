@@ -1,0 +1,59 @@
+package io.github.dbtcloud.core.plan;
+
+import io.github.dbtcloud.core.identity.MarkerPlacement;
+import java.util.Set;
+
+/**
+ * What the build asks of a plan beyond the file.
+ *
+ * @param projects project keys to plan; empty plans every project of the file
+ * @param jobs job keys to plan ({@code key} or {@code project/key}, {@code *} as a wildcard);
+ *     empty plans every job. A job selection also plans the environments those jobs use, never
+ *     project variables, and never deletes.
+ * @param markerPlacement where markers are written
+ * @param rotateSecrets secret variables ({@code DBT_ENV_SECRET*}) to write again although dbt Cloud
+ *     has a (masked) value for them
+ * @param allowEmptyProject plan into a project whose listings are completely empty (the brake
+ *     otherwise stops: an empty listing usually means the token cannot see the project's contents)
+ */
+public record PlanOptions(Set<String> projects, Set<String> jobs, MarkerPlacement markerPlacement,
+    Set<String> rotateSecrets, boolean allowEmptyProject) {
+
+  public PlanOptions {
+    projects = Set.copyOf(projects);
+    jobs = Set.copyOf(jobs);
+    markerPlacement = markerPlacement == null ? MarkerPlacement.DESCRIPTION : markerPlacement;
+    rotateSecrets = Set.copyOf(rotateSecrets);
+  }
+
+  /** Everything in the file, markers in descriptions, no rotation. */
+  public static PlanOptions defaults() {
+    return new PlanOptions(Set.of(), Set.of(), MarkerPlacement.DESCRIPTION, Set.of(), false);
+  }
+
+  /** Whether only some jobs are planned. */
+  public boolean selectsJobs() {
+    return !jobs.isEmpty();
+  }
+
+  /** Whether the project is planned. */
+  public boolean includesProject(String key) {
+    return projects.isEmpty() || projects.contains(key);
+  }
+
+  /** Whether the job is planned: no selection, or its key or {@code project/key} matches one of the patterns. */
+  public boolean includesJob(String project, String key) {
+    if (jobs.isEmpty()) {
+      return true;
+    }
+    return jobs.stream().anyMatch(p -> glob(p, key) || glob(p, project + "/" + key));
+  }
+
+  private static boolean glob(String pattern, String text) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      regex.append(c == '*' ? ".*" : java.util.regex.Pattern.quote(String.valueOf(c)));
+    }
+    return text.matches(regex.toString());
+  }
+}

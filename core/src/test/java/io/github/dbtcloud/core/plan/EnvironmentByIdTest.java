@@ -1,0 +1,56 @@
+package io.github.dbtcloud.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dbtcloud.core.api.Environment;
+import io.github.dbtcloud.core.api.Project;
+import io.github.dbtcloud.core.config.AccountSpec;
+import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.EnvironmentSpec;
+import io.github.dbtcloud.core.config.OwnershipSpec;
+import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.config.SourcePosition;
+import io.github.dbtcloud.core.remote.RemoteProject;
+import io.github.dbtcloud.core.remote.RemoteState;
+import io.github.dbtcloud.core.remote.ScopeException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** An environment written with only an id (as dbt-jobs-as-code files refer to them) is matched by id, never renamed. */
+class EnvironmentByIdTest {
+
+  private static DesiredState desired(long environmentId) {
+    EnvironmentSpec byId = new EnvironmentSpec("environment_70", environmentId, null, List.of(), null, null, null, null,
+        null, null, null, null, null, null, null, null, Set.of(), false, SourcePosition.NONE);
+    ProjectSpec project = new ProjectSpec("shop", 7L, null, Map.of(byId.key(), byId), Map.of(), Map.of(),
+        SourcePosition.NONE);
+    return new DesiredState(1, new AccountSpec(1, null, SourcePosition.NONE), OwnershipSpec.defaults(),
+        Map.of("shop", project), Optional.empty(), Optional.empty(), List.of());
+  }
+
+  private static RemoteState remote() {
+    Environment prod = Environment.draft(1, 7).withName("Production").withDeploymentType("production");
+    Map<String, Object> fields = new LinkedHashMap<>(prod.fields());
+    fields.put("id", 70L);
+    return new RemoteState(1, Map.of("shop", new RemoteProject("shop", new Project(Map.of("id", 7L, "name", "Shop")),
+        List.of(new Environment(fields)), List.of())));
+  }
+
+  @Test
+  void matchesByIdAndLeavesTheNameAlone() {
+    assertThat(Differ.diff(desired(70), remote()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void refusesAnIdTheProjectDoesNotHave() {
+    assertThatThrownBy(() -> Differ.diff(desired(71), remote()))
+        .isInstanceOf(ScopeException.class)
+        .hasMessageEndingWith("projects.shop.environments.environment_70: project shop (id 7) has no environment with"
+            + " id 71; fix the id, or declare the environment by name so that it can be created");
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.dbtcloud.core.plan;
+
+import static io.github.dbtcloud.core.plan.Specs.desired;
+import static io.github.dbtcloud.core.plan.Specs.env;
+import static io.github.dbtcloud.core.plan.Specs.job;
+import static io.github.dbtcloud.core.plan.Specs.prod;
+import static io.github.dbtcloud.core.plan.Specs.remote;
+import static io.github.dbtcloud.core.plan.Specs.remoteJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dbtcloud.core.DbtCloudFailure;
+import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.OwnershipSpec;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** dbt.jobs plans the selected jobs and what they need, and never deletes. */
+class SelectionTest {
+
+  private static PlanOptions jobs(String... patterns) {
+    return new PlanOptions(Set.of(), Set.of(patterns), null, Set.of(), false);
+  }
+
+  private static DesiredState file() {
+    return desired(new OwnershipSpec(null, true, 10), List.of(prod(), env("ci", "CI", null, "staging"),
+        env("qa", "QA", null, "staging")), List.of(),
+        job("nightly", j -> j), job("pr_check", j -> {
+          j.environment = "ci";
+          return j;
+        }), job("pr_lint", j -> {
+          j.environment = "ci";
+          return j;
+        }));
+  }
+
+  @Test
+  void plansOnlyTheSelectedJobsAndTheEnvironmentsTheyUse() {
+    Plan plan = Differ.diff(file(), remote(remoteJob(9, "[[dropped]]", j -> j)), jobs("pr_*"));
+
+    assertThat(plan.changes()).extracting(c -> c.address().toString())
+        .containsExactly("environment \"ci\"", "job \"pr_check\"", "job \"pr_lint\"");
+  }
+
+  @Test
+  void matchesProjectQualifiedKeys() {
+    Plan plan = Differ.diff(file(), remote(), jobs("shop/nightly"));
+
+    assertThat(plan.changes()).extracting(c -> c.address().key()).containsExactly("nightly");
+  }
+
+  @Test
+  void refusesASelectionThatMatchesNoJobListingTheJobs() {
+    assertThatThrownBy(() -> Differ.diff(file(), remote(), jobs("nighty")))
+        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("dbt.jobs: 'nighty' matches no job")
+        .hasMessageContaining("shop/nightly");
+  }
+
+  @Test
+  void refusesToPlanAJobWhoseNewDependencyIsNotSelected() {
+    DesiredState chained = desired(job("a", j -> j), job("b", j -> {
+      j.triggers = Specs.completion("a", "success");
+      return j;
+    }));
+
+    assertThatThrownBy(() -> Differ.diff(chained, remote(), jobs("b")))
+        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("needs the id of job \"a\"")
+        .hasMessageContaining("Add it to dbt.jobs");
+  }
+}

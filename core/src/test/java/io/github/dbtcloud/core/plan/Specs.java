@@ -1,0 +1,137 @@
+package io.github.dbtcloud.core.plan;
+
+import io.github.dbtcloud.core.api.Environment;
+import io.github.dbtcloud.core.api.Job;
+import io.github.dbtcloud.core.api.Project;
+import io.github.dbtcloud.core.config.AccountSpec;
+import io.github.dbtcloud.core.config.DeferralSpec;
+import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.EnvVarSpec;
+import io.github.dbtcloud.core.config.EnvironmentSpec;
+import io.github.dbtcloud.core.config.JobCompletionTrigger;
+import io.github.dbtcloud.core.config.JobSpec;
+import io.github.dbtcloud.core.config.OwnershipSpec;
+import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.config.ScheduleSpec;
+import io.github.dbtcloud.core.config.SourcePosition;
+import io.github.dbtcloud.core.config.TriggersSpec;
+import io.github.dbtcloud.core.remote.RemoteProject;
+import io.github.dbtcloud.core.remote.RemoteState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** Desired states and remote snapshots for plan tests, built in a few words. */
+final class Specs {
+
+  static final long ACCOUNT = 1;
+  static final long PROJECT = 7;
+  static final long PROD_ID = 70;
+
+  private Specs() {}
+
+  static EnvironmentSpec prod() {
+    return env("prod", "Production", "deployment", "production");
+  }
+
+  static EnvironmentSpec env(String key, String name, String type, String deploymentType) {
+    return new EnvironmentSpec(key, name, List.of(), type, deploymentType, null, null, null, null, null, null,
+        Set.of(), false, SourcePosition.NONE);
+  }
+
+  /** A mutable job spec: set only what a test needs. */
+  static final class J {
+    String key;
+    String name;
+    String description;
+    String environment = "prod";
+    List<String> steps = List.of("dbt build");
+    String dbtVersion;
+    Integer threads;
+    String targetName;
+    Integer timeout;
+    Boolean docs;
+    Boolean sources;
+    ScheduleSpec schedule;
+    TriggersSpec triggers = TriggersSpec.NONE;
+    DeferralSpec deferral;
+    Boolean compare;
+    String compareFlags;
+    Boolean lint;
+    Boolean lintErrors;
+    List<String> features;
+    Map<String, String> envVars = Map.of();
+    Set<String> ignore = Set.of();
+
+    JobSpec spec() {
+      return new JobSpec(key, name, description, environment, steps, dbtVersion, threads, targetName, timeout, docs,
+          sources, schedule, triggers, deferral, compare, compareFlags, lint, lintErrors, features, envVars, ignore,
+          false, SourcePosition.NONE);
+    }
+  }
+
+  static JobSpec job(String key, UnaryOperator<J> settings) {
+    J j = new J();
+    j.key = key;
+    return settings.apply(j).spec();
+  }
+
+  static ScheduleSpec cron(String cron) {
+    return new ScheduleSpec(cron, List.of(), List.of(), null, true, SourcePosition.NONE);
+  }
+
+  static TriggersSpec completion(String job, String... statuses) {
+    return new TriggersSpec(null, null, null,
+        new JobCompletionTrigger(job, null, List.of(statuses), SourcePosition.NONE));
+  }
+
+  static DesiredState desired(OwnershipSpec ownership, List<EnvironmentSpec> envs, List<EnvVarSpec> vars,
+      JobSpec... jobs) {
+    Map<String, EnvironmentSpec> e = new LinkedHashMap<>();
+    envs.forEach(s -> e.put(s.key(), s));
+    Map<String, EnvVarSpec> v = new LinkedHashMap<>();
+    vars.forEach(s -> v.put(s.name(), s));
+    Map<String, JobSpec> j = new LinkedHashMap<>();
+    for (JobSpec s : jobs) {
+      j.put(s.key(), s);
+    }
+    ProjectSpec project = new ProjectSpec("shop", PROJECT, null, e, v, j, SourcePosition.NONE);
+    return new DesiredState(1, new AccountSpec(ACCOUNT, null, SourcePosition.NONE), ownership,
+        Map.of("shop", project), Optional.empty(), Optional.empty(), List.of());
+  }
+
+  static DesiredState desired(JobSpec... jobs) {
+    return desired(OwnershipSpec.defaults(), List.of(prod()), List.of(), jobs);
+  }
+
+  static Environment remoteProd() {
+    Environment prod = Environment.draft(ACCOUNT, PROJECT).withName("Production").withDeploymentType("production");
+    return new Environment(with(prod.fields(), "id", PROD_ID));
+  }
+
+  static RemoteState remote(List<Environment> envs, List<Job> jobs) {
+    Project project = new Project(Map.of("id", PROJECT, "name", "Shop"));
+    return new RemoteState(ACCOUNT, "https://ab123.us1.dbt.com/",
+        Map.of("shop", new RemoteProject("shop", project, envs, jobs)));
+  }
+
+  static RemoteState remote(Job... jobs) {
+    return remote(List.of(remoteProd()), List.of(jobs));
+  }
+
+  /** A remote job as dbt Cloud would hold it: a draft with an id, in Production, changed by {@code edit}. */
+  static Job remoteJob(long id, String marker, UnaryOperator<Job> edit) {
+    Job job = Job.draft(ACCOUNT, PROJECT, PROD_ID).withName("n").withDescription(marker)
+        .withExecuteSteps(List.of("dbt build"));
+    return edit.apply(new Job(with(job.fields(), "id", id)));
+  }
+
+  static Map<String, Object> with(Map<String, Object> fields, String key, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(fields);
+    copy.put(key, value);
+    return copy;
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.dbtcloud.core.plan;
+
+import static io.github.dbtcloud.core.plan.Specs.desired;
+import static io.github.dbtcloud.core.plan.Specs.job;
+import static io.github.dbtcloud.core.plan.Specs.remote;
+import static io.github.dbtcloud.core.plan.Specs.remoteJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dbtcloud.core.api.EnvironmentVariable;
+import io.github.dbtcloud.core.api.Job;
+import io.github.dbtcloud.core.config.OwnershipSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextPlanRendererTest {
+
+  private static final TextPlanRenderer PLAIN = new TextPlanRenderer("dbt-cloud.yml");
+
+  private static ResourceAddress address(ResourceAddress.Kind kind, String key) {
+    return new ResourceAddress(kind, "shop", key);
+  }
+
+  @Test
+  void rendersAnUpdateWithNestedFieldsAndAListDiffedByElement() {
+    Job before = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4)
+        .withExecuteSteps(List.of("dbt deps", "dbt build", "dbt test")));
+    Plan plan = Differ.diff(desired(job("nightly", j -> {
+      j.name = "Nightly";
+      j.threads = 8;
+      j.steps = List.of("dbt deps", "dbt build --full-refresh", "dbt test");
+      return j;
+    })), remote(before));
+
+    assertThat(String.join("\n", PLAIN.render(plan))).isEqualTo("""
+
+        dbt Cloud will change as follows (+ create, ~ update in place, - destroy):
+
+        Project shop:
+
+          # job "nightly" (id 900) will be updated in place
+          ~ job "nightly" (id 900) {
+              ~ execute_steps = [
+                    "dbt deps",
+                  - "dbt build",
+                  + "dbt build --full-refresh",
+                    "dbt test",
+                ]
+              ~ settings {
+                  ~ threads = 4 -> 8
+                }
+            }
+
+        Plan: 0 to add, 1 to change, 0 to destroy.""");
+  }
+
+  @Test
+  void saysNoChangesAndStillListsUnmanagedJobs() {
+    Plan plan = new Plan(1, List.of(), List.of(new UnmanagedJob("shop", 5L, "Hand made")));
+
+    assertThat(PLAIN.render(plan)).containsExactly("",
+        "1 unmanaged job(s) in scope (no marker of this file; left untouched):",
+        "    shop: \"Hand made\" (id 5)", "", "No changes. dbt Cloud matches dbt-cloud.yml.");
+  }
+
+  @Test
+  void rendersADestroy() {
+    Job old = remoteJob(9, "[[old]]", j -> j.withName("Old report"));
+    Plan plan = new Plan(1, List.of(new Change.Delete(address(ResourceAddress.Kind.JOB, "old"), old)), List.of());
+
+    assertThat(PLAIN.render(plan)).contains("  # job \"old\" (id 9) will be destroyed", "  - job \"old\" (id 9) {",
+        "      - name = \"Old report\" -> null", "    }", "Plan: 0 to add, 0 to change, 1 to destroy.");
+  }
+
+  @Test
+  void neverShowsASecretValue() {
+    EnvironmentVariable after = EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
+    Plan plan = new Plan(1, List.of(new Change.Create(address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE,
+        "DBT_ENV_SECRET_KEY"), after, List.of(), List.of(new FieldChange("Production", null, "s3cr3t", null,
+        FieldChange.Origin.FILE, true)))), List.of());
+
+    List<String> lines = PLAIN.render(plan);
+
+    assertThat(lines).contains("      + Production = (sensitive)").noneMatch(l -> l.contains("s3cr3t"));
+  }
+
+  @Test
+  void quotesAScopeNameThatIsNotAnIdentifier() {
+    Plan plan = new Plan(1, List.of(new Change.Create(address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "DBT_X"),
+        EnvironmentVariable.draft(1, 7, "DBT_X"), List.of(),
+        List.of(FieldChange.of("Prod.EU staging", null, "x")))), List.of());
+
+    assertThat(PLAIN.render(plan)).contains("      + \"Prod.EU staging\" = \"x\"");
+  }
+
+  @Test
+  void coloursTheSymbolsAsTerraformDoesWhenAsked() {
+    Plan plan = Differ.diff(desired(job("nightly", j -> j)), remote());
+
+    List<String> lines = new TextPlanRenderer("dbt-cloud.yml", true).render(plan);
+
+    assertThat(lines).contains("  \u001B[32m+\u001B[0m job \"nightly\" {");
+    assertThat(PLAIN.render(plan)).noneMatch(l -> l.contains("\u001B"));
+  }
+
+  @Test
+  void marksEachFieldChangedOutsideTheFile() {
+    FieldChange drift = new FieldChange("settings.threads", 4L, 8L, null, FieldChange.Origin.OUTSIDE, false);
+    Job before = remoteJob(900, "[[nightly#abcdef]]", j -> j);
+    Plan plan = new Plan(1, List.of(new Change.Update(address(ResourceAddress.Kind.JOB, "nightly"), before, before,
+        List.of(), List.of(drift))), List.of());
+
+    assertThat(PLAIN.render(plan)).contains(
+        "Note: some objects were changed in dbt Cloud outside dbt-cloud.yml; the plan puts the file's values back"
+            + " (marked \"# changed outside dbt-cloud.yml\").",
+        "  # job \"nightly\" (id 900) will be updated in place (it was changed outside dbt-cloud.yml)",
+        "          ~ threads = 4 -> 8 # changed outside dbt-cloud.yml");
+  }
+
+  @Test
+  void showsWarningsBeforeTheSummary() {
+    Plan plan = new Plan(1, List.of(), List.of(), List.of(), List.of("this update will fail"));
+
+    assertThat(PLAIN.render(plan)).containsSubsequence("Warning: this update will fail",
+        "No changes. dbt Cloud matches dbt-cloud.yml.");
+  }
+
+  @Test
+  void aCreateOfEveryOwnershipKindRendersPendingIds() {
+    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(Specs.prod(),
+        Specs.env("ci", "CI", null, null)), List.of(), job("pr", j -> {
+          j.environment = "ci";
+          return j;
+        })), remote());
+
+    assertThat(PLAIN.render(plan)).contains("      + environment_id = (known after apply: environment \"ci\")");
+  }
+}

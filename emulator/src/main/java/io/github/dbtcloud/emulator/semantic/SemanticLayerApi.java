@@ -1,0 +1,85 @@
+package io.github.dbtcloud.emulator.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import io.github.dbtcloud.emulator.http.ApiRequest;
+import io.github.dbtcloud.emulator.http.ApiResponse;
+import io.github.dbtcloud.emulator.http.Json;
+import io.github.dbtcloud.emulator.http.Router;
+import io.github.dbtcloud.emulator.state.EmulatorState;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Semantic Layer GraphQL endpoint, {@code POST /api/graphql} (§D): {@code Authorization:
+ * Bearer} matched case-insensitively (the SDK sends {@code authorization: bearer ...}), the
+ * environment as the {@code environmentId} argument, and every refusal in the standard {@code
+ * errors[]} envelope with HTTP 200 ({@code "User is not authorized"} for a bad token, F15).
+ */
+public final class SemanticLayerApi {
+
+  /** The path clients post to, on the Semantic Layer host. */
+  public static final String PATH = "/api/graphql";
+
+  private final EmulatorState state;
+  private final GraphQL graphql;
+
+  public SemanticLayerApi(EmulatorState state) {
+    this.state = state;
+    this.graphql = new SemanticLayerSchema(state).build();
+  }
+
+  /** Adds the route. */
+  public void register(Router router) {
+    router.add("POST", PATH, this::execute);
+  }
+
+  private ApiResponse execute(ApiRequest request) {
+    JsonNode body = request.body();
+    if (!body.isObject() || !body.path("query").isTextual()) {
+      return new ApiResponse(400, errors("The request body must be a JSON object with a \"query\" string."));
+    }
+    Long account = account(request.authorization());
+    if (account == null) {
+      return ApiResponse.ok(errors(SemanticLayerError.NOT_AUTHORIZED));
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (body.path("variables").isObject()) {
+      variables = Json.MAPPER.convertValue(body.get("variables"), Json.MAPPER.getTypeFactory()
+          .constructMapType(LinkedHashMap.class, String.class, Object.class));
+    }
+    ExecutionInput input = ExecutionInput.newExecutionInput()
+        .query(body.get("query").asText())
+        .operationName(body.path("operationName").isTextual() ? body.get("operationName").asText() : null)
+        .variables(variables)
+        .graphQLContext(Map.of(SemanticLayerSchema.ACCOUNT, account))
+        .build();
+    ExecutionResult result = graphql.execute(input);
+    return ApiResponse.ok(Json.MAPPER.valueToTree(result.toSpecification()));
+  }
+
+  /** The account of a {@code Bearer} token (scheme in any case), or null. */
+  private Long account(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    String[] parts = authorization.strip().split("\\s+", 2);
+    if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+      return null;
+    }
+    return state.read(s -> s.accountOfToken(parts[1]).orElse(null));
+  }
+
+  private static ObjectNode errors(String message) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.putNull("data");
+    ArrayNode errors = body.putArray("errors");
+    errors.addObject().put("message", message);
+    return body;
+  }
+}

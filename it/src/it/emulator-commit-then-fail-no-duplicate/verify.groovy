@@ -1,0 +1,21 @@
+import io.github.dbtcloud.it.ItEmulator
+
+try {
+  def log = new File(basedir, 'build.log').text
+  def emulator = ItEmulator.of(context)
+
+  // 1st run: the create was committed but answered 500, so apply fails and says so
+  def creates = emulator.journal().findAll { it.method() == 'POST' && it.path().endsWith('/jobs/') }
+  assert creates.size() == 1 : creates
+  assert creates[0].status() == 500
+  assert creates[0].fault() == 'commit_then_fail'
+  assert log.contains('BUILD FAILURE')
+
+  // 2nd run: the plan finds the job the failed create left behind (by its marker) and plans nothing
+  assert log.contains('No changes. dbt Cloud matches dbt-cloud.yml.')
+  def jobs = emulator.state().read { s -> s.table('jobs').all() }
+  assert jobs.size() == 1 : jobs
+  return true
+} finally {
+  ItEmulator.stop(context)
+}

@@ -1,0 +1,30 @@
+package io.github.dbtcloud.maven;
+
+import io.github.dbtcloud.core.identity.MarkerPlacement;
+import io.github.dbtcloud.core.plan.PlanOptions;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the plan parameters that {@code dbt:plan} and {@code dbt:apply} both declare into core's
+ * plan options, so both goals plan exactly the same way ({@code PluginDescriptorTest} keeps the
+ * two declarations equal).
+ */
+final class PlanParameters {
+
+  private PlanParameters() {}
+
+  static PlanOptions options(String projects, String jobs, String markerPlacement, String rotateSecrets,
+      boolean allowEmptyProject) {
+    return new PlanOptions(list(projects), list(jobs), MarkerPlacement.parse(markerPlacement), list(rotateSecrets),
+        allowEmptyProject);
+  }
+
+  private static Set<String> list(String csv) {
+    if (csv == null || csv.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.dbtcloud.maven;
+
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.verify.VerifyCommand;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** Runs the verification job in dbt Cloud, follows it in the log, and fails the build unless it succeeds. */
+@Mojo(name = "verify", threadSafe = true)
+public class VerifyMojo extends AbstractVerifyingMojo {
+
+  @Inject
+  public VerifyMojo(SettingsDecrypter decrypter) {
+    super(decrypter);
+  }
+
+  @Override
+  protected String goal() {
+    return "verify";
+  }
+
+  @Override
+  protected String skipReason() {
+    return verifySkip ? PropertyNames.VERIFY_SKIP + " = true" : null;
+  }
+
+  @Override
+  protected void run(Target target, Console console) {
+    new VerifyCommand(console).run(target, verifyOptions());
+  }
+}
