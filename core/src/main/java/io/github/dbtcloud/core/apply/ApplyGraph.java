@@ -23,7 +23,7 @@ import java.util.Set;
  *   <li>a change that waits for an id ({@link PendingReference}) waits for the create of that object:
  *       a job for its new environment, for the job its completion trigger or deferral names;
  *       a job override for its new job;</li>
- *   <li>a job override waits for any change of its job;</li>
+ *   <li>a job override waits for any change of its job and of the project variable it overrides;</li>
  *   <li>a project variable waits for the create or rename of an environment it sets a value in;</li>
  *   <li>a delete waits for every other change of its project (deletes come last) and for the deletes
  *       of jobs that trigger on or defer to it (reverse dependency order).</li>
@@ -58,8 +58,10 @@ final class ApplyGraph {
       }
       ResourceAddress address = change.address();
       if (address.kind() == Kind.JOB_ENVIRONMENT_VARIABLE) {
-        String job = address.key().substring(0, address.key().indexOf('/'));
-        after.add(new ResourceAddress(Kind.JOB, address.project(), job));
+        int slash = address.key().indexOf('/');
+        after.add(new ResourceAddress(Kind.JOB, address.project(), address.key().substring(0, slash)));
+        // an override overrides a project variable: dbt Cloud refuses a variable named like an existing override
+        after.add(new ResourceAddress(Kind.ENVIRONMENT_VARIABLE, address.project(), address.key().substring(slash + 1)));
       }
       if (address.kind() == Kind.ENVIRONMENT_VARIABLE) {
         after.addAll(environmentsNamed(plan, address.project(), scopes(change)));
