@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +53,22 @@ class ApplyChaosIT {
       "/api/v3/accounts/*/projects/*/environments/", "/api/v3/accounts/*/projects/*/environment-variables/bulk/",
       "/api/v3/accounts/*/projects/*/environment-variables/");
 
+  /** Across all seeds, so that the chaos is known to have hit what it is meant to hit. */
+  private static final AtomicInteger COMMITTED_CREATES_LOST = new AtomicInteger();
+  private static final AtomicInteger FIRST_APPLIES_INCOMPLETE = new AtomicInteger();
+
   @TempDir
   Path dir;
+
+  @AfterAll
+  static void theChaosHitCreatesAndBrokeFirstApplies() {
+    System.out.println("chaos: " + SEEDS + " seeds; " + COMMITTED_CREATES_LOST.get() + " committed creates answered 500"
+        + " (each adopted, none duplicated); " + FIRST_APPLIES_INCOMPLETE.get() + " first applies incomplete");
+    if (SEEDS >= 8) {
+      assertThat(COMMITTED_CREATES_LOST.get()).as("creates committed, then answered 500").isPositive();
+      assertThat(FIRST_APPLIES_INCOMPLETE.get()).as("first applies that did not finish").isPositive();
+    }
+  }
 
   @TestFactory
   Stream<DynamicTest> afterAtMostTwoAppliesUnderChaosTheAccountEqualsTheFile() {
@@ -71,7 +87,11 @@ class ApplyChaosIT {
         apply(target);
       } catch (RuntimeException partial) {
         // a first apply may fail part-way; what it did must still be exact, and the second must finish
+        FIRST_APPLIES_INCOMPLETE.incrementAndGet();
       }
+      COMMITTED_CREATES_LOST.addAndGet((int) emulator.journal().stream().filter(e -> e.method().equals("POST")
+          && "commit_then_fail".equals(e.fault()) && CREATES.stream().anyMatch(c -> FaultRule.on("POST", c)
+              .then(Fault.commitThenFail()).matches("POST", e.path()))).count());
       emulator.faults().clear().seed(seed + 1000);
       everyFaultExceptAnUncommittedCreate(emulator.faults());
       ApplyResult second = apply(target);
