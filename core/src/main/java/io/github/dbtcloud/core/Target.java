@@ -23,15 +23,22 @@ import java.util.Map;
  * @param baseDirectory the directory {@code filePatterns} are relative to
  * @param filePatterns files or globs ({@code dbt/*.yml}) merged into one desired state, instead of
  *     {@code desiredFile}; empty to read {@code desiredFile}
+ * @param loaded the desired state already loaded for this build (see {@link #preloaded}), or null
  */
 public record Target(
     Path desiredFile, Map<String, String> environment, Map<String, String> properties, String baseUrl,
-    ApiToken token, String userAgent, Path baseDirectory, List<String> filePatterns) {
+    ApiToken token, String userAgent, Path baseDirectory, List<String> filePatterns, DesiredState loaded) {
 
   public Target {
     environment = Map.copyOf(environment);
     properties = Map.copyOf(properties);
     filePatterns = List.copyOf(filePatterns);
+  }
+
+  /** A target that reads its files when asked. */
+  public Target(Path desiredFile, Map<String, String> environment, Map<String, String> properties, String baseUrl,
+      ApiToken token, String userAgent, Path baseDirectory, List<String> filePatterns) {
+    this(desiredFile, environment, properties, baseUrl, token, userAgent, baseDirectory, filePatterns, null);
   }
 
   /** A target that reads one file. */
@@ -48,16 +55,31 @@ public record Target(
     return new DesiredFiles(baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath(), filePatterns);
   }
 
-  /** Loads and validates the desired state. */
+  /** Loads and validates the desired state (or returns the one loaded already). */
   public DesiredState load() {
-    return new DesiredStateLoader(environment, properties).load(desiredFiles());
+    return loaded != null ? loaded : new DesiredStateLoader(environment, properties).load(desiredFiles());
   }
 
-  /** Loads and validates the desired state, showing its warnings (a literal secret, a legacy host...). */
+  /**
+   * Loads and validates the desired state, showing its warnings (a literal secret, a legacy host...);
+   * a state loaded already was shown when it was loaded.
+   */
   public DesiredState load(Console console) {
+    if (loaded != null) {
+      return loaded;
+    }
     DesiredState state = load();
     state.warnings().forEach(w -> console.warn(w.toString()));
     return state;
+  }
+
+  /**
+   * This target with its desired state loaded once (warnings shown once), so that the steps of one
+   * goal (apply, verification, metrics check) share it instead of reading the files again.
+   */
+  public Target preloaded(Console console) {
+    return loaded != null ? this : new Target(desiredFile, environment, properties, baseUrl, token, userAgent,
+        baseDirectory, filePatterns, load(console));
   }
 
   /** Opens a client for the build's base URL, or else the file's {@code account.host}. */

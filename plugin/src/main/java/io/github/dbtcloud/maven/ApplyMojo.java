@@ -3,13 +3,16 @@ package io.github.dbtcloud.maven;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.apply.ApplyCommand;
+import io.github.dbtcloud.core.apply.ApplyOptions;
+import io.github.dbtcloud.core.apply.ApplyRequest;
 import io.github.dbtcloud.core.plan.PlanOptions;
+import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Plans and then applies the changes that make dbt Cloud match the desired-state file. */
+/** Plans (or checks a saved plan) and applies the changes that make dbt Cloud match the desired-state file. */
 @Mojo(name = "apply", threadSafe = true)
 public class ApplyMojo extends AbstractVerifyingMojo {
 
@@ -32,6 +35,18 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   /** Plan into a project dbt Cloud lists as completely empty (the brake stops otherwise). */
   @Parameter(property = PropertyNames.ALLOW_EMPTY_PROJECT, defaultValue = "false")
   private boolean allowEmptyProject;
+
+  /** A plan.json written by {@code dbt:plan} to apply exactly, refused when anything changed since; unset plans anew. */
+  @Parameter(property = PropertyNames.PLAN_FILE)
+  private File planFile;
+
+  /** How many independent changes are sent at the same time. */
+  @Parameter(property = PropertyNames.PARALLELISM, defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM)
+  private int parallelism;
+
+  /** Start no new change after the first failure (by default the changes that do not depend on it go on). */
+  @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
+  private boolean failFast;
 
   /** Skip only {@code dbt:apply} (plan still runs). */
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
@@ -66,11 +81,14 @@ public class ApplyMojo extends AbstractVerifyingMojo {
 
   @Override
   protected void run(Target target, Console console) {
-    new ApplyCommand(console).run(target, planOptions());
-    // the verification run (issue 7): after a successful apply, when the file or the build names a job
-    verifyAfterApply(target, console);
+    // the file is read once and shared by the three steps
+    Target loaded = target.preloaded(console);
+    new ApplyCommand(console).run(new ApplyRequest(loaded, planOptions(), new ApplyOptions(parallelism, failFast),
+        planFile == null ? null : planFile.toPath()));
+    // reached only after a complete apply: the verification run (issue 7), when the file or the build names a job
+    verifyAfterApply(loaded, console);
     // Semantic Layer check (issue 8): the last step, after the apply and after the verification run.
-    MetricsStep.afterApply(target, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
+    MetricsStep.afterApply(loaded, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
   }
 
   private PlanOptions planOptions() {

@@ -20,6 +20,11 @@ public final class PropertyNames {
   public static final String ROTATE_SECRETS = "dbt.rotateSecrets";
   public static final String ALLOW_EMPTY_PROJECT = "dbt.allowEmptyProject";
 
+  // the apply engine (docs/apply.md)
+  public static final String PLAN_FILE = "dbt.planFile";
+  public static final String PARALLELISM = "dbt.parallelism";
+  public static final String FAIL_FAST = "dbt.failFast";
+
   /** The environment variable CI systems use to pass the token. */
   public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";
 

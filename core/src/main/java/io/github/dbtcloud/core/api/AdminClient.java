@@ -206,11 +206,13 @@ public final class AdminClient implements AutoCloseable {
     execute(api.updateEnvironmentVariable(accountId, projectId, after.updateBody(before)));
   }
 
-  /** Creates a job override; sent once. */
+  /** Creates a job override; sent once. Returns it with the id dbt Cloud gave it (when the answer has one). */
   public JobEnvironmentVariable createJobEnvironmentVariable(long accountId, long projectId,
       JobEnvironmentVariable variable) {
-    execute(api.createJobEnvironmentVariable(accountId, projectId, variable.body()));
-    return variable;
+    JsonNode answer = execute(api.createJobEnvironmentVariable(accountId, projectId, variable.body()));
+    JsonNode id = answer.path("id");
+    return id.isIntegralNumber() ? JobEnvironmentVariable.read(accountId, projectId, variable.jobId(),
+        variable.name(), id.asLong(), variable.value()) : variable;
   }
 
   public JobEnvironmentVariable updateJobEnvironmentVariable(long accountId, long projectId,

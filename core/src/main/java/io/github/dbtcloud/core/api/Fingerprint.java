@@ -29,6 +29,11 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
   private static final ObjectWriter CANONICAL =
       AdminClient.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+  /** Whether a field is one the server rewrites by itself (left out of the content hash). */
+  public static boolean isVolatile(String field) {
+    return VOLATILE.contains(field);
+  }
+
   /** The fingerprint of a wire object. */
   public static Fingerprint of(Map<String, Object> fields) {
     Map<String, Object> content = new LinkedHashMap<>(fields);

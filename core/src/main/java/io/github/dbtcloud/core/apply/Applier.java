@@ -1,110 +1,76 @@
 package io.github.dbtcloud.core.apply;
 
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.api.AdminClient;
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.EnvironmentVariable;
-import io.github.dbtcloud.core.api.Job;
-import io.github.dbtcloud.core.api.JobEnvironmentVariable;
-import io.github.dbtcloud.core.api.WireObject;
-import io.github.dbtcloud.core.plan.Change;
-import io.github.dbtcloud.core.plan.PendingReference;
+import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.plan.Plan;
-import io.github.dbtcloud.core.plan.ResourceAddress;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Carries out a plan's changes in order, filling in the ids of objects created earlier in the same apply. */
+/**
+ * Carries out a plan's changes in dependency order ({@link ApplyGraph}), independent ones in
+ * parallel ({@link StepExecutor}), each by a {@link ChangeWriter}: a failed change skips what waits
+ * for it while the rest completes, and every change ends done, failed or skipped in the result.
+ */
 public final class Applier {
 
-  private final AdminClient client;
+  private final DbtCloudWrites api;
   private final Console console;
+  private final ApplyOptions options;
+  private final StopSignal stop;
+  private final Sleeper sleeper;
 
-  public Applier(AdminClient client, Console console) {
-    this.client = client;
+  /**
+   * @param api the account to write to
+   * @param console where progress goes
+   * @param options parallelism and fail-fast
+   * @param stop raised from outside (Ctrl-C) to start nothing new
+   * @param sleeper how to wait before sending a rate-limited create again
+   */
+  public Applier(DbtCloudWrites api, Console console, ApplyOptions options, StopSignal stop, Sleeper sleeper) {
+    this.api = api;
     this.console = console;
+    this.options = options;
+    this.stop = stop;
+    this.sleeper = sleeper;
   }
 
-  /** Applies every change of {@code plan}, in plan order. */
+  /** Applies every change of {@code plan} it can and reports each one's outcome. */
   public ApplyResult apply(Plan plan) {
     long started = System.nanoTime();
-    int requestsBefore = client.requestCount();
-    Map<ResourceAddress, Long> created = new HashMap<>();
+    int requestsBefore = api.requestCount();
+    StepGraph<ApplyGraph.Item> graph = ApplyGraph.of(plan);
+    ChangeWriter writer = new ChangeWriter(api, sleeper);
+    Map<String, ChangeWriter.Written> written = new ConcurrentHashMap<>();
+    console.info("Applying " + graph.size() + " change(s), up to " + options.parallelism() + " at a time.");
+    List<StepOutcome> outcomes = new StepExecutor(options.parallelism(), options.failFast(), stop).run(graph,
+        item -> {
+          String step = item.step();
+          try {
+            ChangeWriter.Written w = writer.write(item.change());
+            written.put(step, w);
+            console.info(step + ": " + w.detail());
+            return w.detail();
+          } catch (RuntimeException | InterruptedException e) {
+            console.warn(step + ": failed: " + e.getMessage());
+            throw e;
+          }
+        });
     int added = 0;
     int changed = 0;
     int destroyed = 0;
-    long account = plan.accountId();
-    for (Change change : plan.changes()) {
-      if (change instanceof Change.Create c) {
-        WireObject result = create(account, resolve(c.after(), c.pending(), created, c.address()));
-        created.put(c.address(), result.id());
-        if (c.pending().stream().anyMatch(p -> p.target().equals(c.address())) && result instanceof Job job) {
-          // a job that defers to itself can only name its own id once it has one
-          client.updateJob(account, job.withDeferringJobId(job.id()));
+    for (StepOutcome o : outcomes) {
+      ChangeWriter.Written w = o instanceof StepOutcome.Done ? written.get(o.id()) : null;
+      if (w != null) {
+        switch (w.effect()) {
+          case ADDED -> added++;
+          case CHANGED -> changed++;
+          case DESTROYED -> destroyed++;
         }
-        console.info(c.address() + ": created" + (result.id() == null ? "" : " (id " + result.id() + ")"));
-        added++;
-      } else if (change instanceof Change.Update u) {
-        update(account, u.before(), resolve(u.after(), u.pending(), created, u.address()));
-        console.info(u.address() + ": updated" + (u.before().id() == null ? "" : " (id " + u.before().id() + ")"));
-        changed++;
-      } else if (change instanceof Change.Delete d) {
-        client.deleteJob(account, d.before().id());
-        console.info(d.address() + ": destroyed (id " + d.before().id() + ")");
-        destroyed++;
       }
     }
-    return new ApplyResult(added, changed, destroyed, client.requestCount() - requestsBefore,
-        Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  private WireObject create(long account, WireObject body) {
-    if (body instanceof Environment e) {
-      return client.createEnvironment(account, e.projectId(), e);
-    }
-    if (body instanceof EnvironmentVariable v) {
-      client.createEnvironmentVariable(account, v.projectId(), v);
-      return v;
-    }
-    if (body instanceof JobEnvironmentVariable v) {
-      return client.createJobEnvironmentVariable(account, v.projectId(), v);
-    }
-    return client.createJob(account, (Job) body);
-  }
-
-  private void update(long account, WireObject before, WireObject body) {
-    if (body instanceof Environment e) {
-      client.updateEnvironment(account, e.projectId(), e);
-    } else if (body instanceof EnvironmentVariable v) {
-      client.updateEnvironmentVariable(account, v.projectId(), (EnvironmentVariable) before, v);
-    } else if (body instanceof JobEnvironmentVariable v) {
-      client.updateJobEnvironmentVariable(account, v.projectId(), v);
-    } else {
-      client.updateJob(account, (Job) body);
-    }
-  }
-
-  private static WireObject resolve(WireObject body, List<PendingReference> pending, Map<ResourceAddress, Long> created,
-      ResourceAddress self) {
-    WireObject out = body;
-    for (PendingReference p : pending) {
-      if (p.target().equals(self)) {
-        continue;
-      }
-      Long id = created.get(p.target());
-      if (id == null) {
-        throw new IllegalStateException(p.target() + " was not created before it was needed");
-      }
-      out = switch (p.field()) {
-        case ENVIRONMENT_ID -> ((Job) out).withEnvironmentId(id);
-        case DEFERRING_ENVIRONMENT_ID -> ((Job) out).withDeferringEnvironmentId(id);
-        case DEFERRING_JOB_ID -> ((Job) out).withDeferringJobId(id);
-        case COMPLETION_JOB_ID -> ((Job) out).withCompletionTriggerJobId(id);
-        case JOB_DEFINITION_ID -> ((JobEnvironmentVariable) out).withJobId(id);
-      };
-    }
-    return out;
+    return new ApplyResult(added, changed, destroyed, api.requestCount() - requestsBefore,
+        Duration.ofNanos(System.nanoTime() - started), outcomes);
   }
 }

@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
  * {@code [[namespace/key]]} at the end of the job's description (the default) or name (the form
  * dbt-jobs-as-code writes), optionally with a short fingerprint of the configuration last applied,
  * {@code [[namespace/key#ab12cd]]}, so that a plan can tell a change made in dbt Cloud by hand from
- * a change made in the file. Markers written before fingerprints existed read as before.
+ * a change made in the file. Markers written before fingerprints existed read as before. A job whose
+ * file entry says {@code protect: true} carries {@code protected} in its marker
+ * ({@code [[nightly#ab12cd protected]]}), so that the protection holds even once the job has left the
+ * file: pruning refuses to destroy it.
  *
  * @param namespace the owning namespace, or null
  * @param key the job's stable key in the file
  * @param fingerprint six hex digits of the last applied configuration, or null
+ * @param protect the file forbade destroying this job when it was last applied
  */
-public record Marker(String namespace, String key, String fingerprint) {
+public record Marker(String namespace, String key, String fingerprint, boolean protect) {
 
   /** Characters allowed in a key or namespace, so that the marker always reads back the same. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -24,8 +28,11 @@ public record Marker(String namespace, String key, String fingerprint) {
   /** The fingerprint's form: six lower-case hex digits. */
   public static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{6}");
 
+  /** The word that marks a protected job. */
+  public static final String PROTECTED = "protected";
+
   private static final Pattern AT_END = Pattern.compile("\\s*\\[\\[(?:(" + NAME.pattern() + ")/)?("
-      + NAME.pattern() + ")(?:#(" + FINGERPRINT.pattern() + "))?]]\\s*$");
+      + NAME.pattern() + ")(?:#(" + FINGERPRINT.pattern() + "))?( " + PROTECTED + ")?]]\\s*$");
 
   public Marker {
     if (key == null || !NAME.matcher(key).matches()) {
@@ -43,18 +50,28 @@ public record Marker(String namespace, String key, String fingerprint) {
 
   /** A marker without fingerprint. */
   public Marker(String namespace, String key) {
-    this(namespace, key, null);
+    this(namespace, key, null, false);
+  }
+
+  /** An unprotected marker. */
+  public Marker(String namespace, String key, String fingerprint) {
+    this(namespace, key, fingerprint, false);
   }
 
   /** The marker text, e.g. {@code [[analytics/nightly#ab12cd]]}. */
   public String text() {
     return "[[" + (namespace == null ? "" : namespace + "/") + key + (fingerprint == null ? "" : "#" + fingerprint)
-        + "]]";
+        + (protect ? " " + PROTECTED : "") + "]]";
   }
 
   /** This marker carrying another fingerprint (or none). */
   public Marker withFingerprint(String fingerprint) {
-    return new Marker(namespace, key, fingerprint);
+    return new Marker(namespace, key, fingerprint, protect);
+  }
+
+  /** This marker, protected or not. */
+  public Marker withProtect(boolean protect) {
+    return new Marker(namespace, key, fingerprint, protect);
   }
 
   /** Whether both name the same job of the same namespace, whatever their fingerprints. */
@@ -68,7 +85,8 @@ public record Marker(String namespace, String key, String fingerprint) {
       return Optional.empty();
     }
     Matcher m = AT_END.matcher(text);
-    return m.find() ? Optional.of(new Marker(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    return m.find() ? Optional.of(new Marker(m.group(1), m.group(2), m.group(3), m.group(4) != null))
+        : Optional.empty();
   }
 
   /** The marker of a job: at the end of its description, else at the end of its name. */

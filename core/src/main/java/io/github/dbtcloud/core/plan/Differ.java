@@ -238,7 +238,7 @@ public final class Differ {
   private Change planJob(ProjectSpec project, RemoteProject rp, JobSpec spec) {
     ResourceAddress address = new ResourceAddress(ResourceAddress.Kind.JOB, project.key(), spec.key());
     Job current = managed.get(project.key()).get(spec.key());
-    Marker marker = new Marker(namespace, spec.key());
+    Marker marker = new Marker(namespace, spec.key()).withProtect(spec.protect());
     JobMerge.References refs = references(project, spec, current);
     boolean creating = current == null;
     Merged<Job> m = JobMerge.merge(creating ? Job.draft(account, rp.project().id(), null) : current, spec, marker,

@@ -52,14 +52,9 @@ public final class PlanCommand {
   public Plan planAndShow(DesiredState desired, AdminClient client, Target target, PlanOptions options,
       Path outputDirectory) {
     String fileName = target.desiredFile().getFileName().toString();
-    long projects = desired.projects().values().stream().map(ProjectSpec::key).filter(options::includesProject).count();
-    console.info("Reading dbt Cloud at " + client.baseUrl() + " (account " + desired.account().id() + ", "
-        + projects + " project(s))");
-    int before = client.requestCount();
-    Planner.Planned planned = new Planner(client).snapshotAndPlan(desired, options);
-    console.info("Read in " + (client.requestCount() - before) + " request(s).");
+    Planner.Planned planned = read(desired, client, options);
     Plan plan = planned.plan();
-    new TextPlanRenderer(fileName, console.colour()).render(plan).forEach(console::info);
+    show(plan, target);
     if (outputDirectory != null) {
       PlanReport report = new PlanReport(plan, desired, sha256(desired), planned.remote(), options,
           target.userAgent(), Instant.now());
@@ -68,6 +63,28 @@ public final class PlanCommand {
       console.info("Plan written to " + outputDirectory.resolve(PLAN_JSON) + " and " + PLAN_MARKDOWN + ".");
     }
     return plan;
+  }
+
+  /** Reads dbt Cloud and plans, saying where it reads and how many requests it took; prints no plan. */
+  public Planner.Planned read(DesiredState desired, AdminClient client, PlanOptions options) {
+    long projects = desired.projects().values().stream().map(ProjectSpec::key).filter(options::includesProject).count();
+    console.info("Reading dbt Cloud at " + client.baseUrl() + " (account " + desired.account().id() + ", "
+        + projects + " project(s))");
+    int before = client.requestCount();
+    Planner.Planned planned = new Planner(client).snapshotAndPlan(desired, options);
+    console.info("Read in " + (client.requestCount() - before) + " request(s).");
+    return planned;
+  }
+
+  /** Prints the plan as text, changes in apply order. */
+  public void show(Plan plan, Target target) {
+    new TextPlanRenderer(target.desiredFile().getFileName().toString(), console.colour()).render(plan)
+        .forEach(console::info);
+  }
+
+  /** The SHA-256 that plan.json records for the desired state, so that apply can tell the file changed since. */
+  public static String desiredSha256(DesiredState desired) {
+    return sha256(desired);
   }
 
   /** SHA-256 over the desired-state files' bytes, in order (for one file: what {@code sha256sum} prints). */

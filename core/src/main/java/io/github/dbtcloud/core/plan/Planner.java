@@ -27,7 +27,9 @@ public final class Planner {
   /** The snapshot and the plan made from it. */
   public Planned snapshotAndPlan(DesiredState desired, PlanOptions options) {
     RemoteState remote = new RemoteStateReader(client).read(desired, options.projects());
-    return new Planned(remote, Differ.diff(desired, remote, options));
+    Plan plan = Differ.diff(desired, remote, options);
+    Protection.check(plan, desired.files().isEmpty() ? "the file" : desired.files().get(0).getFileName().toString());
+    return new Planned(remote, plan);
   }
 
   /**

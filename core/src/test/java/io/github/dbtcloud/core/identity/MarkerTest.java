@@ -74,4 +74,15 @@ class MarkerTest {
     assertThatThrownBy(() -> MarkerPlacement.parse("title")).hasMessageContaining("'title'")
         .hasMessageContaining("description or name");
   }
+
+  @Test
+  void aProtectedMarkerSaysSoAndKeepsItsIdentity() {
+    Marker marker = new Marker("analytics", "nightly", "ab12cd", true);
+    assertThat(marker.text()).isEqualTo("[[analytics/nightly#ab12cd protected]]");
+    assertThat(Marker.find("Builds. [[analytics/nightly#ab12cd protected]]")).contains(marker);
+    assertThat(Marker.find("[[nightly protected]]")).contains(new Marker(null, "nightly").withProtect(true));
+    assertThat(marker.sameIdentity(new Marker("analytics", "nightly"))).isTrue();
+    assertThat(marker.withFingerprint("000000").protect()).isTrue();
+    assertThat(Marker.strip("Builds. [[nightly#ab12cd protected]]")).isEqualTo("Builds.");
+  }
 }
