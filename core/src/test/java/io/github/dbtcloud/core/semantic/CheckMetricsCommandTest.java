@@ -9,7 +9,8 @@ import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.SemanticLayerException;
-import io.github.dbtcloud.core.api.SemanticLayerRetry;
+import io.github.dbtcloud.core.api.FakeTime;
+import io.github.dbtcloud.core.api.RetryPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class CheckMetricsCommandTest {
   private MockWebServer server;
   private final FakeSemanticLayer sl = new FakeSemanticLayer();
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-  private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
+  private final FakeTime time = new FakeTime();
 
   @BeforeEach
   void start() throws IOException {
@@ -93,7 +94,7 @@ class CheckMetricsCommandTest {
   }
 
   private MetricCheckReport check(String semanticLayer, MetricCheckOptions options) throws IOException {
-    return new CheckMetricsCommand(console(), new SemanticLayerRetry(1, Duration.ZERO, d -> {}), pauses::add)
+    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
         .run(target(semanticLayer), options);
   }
 
@@ -231,7 +232,7 @@ class CheckMetricsCommandTest {
     assertThat(failure.getMessage()).contains("- refunds FAILED: query q-refunds FAILED: Object 'FCT_REFUNDS' does not exist");
     assertThat(lines).anyMatch(l -> l.contains("revenue") && l.contains("query q-revenue SUCCESSFUL"));
     assertThat(sl.polls.get("q-revenue").get()).isEqualTo(3);
-    assertThat(pauses).contains(Duration.ofMillis(500), Duration.ofMillis(575));
+    assertThat(time.sleeps()).contains(Duration.ofMillis(500), Duration.ofMillis(575));
   }
 
   @Test
