@@ -202,6 +202,61 @@ class CheckMetricsCommandTest {
     assertThat(sl.compiled.get(0).get("environmentId").asLong()).isEqualTo(4243);
   }
 
+  private Target twoProjects(String semanticLayer) throws IOException {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, """
+        version: 1
+        account:
+          id: 1
+        projects:
+          shop:
+            id: 7
+            environments:
+              prod: { name: Production, type: deployment, deployment_type: production }
+          finance:
+            id: 8
+            environments:
+              prod: { name: Finance Production, type: deployment, deployment_type: production }
+              legacy: { id: 4244 }
+        """ + semanticLayer);
+    return new Target(file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
+  }
+
+  @Test
+  void anEnvironmentKeyOfTwoProjectsWithoutAProjectIsRefusedNamingBothBeforeAskingTheServer() {
+    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
+        () -> new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
+            .run(twoProjects("semantic_layer: { environment: prod }\n"), options()));
+
+    assertThat(failure.getMessage()).contains("semantic_layer.environment: environment key 'prod' is declared in"
+        + " projects shop and finance; add project: <key> to say which");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anEnvironmentKeyOfTwoProjectsResolvesInTheProjectTheFileNames() throws Exception {
+    sl.metric("revenue");
+    sl.environmentsJson = "[{\"id\":4243,\"name\":\"Production\"},{\"id\":4245,\"name\":\"Finance Production\"}]";
+
+    MetricCheckReport report = new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
+        .run(twoProjects("semantic_layer: { environment: prod, project: finance }\n"), options());
+
+    assertThat(report.environmentId()).isEqualTo(4245);
+    assertThat(report.environment()).isEqualTo("finance/prod \"Finance Production\" (id 4245)");
+    assertThat(sl.adminPaths).singleElement().satisfies(p -> assertThat(p).startsWith("/api/v3/accounts/1/projects/8/"));
+  }
+
+  @Test
+  void findsAnEnvironmentTheFileMatchesByIdWithoutItsName() throws Exception {
+    sl.metric("revenue");
+    sl.environmentsJson = "[{\"id\":4244,\"name\":\"Old Prod\"}]";
+
+    MetricCheckReport report = new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
+        .run(twoProjects("semantic_layer: { environment: legacy }\n"), options());
+
+    assertThat(report.environment()).isEqualTo("legacy \"Old Prod\" (id 4244)");
+  }
+
   @Test
   void saysWhenTheEnvironmentIsNotInDbtCloudYet() {
     sl.environmentsJson = "[{\"id\":4242,\"name\":\"Staging\"}]";

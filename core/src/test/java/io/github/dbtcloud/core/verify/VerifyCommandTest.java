@@ -401,8 +401,73 @@ class VerifyCommandTest {
 
     assertThat(failure.kind()).isEqualTo(VerificationFailure.Kind.CONFIGURATION);
     assertThat(failure.getMessage()).contains("'weekly', which is neither a job key in dbt-cloud.yml nor a numeric job"
-        + " id. Job keys in the file: [nightly]");
+        + " id. Jobs in the file: [shop/nightly]");
     assertThat(dbt.requests).noneMatch(r -> r.startsWith("POST"));
+  }
+
+  /** The same job key in two projects: shop (id 2, which the fake server serves) and finance (id 9). */
+  private Target twoProjects(String verify) throws IOException {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, """
+        version: 1
+        account:
+          id: 1
+        projects:
+          shop:
+            id: 2
+            environments:
+              prod: { name: Production, type: deployment, deployment_type: production }
+            jobs:
+              nightly: { environment: prod, execute_steps: [dbt build] }
+          finance:
+            id: 9
+            environments:
+              prod: { name: Production, type: deployment, deployment_type: production }
+            jobs:
+              nightly: { environment: prod, execute_steps: [dbt build] }
+        """ + verify);
+    return new Target(file, Map.of(), Map.of(), http.url("/").toString(), new ApiToken("dbtc_test"), "test/1");
+  }
+
+  @Test
+  void aJobKeyOfTwoProjectsFromTheBuildIsRefusedNamingBothBeforeAnythingIsSent() throws IOException {
+    Target target = twoProjects("");
+
+    VerificationFailure failure = catchThrowableOfType(VerificationFailure.class,
+        () -> command().run(target, options().withJob("nightly")));
+
+    assertThat(failure.kind()).isEqualTo(VerificationFailure.Kind.CONFIGURATION);
+    assertThat(failure.getMessage()).contains("job key 'nightly' (the job parameter (dbt.verify.job)) is declared in"
+        + " projects shop and finance; say which with -Ddbt.verify.job=shop/nightly");
+    assertThat(dbt.requests).isEmpty();
+  }
+
+  @Test
+  void aJobKeyOfTwoProjectsResolvesInTheProjectTheBuildNames() throws IOException {
+    command().run(twoProjects(""), options().withJob("shop/nightly"));
+
+    assertThat(dbt.requests).anyMatch(r -> r.startsWith("GET /api/v2/accounts/1/jobs/?project_id=2"))
+        .noneMatch(r -> r.contains("project_id=9")).contains("POST /api/v2/accounts/1/jobs/42/run/");
+  }
+
+  @Test
+  void aJobKeyOfTwoProjectsResolvesInTheProjectTheFileNames() throws IOException {
+    VerifyResult result = command().run(twoProjects("verify: { job: nightly, project: shop }\n"), options());
+
+    assertThat(result).isNotNull();
+    assertThat(dbt.requests).anyMatch(r -> r.startsWith("GET /api/v2/accounts/1/jobs/?project_id=2"))
+        .noneMatch(r -> r.contains("project_id=9"));
+  }
+
+  @Test
+  void aProjectTheBuildNamesMustDeclareTheJob() throws IOException {
+    Target target = twoProjects("");
+
+    VerificationFailure failure = catchThrowableOfType(VerificationFailure.class,
+        () -> command().run(target, options().withJob("marketing/nightly")));
+
+    assertThat(failure.getMessage()).contains("'nightly', which is neither a job of project 'marketing' in"
+        + " dbt-cloud.yml nor a numeric job id. Jobs in the file: [shop/nightly, finance/nightly]");
   }
 
   @Test
