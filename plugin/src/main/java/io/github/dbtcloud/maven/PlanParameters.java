@@ -13,12 +13,29 @@ import java.util.stream.Collectors;
  */
 final class PlanParameters {
 
+  /** The value both goals declare as {@code markerPlacement}'s Maven default. */
+  static final String DECLARED_DEFAULT_PLACEMENT = "description";
+
   private PlanParameters() {}
 
   static PlanOptions options(String projects, String jobs, String markerPlacement, String rotateSecrets,
       boolean allowEmptyProject) {
-    return new PlanOptions(list(projects), list(jobs), MarkerPlacement.parse(markerPlacement), list(rotateSecrets),
+    return new PlanOptions(list(projects), list(jobs), placement(markerPlacement), list(rotateSecrets),
         allowEmptyProject);
+  }
+
+  /**
+   * The placement the build asks for, or null to let the file's {@code ownership.marker} decide. Both
+   * goals still declare {@code defaultValue = "description"}, so that value cannot be told from "not
+   * given" and counts as not given; {@code name} always overrides the file. Once both declarations
+   * drop the default, an explicit {@code description} can override the file too (remove the check).
+   */
+  static MarkerPlacement placement(String markerPlacement) {
+    if (markerPlacement == null || markerPlacement.isBlank()
+        || markerPlacement.strip().equalsIgnoreCase(DECLARED_DEFAULT_PLACEMENT)) {
+      return null;
+    }
+    return MarkerPlacement.parse(markerPlacement);
   }
 
   private static Set<String> list(String csv) {

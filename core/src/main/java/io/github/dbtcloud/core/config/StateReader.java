@@ -3,6 +3,7 @@ package io.github.dbtcloud.core.config;
 import io.github.dbtcloud.core.api.ClientSettings;
 import io.github.dbtcloud.core.config.References.JobRef;
 import io.github.dbtcloud.core.identity.Marker;
+import io.github.dbtcloud.core.identity.MarkerPlacement;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +111,9 @@ final class StateReader {
     }
     Boolean prune = bool(k, "prune");
     Integer max = atLeast(k, "max_deletes", 0);
-    return new OwnershipSpec(namespace, Boolean.TRUE.equals(prune), max == null ? OwnershipSpec.DEFAULT_MAX_DELETES : max);
+    String marker = oneOf(k, "marker", List.of("description", "name"));
+    return new OwnershipSpec(namespace, Boolean.TRUE.equals(prune), max == null ? OwnershipSpec.DEFAULT_MAX_DELETES : max,
+        marker == null ? null : MarkerPlacement.parse(marker));
   }
 
   private void uniqueProjects(YamlCursor projectsCursor) {

@@ -60,7 +60,7 @@ public final class Differ {
     this.options = options;
     this.account = desired.account().id();
     this.namespace = desired.ownership().namespace();
-    this.placement = options.markerPlacement();
+    this.placement = options.placement(desired);
   }
 
   /** Plans the changes that make {@code remote} match {@code desired}. */

@@ -83,7 +83,8 @@ public final class JsonPlanWriter {
     selection.put("projects", report.options().projects().stream().sorted().toList());
     selection.put("jobs", report.options().jobs().stream().sorted().toList());
     scope.put("selection", selection);
-    scope.put("marker_placement", report.options().markerPlacement().name().toLowerCase(java.util.Locale.ROOT));
+    scope.put("marker_placement",
+        report.options().placement(report.desired()).name().toLowerCase(java.util.Locale.ROOT));
     return scope;
   }
 
