@@ -73,7 +73,7 @@ final class JobResolver {
     Marker wanted = new Marker(namespace, ref);
     Job found = null;
     for (Job job : client.listJobs(account, projectId)) {
-      Marker marker = Marker.find(job.description()).or(() -> Marker.find(job.name())).orElse(null);
+      Marker marker = Marker.findIn(job.description(), job.name()).orElse(null);
       if (marker != null && marker.key().equals(ref) && Objects.equals(marker.namespace(), namespace)) {
         if (found != null) {
           throw new DuplicateMarkerException(wanted, found.id(), job.id());

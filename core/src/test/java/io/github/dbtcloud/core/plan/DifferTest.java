@@ -180,6 +180,22 @@ class DifferTest {
   }
 
   @Test
+  void adoptsAJobDbtJobsAsCodeCreatedInsteadOfCreatingASecondOne() {
+    Job fromJobsAsCode = remoteJob(900, "", j -> j.withName("Nightly [[prod:nightly]]"));
+
+    Plan plan = Differ.diff(desired(nightly(null)), remote(fromJobsAsCode));
+
+    assertThat(plan.toAdd()).isZero();
+    Change.Update update = (Change.Update) plan.changes().get(0);
+    assertThat(update.fields()).extracting(FieldChange::path, FieldChange::before)
+        .containsExactly(tuple(Job.NAME, "Nightly [[prod:nightly]]"), tuple(Job.DESCRIPTION, ""));
+    Job after = (Job) update.after();
+    assertThat(after.name()).isEqualTo("Nightly");
+    assertThat(after.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+    assertThat(plan.unmanaged()).isEmpty();
+  }
+
+  @Test
   void aChangedFingerprintAloneIsNoChange() {
     Job withOldFingerprint = remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
 
