@@ -253,7 +253,8 @@ public final class Differ {
     if (creating) {
       List<FieldChange> fields = new ArrayList<>();
       for (String path : m.paths()) {
-        fields.add(new FieldChange(path, null, after.value(path), m.pendingAt(path), FieldChange.Origin.FILE, false));
+        fields.add(withTarget(new FieldChange(path, null, after.value(path), m.pendingAt(path), FieldChange.Origin.FILE,
+            false)));
       }
       return new Change.Create(address, after, m.pending(), fields);
     }
@@ -269,7 +270,7 @@ public final class Differ {
       return null;
     }
     String lastApplied = Marker.findIn(current.description(), current.name()).map(Marker::fingerprint).orElse(null);
-    fields = Drift.attribute(fields, desiredForms, remoteForms, lastApplied);
+    fields = Drift.attribute(fields, desiredForms, remoteForms, lastApplied).stream().map(this::withTarget).toList();
     warnIfTypeFlips(address, current, after);
     return new Change.Update(address, current, after, m.pending(), fields);
   }
@@ -341,6 +342,34 @@ public final class Differ {
       return pending.target().project() + "/" + pending.target().key();
     }
     return jobForm(path, m.after().value(path), forHash);
+  }
+
+  /** An id of a managed environment or job, with the object it points to (for renderers); other fields as they are. */
+  private FieldChange withTarget(FieldChange f) {
+    if (f.pending() != null || !(f.after() instanceof Number id)) {
+      return f;
+    }
+    ResourceAddress.Kind kind;
+    String key;
+    switch (f.path()) {
+      case Job.ENVIRONMENT_ID:
+      case Job.DEFERRING_ENVIRONMENT_ID:
+        kind = ResourceAddress.Kind.ENVIRONMENT;
+        key = environmentKeys.get(id.longValue());
+        break;
+      case Job.DEFERRING_JOB_ID:
+      case Job.COMPLETION_JOB_ID:
+        kind = ResourceAddress.Kind.JOB;
+        key = jobKeys.get(id.longValue());
+        break;
+      default:
+        return f;
+    }
+    if (key == null) {
+      return f;
+    }
+    int slash = key.indexOf('/');
+    return f.withRefersTo(new ResourceAddress(kind, key.substring(0, slash), key.substring(slash + 1)));
   }
 
   private static Object key(Map<Long, String> keys, Object id) {
