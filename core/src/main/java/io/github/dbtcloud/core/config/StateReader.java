@@ -285,15 +285,26 @@ final class StateReader {
     return new EnvVarSpec(name, projectDefault, values, c.position());
   }
 
-  /** A variable's value: any single value, as text; secrets should come from interpolation only. */
+  /**
+   * A variable's value: any single value, as text; secrets should come from interpolation only. Not
+   * empty: dbt Cloud's API takes {@code ""} as "remove this value" (§B.7), so an empty value could
+   * never be stored, and an unset {@code ${env.X:-}} would delete a secret.
+   */
   private static String envValue(YamlCursor c, String name) {
     if (!c.isScalar() || c.isNull()) {
       c.problem("expected a value for " + name + ", found " + c.describe()
-          + (c.isNull() ? "; write \"\" for an empty value, or leave the key out" : ""));
+          + (c.isNull() ? "; give a value, or leave the key out" : ""));
       return null;
     }
     Values.warnIfLiteralSecret(c, name);
-    return c.text();
+    String value = c.text();
+    if (value != null && value.isEmpty()) {
+      c.problem("the value of " + name + " is empty" + (c.raw().contains("${") ? " (its ${...} gave nothing)" : "")
+          + "; dbt Cloud cannot hold an empty value (its API removes a value sent as \"\"), so give a value, or"
+          + " leave this one out");
+      return null;
+    }
+    return value;
   }
 
   private JobSpec job(String projectKey, String key, YamlCursor c, Map<String, EnvironmentSpec> environments,

@@ -464,7 +464,9 @@ public final class Differ {
             + ": environment '" + envKey + "' is not declared in project " + project.key() + "; declared: "
             + project.environments().keySet());
       }
-      wanted.put(env.name(), value);
+      // an environment matched by id leaves its name to dbt Cloud: the scope is the name dbt Cloud has
+      Environment matched = environments.get(project.key()).get(envKey);
+      wanted.put(env.name() != null ? env.name() : matched.name(), value);
     });
     EnvironmentVariables vars = rp.environmentVariables() == null ? EnvironmentVariables.none()
         : rp.environmentVariables();
