@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.config;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.ClientSettings;
 import io.github.dbtcloud.core.config.References.JobRef;
 import io.github.dbtcloud.core.identity.Marker;
@@ -674,7 +675,7 @@ final class StateReader {
     Duration pollMax = duration(k, "poll_max", Duration.ofSeconds(30));
     if (pollMin.compareTo(pollMax) > 0) {
       (k.containsKey("poll_min") ? k.get("poll_min") : k.get("poll_max")).problem("poll_min ("
-          + Values.format(pollMin) + ") is longer than poll_max (" + Values.format(pollMax) + ")");
+          + Durations.compact(pollMin) + ") is longer than poll_max (" + Durations.compact(pollMax) + ")");
     }
     Boolean cancel = bool(k, "cancel_on_timeout");
     return new VerifySpec(job, project, cause, str(k, "git_branch"), sha, str(k, "schema_override"), stepsOverride,
@@ -834,7 +835,7 @@ final class StateReader {
     if (raw == null) {
       return fallback;
     }
-    Duration d = Values.duration(raw);
+    Duration d = Durations.read(raw);
     if (d == null || d.isZero()) {
       k.get(key).problem("expected a duration such as 90s, 45m, 2h or 1h30m, found '" + raw + "'");
       return fallback;

@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.TriggerRequest;
 import io.github.dbtcloud.core.config.VerifySpec;
 import java.nio.file.Path;
