@@ -7,6 +7,7 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.TestResources;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.SemanticLayerException;
 import io.github.dbtcloud.core.api.FakeTime;
@@ -94,8 +95,7 @@ class CheckMetricsCommandTest {
   }
 
   private MetricCheckReport check(String semanticLayer, MetricCheckOptions options) throws IOException {
-    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
-        .run(target(semanticLayer), options);
+    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time).run(target(semanticLayer), options);
   }
 
   private Document report() throws Exception {
@@ -202,31 +202,21 @@ class CheckMetricsCommandTest {
     assertThat(sl.compiled.get(0).get("environmentId").asLong()).isEqualTo(4243);
   }
 
+  /** The same environment key in two projects: shop (id 2) and finance (id 9, with legacy matched by id). */
   private Target twoProjects(String semanticLayer) throws IOException {
     Path file = dir.resolve("dbt-cloud.yml");
-    Files.writeString(file, """
-        version: 1
-        account:
-          id: 1
-        projects:
-          shop:
-            id: 7
-            environments:
-              prod: { name: Production, type: deployment, deployment_type: production }
-          finance:
-            id: 8
-            environments:
-              prod: { name: Finance Production, type: deployment, deployment_type: production }
-              legacy: { id: 4244 }
-        """ + semanticLayer);
+    Files.writeString(file, TestResources.text("two-projects.yml") + semanticLayer);
     return new Target(file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
+  }
+
+  private MetricCheckReport check(Target target) {
+    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time).run(target, options());
   }
 
   @Test
   void anEnvironmentKeyOfTwoProjectsWithoutAProjectIsRefusedNamingBothBeforeAskingTheServer() {
     InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
-        () -> new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
-            .run(twoProjects("semantic_layer: { environment: prod }\n"), options()));
+        () -> check(twoProjects("semantic_layer: { environment: prod }\n")));
 
     assertThat(failure.getMessage()).contains("semantic_layer.environment: environment key 'prod' is declared in"
         + " projects shop and finance; add project: <key> to say which");
@@ -238,12 +228,11 @@ class CheckMetricsCommandTest {
     sl.metric("revenue");
     sl.environmentsJson = "[{\"id\":4243,\"name\":\"Production\"},{\"id\":4245,\"name\":\"Finance Production\"}]";
 
-    MetricCheckReport report = new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
-        .run(twoProjects("semantic_layer: { environment: prod, project: finance }\n"), options());
+    MetricCheckReport report = check(twoProjects("semantic_layer: { environment: prod, project: finance }\n"));
 
     assertThat(report.environmentId()).isEqualTo(4245);
     assertThat(report.environment()).isEqualTo("finance/prod \"Finance Production\" (id 4245)");
-    assertThat(sl.adminPaths).singleElement().satisfies(p -> assertThat(p).startsWith("/api/v3/accounts/1/projects/8/"));
+    assertThat(sl.adminPaths).singleElement().satisfies(p -> assertThat(p).startsWith("/api/v3/accounts/1/projects/9/"));
   }
 
   @Test
@@ -251,8 +240,7 @@ class CheckMetricsCommandTest {
     sl.metric("revenue");
     sl.environmentsJson = "[{\"id\":4244,\"name\":\"Old Prod\"}]";
 
-    MetricCheckReport report = new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
-        .run(twoProjects("semantic_layer: { environment: legacy }\n"), options());
+    MetricCheckReport report = check(twoProjects("semantic_layer: { environment: legacy }\n"));
 
     assertThat(report.environment()).isEqualTo("legacy \"Old Prod\" (id 4244)");
   }

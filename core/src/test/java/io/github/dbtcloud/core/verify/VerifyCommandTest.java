@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.api.FakeTime;
 import io.github.dbtcloud.core.api.RetryPolicy;
 import io.github.dbtcloud.core.api.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.TestResources;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
 import java.io.IOException;
@@ -54,13 +56,13 @@ class VerifyCommandTest {
   @TempDir
   Path dir;
 
-  private final FakeClock clock = new FakeClock();
+  private final FakeTime clock = new FakeTime();
   private final List<Duration> sleeps = new ArrayList<>();
   private final RecordingConsole console = new RecordingConsole();
   private final AtomicReference<Runnable> shutdownHook = new AtomicReference<>();
   private Sleeper sleeper = d -> {
     sleeps.add(d);
-    clock.advance(d);
+    clock.sleep(d);
   };
   private MockWebServer http;
   private FakeRunServer dbt;
@@ -263,7 +265,7 @@ class VerifyCommandTest {
     assertThat(dbt.cancelled()).isTrue();
     assertThat(console.text()).contains("WARN Timed out after 45.0 s waiting for run 9000000001 (still Running);"
         + " cancelling it").contains("WARN Cancelled run 9000000001.");
-    assertThat(clock.instant()).isEqualTo(Instant.parse("2024-06-03T10:00:45Z"));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-25T10:00:45Z"));
   }
 
   @Test
@@ -298,7 +300,7 @@ class VerifyCommandTest {
       if (naps.incrementAndGet() == 4) {
         throw new InterruptedException("Ctrl-C");
       }
-      clock.advance(d);
+      clock.sleep(d);
     };
 
     VerificationFailure failure = failure("");
@@ -317,7 +319,7 @@ class VerifyCommandTest {
       if (naps.incrementAndGet() == 4) {
         shutdownHook.get().run();
       }
-      clock.advance(d);
+      clock.sleep(d);
     };
 
     VerificationFailure failure = failure("");
@@ -408,24 +410,7 @@ class VerifyCommandTest {
   /** The same job key in two projects: shop (id 2, which the fake server serves) and finance (id 9). */
   private Target twoProjects(String verify) throws IOException {
     Path file = dir.resolve("dbt-cloud.yml");
-    Files.writeString(file, """
-        version: 1
-        account:
-          id: 1
-        projects:
-          shop:
-            id: 2
-            environments:
-              prod: { name: Production, type: deployment, deployment_type: production }
-            jobs:
-              nightly: { environment: prod, execute_steps: [dbt build] }
-          finance:
-            id: 9
-            environments:
-              prod: { name: Production, type: deployment, deployment_type: production }
-            jobs:
-              nightly: { environment: prod, execute_steps: [dbt build] }
-        """ + verify);
+    Files.writeString(file, TestResources.text("two-projects.yml") + verify);
     return new Target(file, Map.of(), Map.of(), http.url("/").toString(), new ApiToken("dbtc_test"), "test/1");
   }
 
