@@ -280,11 +280,7 @@ public final class Differ {
     return new JobMerge.References() {
       @Override
       public JobMerge.Ref environment(String key) {
-        if (!project.environments().containsKey(key)) {
-          throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".jobs." + spec.key()
-              + ": environment '" + key + "' is not declared in project " + project.key() + "; declared: "
-              + project.environments().keySet());
-        }
+        // the loader has checked that the key is declared; one not in dbt Cloud yet is created first
         Environment e = environments.get(project.key()).get(key);
         return new JobMerge.Ref(e == null ? null : e.id(),
             new ResourceAddress(ResourceAddress.Kind.ENVIRONMENT, project.key(), key));
@@ -297,18 +293,12 @@ public final class Differ {
         if ("self".equals(key)) {
           return new JobMerge.Ref(current == null ? null : current.id(), target);
         }
-        ProjectSpec other = desired.projects().get(p);
-        if (other == null || !remote.projects().containsKey(p)) {
+        // the loader has checked that the project and the job are declared; the project may not be planned
+        if (!remote.projects().containsKey(p)) {
           throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".jobs." + spec.key()
-              + ": refers to job '" + key + "' of project '" + p + "', which "
-              + (other == null ? "the file does not declare" : "is not planned (add it to dbt.projects)"));
+              + ": refers to job '" + key + "' of project '" + p + "', which is not planned (add it to dbt.projects)");
         }
         Job job = managed.get(p).get(key);
-        if (job == null && !other.jobs().containsKey(key)) {
-          throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".jobs." + spec.key()
-              + ": refers to job '" + key + "', which is neither in project " + p + " of the file nor in dbt Cloud;"
-              + " declared: " + other.jobs().keySet());
-        }
         return new JobMerge.Ref(job == null ? null : job.id(), target);
       }
 
@@ -458,12 +448,7 @@ public final class Differ {
       wanted.put(EnvironmentVariable.PROJECT, spec.projectDefault());
     }
     spec.perEnvironment().forEach((envKey, value) -> {
-      EnvironmentSpec env = project.environments().get(envKey);
-      if (env == null) {
-        throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".env_vars." + spec.name()
-            + ": environment '" + envKey + "' is not declared in project " + project.key() + "; declared: "
-            + project.environments().keySet());
-      }
+      EnvironmentSpec env = project.environments().get(envKey); // declared: the loader has checked
       // an environment matched by id leaves its name to dbt Cloud: the scope is the name dbt Cloud has
       Environment matched = environments.get(project.key()).get(envKey);
       wanted.put(env.name() != null ? env.name() : matched.name(), value);
