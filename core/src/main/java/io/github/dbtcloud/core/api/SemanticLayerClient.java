@@ -185,9 +185,8 @@ public final class SemanticLayerClient implements AutoCloseable {
       }
       return data;
     } catch (IOException e) {
-      throw new SemanticLayerException(0, url.toString(), environmentId, operation,
-          List.of(redactor.redact(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))),
-          e);
+      String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      throw new SemanticLayerException(0, url.toString(), environmentId, operation, List.of(redactor.redact(why)), e);
     }
   }
 
