@@ -42,6 +42,28 @@ class EnvironmentsApiTest {
   }
 
   @Test
+  void storesAndReturnsTheProfileCustomBranchDocsAndDbtStateFieldsAndAFullReplaceResetsThem() {
+    EmulatorHttp.Answer created = running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\","
+        + "\"primary_profile_id\":40,\"use_custom_branch\":true,\"custom_branch\":\"main\",\"supports_docs\":true,"
+        + "\"enable_dbt_state\":true,\"extended_attributes_id\":30}");
+    long id = created.data().get("id").asLong();
+
+    JsonNode read = running.http().get(ENVS + id + "/").data();
+    assertThat(read.get("primary_profile_id").asLong()).isEqualTo(40);
+    assertThat(read.get("use_custom_branch").asBoolean()).isTrue();
+    assertThat(read.get("custom_branch").asText()).isEqualTo("main");
+    assertThat(read.get("supports_docs").asBoolean()).isTrue();
+    assertThat(read.get("enable_dbt_state").asBoolean()).isTrue();
+    assertThat(read.get("extended_attributes_id").asLong()).isEqualTo(30);
+
+    JsonNode replaced = running.http().post(ENVS + id + "/", "{\"name\":\"CI\",\"type\":\"deployment\"}").data();
+    assertThat(replaced.get("primary_profile_id").isNull()).isTrue();
+    assertThat(replaced.get("use_custom_branch").asBoolean()).isFalse();
+    assertThat(replaced.get("supports_docs").asBoolean()).isFalse();
+    assertThat(replaced.get("enable_dbt_state").asBoolean()).isFalse();
+  }
+
+  @Test
   void anUpdateResetsOmittedConnectionAndCredentialsToNull() {
     EmulatorHttp.Answer after = running.http().post(ENVS + PRODUCTION + "/",
         "{\"name\":\"Production\",\"type\":\"deployment\",\"deployment_type\":\"production\"}");

@@ -2,7 +2,7 @@ package io.github.dbtcloud.maven;
 
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.verify.Durations;
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.verify.VerifyCommand;
 import io.github.dbtcloud.core.verify.VerifyOptions;
 import java.nio.file.Path;

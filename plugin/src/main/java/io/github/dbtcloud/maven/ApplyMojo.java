@@ -24,8 +24,8 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   @Parameter(property = PropertyNames.JOBS)
   private String jobs;
 
-  /** Where job markers are written: {@code description} (default) or {@code name}. */
-  @Parameter(property = PropertyNames.MARKER_PLACEMENT, defaultValue = "description")
+  /** Where job markers are written, {@code description} or {@code name}; overrides the file's {@code ownership.marker}. */
+  @Parameter(property = PropertyNames.MARKER_PLACEMENT)
   private String markerPlacement;
 
   /** Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value, comma-separated. */

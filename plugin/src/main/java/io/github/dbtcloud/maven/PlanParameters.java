@@ -17,8 +17,16 @@ final class PlanParameters {
 
   static PlanOptions options(String projects, String jobs, String markerPlacement, String rotateSecrets,
       boolean allowEmptyProject) {
-    return new PlanOptions(list(projects), list(jobs), MarkerPlacement.parse(markerPlacement), list(rotateSecrets),
+    return new PlanOptions(list(projects), list(jobs), placement(markerPlacement), list(rotateSecrets),
         allowEmptyProject);
+  }
+
+  /** The placement the build asks for, or null (not given) to let the file's {@code ownership.marker} decide. */
+  static MarkerPlacement placement(String markerPlacement) {
+    if (markerPlacement == null || markerPlacement.isBlank()) {
+      return null;
+    }
+    return MarkerPlacement.parse(markerPlacement);
   }
 
   private static Set<String> list(String csv) {

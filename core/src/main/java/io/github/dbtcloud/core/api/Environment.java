@@ -21,9 +21,12 @@ public record Environment(Map<String, Object> fields) implements WireObject {
   public static final String CREDENTIALS_ID = "credentials_id";
   public static final String CONNECTION_ID = "connection_id";
   public static final String EXTENDED_ATTRIBUTES_ID = "extended_attributes_id";
+  public static final String PRIMARY_PROFILE_ID = "primary_profile_id";
   public static final String USE_CUSTOM_BRANCH = "use_custom_branch";
   public static final String CUSTOM_BRANCH = "custom_branch";
   public static final String ENABLE_MODEL_QUERY_HISTORY = "enable_model_query_history";
+  public static final String SUPPORTS_DOCS = "supports_docs";
+  public static final String ENABLE_DBT_STATE = "enable_dbt_state";
 
   /** Fields the server computes or returns only for reading; a plan never compares them. */
   public static final Set<String> READ_ONLY = Set.of("id", "account_id", "project_id", "created_at", "updated_at",
@@ -128,6 +131,23 @@ public record Environment(Map<String, Object> fields) implements WireObject {
 
   public Environment withExtendedAttributesId(Long id) {
     return set("extended_attributes_id", id);
+  }
+
+  public Environment withPrimaryProfileId(Long id) {
+    return set("primary_profile_id", id);
+  }
+
+  /** Turns the custom branch on or off, keeping the branch name dbt Cloud holds. */
+  public Environment withUseCustomBranch(boolean on) {
+    return set("use_custom_branch", on);
+  }
+
+  public Environment withSupportsDocs(boolean on) {
+    return set("supports_docs", on);
+  }
+
+  public Environment withDbtState(boolean enabled) {
+    return set("enable_dbt_state", enabled);
   }
 
   /** Sets the custom branch; a branch turns {@code use_custom_branch} on, null turns it off. */

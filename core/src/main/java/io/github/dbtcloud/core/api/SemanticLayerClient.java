@@ -3,11 +3,11 @@ package io.github.dbtcloud.core.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dbtcloud.core.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -20,7 +20,10 @@ import okhttp3.ResponseBody;
  * The one door to the Semantic Layer GraphQL API (§D): {@code POST} of {@code {query, variables,
  * operationName}} with {@code Authorization: Bearer}, the environment as the {@code environmentId}
  * argument, and the {@code errors[]} envelope (sent with HTTP 200) turned into a {@link
- * SemanticLayerException} carrying the server's messages.
+ * SemanticLayerException} carrying the server's messages. It runs on the same {@link HttpStack} as
+ * the Admin API: the settings' retry policy, rate limit, timeouts and redacted debug log. Every
+ * operation it sends may be repeated (a second {@code createQuery} only makes an unused query), so
+ * each POST is marked retryable.
  */
 public final class SemanticLayerClient implements AutoCloseable {
 
@@ -57,34 +60,23 @@ public final class SemanticLayerClient implements AutoCloseable {
 
   private final URI url;
   private final OkHttpClient http;
+  private final Redactor redactor;
   private final AtomicInteger requests = new AtomicInteger();
 
-  private SemanticLayerClient(URI url, ClientSettings settings, SemanticLayerRetry retry) {
+  private SemanticLayerClient(URI url, ClientSettings settings, Console console) {
     this.url = url;
-    String token = settings.token().value();
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .addInterceptor(retry)
-        .addInterceptor(chain -> {
-          requests.incrementAndGet();
-          return chain.proceed(chain.request().newBuilder()
-              .header("Authorization", "Bearer " + token)
-              .header("Accept", "application/json")
-              .header("User-Agent", settings.userAgent())
-              .build());
-        })
-        .build();
+    this.redactor = new Redactor(settings.token());
+    this.http = HttpStack.build(settings, console, "Bearer", HttpStack.limiter(settings), requests);
   }
 
-  /** A client for the Semantic Layer at {@code url}, with the token and timeouts of {@code settings}. */
+  /** A client for the Semantic Layer at {@code url}, with the token, timeouts and retries of {@code settings}. */
   public static SemanticLayerClient create(URI url, ClientSettings settings) {
-    return new SemanticLayerClient(url, settings, SemanticLayerRetry.defaults());
+    return new SemanticLayerClient(url, settings, Console.silent());
   }
 
-  /** The same with the given retry policy (tests retry without waiting). */
-  public static SemanticLayerClient create(URI url, ClientSettings settings, SemanticLayerRetry retry) {
-    return new SemanticLayerClient(url, settings, retry);
+  /** The same, with HTTP traces (token redacted) at the console's debug level. */
+  public static SemanticLayerClient create(URI url, ClientSettings settings, Console console) {
+    return new SemanticLayerClient(url, settings, console);
   }
 
   /** The GraphQL endpoint. */
@@ -165,7 +157,9 @@ public final class SemanticLayerClient implements AutoCloseable {
     body.put("query", document);
     body.set("variables", variables);
     body.put("operationName", operation);
+    // a GraphQL POST reads (or makes a throwaway query): safe to send again, unlike an Admin API create
     Request request = new Request.Builder().url(url.toString())
+        .header(Idempotency.HEADER, "true")
         .post(RequestBody.create(body.toString(), JSON)).build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody responseBody = response.body();
@@ -191,13 +185,14 @@ public final class SemanticLayerClient implements AutoCloseable {
       }
       return data;
     } catch (IOException e) {
-      throw new SemanticLayerException(0, url.toString(), environmentId, operation,
-          List.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
+      String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      throw new SemanticLayerException(0, url.toString(), environmentId, operation, List.of(redactor.redact(why)), e);
     }
   }
 
   private SemanticLayerException failure(int status, long environmentId, String operation, List<String> messages) {
-    return new SemanticLayerException(status, url.toString(), environmentId, operation, messages, null);
+    return new SemanticLayerException(status, url.toString(), environmentId, operation,
+        messages.stream().map(redactor::redact).toList(), null);
   }
 
   /** {@code errors[*].message}, in order. */

@@ -131,9 +131,9 @@ final class JobsAsCodeReader {
       if (m.find()) {
         String identifier = m.group(1).contains(":") ? m.group(1).substring(m.group(1).indexOf(':') + 1) : m.group(1);
         if (m.group(1).contains(":")) {
-          k.get("name").warn("the import filter in [[" + m.group(1) + "]] cannot be kept: the plugin's marker is [["
-              + identifier + "]], and a job named with [[" + m.group(1) + "]] in dbt Cloud would not be recognised"
-              + " (the plan would create a second job); rename it there to end in [[" + identifier + "]] first");
+          k.get("name").warn("the import filter in [[" + m.group(1) + "]] is not kept: the plugin finds the job in"
+              + " dbt Cloud by [[" + m.group(1) + "]] as by [[" + identifier + "]], but writes [[" + identifier
+              + "]] from its first apply on, so dbt-jobs-as-code's import-jobs --filter no longer selects it");
         }
         if (!identifier.equals(r.key())) {
           k.get("name").problem("the name carries the identifier [[" + m.group(1) + "]] but the job's key is '"

@@ -15,7 +15,7 @@ final class Keys {
 
   static final Set<String> ROOT = of("version", "account", "ownership", "projects", "verify", "semantic_layer");
   static final Set<String> ACCOUNT = of("id", "host");
-  static final Set<String> OWNERSHIP = of("namespace", "prune", "max_deletes");
+  static final Set<String> OWNERSHIP = of("namespace", "prune", "max_deletes", "marker");
   static final Set<String> PROJECT = of("id", "name", "environments", "env_vars", "jobs");
   static final Set<String> ENVIRONMENT = of("id", "name", "previous_names", "type", "deployment_type",
       "dbt_version", "credentials_id", "connection_id", "extended_attributes_id", "primary_profile_id",

@@ -1,8 +1,10 @@
 package io.github.dbtcloud.core.config;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.ClientSettings;
 import io.github.dbtcloud.core.config.References.JobRef;
 import io.github.dbtcloud.core.identity.Marker;
+import io.github.dbtcloud.core.identity.MarkerPlacement;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +112,9 @@ final class StateReader {
     }
     Boolean prune = bool(k, "prune");
     Integer max = atLeast(k, "max_deletes", 0);
-    return new OwnershipSpec(namespace, Boolean.TRUE.equals(prune), max == null ? OwnershipSpec.DEFAULT_MAX_DELETES : max);
+    String marker = oneOf(k, "marker", List.of("description", "name"));
+    return new OwnershipSpec(namespace, Boolean.TRUE.equals(prune), max == null ? OwnershipSpec.DEFAULT_MAX_DELETES : max,
+        marker == null ? null : MarkerPlacement.parse(marker));
   }
 
   private void uniqueProjects(YamlCursor projectsCursor) {
@@ -282,15 +286,26 @@ final class StateReader {
     return new EnvVarSpec(name, projectDefault, values, c.position());
   }
 
-  /** A variable's value: any single value, as text; secrets should come from interpolation only. */
+  /**
+   * A variable's value: any single value, as text; secrets should come from interpolation only. Not
+   * empty: dbt Cloud's API takes {@code ""} as "remove this value" (§B.7), so an empty value could
+   * never be stored, and an unset {@code ${env.X:-}} would delete a secret.
+   */
   private static String envValue(YamlCursor c, String name) {
     if (!c.isScalar() || c.isNull()) {
       c.problem("expected a value for " + name + ", found " + c.describe()
-          + (c.isNull() ? "; write \"\" for an empty value, or leave the key out" : ""));
+          + (c.isNull() ? "; give a value, or leave the key out" : ""));
       return null;
     }
     Values.warnIfLiteralSecret(c, name);
-    return c.text();
+    String value = c.text();
+    if (value != null && value.isEmpty()) {
+      c.problem("the value of " + name + " is empty" + (c.raw().contains("${") ? " (its ${...} gave nothing)" : "")
+          + "; dbt Cloud cannot hold an empty value (its API removes a value sent as \"\"), so give a value, or"
+          + " leave this one out");
+      return null;
+    }
+    return value;
   }
 
   private JobSpec job(String projectKey, String key, YamlCursor c, Map<String, EnvironmentSpec> environments,
@@ -660,7 +675,7 @@ final class StateReader {
     Duration pollMax = duration(k, "poll_max", Duration.ofSeconds(30));
     if (pollMin.compareTo(pollMax) > 0) {
       (k.containsKey("poll_min") ? k.get("poll_min") : k.get("poll_max")).problem("poll_min ("
-          + Values.format(pollMin) + ") is longer than poll_max (" + Values.format(pollMax) + ")");
+          + Durations.compact(pollMin) + ") is longer than poll_max (" + Durations.compact(pollMax) + ")");
     }
     Boolean cancel = bool(k, "cancel_on_timeout");
     return new VerifySpec(job, project, cause, str(k, "git_branch"), sha, str(k, "schema_override"), stepsOverride,
@@ -820,7 +835,7 @@ final class StateReader {
     if (raw == null) {
       return fallback;
     }
-    Duration d = Values.duration(raw);
+    Duration d = Durations.read(raw);
     if (d == null || d.isZero()) {
       k.get(key).problem("expected a duration such as 90s, 45m, 2h or 1h30m, found '" + raw + "'");
       return fallback;

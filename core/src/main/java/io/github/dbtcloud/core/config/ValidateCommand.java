@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.config;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class ValidateCommand {
           + ", " + count(p.envVars().size(), "env var") + list(p.envVars().keySet()));
     }
     lines.add("  verify: " + state.verify().map(v -> "job " + v.job() + ", timeout "
-        + Values.format(v.timeout())).orElse("not configured"));
+        + Durations.compact(v.timeout())).orElse("not configured"));
     lines.add("  semantic_layer: " + state.semanticLayer().map(s -> "environment " + s.environment() + ", "
         + (s.allMetrics() ? "all metrics" : count(s.metrics().size(), "metric"))).orElse("not configured"));
     lines.add("Summary: " + count(state.projects().size(), "project") + ", "

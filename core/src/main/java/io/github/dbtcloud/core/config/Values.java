@@ -1,12 +1,10 @@
 package io.github.dbtcloud.core.config;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks of single values that several sections share: dbt versions, steps, env var names, durations. */
+/** Checks of single values that several sections share: dbt versions, steps, env var names. */
 final class Values {
 
   /** dbt Cloud's release tracks (shared api doc §C.1 {@code dbt_version}). */
@@ -15,7 +13,6 @@ final class Values {
 
   private static final Pattern PINNED_VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?(-(latest|pre))?");
   private static final Pattern ENV_VAR_NAME = Pattern.compile("DBT_[A-Z0-9_]+");
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private Values() {}
 
@@ -62,42 +59,5 @@ final class Values {
       at.warn("the secret " + name + " is written in the file, where anyone who reads the file or its history"
           + " can see it; take it from the build's environment: ${env." + name + "}");
     }
-  }
-
-  /** A duration such as 90s, 45m, 2h, 1h30m or 500ms (a bare number is seconds); null when not valid. */
-  static Duration duration(String raw) {
-    String s = raw.strip().toLowerCase(Locale.ROOT);
-    if (s.matches("\\d{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(s));
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find()) {
-      if (m.start() != end || m.group(1).length() > 9) {
-        return null;
-      }
-      long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofSeconds(n);
-      });
-      end = m.end();
-    }
-    return end == s.length() && end > 0 ? total : null;
-  }
-
-  /** How a duration is written back in messages and summaries. */
-  static String format(Duration d) {
-    if (d.toMillis() % 1000 != 0) {
-      return d.toMillis() + "ms";
-    }
-    long s = d.getSeconds();
-    if (s % 3600 == 0) {
-      return s / 3600 + "h";
-    }
-    return s % 60 == 0 ? s / 60 + "m" : s + "s";
   }
 }

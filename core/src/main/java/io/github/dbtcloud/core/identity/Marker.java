@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * ({@code [[nightly#ab12cd protected]]}), so that the protection holds even once the job has left the
  * file: pruning refuses to destroy it.
  *
+ * <p>dbt-jobs-as-code's identifiers read as markers too, so that a team moving from it adopts its
+ * jobs instead of creating them again: {@code Nightly [[nightly]]} is already this form, and
+ * {@code Nightly [[prod:nightly]]} (an import filter before the colon, {@code *} for every
+ * environment) is the marker {@code [[nightly]]}. Only this class's own form is ever written.
+ *
  * @param namespace the owning namespace, or null
  * @param key the job's stable key in the file
  * @param fingerprint six hex digits of the last applied configuration, or null
@@ -33,6 +38,9 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
 
   private static final Pattern AT_END = Pattern.compile("\\s*\\[\\[(?:(" + NAME.pattern() + ")/)?("
       + NAME.pattern() + ")(?:#(" + FINGERPRINT.pattern() + "))?( " + PROTECTED + ")?]]\\s*$");
+
+  /** dbt-jobs-as-code's {@code [[filter:identifier]]}: its characters, one colon (its own rule). */
+  private static final Pattern JOBS_AS_CODE_AT_END = Pattern.compile("\\s*\\[\\[[*A-Za-z0-9_-]*:([A-Za-z0-9_-]+)]]\\s*$");
 
   public Marker {
     if (key == null || !NAME.matcher(key).matches()) {
@@ -79,14 +87,17 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
     return other != null && Objects.equals(namespace, other.namespace) && key.equals(other.key);
   }
 
-  /** The marker at the end of {@code text}, if any. */
+  /** The marker at the end of {@code text} (this form or dbt-jobs-as-code's), if any. */
   public static Optional<Marker> find(String text) {
     if (text == null) {
       return Optional.empty();
     }
     Matcher m = AT_END.matcher(text);
-    return m.find() ? Optional.of(new Marker(m.group(1), m.group(2), m.group(3), m.group(4) != null))
-        : Optional.empty();
+    if (m.find()) {
+      return Optional.of(new Marker(m.group(1), m.group(2), m.group(3), m.group(4) != null));
+    }
+    Matcher jobsAsCode = JOBS_AS_CODE_AT_END.matcher(text);
+    return jobsAsCode.find() ? Optional.of(new Marker(null, jobsAsCode.group(1))) : Optional.empty();
   }
 
   /** The marker of a job: at the end of its description, else at the end of its name. */
@@ -94,9 +105,13 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
     return find(description).or(() -> find(name));
   }
 
-  /** {@code text} without a trailing marker. */
+  /** {@code text} without a trailing marker (this form or dbt-jobs-as-code's). */
   public static String strip(String text) {
-    return text == null ? "" : AT_END.matcher(text).replaceFirst("");
+    if (text == null) {
+      return "";
+    }
+    Matcher m = AT_END.matcher(text);
+    return m.find() ? m.replaceFirst("") : JOBS_AS_CODE_AT_END.matcher(text).replaceFirst("");
   }
 
   /** {@code text} with this marker at its end, replacing any marker already there. */

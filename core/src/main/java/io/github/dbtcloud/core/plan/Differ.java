@@ -60,7 +60,7 @@ public final class Differ {
     this.options = options;
     this.account = desired.account().id();
     this.namespace = desired.ownership().namespace();
-    this.placement = options.markerPlacement();
+    this.placement = options.placement(desired);
   }
 
   /** Plans the changes that make {@code remote} match {@code desired}. */
@@ -253,7 +253,8 @@ public final class Differ {
     if (creating) {
       List<FieldChange> fields = new ArrayList<>();
       for (String path : m.paths()) {
-        fields.add(new FieldChange(path, null, after.value(path), m.pendingAt(path), FieldChange.Origin.FILE, false));
+        fields.add(withTarget(new FieldChange(path, null, after.value(path), m.pendingAt(path), FieldChange.Origin.FILE,
+            false)));
       }
       return new Change.Create(address, after, m.pending(), fields);
     }
@@ -269,7 +270,7 @@ public final class Differ {
       return null;
     }
     String lastApplied = Marker.findIn(current.description(), current.name()).map(Marker::fingerprint).orElse(null);
-    fields = Drift.attribute(fields, desiredForms, remoteForms, lastApplied);
+    fields = Drift.attribute(fields, desiredForms, remoteForms, lastApplied).stream().map(this::withTarget).toList();
     warnIfTypeFlips(address, current, after);
     return new Change.Update(address, current, after, m.pending(), fields);
   }
@@ -279,11 +280,7 @@ public final class Differ {
     return new JobMerge.References() {
       @Override
       public JobMerge.Ref environment(String key) {
-        if (!project.environments().containsKey(key)) {
-          throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".jobs." + spec.key()
-              + ": environment '" + key + "' is not declared in project " + project.key() + "; declared: "
-              + project.environments().keySet());
-        }
+        // the loader has checked that the key is declared; one not in dbt Cloud yet is created first
         Environment e = environments.get(project.key()).get(key);
         return new JobMerge.Ref(e == null ? null : e.id(),
             new ResourceAddress(ResourceAddress.Kind.ENVIRONMENT, project.key(), key));
@@ -296,18 +293,12 @@ public final class Differ {
         if ("self".equals(key)) {
           return new JobMerge.Ref(current == null ? null : current.id(), target);
         }
-        ProjectSpec other = desired.projects().get(p);
-        if (other == null || !remote.projects().containsKey(p)) {
+        // the loader has checked that the project and the job are declared; the project may not be planned
+        if (!remote.projects().containsKey(p)) {
           throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".jobs." + spec.key()
-              + ": refers to job '" + key + "' of project '" + p + "', which "
-              + (other == null ? "the file does not declare" : "is not planned (add it to dbt.projects)"));
+              + ": refers to job '" + key + "' of project '" + p + "', which is not planned (add it to dbt.projects)");
         }
         Job job = managed.get(p).get(key);
-        if (job == null && !other.jobs().containsKey(key)) {
-          throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".jobs." + spec.key()
-              + ": refers to job '" + key + "', which is neither in project " + p + " of the file nor in dbt Cloud;"
-              + " declared: " + other.jobs().keySet());
-        }
         return new JobMerge.Ref(job == null ? null : job.id(), target);
       }
 
@@ -341,6 +332,34 @@ public final class Differ {
       return pending.target().project() + "/" + pending.target().key();
     }
     return jobForm(path, m.after().value(path), forHash);
+  }
+
+  /** An id of a managed environment or job, with the object it points to (for renderers); other fields as they are. */
+  private FieldChange withTarget(FieldChange f) {
+    if (f.pending() != null || !(f.after() instanceof Number id)) {
+      return f;
+    }
+    ResourceAddress.Kind kind;
+    String key;
+    switch (f.path()) {
+      case Job.ENVIRONMENT_ID:
+      case Job.DEFERRING_ENVIRONMENT_ID:
+        kind = ResourceAddress.Kind.ENVIRONMENT;
+        key = environmentKeys.get(id.longValue());
+        break;
+      case Job.DEFERRING_JOB_ID:
+      case Job.COMPLETION_JOB_ID:
+        kind = ResourceAddress.Kind.JOB;
+        key = jobKeys.get(id.longValue());
+        break;
+      default:
+        return f;
+    }
+    if (key == null) {
+      return f;
+    }
+    int slash = key.indexOf('/');
+    return f.withRefersTo(new ResourceAddress(kind, key.substring(0, slash), key.substring(slash + 1)));
   }
 
   private static Object key(Map<Long, String> keys, Object id) {
@@ -429,13 +448,10 @@ public final class Differ {
       wanted.put(EnvironmentVariable.PROJECT, spec.projectDefault());
     }
     spec.perEnvironment().forEach((envKey, value) -> {
-      EnvironmentSpec env = project.environments().get(envKey);
-      if (env == null) {
-        throw new DbtCloudFailure(spec.position() + " projects." + project.key() + ".env_vars." + spec.name()
-            + ": environment '" + envKey + "' is not declared in project " + project.key() + "; declared: "
-            + project.environments().keySet());
-      }
-      wanted.put(env.name(), value);
+      EnvironmentSpec env = project.environments().get(envKey); // declared: the loader has checked
+      // an environment matched by id leaves its name to dbt Cloud: the scope is the name dbt Cloud has
+      Environment matched = environments.get(project.key()).get(envKey);
+      wanted.put(env.name() != null ? env.name() : matched.name(), value);
     });
     EnvironmentVariables vars = rp.environmentVariables() == null ? EnvironmentVariables.none()
         : rp.environmentVariables();

@@ -23,10 +23,19 @@ final class EnvironmentMerge {
     f.set(spec.connectionId(), "connection_id", Environment::withConnectionId, Environment.CONNECTION_ID);
     f.set(spec.extendedAttributesId(), "extended_attributes_id", Environment::withExtendedAttributesId,
         Environment.EXTENDED_ATTRIBUTES_ID);
+    f.set(spec.primaryProfileId(), "primary_profile_id", Environment::withPrimaryProfileId,
+        Environment.PRIMARY_PROFILE_ID);
     f.set(spec.customBranch(), "custom_branch", Environment::withCustomBranch, Environment.USE_CUSTOM_BRANCH,
         Environment.CUSTOM_BRANCH);
+    if (spec.customBranch() == null) {
+      // use_custom_branch: false alone (true needs a branch, the loader checks): off, the stored branch kept
+      f.set(spec.useCustomBranch(), "use_custom_branch", Environment::withUseCustomBranch,
+          Environment.USE_CUSTOM_BRANCH);
+    }
+    f.set(spec.supportsDocs(), "supports_docs", Environment::withSupportsDocs, Environment.SUPPORTS_DOCS);
     f.set(spec.enableModelQueryHistory(), "enable_model_query_history", Environment::withModelQueryHistory,
         Environment.ENABLE_MODEL_QUERY_HISTORY);
+    f.set(spec.enableDbtState(), "enable_dbt_state", Environment::withDbtState, Environment.ENABLE_DBT_STATE);
     return new Merged<>(f.object(), f.paths(), List.of());
   }
 }

@@ -9,9 +9,11 @@ package io.github.dbtcloud.core.plan;
  * @param pending the planned value is an id only known after another change is applied
  * @param origin where the difference comes from, when the marker's fingerprint can tell
  * @param sensitive the values are secrets: renderers show {@code (sensitive)}, never the value
+ * @param refersTo for an id of another managed object, the object the planned id points to, so that
+ *     renderers can name it next to the id ({@code environment "ci"}); null otherwise
  */
 public record FieldChange(String path, Object before, Object after, PendingReference pending, Origin origin,
-    boolean sensitive) {
+    boolean sensitive, ResourceAddress refersTo) {
 
   /** Where a difference comes from. */
   public enum Origin {
@@ -38,6 +40,12 @@ public record FieldChange(String path, Object before, Object after, PendingRefer
     origin = origin == null ? Origin.UNKNOWN : origin;
   }
 
+  /** A change that refers to no other object. */
+  public FieldChange(String path, Object before, Object after, PendingReference pending, Origin origin,
+      boolean sensitive) {
+    this(path, before, after, pending, origin, sensitive, null);
+  }
+
   /** A change of value whose origin is not known. */
   public FieldChange(String path, Object before, Object after, PendingReference pending) {
     this(path, before, after, pending, Origin.UNKNOWN, false);
@@ -50,6 +58,11 @@ public record FieldChange(String path, Object before, Object after, PendingRefer
 
   /** This change with its origin set. */
   public FieldChange withOrigin(Origin origin) {
-    return new FieldChange(path, before, after, pending, origin, sensitive);
+    return new FieldChange(path, before, after, pending, origin, sensitive, refersTo);
+  }
+
+  /** This change with the object its planned id points to. */
+  public FieldChange withRefersTo(ResourceAddress target) {
+    return new FieldChange(path, before, after, pending, origin, sensitive, target);
   }
 }

@@ -67,14 +67,24 @@ final class JobMerge {
     f.set(spec.timeoutSeconds(), "timeout_seconds", Job::withTimeoutSeconds, Job.TIMEOUT_SECONDS);
     f.set(spec.generateDocs(), "generate_docs", Job::withGenerateDocs, Job.GENERATE_DOCS);
     f.set(spec.runGenerateSources(), "run_generate_sources", Job::withRunGenerateSources, Job.RUN_GENERATE_SOURCES);
-    f.set(spec.schedule(), "schedule", JobMerge::withSchedule, Job.SCHEDULE_CRON, Job.TRIGGER_SCHEDULE);
+    ScheduleSpec schedule = spec.schedule();
+    if (schedule != null && schedule.cron() == null && !Schedules.structured(schedule)) {
+      // schedule: { enabled: false } alone switches the trigger and keeps dbt Cloud's cron
+      f.set(schedule.enabled(), "schedule", Job::withScheduleTrigger, Job.TRIGGER_SCHEDULE);
+    } else {
+      f.set(schedule, "schedule", JobMerge::withSchedule, Job.SCHEDULE_CRON, Job.TRIGGER_SCHEDULE);
+    }
     TriggersSpec triggers = spec.triggers();
     f.set(triggers.gitProviderWebhook(), "triggers.git_provider_webhook", Job::withGitProviderWebhook,
         Job.TRIGGER_GIT_PROVIDER_WEBHOOK);
     f.set(triggers.onMerge(), "triggers.on_merge", Job::withOnMerge, Job.TRIGGER_ON_MERGE);
     f.set(triggers.onDraftPr(), "triggers.on_draft_pr", Job::withTriggersOnDraftPr, Job.TRIGGERS_ON_DRAFT_PR);
     JobCompletionTrigger completion = triggers.onJobCompletion();
-    if (completion != null && f.manages("triggers.on_job_completion")) {
+    if (completion != null && completion.jobId() != null && f.manages("triggers.on_job_completion")) {
+      // a job the file does not manage, by id: its project id is the file's to give, so it is compared too
+      f.managed(f.object().withCompletionTrigger(completion.jobId(), completion.projectId(),
+          statusCodes(spec, completion)), Job.COMPLETION_JOB_ID, Job.COMPLETION_PROJECT_ID, Job.COMPLETION_STATUSES);
+    } else if (completion != null && f.manages("triggers.on_job_completion")) {
       Ref other = refs.job(completion.project(), completion.job());
       f.managed(f.object().withCompletionTrigger(other.id(), refs.projectId(completion.project()),
           statusCodes(spec, completion)), Job.COMPLETION_JOB_ID, Job.COMPLETION_STATUSES);

@@ -83,7 +83,8 @@ public final class JsonPlanWriter {
     selection.put("projects", report.options().projects().stream().sorted().toList());
     selection.put("jobs", report.options().jobs().stream().sorted().toList());
     scope.put("selection", selection);
-    scope.put("marker_placement", report.options().markerPlacement().name().toLowerCase(java.util.Locale.ROOT));
+    scope.put("marker_placement",
+        report.options().placement(report.desired()).name().toLowerCase(java.util.Locale.ROOT));
     return scope;
   }
 
@@ -97,6 +98,7 @@ public final class JsonPlanWriter {
       field.put("before", f.sensitive() && f.before() != null ? PlanValues.SENSITIVE : f.before());
       field.put("after", f.pending() != null ? null : f.sensitive() ? PlanValues.SENSITIVE : f.after());
       field.put("known_after_apply", f.pending() == null ? null : f.pending().target().id());
+      field.put("refers_to", f.refersTo() == null ? null : f.refersTo().id());
       field.put("sensitive", f.sensitive());
       field.put("origin", f.origin().label());
       fields.add(field);

@@ -116,10 +116,10 @@ public final class MarkdownPlanRenderer {
     for (FieldChange f : c.fields()) {
       String note = f.origin() == FieldChange.Origin.OUTSIDE ? "   # changed outside " + desiredName : "";
       if (c instanceof Change.Create) {
-        b.append("+ ").append(f.path()).append(" = ").append(PlanValues.after(f)).append('\n');
+        b.append("+ ").append(f.path()).append(" = ").append(PlanValues.after(f, c.address().project())).append('\n');
       } else {
         b.append("- ").append(f.path()).append(" = ").append(PlanValues.before(f)).append(note).append('\n');
-        b.append("+ ").append(f.path()).append(" = ").append(PlanValues.after(f)).append('\n');
+        b.append("+ ").append(f.path()).append(" = ").append(PlanValues.after(f, c.address().project())).append('\n');
       }
     }
     b.append("```\n\n</details>\n");

@@ -39,7 +39,9 @@ final class Normaliser {
       Environment.TYPE, "deployment",
       Environment.DBT_VERSION, "latest",
       Environment.USE_CUSTOM_BRANCH, false,
-      Environment.ENABLE_MODEL_QUERY_HISTORY, false);
+      Environment.SUPPORTS_DOCS, false,
+      Environment.ENABLE_MODEL_QUERY_HISTORY, false,
+      Environment.ENABLE_DBT_STATE, false);
 
   /** The cost optimisation features dbt Cloud may fold into one another (§E.16). */
   private static final Set<String> STATE_FEATURES = Set.of("state_aware_orchestration", "efficient_testing", "dbt_state");

@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.plan;
 
+import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.identity.MarkerPlacement;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * @param jobs job keys to plan ({@code key} or {@code project/key}, {@code *} as a wildcard);
  *     empty plans every job. A job selection also plans the environments those jobs use, never
  *     project variables, and never deletes.
- * @param markerPlacement where markers are written
+ * @param markerPlacement where markers are written, or null for the file's {@code ownership.marker}
  * @param rotateSecrets secret variables ({@code DBT_ENV_SECRET*}) to write again although dbt Cloud
  *     has a (masked) value for them
  * @param allowEmptyProject plan into a project whose listings are completely empty (the brake
@@ -22,13 +23,17 @@ public record PlanOptions(Set<String> projects, Set<String> jobs, MarkerPlacemen
   public PlanOptions {
     projects = Set.copyOf(projects);
     jobs = Set.copyOf(jobs);
-    markerPlacement = markerPlacement == null ? MarkerPlacement.DESCRIPTION : markerPlacement;
     rotateSecrets = Set.copyOf(rotateSecrets);
   }
 
-  /** Everything in the file, markers in descriptions, no rotation. */
+  /** Everything in the file, markers where the file says, no rotation. */
   public static PlanOptions defaults() {
-    return new PlanOptions(Set.of(), Set.of(), MarkerPlacement.DESCRIPTION, Set.of(), false);
+    return new PlanOptions(Set.of(), Set.of(), null, Set.of(), false);
+  }
+
+  /** Where markers are written: the build's placement when it gives one, else the file's {@code ownership.marker}. */
+  public MarkerPlacement placement(DesiredState desired) {
+    return markerPlacement != null ? markerPlacement : desired.ownership().marker();
   }
 
   /** Whether only some jobs are planned. */

@@ -30,12 +30,23 @@ final class PlanValues {
     return String.valueOf(v);
   }
 
-  /** The planned value of a field as shown. */
-  static String after(FieldChange f) {
+  /**
+   * The planned value of a field as shown; an id of another object followed by the object it points
+   * to, {@code 70403104191400 (environment "ci")}, with its project when that is not {@code project}.
+   */
+  static String after(FieldChange f, String project) {
     if (f.pending() != null) {
       return "(known after apply: " + f.pending().target() + ")";
     }
-    return f.sensitive() ? SENSITIVE : value(f.after());
+    if (f.sensitive()) {
+      return SENSITIVE;
+    }
+    ResourceAddress target = f.refersTo();
+    if (target == null) {
+      return value(f.after());
+    }
+    return value(f.after()) + " (" + target + (target.project().equals(project) ? "" : " in project "
+        + target.project()) + ")";
   }
 
   /** The current value of a field as shown. */

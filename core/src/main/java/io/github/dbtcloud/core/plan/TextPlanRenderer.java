@@ -99,7 +99,7 @@ public final class TextPlanRenderer {
     char op = change instanceof Change.Create ? '+' : '~';
     boolean nested = change.address().kind() == ResourceAddress.Kind.JOB
         || change.address().kind() == ResourceAddress.Kind.ENVIRONMENT;
-    block(tree(change.fields(), nested), op, "      ", out);
+    block(tree(change.fields(), nested), op, "      ", change.address().project(), out);
     out.add("    }");
     return out;
   }
@@ -121,22 +121,22 @@ public final class TextPlanRenderer {
   }
 
   @SuppressWarnings("unchecked")
-  private void block(Map<String, Object> node, char op, String indent, List<String> out) {
+  private void block(Map<String, Object> node, char op, String indent, String project, List<String> out) {
     int width = node.entrySet().stream().filter(e -> e.getValue() instanceof FieldChange)
         .mapToInt(e -> PlanValues.name(e.getKey()).length()).max().orElse(0);
     for (Map.Entry<String, Object> e : node.entrySet()) {
       String name = PlanValues.name(e.getKey());
       if (e.getValue() instanceof FieldChange f) {
-        field(f, String.format("%-" + width + "s", name), op, indent, out);
+        field(f, String.format("%-" + width + "s", name), op, indent, project, out);
       } else {
         out.add(indent + symbol(op) + " " + name + " {");
-        block((Map<String, Object>) e.getValue(), op, indent + "    ", out);
+        block((Map<String, Object>) e.getValue(), op, indent + "    ", project, out);
         out.add(indent + "  }");
       }
     }
   }
 
-  private void field(FieldChange f, String name, char op, String indent, List<String> out) {
+  private void field(FieldChange f, String name, char op, String indent, String project, List<String> out) {
     String note = f.origin() == FieldChange.Origin.OUTSIDE ? " " + OUTSIDE_NOTE + desiredName : "";
     if (PlanValues.listDiff(f)) {
       out.add(indent + symbol(op) + " " + name.strip() + " = [" + note);
@@ -146,9 +146,10 @@ public final class TextPlanRenderer {
       }
       out.add(indent + "  ]");
     } else if (op == '+') {
-      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.after(f));
+      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.after(f, project));
     } else {
-      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.before(f) + " -> " + PlanValues.after(f) + note);
+      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.before(f) + " -> " + PlanValues.after(f, project)
+          + note);
     }
   }
 

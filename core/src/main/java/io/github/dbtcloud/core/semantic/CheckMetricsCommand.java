@@ -4,13 +4,15 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.ClientSettings;
+import io.github.dbtcloud.core.api.RetryPolicy;
 import io.github.dbtcloud.core.api.SemanticLayerClient;
-import io.github.dbtcloud.core.api.SemanticLayerRetry;
 import io.github.dbtcloud.core.api.SemanticLayerUrls;
+import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.SemanticLayerSpec;
 import io.github.dbtcloud.core.report.JUnitXmlWriter;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,18 +25,24 @@ import java.util.Optional;
 public final class CheckMetricsCommand {
 
   private final Console console;
-  private final SemanticLayerRetry retry;
-  private final SemanticLayerRetry.Sleeper sleeper;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final Clock clock;
 
+  /** A command with the default retries, sleeping for real. */
   public CheckMetricsCommand(Console console) {
-    this(console, SemanticLayerRetry.defaults(), SemanticLayerRetry.Sleeper.SYSTEM);
+    this(console, RetryPolicy.DEFAULT, Sleeper.system(), Clock.systemUTC());
   }
 
-  /** With a retry policy and a clock of the caller's (tests wait for nothing). */
-  public CheckMetricsCommand(Console console, SemanticLayerRetry retry, SemanticLayerRetry.Sleeper sleeper) {
+  /**
+   * A command with the caller's retry policy, sleeper and clock; the HTTP retries, the rate limit
+   * and the query polling all wait on them (tests pass a fake pair and wait for nothing).
+   */
+  public CheckMetricsCommand(Console console, RetryPolicy retry, Sleeper sleeper, Clock clock) {
     this.console = console;
     this.retry = retry;
     this.sleeper = sleeper;
+    this.clock = clock;
   }
 
   /** Runs the check the file's {@code semantic_layer:} section describes; without one, that is an error. */
@@ -59,12 +67,12 @@ public final class CheckMetricsCommand {
   }
 
   private MetricCheckReport check(Target target, DesiredState desired, SemanticLayerSpec spec, MetricCheckOptions options) {
-    ClientSettings settings = target.settings(desired);
+    ClientSettings settings = target.settings(desired).withRetry(retry).withTime(sleeper, clock);
     List<AdminClient> opened = new ArrayList<>(1);
     SemanticEnvironment environment;
     try {
       environment = SemanticEnvironment.resolve(spec, desired, () -> {
-        AdminClient admin = AdminClient.create(settings);
+        AdminClient admin = AdminClient.create(settings, console);
         opened.add(admin);
         return admin;
       });
@@ -74,8 +82,8 @@ public final class CheckMetricsCommand {
     URI url = options.semanticLayerUrl() != null ? SemanticLayerUrls.override(options.semanticLayerUrl())
         : SemanticLayerUrls.derive(settings.baseUrl());
     MetricCheckReport report;
-    try (SemanticLayerClient client = SemanticLayerClient.create(url, settings, retry)) {
-      report = new MetricCheck(client, console, sleeper, options.queryTimeout())
+    try (SemanticLayerClient client = SemanticLayerClient.create(url, settings, console)) {
+      report = new MetricCheck(client, console, sleeper, clock, options.queryTimeout())
           .run(environment.id(), environment.label(), spec, options.runQueries());
     }
     JUnitXmlWriter.write(report.toTestReport(), options.reportFile());

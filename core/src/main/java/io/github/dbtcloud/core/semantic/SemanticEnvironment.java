@@ -8,7 +8,6 @@ import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.EnvironmentSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.config.SemanticLayerSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,42 +21,33 @@ import java.util.function.Supplier;
  */
 public record SemanticEnvironment(long id, String label) {
 
-  /** Resolves the spec's environment; the admin client is only opened for a key. */
+  /**
+   * Resolves the spec's environment; the admin client is only opened for a key. The loader has
+   * already checked that a key names exactly one environment of the file: in {@code project:} when
+   * given, else in the one project that declares it.
+   */
   public static SemanticEnvironment resolve(SemanticLayerSpec spec, DesiredState desired, Supplier<AdminClient> admin) {
-    String ref = spec.environment() == null ? "" : spec.environment().strip();
+    String ref = spec.environment().strip();
     if (ref.matches("\\d{1,19}")) {
       return new SemanticEnvironment(Long.parseLong(ref), "id " + ref);
     }
-    List<ProjectSpec> owners = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    for (ProjectSpec p : desired.projects().values()) {
-      if (p.environments().containsKey(ref)) {
-        owners.add(p);
-      }
-      p.environments().keySet().forEach(k -> keys.add(p.key() + "." + k));
-    }
-    String where = "semantic_layer.environment '" + ref + "' (" + spec.position() + ")";
-    if (owners.isEmpty()) {
-      throw new DbtCloudFailure(where + " is neither an environment key of this file nor a numeric environment id;"
-          + " declared keys: " + (keys.isEmpty() ? "(none)" : String.join(", ", keys)) + ". Use one of them, or the"
-          + " id shown in dbt Cloud under Deploy -> Environments.");
-    }
-    if (owners.size() > 1) {
-      throw new DbtCloudFailure(where + " is declared in several projects ("
-          + String.join(", ", owners.stream().map(ProjectSpec::key).toList()) + "); use the numeric environment id.");
-    }
-    ProjectSpec project = owners.get(0);
-    EnvironmentSpec spec0 = project.environments().get(ref);
+    ProjectSpec project = desired.projects().values().stream()
+        .filter(p -> spec.project() == null || p.key().equals(spec.project()))
+        .filter(p -> p.environments().containsKey(ref)).findFirst().orElseThrow();
+    EnvironmentSpec environment = project.environments().get(ref);
     long account = desired.account().id();
     AdminClient client = admin.get();
     long projectId = project.id() != null ? project.id() : projectByName(client, account, project);
+    String label = spec.project() == null ? ref : project.key() + "/" + ref;
     for (Environment e : client.listEnvironments(account, projectId)) {
-      if (spec0.name().equals(e.name())) {
-        return new SemanticEnvironment(e.id(), ref + " \"" + e.name() + "\" (id " + e.id() + ")");
+      if (environment.id() != null ? environment.id().equals(e.id()) : environment.name().equals(e.name())) {
+        return new SemanticEnvironment(e.id(), label + " \"" + e.name() + "\" (id " + e.id() + ")");
       }
     }
-    throw new DbtCloudFailure(where + ": project " + project.describe() + " has no environment named \""
-        + spec0.name() + "\" in dbt Cloud yet. Run 'mvn dbt:apply' to create it, or set the environment's id.");
+    throw new DbtCloudFailure("semantic_layer.environment '" + ref + "' (" + spec.position() + "): project "
+        + project.describe() + " has no environment " + (environment.id() != null ? "with id " + environment.id()
+        : "named \"" + environment.name() + "\"") + " in dbt Cloud yet. Run 'mvn dbt:apply' to create it, or set"
+        + " the environment's id.");
   }
 
   private static long projectByName(AdminClient client, long account, ProjectSpec project) {

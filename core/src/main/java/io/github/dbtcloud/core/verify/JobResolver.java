@@ -51,17 +51,21 @@ final class JobResolver {
       }
     }
     List<ProjectSpec> declaring = desired.projects().values().stream()
+        .filter(p -> request.project() == null || p.key().equals(request.project()))
         .filter(p -> p.jobs().containsKey(ref)).toList();
     if (declaring.isEmpty()) {
-      List<String> keys = desired.projects().values().stream().flatMap(p -> p.jobs().keySet().stream()).toList();
+      List<String> keys = desired.projects().values().stream()
+          .flatMap(p -> p.jobs().keySet().stream().map(k -> p.key() + "/" + k)).toList();
+      String where = request.project() == null ? "a job key in " + fileName(desired)
+          : "a job of project '" + request.project() + "' in " + fileName(desired);
       throw new VerificationFailure(VerificationFailure.Kind.CONFIGURATION, "Cannot verify: " + request.origin()
-          + " is '" + ref + "', which is neither a job key in " + fileName(desired) + " nor a numeric job id. Job keys"
-          + " in the file: " + keys + ".");
+          + " is '" + ref + "', which is neither " + where + " nor a numeric job id. Jobs in the file: " + keys + ".");
     }
     if (declaring.size() > 1) {
+      List<String> keys = declaring.stream().map(ProjectSpec::key).toList();
       throw new VerificationFailure(VerificationFailure.Kind.CONFIGURATION, "Cannot verify: job key '" + ref
-          + "' (" + request.origin() + ") is declared in " + declaring.size() + " projects ("
-          + declaring.stream().map(ProjectSpec::key).toList() + "); name the job by its numeric id instead.");
+          + "' (" + request.origin() + ") is declared in projects " + String.join(" and ", keys) + "; say which with"
+          + " -Ddbt.verify.job=" + keys.get(0) + "/" + ref + " (or 'project: " + keys.get(0) + "' under verify:).");
     }
     ProjectSpec project = declaring.get(0);
     long projectId = project.id() != null ? project.id() : projectByName(account, project).id();
@@ -69,7 +73,7 @@ final class JobResolver {
     Marker wanted = new Marker(namespace, ref);
     Job found = null;
     for (Job job : client.listJobs(account, projectId)) {
-      Marker marker = Marker.find(job.description()).or(() -> Marker.find(job.name())).orElse(null);
+      Marker marker = Marker.findIn(job.description(), job.name()).orElse(null);
       if (marker != null && marker.key().equals(ref) && Objects.equals(marker.namespace(), namespace)) {
         if (found != null) {
           throw new DuplicateMarkerException(wanted, found.id(), job.id());

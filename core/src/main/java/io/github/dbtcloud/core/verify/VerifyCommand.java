@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;

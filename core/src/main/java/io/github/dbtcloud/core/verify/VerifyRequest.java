@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.TriggerRequest;
 import io.github.dbtcloud.core.config.VerifySpec;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
  * file's {@code verify:} section with the build's options on top ({@link #resolve}).
  *
  * @param job a job key from the file, or a numeric job id
+ * @param project the project key of {@code job} when the file or the build names it ({@code verify.project},
+ *     or {@code -Ddbt.verify.job=project/key}); null to find the key in the one project that declares it
  * @param origin where the job was named, for messages ({@code verify.job at dbt-cloud.yml:31:8})
  * @param trigger the trigger body
  * @param timeout overall wait before giving up
@@ -25,6 +28,7 @@ import java.util.function.Consumer;
  */
 public record VerifyRequest(
     String job,
+    String project,
     String origin,
     TriggerRequest trigger,
     Duration timeout,
@@ -52,6 +56,13 @@ public record VerifyRequest(
     }
     String origin = build.job() != null ? "the job parameter (dbt.verify.job)"
         : "verify.job at " + spec.position();
+    String project = build.job() != null ? null : spec.project();
+    int slash = job.indexOf('/');
+    if (build.job() != null && slash > 0) {
+      // -Ddbt.verify.job=project/key, as dbt.jobs writes it (a key never contains '/')
+      project = job.substring(0, slash).strip();
+      job = job.substring(slash + 1);
+    }
     List<String> problems = new ArrayList<>();
     Duration timeout = first(build.timeout(), spec == null ? null : spec.timeout(), VerifySpec.DEFAULT_TIMEOUT);
     Duration pollMin = first(build.pollMin(), spec == null ? null : spec.pollMin(), DEFAULT_POLL_MIN);
@@ -99,7 +110,7 @@ public record VerifyRequest(
         text("target_name_override", first(build.targetNameOverride(),
             spec == null ? null : spec.targetNameOverride()), warn));
     boolean cancel = first(build.cancelOnTimeout(), spec == null ? null : spec.cancelOnTimeout(), true);
-    return Optional.of(new VerifyRequest(job.strip(), origin, trigger, timeout, pollMin, pollMax, cancel,
+    return Optional.of(new VerifyRequest(job.strip(), project, origin, trigger, timeout, pollMin, pollMax, cancel,
         build.reportFile()));
   }
 

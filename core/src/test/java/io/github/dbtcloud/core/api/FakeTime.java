@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when the client sleeps, and remembers every sleep: retries without waiting. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
 
   private Instant now = Instant.parse("2026-11-25T10:00:00Z");
   private final List<Duration> sleeps = new ArrayList<>();
@@ -20,7 +20,8 @@ final class FakeTime extends Clock implements Sleeper {
     now = now.plus(duration);
   }
 
-  synchronized List<Duration> sleeps() {
+  /** Every sleep so far, in order. */
+  public synchronized List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
 

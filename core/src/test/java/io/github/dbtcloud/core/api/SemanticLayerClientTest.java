@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -24,7 +25,8 @@ class SemanticLayerClientTest {
   private static final long ENV = 70403103900011L;
 
   private MockWebServer server;
-  private final List<Duration> waits = new ArrayList<>();
+  private final FakeTime time = new FakeTime();
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private SemanticLayerClient client;
 
   @BeforeEach
@@ -34,11 +36,18 @@ class SemanticLayerClientTest {
     client = client(Duration.ofSeconds(5), 3);
   }
 
+  /** The Admin API's settings (same stack), with {@code attempts} attempts 2 s apart at first, on fake time. */
   private SemanticLayerClient client(Duration readTimeout, int attempts) {
-    ClientSettings settings = new ClientSettings(URI.create(server.url("/").toString()), new ApiToken(TOKEN),
-        Duration.ofSeconds(5), readTimeout, "test/1");
+    ClientSettings settings = ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1")
+        .withTimeouts(Duration.ofSeconds(5), readTimeout)
+        .withRetry(new RetryPolicy(attempts, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(5)))
+        .withTime(time, time);
     return SemanticLayerClient.create(URI.create(server.url("/api/graphql").toString()), settings,
-        new SemanticLayerRetry(attempts, Duration.ofSeconds(2), waits::add));
+        AdminClientTest.capture(log));
+  }
+
+  private List<Duration> waits() {
+    return time.sleeps();
   }
 
   @AfterEach
@@ -136,8 +145,57 @@ class SemanticLayerClientTest {
     String id = client.createQuery(ENV, new SemanticLayerQuery(List.of("revenue"), List.of(), 1));
 
     assertThat(id).isEqualTo("q1");
-    assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(7));
+    // the jittered back-off after the 503 (half of 2 s to 2 s), then exactly what Retry-After asked
+    assertThat(waits()).hasSize(2);
+    assertThat(waits().get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(waits().get(1)).isEqualTo(Duration.ofSeconds(7));
     assertThat(client.requestCount()).isEqualTo(3);
+    assertThat(log).anyMatch(l -> l.startsWith("WARN dbt Cloud answered 429 to POST /api/graphql and asked to retry"
+        + " after 7 s; attempt 3 of 3"));
+  }
+
+  @Test
+  void marksItsPostsRetryableOnlyInsideTheClientNeverOnTheWire() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(502));
+    server.enqueue(json("{\"data\":{\"metrics\":[]}}"));
+
+    client.metrics(ENV);
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest request = server.takeRequest();
+      assertThat(request.getMethod()).isEqualTo("POST");
+      assertThat(request.getHeader(Idempotency.HEADER)).isNull();
+    }
+  }
+
+  @Test
+  void itsDebugLogShowsTheSchemeAndNeverTheToken() {
+    server.enqueue(new MockResponse().setResponseCode(503));
+    server.enqueue(json("{\"data\":{\"metrics\":[]}}"));
+
+    client.metrics(ENV);
+
+    assertThat(log).anyMatch(l -> l.startsWith("DEBUG --> POST /api/graphql") && l.contains("Authorization: Bearer [redacted]"));
+    assertThat(log).anyMatch(l -> l.startsWith("DEBUG <-- 503 POST /api/graphql"));
+    assertThat(log).noneMatch(l -> l.contains(TOKEN));
+  }
+
+  @Test
+  void keepsToTheClientSideRateLimitAsTheAdminClientDoes() {
+    client.close();
+    ClientSettings slow = ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1")
+        .withRequestsPerMinute(20).withTime(time, time);
+    client = SemanticLayerClient.create(URI.create(server.url("/api/graphql").toString()), slow);
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(json("{\"data\":{\"metrics\":[]}}"));
+    }
+
+    client.metrics(ENV);
+    client.metrics(ENV);
+
+    // 20 a minute: a burst of one, then one every three seconds, as for the Admin API
+    assertThat(waits()).containsExactly(Duration.ofSeconds(3));
   }
 
   @Test
@@ -150,7 +208,11 @@ class SemanticLayerClientTest {
 
     assertThat(e.status()).isEqualTo(502);
     assertThat(e.getMessage()).contains("answered HTTP 502").contains("Bad gateway");
-    assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    // exponential back-off, jittered within the upper half: 1-2 s, then 2-4 s
+    assertThat(waits()).hasSize(2);
+    assertThat(waits().get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(waits().get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.dbtcloud.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dbtcloud.core.identity.MarkerPlacement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class CompleteFileTest {
     assertThat(state.version()).isEqualTo(1);
     assertThat(state.account().id()).isEqualTo(70403103900001L);
     assertThat(state.account().host()).isEqualTo("ab123.us1.dbt.com");
-    assertThat(state.ownership()).isEqualTo(new OwnershipSpec("analytics", true, 3));
+    assertThat(state.ownership()).isEqualTo(new OwnershipSpec("analytics", true, 3, MarkerPlacement.NAME));
   }
 
   @Test
@@ -41,7 +42,7 @@ class CompleteFileTest {
     assertThat(prod).isEqualTo(new EnvironmentSpec("prod", null, "Production", List.of("Prod", "PRD"), "deployment",
         "production", "latest", 111L, 222L, 333L, 444L, "main", true, true, true, false,
         Set.of("extended_attributes_id"), true, prod.position()));
-    assertThat(prod.position().line()).isEqualTo(19);
+    assertThat(prod.position().line()).isEqualTo(20);
   }
 
   @Test

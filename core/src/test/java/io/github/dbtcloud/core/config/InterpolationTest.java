@@ -61,12 +61,13 @@ class InterpolationTest {
             env_vars:
               DBT_A: "${env.NOT_SET:-fallback}"
               DBT_B: "${env.THREADS:-2}"
-              DBT_C: "${env.NOT_SET:-}"
+            jobs:
+              nightly: { environment: prod, execute_steps: [dbt build], description: "${env.NOT_SET:-}" }
         """);
 
     assertThat(variable(state, "DBT_A").projectDefault()).isEqualTo("fallback");
     assertThat(variable(state, "DBT_B").projectDefault()).isEqualTo("6");
-    assertThat(variable(state, "DBT_C").projectDefault()).isEmpty();
+    assertThat(state.projects().get("shop").jobs().get("nightly").description()).isEmpty();
   }
 
   @Test
@@ -129,7 +130,6 @@ class InterpolationTest {
     DesiredState state = load("""
             env_vars:
               DBT_ENV_SECRET_GIT_TOKEN: ${env.DBT_ENV_SECRET_GIT_TOKEN}
-              DBT_ENV_SECRET_OPTIONAL: "${env.NOT_SET:-}"
         """);
 
     assertThat(state.warnings()).isEmpty();

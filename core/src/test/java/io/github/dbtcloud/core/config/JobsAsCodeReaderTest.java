@@ -117,7 +117,7 @@ class JobsAsCodeReaderTest {
   }
 
   @Test
-  void warnsThatAnImportFilterCannotBeKeptInTheMarker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void warnsThatAnImportFilterIsNotKeptInTheMarker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
     java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("jobs.yml"), """
         jobs:
@@ -133,8 +133,8 @@ class JobsAsCodeReaderTest {
 
     assertThat(loaded.projects().get("project_2").jobs().get("nightly").name()).isEqualTo("Nightly");
     assertThat(ConfigFixtures.lines(loaded.warnings())).containsExactly("6:11 jobs.nightly.name: the import filter in"
-        + " [[team_a:nightly]] cannot be kept: the plugin's marker is [[nightly]], and a job named with"
-        + " [[team_a:nightly]] in dbt Cloud would not be recognised (the plan would create a second job); rename it"
-        + " there to end in [[nightly]] first");
+        + " [[team_a:nightly]] is not kept: the plugin finds the job in dbt Cloud by [[team_a:nightly]] as by"
+        + " [[nightly]], but writes [[nightly]] from its first apply on, so dbt-jobs-as-code's import-jobs --filter"
+        + " no longer selects it");
   }
 }

@@ -78,7 +78,8 @@ class JsonSchemaTest {
       "job-key-not-marker-safe", "completion-bad-status", "completion-job-id-without-project-id",
       "cost-feature-typo", "missing-execute-steps", "empty-execute-steps", "step-not-dbt", "threads-zero",
       "unsupported-version", "missing-account", "namespace-not-marker-safe", "defer-to-environment-and-job",
-      "environment-key-project", "ignore-changes-unknown-field", "semantic-layer-mistakes", "steps-as-mapping"})
+      "environment-key-project", "ignore-changes-unknown-field", "semantic-layer-mistakes", "steps-as-mapping",
+      "ownership-marker-typo"})
   void refusesBrokenFilesWhoseMistakeIsStructural(String name) throws IOException {
     assertThat(validate(ConfigFixtures.resource("broken/" + name + ".yml"))).as(name).isNotEmpty();
   }

@@ -68,6 +68,38 @@ class MarkerTest {
   }
 
   @Test
+  void readsTheIdentifierDbtJobsAsCodeWritesAtTheEndOfAName() {
+    assertThat(Marker.find("Daily Job [[daily_job_prod]]")).contains(new Marker(null, "daily_job_prod"));
+    assertThat(Marker.findIn("", "Daily Job [[daily_job_prod]]")).contains(new Marker(null, "daily_job_prod"));
+  }
+
+  @Test
+  void readsADbtJobsAsCodeIdentifierWithAnImportFilterAsTheSameMarker() {
+    assertThat(Marker.find("Nightly [[prod:nightly]]")).contains(new Marker(null, "nightly"));
+    assertThat(Marker.find("Nightly [[*:nightly]]")).contains(new Marker(null, "nightly"));
+    assertThat(Marker.find("Nightly [[:nightly]]")).contains(new Marker(null, "nightly"));
+    assertThat(Marker.find("Nightly [[team-a_2:nightly-run_1]]")).contains(new Marker(null, "nightly-run_1"));
+    assertThat(Marker.findIn("Builds everything.", "Nightly [[prod:nightly]]")).contains(new Marker(null, "nightly"));
+  }
+
+  @Test
+  void aDbtJobsAsCodeIdentifierIsStrippedAndReplacedByThisForm() {
+    assertThat(Marker.strip("Nightly [[prod:nightly]]")).isEqualTo("Nightly");
+    assertThat(new Marker(null, "nightly").appendTo("Nightly [[prod:nightly]]")).isEqualTo("Nightly [[nightly]]");
+    assertThat(new Marker("analytics", "nightly", "ab12cd").appendTo("Nightly [[*:nightly]]"))
+        .isEqualTo("Nightly [[analytics/nightly#ab12cd]]");
+  }
+
+  @Test
+  void readsNoIdentifierDbtJobsAsCodeWouldRefuseOrThatIsNotAtTheEnd() {
+    assertThat(Marker.find("Nightly [[a:b:c]]")).as("two colons").isEmpty();
+    assertThat(Marker.find("Nightly [[prod:night.ly]]")).as("a dot after the filter").isEmpty();
+    assertThat(Marker.find("Nightly [[prod:]]")).as("no identifier").isEmpty();
+    assertThat(Marker.find("[[prod:nightly]] Nightly")).as("not at the end").isEmpty();
+    assertThat(Marker.strip("[[prod:nightly]] Nightly")).isEqualTo("[[prod:nightly]] Nightly");
+  }
+
+  @Test
   void parsesThePlacementTheBuildNames() {
     assertThat(MarkerPlacement.parse("name")).isEqualTo(MarkerPlacement.NAME);
     assertThat(MarkerPlacement.parse(null)).isEqualTo(MarkerPlacement.DESCRIPTION);

@@ -14,6 +14,7 @@ import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static io.github.dbtcloud.core.plan.Specs.remoteProd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.api.Environment;
@@ -21,6 +22,7 @@ import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.config.DeferralSpec;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.EnvironmentSpec;
+import io.github.dbtcloud.core.config.JobCompletionTrigger;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
 import io.github.dbtcloud.core.config.ScheduleSpec;
@@ -88,7 +90,7 @@ class DifferTest {
 
     assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class);
     assertThat(plan.changes().get(0).fields()).extracting(FieldChange::path, FieldChange::before, FieldChange::after)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("settings.threads", 4L, 8L));
+        .containsExactly(tuple("settings.threads", 4L, 8L));
   }
 
   @Test
@@ -143,7 +145,7 @@ class DifferTest {
     Change update = Differ.diff(desired(nightly(null)), remote(jac)).changes().get(0);
 
     assertThat(update.fields()).extracting(FieldChange::path, FieldChange::after).startsWith(
-        org.assertj.core.groups.Tuple.tuple("name", "Nightly"));
+        tuple("name", "Nightly"));
     assertThat(((Job) ((Change.Update) update).after()).description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
   }
 
@@ -157,6 +159,40 @@ class DifferTest {
     assertThat(after.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
     assertThat(after.description()).isEmpty();
     assertThat(Marker.findIn(after.description(), after.name())).map(Marker::key).contains("nightly");
+  }
+
+  @Test
+  void writesTheMarkerWhereTheFileSaysUnlessTheBuildSaysOtherwise() {
+    DesiredState byName = desired(new OwnershipSpec(null, false, 10, MarkerPlacement.NAME), List.of(prod()), List.of(),
+        nightly(null));
+    DesiredState byDescription = desired(nightly(null));
+
+    Job fromFile = (Job) ((Change.Create) Differ.diff(byName, remote()).changes().get(0)).after();
+    Job overridden = (Job) ((Change.Create) Differ.diff(byDescription, remote(),
+        new PlanOptions(Set.of(), Set.of(), MarkerPlacement.NAME, Set.of(), false)).changes().get(0)).after();
+    Job overriddenBack = (Job) ((Change.Create) Differ.diff(byName, remote(),
+        new PlanOptions(Set.of(), Set.of(), MarkerPlacement.DESCRIPTION, Set.of(), false)).changes().get(0)).after();
+
+    assertThat(fromFile.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
+    assertThat(overridden.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
+    assertThat(overriddenBack.name()).isEqualTo("Nightly");
+    assertThat(overriddenBack.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+  }
+
+  @Test
+  void adoptsAJobDbtJobsAsCodeCreatedInsteadOfCreatingASecondOne() {
+    Job fromJobsAsCode = remoteJob(900, "", j -> j.withName("Nightly [[prod:nightly]]"));
+
+    Plan plan = Differ.diff(desired(nightly(null)), remote(fromJobsAsCode));
+
+    assertThat(plan.toAdd()).isZero();
+    Change.Update update = (Change.Update) plan.changes().get(0);
+    assertThat(update.fields()).extracting(FieldChange::path, FieldChange::before)
+        .containsExactly(tuple(Job.NAME, "Nightly [[prod:nightly]]"), tuple(Job.DESCRIPTION, ""));
+    Job after = (Job) update.after();
+    assertThat(after.name()).isEqualTo("Nightly");
+    assertThat(after.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+    assertThat(plan.unmanaged()).isEmpty();
   }
 
   @Test
@@ -475,7 +511,30 @@ class DifferTest {
 
   @Test
   void afterApplyingItsPlanAPlanIsEmptyForEveryField() {
-    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", "CI", "deployment", "staging")),
+    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(
+        env("prod", e -> {
+          e.name = "Production";
+          e.deploymentType = "production";
+          e.dbtVersion = "versionless";
+          e.useCustomBranch = false;
+          e.queryHistory = true;
+          return e;
+        }),
+        env("ci", e -> {
+          e.name = "CI";
+          e.deploymentType = "staging";
+          e.dbtVersion = "latest";
+          e.credentialsId = 20L;
+          e.connectionId = 4L;
+          e.extendedAttributesId = 30L;
+          e.primaryProfileId = 40L;
+          e.customBranch = "main";
+          e.useCustomBranch = true;
+          e.supportsDocs = true;
+          e.queryHistory = true;
+          e.dbtState = true;
+          return e;
+        })),
         List.of(),
         job("nightly", j -> {
           j.name = "Nightly";
@@ -491,8 +550,21 @@ class DifferTest {
           j.features = List.of("state_aware_orchestration", "efficient_testing");
           return j;
         }),
+        job("every_four_hours", j -> {
+          j.schedule = new ScheduleSpec(null, List.of(), List.of(), 4, false, SourcePosition.NONE);
+          return j;
+        }),
+        job("paused", j -> {
+          j.schedule = new ScheduleSpec(null, List.of(), List.of(), null, false, SourcePosition.NONE);
+          return j;
+        }),
         job("marts", j -> {
           j.triggers = completion("nightly", "success");
+          return j;
+        }),
+        job("after_hand_made", j -> {
+          j.triggers = new TriggersSpec(null, null, null, new JobCompletionTrigger(null, null, 901L, PROJECT,
+              List.of("success", "error", "canceled"), SourcePosition.NONE));
           return j;
         }),
         job("pr", j -> {
@@ -503,23 +575,108 @@ class DifferTest {
           j.compareFlags = "--select state:modified+";
           j.lint = true;
           j.lintErrors = false;
+          j.envVars = Map.of();
           return j;
         }),
         job("merge", j -> {
           j.triggers = new TriggersSpec(null, true, null, null);
           j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
           return j;
+        }),
+        job("deferring_to_nightly", j -> {
+          j.deferral = new DeferralSpec(null, "nightly", SourcePosition.NONE);
+          return j;
         }));
-    RemoteState before = remote();
+    Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
+    RemoteState before = remote(handMade);
 
     Plan plan = Differ.diff(desired, before);
     // the server folds the state-aware features and derives the job type, as dbt Cloud does
     RemoteState after = ApplySimulation.apply(before, plan, j -> new Job(Specs.with(Specs.with(j.fields(),
         "cost_optimization_features", List.of("dbt_state")), "job_type", j.effectiveType().name().toLowerCase())));
 
-    assertThat(plan.toAdd()).isEqualTo(5);
+    assertThat(plan.toAdd()).isEqualTo(9);
+    assertThat(plan.toChange()).isEqualTo(1);
     Plan again = Differ.diff(desired, after);
     assertThat(again.changes()).isEmpty();
-    assertThat(again.unchanged()).hasSize(6);
+    assertThat(again.unchanged()).hasSize(10);
+    // every field the file sets was written: the ci environment and the jobs as dbt Cloud stores them
+    Environment ci = after.projects().get("shop").environments().stream().filter(e -> "CI".equals(e.name()))
+        .findFirst().orElseThrow();
+    assertThat(ci.fields()).containsEntry("primary_profile_id", 40L).containsEntry("use_custom_branch", true)
+        .containsEntry("custom_branch", "main").containsEntry("supports_docs", true)
+        .containsEntry("enable_dbt_state", true).containsEntry("extended_attributes_id", 30L);
+    Job paused = after.projects().get("shop").jobs().stream().filter(j -> j.description().contains("[[paused"))
+        .findFirst().orElseThrow();
+    assertThat(paused.value(Job.TRIGGER_SCHEDULE)).isEqualTo(false);
+    Job afterHandMade = after.projects().get("shop").jobs().stream()
+        .filter(j -> j.description().contains("[[after_hand_made")).findFirst().orElseThrow();
+    assertThat(afterHandMade.value(Job.COMPLETION_JOB_ID)).isEqualTo(901L);
+    assertThat(afterHandMade.value(Job.COMPLETION_PROJECT_ID)).isEqualTo(PROJECT);
+  }
+
+  @Test
+  void scheduleEnabledFalseAloneTurnsTheTriggerOffAndKeepsTheCron() {
+    Job remote = remoteJob(900, "[[nightly]]",
+        j -> j.withName("nightly").withScheduleCron("0 5 * * *").withScheduleTrigger(true));
+
+    Plan plan = Differ.diff(desired(job("nightly", j -> {
+      j.schedule = new ScheduleSpec(null, List.of(), List.of(), null, false, SourcePosition.NONE);
+      return j;
+    })), remote(remote));
+
+    Change.Update update = (Change.Update) plan.changes().get(0);
+    assertThat(paths(update)).containsExactly(Job.TRIGGER_SCHEDULE);
+    assertThat(((Job) update.after()).scheduleCron()).isEqualTo("0 5 * * *");
+  }
+
+  @Test
+  void plansACompletionTriggerOnAJobOutsideTheFileByIdWithItsProject() {
+    Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
+
+    Plan plan = Differ.diff(desired(job("after", j -> {
+      j.triggers = new TriggersSpec(null, null, null,
+          new JobCompletionTrigger(null, null, 901L, PROJECT, List.of("error"), SourcePosition.NONE));
+      return j;
+    })), remote(handMade));
+
+    Change.Create create = (Change.Create) plan.changes().get(0);
+    assertThat(create.pending()).isEmpty();
+    assertThat(create.fields()).filteredOn(f -> f.path().startsWith("job_completion_trigger_condition"))
+        .extracting(FieldChange::path, FieldChange::after)
+        .containsExactly(tuple(Job.COMPLETION_JOB_ID, 901L),
+            tuple(Job.COMPLETION_PROJECT_ID, PROJECT),
+            tuple(Job.COMPLETION_STATUSES, List.of(20L)));
+  }
+
+  @Test
+  void useCustomBranchFalseAloneTurnsTheBranchOffAndKeepsItsName() {
+    Environment prod = new Environment(Specs.with(remoteProd().withCustomBranch("release").fields(), "id", PROD_ID));
+
+    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(env("prod", e -> {
+      e.name = "Production";
+      e.useCustomBranch = false;
+      return e;
+    })), List.of()), remote(List.of(prod), List.of()));
+
+    Change.Update update = (Change.Update) plan.changes().get(0);
+    assertThat(paths(update)).containsExactly(Environment.USE_CUSTOM_BRANCH);
+    assertThat(update.after().value(Environment.CUSTOM_BRANCH)).isEqualTo("release");
+  }
+
+  @Test
+  void plansTheProfileDocsAndDbtStateOfAnEnvironment() {
+    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", e -> {
+      e.primaryProfileId = 40L;
+      e.supportsDocs = true;
+      e.dbtState = false;
+      return e;
+    })), List.of()), remote());
+
+    Change.Create create = (Change.Create) plan.changes().get(0);
+    assertThat(create.fields()).extracting(FieldChange::path, FieldChange::after).contains(
+        tuple(Environment.PRIMARY_PROFILE_ID, 40L),
+        tuple(Environment.SUPPORTS_DOCS, true),
+        tuple(Environment.ENABLE_DBT_STATE, false));
   }
 }

@@ -59,6 +59,15 @@ class PlanFilesTest {
     assertThat(update.path("before").path("settings").path("threads").asInt()).isEqualTo(4);
     assertThat(update.path("after").path("settings").path("threads").asInt()).isEqualTo(8);
     assertThat(json.path("resource_changes").get(1).path("remote_fingerprint").isNull()).isTrue();
+    JsonNode createdEnvironmentId = null;
+    for (JsonNode f : json.path("resource_changes").get(1).path("fields")) {
+      if (f.path("path").asText().equals("environment_id")) {
+        createdEnvironmentId = f;
+      }
+    }
+    assertThat(createdEnvironmentId).isNotNull();
+    assertThat(createdEnvironmentId.path("refers_to").asText()).isEqualTo("shop.environment.prod");
+    assertThat(update.path("fields").get(0).path("refers_to").isNull()).isTrue();
   }
 
   @Test

@@ -11,8 +11,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.JobCompletionTrigger;
 import io.github.dbtcloud.core.config.OwnershipSpec;
+import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.config.SourcePosition;
+import io.github.dbtcloud.core.config.TriggersSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +73,25 @@ class SelectionTest {
     assertThatThrownBy(() -> Differ.diff(chained, remote(), jobs("b")))
         .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("needs the id of job \"a\"")
         .hasMessageContaining("Add it to dbt.jobs");
+  }
+
+  @Test
+  void refusesAProjectSelectionThatLeavesOutTheProjectOfATriggeringJob() {
+    DesiredState oneProject = desired(job("after_close", j -> {
+      j.triggers = new TriggersSpec(null, null, null,
+          new JobCompletionTrigger("close_books", "finance", List.of("success"), SourcePosition.NONE));
+      return j;
+    }));
+    ProjectSpec shop = oneProject.projects().get("shop");
+    ProjectSpec finance = new ProjectSpec("finance", 8L, null, Map.of(), Map.of(),
+        Map.of("close_books", job("close_books", j -> j)), SourcePosition.NONE);
+    DesiredState twoProjects = new DesiredState(1, oneProject.account(), oneProject.ownership(),
+        Map.of("shop", shop, "finance", finance), Optional.empty(), Optional.empty(), List.of());
+
+    assertThatThrownBy(() -> Differ.diff(twoProjects, remote(),
+        new PlanOptions(Set.of("shop"), Set.of(), null, Set.of(), false)))
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("refers to job 'close_books' of project 'finance', which is not planned (add it to"
+            + " dbt.projects)");
   }
 }

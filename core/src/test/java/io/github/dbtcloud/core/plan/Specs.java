@@ -42,6 +42,39 @@ final class Specs {
         Set.of(), false, SourcePosition.NONE);
   }
 
+  /** A mutable environment spec: set only what a test needs. */
+  static final class E {
+    String key;
+    Long id;
+    String name;
+    String type = "deployment";
+    String deploymentType;
+    String dbtVersion;
+    Long credentialsId;
+    Long connectionId;
+    Long extendedAttributesId;
+    Long primaryProfileId;
+    String customBranch;
+    Boolean useCustomBranch;
+    Boolean supportsDocs;
+    Boolean queryHistory;
+    Boolean dbtState;
+    Set<String> ignore = Set.of();
+
+    EnvironmentSpec spec() {
+      return new EnvironmentSpec(key, id, name, List.of(), type, deploymentType, dbtVersion, credentialsId,
+          connectionId, extendedAttributesId, primaryProfileId, customBranch, useCustomBranch, supportsDocs,
+          queryHistory, dbtState, ignore, false, SourcePosition.NONE);
+    }
+  }
+
+  static EnvironmentSpec env(String key, UnaryOperator<E> settings) {
+    E e = new E();
+    e.key = key;
+    e.name = key;
+    return settings.apply(e).spec();
+  }
+
   /** A mutable job spec: set only what a test needs. */
   static final class J {
     String key;

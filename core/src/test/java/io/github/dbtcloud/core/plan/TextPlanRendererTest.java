@@ -6,9 +6,12 @@ import static io.github.dbtcloud.core.plan.Specs.remote;
 import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dbtcloud.core.api.Environment;
 import io.github.dbtcloud.core.api.EnvironmentVariable;
 import io.github.dbtcloud.core.api.Job;
+import io.github.dbtcloud.core.config.DeferralSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
+import io.github.dbtcloud.core.config.SourcePosition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,36 @@ class TextPlanRendererTest {
             }
 
         Plan: 0 to add, 1 to change, 0 to destroy.""");
+  }
+
+  @Test
+  void namesTheObjectAnIdPointsToNextToTheId() {
+    Environment ci = new Environment(Specs.with(Environment.draft(Specs.ACCOUNT, Specs.PROJECT).withName("CI").fields(),
+        "id", 71L));
+    Job before = remoteJob(900, "[[nightly]]", j -> j.withName("nightly"));
+    Job marts = remoteJob(901, "[[marts]]", j -> j.withName("marts").withDeferringEnvironmentId(71L));
+    Plan plan = Differ.diff(Specs.desired(OwnershipSpec.defaults(), List.of(Specs.prod(),
+        Specs.env("ci", "CI", "deployment", "staging")), List.of(),
+        job("nightly", j -> {
+          j.environment = "ci";
+          return j;
+        }),
+        job("marts", j -> {
+          j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
+          return j;
+        }),
+        job("after", j -> {
+          j.triggers = Specs.completion("nightly", "success");
+          return j;
+        })), Specs.remote(List.of(Specs.remoteProd(), ci), List.of(before, marts)));
+
+    List<String> lines = PLAIN.render(plan);
+
+    assertThat(lines).contains(
+        "      ~ environment_id = 70 -> 71 (environment \"ci\")",
+        "      ~ deferring_environment_id = 71 -> 70 (environment \"prod\")",
+        "      + environment_id = 70 (environment \"prod\")",
+        "              + job_id   = 900 (job \"nightly\")");
   }
 
   @Test

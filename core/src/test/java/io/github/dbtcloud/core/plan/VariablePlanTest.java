@@ -152,4 +152,19 @@ class VariablePlanTest {
       assertThat(c.fields()).containsExactly(FieldChange.of("raw_value", "false", "true"));
     });
   }
+
+  @Test
+  void aValueForAnEnvironmentMatchedByIdGoesToTheNameDbtCloudHasForIt() {
+    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), Specs.env("legacy", e -> {
+      e.id = 71L;
+      e.name = null;
+      return e;
+    })), List.of(var("DBT_TARGET", null, Map.of("legacy", "old"))));
+
+    Plan plan = Differ.diff(desired, remoteWith(EnvironmentVariables.none(), Map.of()));
+
+    Change.Create create = (Change.Create) plan.changes().get(0);
+    assertThat(create.fields()).extracting(FieldChange::path).containsExactly("CI");
+    assertThat(((EnvironmentVariable) create.after()).values()).containsExactly(Map.entry("CI", "old"));
+  }
 }

@@ -7,9 +7,11 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudFailure;
 import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.TestResources;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.SemanticLayerException;
-import io.github.dbtcloud.core.api.SemanticLayerRetry;
+import io.github.dbtcloud.core.api.FakeTime;
+import io.github.dbtcloud.core.api.RetryPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ class CheckMetricsCommandTest {
   private MockWebServer server;
   private final FakeSemanticLayer sl = new FakeSemanticLayer();
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-  private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
+  private final FakeTime time = new FakeTime();
 
   @BeforeEach
   void start() throws IOException {
@@ -93,8 +95,7 @@ class CheckMetricsCommandTest {
   }
 
   private MetricCheckReport check(String semanticLayer, MetricCheckOptions options) throws IOException {
-    return new CheckMetricsCommand(console(), new SemanticLayerRetry(1, Duration.ZERO, d -> {}), pauses::add)
-        .run(target(semanticLayer), options);
+    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time).run(target(semanticLayer), options);
   }
 
   private Document report() throws Exception {
@@ -201,6 +202,49 @@ class CheckMetricsCommandTest {
     assertThat(sl.compiled.get(0).get("environmentId").asLong()).isEqualTo(4243);
   }
 
+  /** The same environment key in two projects: shop (id 2) and finance (id 9, with legacy matched by id). */
+  private Target twoProjects(String semanticLayer) throws IOException {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, TestResources.text("two-projects.yml") + semanticLayer);
+    return new Target(file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
+  }
+
+  private MetricCheckReport check(Target target) {
+    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time).run(target, options());
+  }
+
+  @Test
+  void anEnvironmentKeyOfTwoProjectsWithoutAProjectIsRefusedNamingBothBeforeAskingTheServer() {
+    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
+        () -> check(twoProjects("semantic_layer: { environment: prod }\n")));
+
+    assertThat(failure.getMessage()).contains("semantic_layer.environment: environment key 'prod' is declared in"
+        + " projects shop and finance; add project: <key> to say which");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anEnvironmentKeyOfTwoProjectsResolvesInTheProjectTheFileNames() throws Exception {
+    sl.metric("revenue");
+    sl.environmentsJson = "[{\"id\":4243,\"name\":\"Production\"},{\"id\":4245,\"name\":\"Finance Production\"}]";
+
+    MetricCheckReport report = check(twoProjects("semantic_layer: { environment: prod, project: finance }\n"));
+
+    assertThat(report.environmentId()).isEqualTo(4245);
+    assertThat(report.environment()).isEqualTo("finance/prod \"Finance Production\" (id 4245)");
+    assertThat(sl.adminPaths).singleElement().satisfies(p -> assertThat(p).startsWith("/api/v3/accounts/1/projects/9/"));
+  }
+
+  @Test
+  void findsAnEnvironmentTheFileMatchesByIdWithoutItsName() throws Exception {
+    sl.metric("revenue");
+    sl.environmentsJson = "[{\"id\":4244,\"name\":\"Old Prod\"}]";
+
+    MetricCheckReport report = check(twoProjects("semantic_layer: { environment: legacy }\n"));
+
+    assertThat(report.environment()).isEqualTo("legacy \"Old Prod\" (id 4244)");
+  }
+
   @Test
   void saysWhenTheEnvironmentIsNotInDbtCloudYet() {
     sl.environmentsJson = "[{\"id\":4242,\"name\":\"Staging\"}]";
@@ -231,7 +275,7 @@ class CheckMetricsCommandTest {
     assertThat(failure.getMessage()).contains("- refunds FAILED: query q-refunds FAILED: Object 'FCT_REFUNDS' does not exist");
     assertThat(lines).anyMatch(l -> l.contains("revenue") && l.contains("query q-revenue SUCCESSFUL"));
     assertThat(sl.polls.get("q-revenue").get()).isEqualTo(3);
-    assertThat(pauses).contains(Duration.ofMillis(500), Duration.ofMillis(575));
+    assertThat(time.sleeps()).contains(Duration.ofMillis(500), Duration.ofMillis(575));
   }
 
   @Test

@@ -30,6 +30,7 @@ final class FakeSemanticLayer extends Dispatcher {
   final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
   volatile boolean refuseToken;
   volatile String environmentsJson = "[]";
+  final List<String> adminPaths = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   volatile java.util.concurrent.CyclicBarrier compileBarrier;
@@ -44,6 +45,7 @@ final class FakeSemanticLayer extends Dispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     try {
       if (request.getPath().startsWith("/api/v3/")) {
+        adminPaths.add(request.getPath());
         return json("{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
             + "\"developer_message\":\"\"},\"data\":" + environmentsJson + ",\"extra\":{\"pagination\":{\"count\":1,"
             + "\"total_count\":1}}}");

@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +26,7 @@ final class FakeRunServer extends Dispatcher {
   /** One scripted step: its name, how long it takes and the status it ends in. */
   record Step(String name, Duration duration, int status, String logs) {}
 
-  private final FakeClock clock;
+  private final Clock clock;
   final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> bodies = new CopyOnWriteArrayList<>();
   Duration queued = Duration.ofSeconds(1);
@@ -42,7 +43,7 @@ final class FakeRunServer extends Dispatcher {
   private volatile Instant triggeredAt;
   private volatile Instant cancelledAt;
 
-  FakeRunServer(FakeClock clock) {
+  FakeRunServer(Clock clock) {
     this.clock = clock;
   }
 

@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.verify;
 
+import io.github.dbtcloud.core.api.FakeTime;
 import io.github.dbtcloud.core.api.RetryPolicy;
 import io.github.dbtcloud.core.api.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.TestResources;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
 import java.io.IOException;
@@ -54,13 +56,13 @@ class VerifyCommandTest {
   @TempDir
   Path dir;
 
-  private final FakeClock clock = new FakeClock();
+  private final FakeTime clock = new FakeTime();
   private final List<Duration> sleeps = new ArrayList<>();
   private final RecordingConsole console = new RecordingConsole();
   private final AtomicReference<Runnable> shutdownHook = new AtomicReference<>();
   private Sleeper sleeper = d -> {
     sleeps.add(d);
-    clock.advance(d);
+    clock.sleep(d);
   };
   private MockWebServer http;
   private FakeRunServer dbt;
@@ -263,7 +265,7 @@ class VerifyCommandTest {
     assertThat(dbt.cancelled()).isTrue();
     assertThat(console.text()).contains("WARN Timed out after 45.0 s waiting for run 9000000001 (still Running);"
         + " cancelling it").contains("WARN Cancelled run 9000000001.");
-    assertThat(clock.instant()).isEqualTo(Instant.parse("2024-06-03T10:00:45Z"));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-25T10:00:45Z"));
   }
 
   @Test
@@ -298,7 +300,7 @@ class VerifyCommandTest {
       if (naps.incrementAndGet() == 4) {
         throw new InterruptedException("Ctrl-C");
       }
-      clock.advance(d);
+      clock.sleep(d);
     };
 
     VerificationFailure failure = failure("");
@@ -317,7 +319,7 @@ class VerifyCommandTest {
       if (naps.incrementAndGet() == 4) {
         shutdownHook.get().run();
       }
-      clock.advance(d);
+      clock.sleep(d);
     };
 
     VerificationFailure failure = failure("");
@@ -401,8 +403,56 @@ class VerifyCommandTest {
 
     assertThat(failure.kind()).isEqualTo(VerificationFailure.Kind.CONFIGURATION);
     assertThat(failure.getMessage()).contains("'weekly', which is neither a job key in dbt-cloud.yml nor a numeric job"
-        + " id. Job keys in the file: [nightly]");
+        + " id. Jobs in the file: [shop/nightly]");
     assertThat(dbt.requests).noneMatch(r -> r.startsWith("POST"));
+  }
+
+  /** The same job key in two projects: shop (id 2, which the fake server serves) and finance (id 9). */
+  private Target twoProjects(String verify) throws IOException {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, TestResources.text("two-projects.yml") + verify);
+    return new Target(file, Map.of(), Map.of(), http.url("/").toString(), new ApiToken("dbtc_test"), "test/1");
+  }
+
+  @Test
+  void aJobKeyOfTwoProjectsFromTheBuildIsRefusedNamingBothBeforeAnythingIsSent() throws IOException {
+    Target target = twoProjects("");
+
+    VerificationFailure failure = catchThrowableOfType(VerificationFailure.class,
+        () -> command().run(target, options().withJob("nightly")));
+
+    assertThat(failure.kind()).isEqualTo(VerificationFailure.Kind.CONFIGURATION);
+    assertThat(failure.getMessage()).contains("job key 'nightly' (the job parameter (dbt.verify.job)) is declared in"
+        + " projects shop and finance; say which with -Ddbt.verify.job=shop/nightly");
+    assertThat(dbt.requests).isEmpty();
+  }
+
+  @Test
+  void aJobKeyOfTwoProjectsResolvesInTheProjectTheBuildNames() throws IOException {
+    command().run(twoProjects(""), options().withJob("shop/nightly"));
+
+    assertThat(dbt.requests).anyMatch(r -> r.startsWith("GET /api/v2/accounts/1/jobs/?project_id=2"))
+        .noneMatch(r -> r.contains("project_id=9")).contains("POST /api/v2/accounts/1/jobs/42/run/");
+  }
+
+  @Test
+  void aJobKeyOfTwoProjectsResolvesInTheProjectTheFileNames() throws IOException {
+    VerifyResult result = command().run(twoProjects("verify: { job: nightly, project: shop }\n"), options());
+
+    assertThat(result).isNotNull();
+    assertThat(dbt.requests).anyMatch(r -> r.startsWith("GET /api/v2/accounts/1/jobs/?project_id=2"))
+        .noneMatch(r -> r.contains("project_id=9"));
+  }
+
+  @Test
+  void aProjectTheBuildNamesMustDeclareTheJob() throws IOException {
+    Target target = twoProjects("");
+
+    VerificationFailure failure = catchThrowableOfType(VerificationFailure.class,
+        () -> command().run(target, options().withJob("marketing/nightly")));
+
+    assertThat(failure.getMessage()).contains("'nightly', which is neither a job of project 'marketing' in"
+        + " dbt-cloud.yml nor a numeric job id. Jobs in the file: [shop/nightly, finance/nightly]");
   }
 
   @Test

@@ -48,6 +48,26 @@ public final class Lists {
    */
   public static ApiResponse page(ApiRequest request, List<ObjectNode> rows, Map<String, Object> filters,
       Function<ObjectNode, ? extends JsonNode> view) {
+    String orderBy = orderBy(request);
+    List<ObjectNode> ordered = rows;
+    if (!orderBy.equals("id")) { // tables keep rows in id order already
+      ordered = new ArrayList<>(rows);
+      ordered.sort(comparator(orderBy));
+    }
+    return pageOf(request, ordered, filters, orderBy, view);
+  }
+
+  /** The request's {@code order_by}, {@code id} when absent. */
+  public static String orderBy(ApiRequest request) {
+    return request.queryParam("order_by").filter(s -> !s.isBlank()).orElse("id");
+  }
+
+  /**
+   * One page of rows already in the order {@code orderBy} names (for a resource that orders its own
+   * way, such as runs): {@code limit} and {@code offset} checked and echoed as in {@link #page}.
+   */
+  public static ApiResponse pageOf(ApiRequest request, List<ObjectNode> ordered, Map<String, Object> filters,
+      String orderBy, Function<ObjectNode, ? extends JsonNode> view) {
     int limit = intParam(request, "limit", MAX_LIMIT);
     int offset = intParam(request, "offset", 0);
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -56,12 +76,6 @@ public final class Lists {
     }
     if (offset < 0) {
       throw ApiError.invalidField("offset", "Ensure this value is greater than or equal to 0.");
-    }
-    String orderBy = request.queryParam("order_by").filter(s -> !s.isBlank()).orElse("id");
-    List<ObjectNode> ordered = rows;
-    if (!orderBy.equals("id")) { // tables keep rows in id order already
-      ordered = new ArrayList<>(rows);
-      ordered.sort(comparator(orderBy));
     }
     int from = Math.min(offset, ordered.size());
     int to = Math.min(from + limit, ordered.size());
@@ -205,9 +219,14 @@ public final class Lists {
     return Optional.of(out);
   }
 
-  /** The {@code include_related} names, in any encoding ({@code [a,b]}, {@code ['a','b']}, {@code a,b}, repeated keys). */
+  /**
+   * The {@code include_related} names, lower case, in any encoding ({@code [a,b]}, {@code ['a','b']},
+   * {@code a,b}, repeated keys).
+   */
   public static Set<String> includeRelated(ApiRequest request) {
-    return new LinkedHashSet<>(splitList(request.queryParams("include_related")));
+    Set<String> out = new LinkedHashSet<>();
+    splitList(request.queryParams("include_related")).forEach(name -> out.add(name.toLowerCase(Locale.ROOT)));
+    return out;
   }
 
   private static List<String> splitList(List<String> values) {

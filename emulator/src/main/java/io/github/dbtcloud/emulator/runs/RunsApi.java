@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.emulator.admin.Access;
 import io.github.dbtcloud.emulator.admin.AdminContext;
+import io.github.dbtcloud.emulator.admin.Lists;
 import io.github.dbtcloud.emulator.http.ApiError;
 import io.github.dbtcloud.emulator.http.ApiRequest;
 import io.github.dbtcloud.emulator.http.ApiResponse;
@@ -33,7 +34,6 @@ public final class RunsApi {
   private static final String RUN = ACCOUNT + "runs/{run_id}/";
   /** Artifact paths may hold slashes ({@code run/jaffle_shop/models/x.sql}); the router matches whole segments. */
   private static final int MAX_ARTIFACT_DEPTH = 8;
-  private static final int MAX_LIMIT = 100;
 
   private final AdminContext ctx;
   private final Supplier<String> baseUrl;
@@ -97,7 +97,7 @@ public final class RunsApi {
   private ApiResponse get(ApiRequest request) {
     return ctx.state().write(state -> {
       ObjectNode run = find(request, state);
-      return ApiResponse.ok(Envelope.success(200, render(run, ListParams.includeRelated(request), state)));
+      return ApiResponse.ok(Envelope.success(200, render(run, Lists.includeRelated(request), state)));
     });
   }
 
@@ -130,46 +130,32 @@ public final class RunsApi {
       for (String[] f : new String[][] {{"job_definition_id", "job_definition_id"},
           {"environment_id", "environment_id"}, {"project_id", "project_id"}, {"status", "status"},
           {"pk", "id"}}) {
-        Long value = ListParams.longParam(request, f[0]);
+        Long value = Lists.longParam(request, f[0]).orElse(null);
         if (value != null) {
           filters.put(f[0], value);
           String field = f[1];
           filter = filter.and(r -> r.get(field).asLong() == value);
         }
       }
-      Long after = ListParams.longParam(request, "id__gt");
+      Long after = Lists.longParam(request, "id__gt").orElse(null);
       if (after != null) {
         filters.put("id__gt", after);
         filter = filter.and(r -> r.get("id").asLong() > after);
       }
       for (String[] f : new String[][] {{"status__in", "status"}, {"project_id__in", "project_id"},
           {"pk__in", "id"}}) {
-        List<Long> values = ListParams.longs(request, f[0]);
+        List<Long> values = Lists.longsParam(request, f[0]).orElse(List.of());
         if (!values.isEmpty()) {
           filters.put(f[0], values);
           String field = f[1];
           filter = filter.and(r -> values.contains(r.get(field).asLong()));
         }
       }
-      String orderBy = request.queryParam("order_by").filter(s -> !s.isBlank()).orElse("id");
+      String orderBy = Lists.orderBy(request);
       List<ObjectNode> rows = new ArrayList<>(state.table(EmulatorState.RUNS).where(filter));
       rows.sort(order(orderBy));
-      int limit = intParam(request, "limit", MAX_LIMIT);
-      int offset = intParam(request, "offset", 0);
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw ApiError.invalidField("limit", "Ensure this value is less than or equal to " + MAX_LIMIT + ".");
-      }
-      if (offset < 0) {
-        throw ApiError.invalidField("offset", "Ensure this value is greater than or equal to 0.");
-      }
-      filters.put("limit", limit);
-      filters.put("offset", offset);
-      Set<String> include = ListParams.includeRelated(request);
-      List<ObjectNode> page = new ArrayList<>();
-      for (ObjectNode row : rows.subList(Math.min(offset, rows.size()), Math.min(offset + limit, rows.size()))) {
-        page.add(render(row, include, state));
-      }
-      return ApiResponse.ok(Envelope.page(page, filters, orderBy, rows.size()));
+      Set<String> include = Lists.includeRelated(request);
+      return Lists.pageOf(request, rows, filters, orderBy, row -> render(row, include, state));
     });
   }
 
@@ -186,11 +172,6 @@ public final class RunsApi {
           + "' is not a valid ordering; use id, created_at or finished_at, with '-' for descending.");
     };
     return descending ? c.reversed() : c;
-  }
-
-  private static int intParam(ApiRequest request, String name, int fallback) {
-    Long v = ListParams.longParam(request, name);
-    return v == null ? fallback : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
   }
 
   private ApiResponse listArtifacts(ApiRequest request) {
@@ -228,7 +209,7 @@ public final class RunsApi {
    * when the run saved no artifacts or that step produced none.
    */
   private RunEngine.StepTiming artifactStep(ApiRequest request, ObjectNode run) {
-    Long index = ListParams.longParam(request, "step");
+    Long index = Lists.longParam(request, "step").orElse(null);
     if (!run.get("artifacts_saved").asBoolean()) {
       return null;
     }

@@ -67,6 +67,18 @@ class RunListAndTriggerValidationTest {
   }
 
   @Test
+  void pagesWithTheSameLimitAndOffsetRulesAsEveryOtherList() {
+    RunsFixture.Answer tooMany = dbt.get(RunsFixture.RUNS + "?limit=101");
+    RunsFixture.Answer negative = dbt.get(RunsFixture.RUNS + "?offset=-1");
+
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body().at("/data/limit").asText())
+        .isEqualTo("Ensure this value is less than or equal to 100 and greater than or equal to 1.");
+    assertThat(negative.status()).isEqualTo(400);
+    assertThat(negative.body().at("/data/offset").asText()).isEqualTo("Ensure this value is greater than or equal to 0.");
+  }
+
+  @Test
   void aTriggerWithoutACauseIsRefused() {
     RunsFixture.Answer noBody = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), null);
     RunsFixture.Answer emptyObject = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{}");
