@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.dbtcloud.core.CapturingConsole;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudFailure;
 import java.io.IOException;
@@ -46,22 +47,7 @@ class AdminClientTest {
   }
 
   static Console capture(List<String> lines) {
-    return new Console() {
-      @Override
-      public void info(String line) {
-        lines.add("INFO " + line);
-      }
-
-      @Override
-      public void warn(String line) {
-        lines.add("WARN " + line);
-      }
-
-      @Override
-      public void debug(String line) {
-        lines.add("DEBUG " + line);
-      }
-    };
+    return new CapturingConsole(lines);
   }
 
   /** Serves a listing of {@code total} jobs by offset, as dbt Cloud pages them. */

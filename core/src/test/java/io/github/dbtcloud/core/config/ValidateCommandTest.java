@@ -3,6 +3,7 @@ package io.github.dbtcloud.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dbtcloud.core.CapturingConsole;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Target;
 import java.io.IOException;
@@ -22,22 +23,7 @@ class ValidateCommandTest {
 
   private final List<String> lines = new ArrayList<>();
 
-  private final Console console = new Console() {
-    @Override
-    public void info(String line) {
-      lines.add("INFO " + line);
-    }
-
-    @Override
-    public void warn(String line) {
-      lines.add("WARN " + line);
-    }
-
-    @Override
-    public void debug(String line) {
-      lines.add("DEBUG " + line);
-    }
-  };
+  private final Console console = new CapturingConsole(lines);
 
   private Target target(Path file) {
     return new Target(file, ConfigFixtures.ENVIRONMENT, ConfigFixtures.PROPERTIES, null, null, "test");
