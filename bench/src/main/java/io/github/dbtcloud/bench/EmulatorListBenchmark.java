@@ -1,5 +1,9 @@
 package io.github.dbtcloud.bench;
 
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.api.AdminClient;
+import io.github.dbtcloud.core.api.ApiToken;
+import io.github.dbtcloud.core.api.ClientSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,11 +65,46 @@ public final class EmulatorListBenchmark {
         }
       }
       Collections.sort(wall);
+      double sequential = wall.get(wall.size() / 2);
       System.out.printf(Locale.ROOT, "median of %d rounds: %.0f ms for %d jobs (%.0f jobs/s); best %.0f ms%n",
-          rounds, wall.get(wall.size() / 2), jobs, jobs / (wall.get(wall.size() / 2) / 1000), wall.get(0));
+          rounds, sequential, jobs, jobs / (sequential / 1000), wall.get(0));
+      ClientSettings settings = ClientSettings.of(emulator.baseUrl(), new ApiToken(TOKEN), "dbt-cloud-bench");
+      double unlimited = pluginReadPath("without the rate limiter", settings.withRequestsPerMinute(1_000_000), jobs,
+          rounds);
+      System.out.printf(Locale.ROOT, "plugin read path (parallel pages) vs one page at a time: %.2fx the time%n",
+          unlimited / sequential);
+      pluginReadPath("with the default limiter (" + ClientSettings.DEFAULT_REQUESTS_PER_MINUTE + "/min)", settings,
+          jobs, rounds);
       System.out.printf(Locale.ROOT, "machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
     }
+  }
+
+  /**
+   * The same listing through core's {@link AdminClient}: the first page, then the others in
+   * parallel, with the client's rate limiter and retries in the way, as {@code dbt:plan} reads.
+   */
+  private static double pluginReadPath(String label, ClientSettings settings, int jobs, int rounds) {
+    List<Double> wall = new ArrayList<>();
+    try (AdminClient client = AdminClient.create(settings, Console.silent())) {
+      client.listJobs(ACCOUNT, PROJECT); // warm-up
+      for (int round = 1; round <= rounds; round++) {
+        int before = client.requestCount();
+        long start = System.nanoTime();
+        int listed = client.listJobs(ACCOUNT, PROJECT).size();
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (listed != jobs) {
+          throw new IllegalStateException("the client listed " + listed + " jobs, seeded " + jobs);
+        }
+        wall.add(ms);
+        System.out.printf(Locale.ROOT, "plugin %s, round %d: %d jobs in %d requests, %.0f ms wall%n",
+            label, round, listed, client.requestCount() - before, ms);
+      }
+    }
+    Collections.sort(wall);
+    System.out.printf(Locale.ROOT, "plugin read path %s, median of %d rounds: %.0f ms for %d jobs; best %.0f ms%n",
+        label, rounds, wall.get(wall.size() / 2), jobs, wall.get(0));
+    return wall.get(wall.size() / 2);
   }
 
   private record Result(int jobs, int requests, double wallMs, List<Double> pageMs) {}
