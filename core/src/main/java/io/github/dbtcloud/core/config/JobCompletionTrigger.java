@@ -28,9 +28,4 @@ public record JobCompletionTrigger(
   public JobCompletionTrigger(String job, String project, List<String> statuses, SourcePosition position) {
     this(job, project, null, null, statuses, position);
   }
-
-  /** The dbt Cloud status codes of {@link #statuses()}. */
-  public List<Integer> statusCodes() {
-    return statuses.stream().map(s -> (STATUSES.indexOf(s) + 1) * 10).toList();
-  }
 }

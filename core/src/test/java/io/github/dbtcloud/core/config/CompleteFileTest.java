@@ -135,10 +135,9 @@ class CompleteFileTest {
     assertThat(local.job()).isEqualTo("nightly");
     assertThat(local.project()).isNull();
     assertThat(local.statuses()).containsExactly("success", "error");
-    assertThat(local.statusCodes()).containsExactly(10, 20);
     JobCompletionTrigger other = jobs.get("after_finance").triggers().onJobCompletion();
     assertThat(other.project()).isEqualTo("finance");
-    assertThat(other.statusCodes()).containsExactly(30);
+    assertThat(other.statuses()).containsExactly("canceled");
     JobCompletionTrigger outside = jobs.get("after_outside_job").triggers().onJobCompletion();
     assertThat(outside.jobId()).isEqualTo(987654L);
     assertThat(outside.projectId()).isEqualTo(123456L);
