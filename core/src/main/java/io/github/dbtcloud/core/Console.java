@@ -1,8 +1,8 @@
 package io.github.dbtcloud.core;
 
 /**
- * Everything core tells the user goes through this port: the plugin adapts it to Maven's log,
- * tests capture it. Core never prints on its own.
+ * Everything core tells the user goes through this port: the plugin adapts it to Maven's log, tests
+ * capture it. Core never prints on its own.
  */
 public interface Console {
 

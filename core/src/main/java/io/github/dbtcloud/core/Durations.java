@@ -31,13 +31,20 @@ public final class Durations {
     }
     Duration d = read(text);
     if (d == null) {
-      throw new IllegalArgumentException(what + ": '" + text + "' is not a duration; write e.g. 500ms, 90s, 45m,"
-          + " 1h30m or 2h");
+      throw new IllegalArgumentException(
+          what
+              + ": '"
+              + text
+              + "' is not a duration; write e.g. 500ms, 90s, 45m,"
+              + " 1h30m or 2h");
     }
     return d;
   }
 
-  /** The duration {@code text} writes, or null when it is not one (no message: the caller says where). */
+  /**
+   * The duration {@code text} writes, or null when it is not one (no message: the caller says
+   * where).
+   */
   public static Duration read(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);
     if (s.startsWith("pt")) {
@@ -55,18 +62,23 @@ public final class Durations {
     int end = 0;
     while (m.find() && m.start() == end) {
       long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofSeconds(n);
-      });
+      total =
+          total.plus(
+              switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+              });
       end = m.end();
     }
     return end == s.length() && end > 0 ? total : null;
   }
 
-  /** {@code 850 ms}, {@code 3.2 s}, {@code 1m 05s}, {@code 1h 02m}: short and unambiguous for the log. */
+  /**
+   * {@code 850 ms}, {@code 3.2 s}, {@code 1m 05s}, {@code 1h 02m}: short and unambiguous for the
+   * log.
+   */
   public static String format(Duration d) {
     long ms = Math.max(0, d.toMillis());
     if (ms < 1000) {

@@ -26,8 +26,15 @@ import java.util.Map;
  * @param loaded the desired state already loaded for this build (see {@link #preloaded}), or null
  */
 public record Target(
-    Path desiredFile, Map<String, String> environment, Map<String, String> properties, String baseUrl,
-    ApiToken token, String userAgent, Path baseDirectory, List<String> filePatterns, DesiredState loaded) {
+    Path desiredFile,
+    Map<String, String> environment,
+    Map<String, String> properties,
+    String baseUrl,
+    ApiToken token,
+    String userAgent,
+    Path baseDirectory,
+    List<String> filePatterns,
+    DesiredState loaded) {
 
   public Target {
     environment = Map.copyOf(environment);
@@ -36,14 +43,35 @@ public record Target(
   }
 
   /** A target that reads its files when asked. */
-  public Target(Path desiredFile, Map<String, String> environment, Map<String, String> properties, String baseUrl,
-      ApiToken token, String userAgent, Path baseDirectory, List<String> filePatterns) {
-    this(desiredFile, environment, properties, baseUrl, token, userAgent, baseDirectory, filePatterns, null);
+  public Target(
+      Path desiredFile,
+      Map<String, String> environment,
+      Map<String, String> properties,
+      String baseUrl,
+      ApiToken token,
+      String userAgent,
+      Path baseDirectory,
+      List<String> filePatterns) {
+    this(
+        desiredFile,
+        environment,
+        properties,
+        baseUrl,
+        token,
+        userAgent,
+        baseDirectory,
+        filePatterns,
+        null);
   }
 
   /** A target that reads one file. */
-  public Target(Path desiredFile, Map<String, String> environment, Map<String, String> properties, String baseUrl,
-      ApiToken token, String userAgent) {
+  public Target(
+      Path desiredFile,
+      Map<String, String> environment,
+      Map<String, String> properties,
+      String baseUrl,
+      ApiToken token,
+      String userAgent) {
     this(desiredFile, environment, properties, baseUrl, token, userAgent, null, List.of());
   }
 
@@ -52,17 +80,20 @@ public record Target(
     if (filePatterns.isEmpty()) {
       return DesiredFiles.of(desiredFile);
     }
-    return new DesiredFiles(baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath(), filePatterns);
+    return new DesiredFiles(
+        baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath(), filePatterns);
   }
 
   /** Loads and validates the desired state (or returns the one loaded already). */
   public DesiredState load() {
-    return loaded != null ? loaded : new DesiredStateLoader(environment, properties).load(desiredFiles());
+    return loaded != null
+        ? loaded
+        : new DesiredStateLoader(environment, properties).load(desiredFiles());
   }
 
   /**
-   * Loads and validates the desired state, showing its warnings (a literal secret, a legacy host...);
-   * a state loaded already was shown when it was loaded.
+   * Loads and validates the desired state, showing its warnings (a literal secret, a legacy
+   * host...); a state loaded already was shown when it was loaded.
    */
   public DesiredState load(Console console) {
     if (loaded != null) {
@@ -78,8 +109,18 @@ public record Target(
    * goal (apply, verification, metrics check) share it instead of reading the files again.
    */
   public Target preloaded(Console console) {
-    return loaded != null ? this : new Target(desiredFile, environment, properties, baseUrl, token, userAgent,
-        baseDirectory, filePatterns, load(console));
+    return loaded != null
+        ? this
+        : new Target(
+            desiredFile,
+            environment,
+            properties,
+            baseUrl,
+            token,
+            userAgent,
+            baseDirectory,
+            filePatterns,
+            load(console));
   }
 
   /** Opens a client for the build's base URL, or else the file's {@code account.host}. */
@@ -92,7 +133,10 @@ public record Target(
     return AdminClient.create(settings(desired), console);
   }
 
-  /** How to reach the account: the build's base URL, or else the file's {@code account.host}, and the token. */
+  /**
+   * How to reach the account: the build's base URL, or else the file's {@code account.host}, and
+   * the token.
+   */
   public ClientSettings settings(DesiredState desired) {
     String host = baseUrl != null && !baseUrl.isBlank() ? baseUrl : desired.account().host();
     if (token == null) {

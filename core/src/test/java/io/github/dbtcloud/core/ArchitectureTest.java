@@ -37,13 +37,17 @@ class ArchitectureTest {
 
   private static List<Path> filesContaining(String text) throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {
-      return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-        try {
-          return Files.readString(p).contains(text);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(
+              p -> {
+                try {
+                  return Files.readString(p).contains(text);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .toList();
     }
   }
 }

@@ -2,7 +2,9 @@ package io.github.dbtcloud.core;
 
 import java.util.List;
 
-/** A console for tests that appends every line to a list, prefixed with its level ({@code INFO x}). */
+/**
+ * A console for tests that appends every line to a list, prefixed with its level ({@code INFO x}).
+ */
 public final class CapturingConsole implements Console {
 
   private final List<String> lines;

@@ -40,7 +40,8 @@ class DurationsTest {
   @Test
   void namesTheSettingAndTheBadValue() {
     assertThatThrownBy(() -> Durations.parse("ten minutes", "dbt.verify.timeout"))
-        .hasMessage("dbt.verify.timeout: 'ten minutes' is not a duration; write e.g. 500ms, 90s, 45m, 1h30m or 2h");
+        .hasMessage(
+            "dbt.verify.timeout: 'ten minutes' is not a duration; write e.g. 500ms, 90s, 45m, 1h30m or 2h");
   }
 
   @Test

@@ -19,7 +19,8 @@ public final class SharedFixtures {
     String configured = System.getProperty("dbt.shared.dir");
     Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
     boolean present = Files.isDirectory(dir.resolve("fixtures"));
-    boolean required = Boolean.getBoolean("dbt.shared.required") || "true".equals(System.getenv("CI"));
+    boolean required =
+        Boolean.getBoolean("dbt.shared.required") || "true".equals(System.getenv("CI"));
     if (!present && required) {
       fail("../shared is required in CI but was not found at " + dir.toAbsolutePath());
     }

@@ -15,8 +15,8 @@ import io.github.dbtcloud.emulator.http.Journal;
 import io.github.dbtcloud.emulator.http.JournalEntry;
 import io.github.dbtcloud.emulator.http.Router;
 import io.github.dbtcloud.emulator.runs.RunControl;
-import io.github.dbtcloud.emulator.runs.RunsApi;
 import io.github.dbtcloud.emulator.runs.RunScripts;
+import io.github.dbtcloud.emulator.runs.RunsApi;
 import io.github.dbtcloud.emulator.seed.SeedLoader;
 import io.github.dbtcloud.emulator.semantic.SemanticLayerApi;
 import io.github.dbtcloud.emulator.semantic.SemanticLayerControl;
@@ -70,7 +70,8 @@ public final class DbtCloudEmulator implements AutoCloseable {
     // Extension point: the run simulation (runs/) and the Semantic Layer (semantic/) register their
     // routes here, one call each, before the SeedLoader below gets their sections.
     SeedLoader seeds = new SeedLoader(accounts, projects, environments, jobs, variables);
-    // Extension point: one seeds.section("run_scripts", ...) / seeds.section("semantic_layer", ...) call each.
+    // Extension point: one seeds.section("run_scripts", ...) / seeds.section("semantic_layer", ...)
+    // call each.
     seeds.section("run_scripts", RunScripts::load);
     seeds.section("semantic_layer", SemanticLayerSeed::load);
     if (!resume) {
@@ -83,13 +84,24 @@ public final class DbtCloudEmulator implements AutoCloseable {
     persist.run();
     this.host = b.host;
     List<ExchangeListener> listeners = new ArrayList<>(b.listeners);
-    ServiceLoader.load(ExchangeListener.class, DbtCloudEmulator.class.getClassLoader()).forEach(listeners::add);
-    boolean strict = b.strictTrailingSlash || seed.path("settings").path("strict_trailing_slash").asBoolean(false);
-    this.http = new HttpFrontEnd(b.host, b.port, router, journal, persist,
-        new HttpFrontEnd.Options(faults, strict, listeners));
+    ServiceLoader.load(ExchangeListener.class, DbtCloudEmulator.class.getClassLoader())
+        .forEach(listeners::add);
+    boolean strict =
+        b.strictTrailingSlash
+            || seed.path("settings").path("strict_trailing_slash").asBoolean(false);
+    this.http =
+        new HttpFrontEnd(
+            b.host,
+            b.port,
+            router,
+            journal,
+            persist,
+            new HttpFrontEnd.Options(faults, strict, listeners));
   }
 
-  /** A builder with the defaults: 127.0.0.1, a free port, the demo seed, no persistence, no faults. */
+  /**
+   * A builder with the defaults: 127.0.0.1, a free port, the demo seed, no persistence, no faults.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -126,7 +138,8 @@ public final class DbtCloudEmulator implements AutoCloseable {
 
   /**
    * The fault injector and rate limiter, configurable while the emulator runs, e.g. {@code
-   * emulator.faults().add(FaultRule.on("POST", "/api/v2/accounts/*}{@code /jobs/").nth(1).then(Fault.commitThenFail()))}.
+   * emulator.faults().add(FaultRule.on("POST", "/api/v2/accounts/*}{@code
+   * /jobs/").nth(1).then(Fault.commitThenFail()))}.
    */
   public Faults faults() {
     return faults;
@@ -209,19 +222,32 @@ public final class DbtCloudEmulator implements AutoCloseable {
       return this;
     }
 
-    /** DELETE of jobs and environments answers 204 with no body, as the specs say (default: 200 with the object, as recorded; F1). */
+    /**
+     * DELETE of jobs and environments answers 204 with no body, as the specs say (default: 200 with
+     * the object, as recorded; F1).
+     */
     public Builder deleteAnswersNoContent(boolean noContent) {
-      this.settings = settings.withDeleteAnswer(noContent ? AdminSettings.DeleteAnswer.NO_CONTENT : AdminSettings.DeleteAnswer.OBJECT);
+      this.settings =
+          settings.withDeleteAnswer(
+              noContent
+                  ? AdminSettings.DeleteAnswer.NO_CONTENT
+                  : AdminSettings.DeleteAnswer.OBJECT);
       return this;
     }
 
-    /** Which keys a job create or update must carry (default: the spec's minus {@code lifecycle_webhooks}; F4). */
+    /**
+     * Which keys a job create or update must carry (default: the spec's minus {@code
+     * lifecycle_webhooks}; F4).
+     */
     public Builder requiredJobFields(AdminSettings.RequiredJobFields required) {
       this.settings = settings.withRequiredJobFields(required);
       return this;
     }
 
-    /** Answers paths without their trailing slash with a 301, as production did in 2021 (§E.4; default off). */
+    /**
+     * Answers paths without their trailing slash with a 301, as production did in 2021 (§E.4;
+     * default off).
+     */
     public Builder strictTrailingSlash(boolean strict) {
       this.strictTrailingSlash = strict;
       return this;
@@ -256,7 +282,8 @@ public final class DbtCloudEmulator implements AutoCloseable {
       try {
         return new DbtCloudEmulator(this);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the dbt Cloud emulator on " + host + ":" + port, e);
+        throw new UncheckedIOException(
+            "cannot start the dbt Cloud emulator on " + host + ":" + port, e);
       }
     }
   }

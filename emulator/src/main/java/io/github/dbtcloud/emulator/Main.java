@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar dbt-cloud-emulator.jar [--host h] [--port p] [--seed seed.yml] [--state state.json]
- * [--strict-trailing-slash] [--delete-no-content] [--journal-responses]}: a standalone emulator that
- * prints its base URL and the tokens it accepts, and serves until stopped.
+ * {@code java -jar dbt-cloud-emulator.jar [--host h] [--port p] [--seed seed.yml] [--state
+ * state.json] [--strict-trailing-slash] [--delete-no-content] [--journal-responses]}: a standalone
+ * emulator that prints its base URL and the tokens it accepts, and serves until stopped.
  */
 public final class Main {
 
-  static final String USAGE = "usage: java -jar dbt-cloud-emulator.jar [--host 127.0.0.1] [--port 8080]"
-      + " [--seed seed.yml] [--state state.json] [--strict-trailing-slash] [--delete-no-content]"
-      + " [--journal-responses]\n"
-      + "  without --seed: a demo account (one project, a development and a deployment environment)";
+  static final String USAGE =
+      "usage: java -jar dbt-cloud-emulator.jar [--host 127.0.0.1] [--port 8080]"
+          + " [--seed seed.yml] [--state state.json] [--strict-trailing-slash] [--delete-no-content]"
+          + " [--journal-responses]\n"
+          + "  without --seed: a demo account (one project, a development and a deployment environment)";
 
   private Main() {}
 
@@ -34,10 +35,13 @@ public final class Main {
       return;
     }
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  emulator.close();
+                  stop.countDown();
+                }));
     stop.await();
   }
 
@@ -75,9 +79,15 @@ public final class Main {
     DbtCloudEmulator emulator = builder.start();
     out.println("dbt Cloud emulator (local, not dbt Cloud) listening on " + emulator.baseUrl());
     out.println("  seed: " + (seed == null ? "built-in demo account" : seed));
-    emulator.tokens().forEach((token, account) -> out.println("  token for account " + account + ": " + token));
-    out.println("  try: curl -H 'Authorization: Token " + emulator.tokens().keySet().stream().findFirst().orElse("<token>")
-        + "' " + emulator.baseUrl() + "/api/v2/accounts/");
+    emulator
+        .tokens()
+        .forEach((token, account) -> out.println("  token for account " + account + ": " + token));
+    out.println(
+        "  try: curl -H 'Authorization: Token "
+            + emulator.tokens().keySet().stream().findFirst().orElse("<token>")
+            + "' "
+            + emulator.baseUrl()
+            + "/api/v2/accounts/");
     out.flush();
     return emulator;
   }
@@ -97,7 +107,8 @@ public final class Main {
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port " + raw + ": use a number from 0 (any free port) to 65535");
+      throw new IllegalArgumentException(
+          "--port " + raw + ": use a number from 0 (any free port) to 65535");
     }
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AccessAndErrorsTest {
 
-  private static final String SEED = """
+  private static final String SEED =
+      """
       accounts:
         - {id: 70403103900001, name: Main}
         - {id: 70403103900501, name: Elsewhere}
@@ -57,13 +58,21 @@ class AccessAndErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Token nope", "dbtc_emulator_demo_token", "Basic dbtc_emulator_demo_token", "Token"})
+  @ValueSource(
+      strings = {
+        "Token nope",
+        "dbtc_emulator_demo_token",
+        "Basic dbtc_emulator_demo_token",
+        "Token"
+      })
   void answersABadOrUnknownTokenWithTheRecorded401(String authorization) {
     EmulatorHttp.Answer answer = as(authorization).get(JOBS);
 
     assertThat(answer.status()).isEqualTo(401);
-    assertThat(answer.body().toString()).isEqualTo("{\"status\":{\"code\":401,\"is_success\":false,"
-        + "\"user_message\":\"Invalid token.\",\"developer_message\":null},\"data\":null}");
+    assertThat(answer.body().toString())
+        .isEqualTo(
+            "{\"status\":{\"code\":401,\"is_success\":false,"
+                + "\"user_message\":\"Invalid token.\",\"developer_message\":null},\"data\":null}");
   }
 
   @Test
@@ -72,7 +81,12 @@ class AccessAndErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Token dbtc_emulator_demo_token", "Bearer dbtc_emulator_demo_token", "bearer dbtc_emulator_demo_token"})
+  @ValueSource(
+      strings = {
+        "Token dbtc_emulator_demo_token",
+        "Bearer dbtc_emulator_demo_token",
+        "bearer dbtc_emulator_demo_token"
+      })
   void acceptsTokenAndBearerSchemes(String authorization) {
     assertThat(as(authorization).get(JOBS).status()).isEqualTo(200);
   }
@@ -82,8 +96,10 @@ class AccessAndErrorsTest {
     EmulatorHttp.Answer answer = as("Token dbtc_elsewhere").get(JOBS);
 
     assertThat(answer.status()).isEqualTo(404);
-    assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("The requested resource was not found. "
-        + "Please check that you have the proper permissions. If you are seeing this in error, please contact support!");
+    assertThat(answer.body().at("/status/user_message").asText())
+        .isEqualTo(
+            "The requested resource was not found. "
+                + "Please check that you have the proper permissions. If you are seeing this in error, please contact support!");
     assertThat(answer.body().at("/status/developer_message").asText()).isEmpty();
     assertThat(answer.body().get("data").isNull()).isTrue();
   }
@@ -93,13 +109,24 @@ class AccessAndErrorsTest {
     EmulatorHttp scoped = as("Token dbtc_scoped");
 
     assertThat(names(scoped.get(JOBS))).containsExactly("Visible");
-    assertThat(names(scoped.get("/api/v3/accounts/70403103900001/projects/"))).containsExactly("Allowed");
+    assertThat(names(scoped.get("/api/v3/accounts/70403103900001/projects/")))
+        .containsExactly("Allowed");
     assertThat(scoped.get(JOBS + "70403103900101/").status()).isEqualTo(404);
-    assertThat(scoped.get("/api/v3/accounts/70403103900001/projects/70403103900003/").status()).isEqualTo(404);
-    assertThat(scoped.get("/api/v3/accounts/70403103900001/projects/70403103900003/environments/").status()).isEqualTo(404);
-    assertThat(names(scoped.get("/api/v3/accounts/70403103900001/environments/"))).containsExactly("Production");
-    assertThat(scoped.get("/api/v3/accounts/70403103900001/projects/70403103900003/environment-variables/environment/")
-        .status()).isEqualTo(404);
+    assertThat(scoped.get("/api/v3/accounts/70403103900001/projects/70403103900003/").status())
+        .isEqualTo(404);
+    assertThat(
+            scoped
+                .get("/api/v3/accounts/70403103900001/projects/70403103900003/environments/")
+                .status())
+        .isEqualTo(404);
+    assertThat(names(scoped.get("/api/v3/accounts/70403103900001/environments/")))
+        .containsExactly("Production");
+    assertThat(
+            scoped
+                .get(
+                    "/api/v3/accounts/70403103900001/projects/70403103900003/environment-variables/environment/")
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -121,8 +148,11 @@ class AccessAndErrorsTest {
     assertThat(names(new EmulatorHttp.Answer(200, accounts, null))).containsExactly("Main");
     assertThat(accounts.at("/extra/filters/pk__in/0").asLong()).isEqualTo(70403103900001L);
     assertThat(accounts.at("/extra/order_by").isNull()).as("recorded").isTrue();
-    assertThat(as("Token dbtc_emulator_demo_token").get("/api/v2/accounts/70403103900501/").status()).isEqualTo(404);
-    assertThat(as("Token dbtc_emulator_demo_token").get("/api/v3/accounts/").data().size()).isEqualTo(1);
+    assertThat(
+            as("Token dbtc_emulator_demo_token").get("/api/v2/accounts/70403103900501/").status())
+        .isEqualTo(404);
+    assertThat(as("Token dbtc_emulator_demo_token").get("/api/v3/accounts/").data().size())
+        .isEqualTo(1);
   }
 
   @Test
@@ -130,12 +160,17 @@ class AccessAndErrorsTest {
     EmulatorHttp.Answer answer = as("Token dbtc_emulator_demo_token").put(JOBS, "{}");
 
     assertThat(answer.status()).isEqualTo(405);
-    assertThat(answer.body().toString()).isEqualTo("{\"detail\":\"Method \\\"PUT\\\" not allowed.\"}");
+    assertThat(answer.body().toString())
+        .isEqualTo("{\"detail\":\"Method \\\"PUT\\\" not allowed.\"}");
   }
 
   @Test
   void anUnknownPathIsNotFound() {
-    assertThat(as("Token dbtc_emulator_demo_token").get("/api/v2/accounts/70403103900001/nothing/").status()).isEqualTo(404);
+    assertThat(
+            as("Token dbtc_emulator_demo_token")
+                .get("/api/v2/accounts/70403103900001/nothing/")
+                .status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -156,23 +191,31 @@ class AccessAndErrorsTest {
     EmulatorHttp http = as("Token dbtc_emulator_demo_token");
 
     assertThat(http.get(JOBS.substring(0, JOBS.length() - 1)).status()).isEqualTo(200);
-    assertThat(http.post(JOBS.substring(0, JOBS.length() - 1), Bodies.jobJson("no slash")).status()).isEqualTo(201);
+    assertThat(http.post(JOBS.substring(0, JOBS.length() - 1), Bodies.jobJson("no slash")).status())
+        .isEqualTo(201);
   }
 
   @Test
   void strictTrailingSlashRedirectsAndAPostThatFollowsBecomesA405() {
-    try (DbtCloudEmulator strict = DbtCloudEmulator.builder().seedText(SEED).strictTrailingSlash(true).start()) {
+    try (DbtCloudEmulator strict =
+        DbtCloudEmulator.builder().seedText(SEED).strictTrailingSlash(true).start()) {
       String run = "/api/v2/accounts/70403103900001/jobs/70403103900100";
       EmulatorHttp noFollow = new EmulatorHttp(strict, "Token dbtc_emulator_demo_token");
       EmulatorHttp.Answer redirect = noFollow.post(run, Bodies.jobJson("x"));
       assertThat(redirect.status()).isEqualTo(301);
       assertThat(redirect.headers().firstValue("Location")).hasValue(run + "/");
 
-      // A client that follows the 301 turns the POST into a GET: on a POST-only path that is the recorded 405.
-      EmulatorHttp following = new EmulatorHttp(strict, "Token dbtc_emulator_demo_token",
-          HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build());
-      EmulatorHttp.Answer answer = following.post("/api/v3/accounts/70403103900001/projects/70403103900002/environment-variables/bulk",
-          "{\"env_var\":{\"new_name\":\"DBT_X\",\"project\":\"x\"}}");
+      // A client that follows the 301 turns the POST into a GET: on a POST-only path that is the
+      // recorded 405.
+      EmulatorHttp following =
+          new EmulatorHttp(
+              strict,
+              "Token dbtc_emulator_demo_token",
+              HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build());
+      EmulatorHttp.Answer answer =
+          following.post(
+              "/api/v3/accounts/70403103900001/projects/70403103900002/environment-variables/bulk",
+              "{\"env_var\":{\"new_name\":\"DBT_X\",\"project\":\"x\"}}");
       assertThat(answer.status()).isEqualTo(405);
       assertThat(answer.body().get("detail").asText()).isEqualTo("Method \"GET\" not allowed.");
       assertThat(noFollow.get(JOBS).status()).as("with the slash all is well").isEqualTo(200);
@@ -181,7 +224,12 @@ class AccessAndErrorsTest {
 
   @Test
   void idsAreSixtyFourBit() {
-    long id = as("Token dbtc_emulator_demo_token").post(JOBS, Bodies.jobJson("big")).data().get("id").asLong();
+    long id =
+        as("Token dbtc_emulator_demo_token")
+            .post(JOBS, Bodies.jobJson("big"))
+            .data()
+            .get("id")
+            .asLong();
 
     assertThat(id).isGreaterThan(Integer.MAX_VALUE);
   }

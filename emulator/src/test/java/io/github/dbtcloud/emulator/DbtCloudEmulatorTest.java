@@ -11,11 +11,11 @@ class DbtCloudEmulatorTest {
 
   private static final String ACCOUNT = "70403103900001";
   private static final String PROJECT = "70403103900002";
-  private static final String ENVS = "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environments/";
+  private static final String ENVS =
+      "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environments/";
   private static final String JOBS = "/api/v2/accounts/" + ACCOUNT + "/jobs/";
 
-  @RegisterExtension
-  final RunningEmulator running = RunningEmulator.demo();
+  @RegisterExtension final RunningEmulator running = RunningEmulator.demo();
 
   @Test
   void listsTheDemoEnvironmentsInTheEnvelope() {
@@ -30,7 +30,8 @@ class DbtCloudEmulatorTest {
 
   @Test
   void answersACreateWith201() {
-    EmulatorHttp.Answer answer = running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\"}");
+    EmulatorHttp.Answer answer =
+        running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\"}");
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.body().at("/status/code").asInt()).isEqualTo(201);
@@ -43,7 +44,8 @@ class DbtCloudEmulatorTest {
     EmulatorHttp.Answer before = running.http().get(ENVS + id + "/");
     assertThat(before.body().at("/data/credentials_id").asLong()).isEqualTo(70403103900020L);
 
-    EmulatorHttp.Answer after = running.http().post(ENVS + id + "/", "{\"name\":\"Production\",\"type\":\"deployment\"}");
+    EmulatorHttp.Answer after =
+        running.http().post(ENVS + id + "/", "{\"name\":\"Production\",\"type\":\"deployment\"}");
 
     assertThat(after.status()).isEqualTo(200);
     assertThat(after.body().at("/data/credentials_id").isNull()).isTrue();
@@ -51,11 +53,16 @@ class DbtCloudEmulatorTest {
 
   @Test
   void refusesACredentialsObjectOnUpdate() {
-    EmulatorHttp.Answer answer = running.http().post(ENVS + 70403103900011L + "/",
-        "{\"name\":\"Production\",\"credentials\":{\"id\":1}}");
+    EmulatorHttp.Answer answer =
+        running
+            .http()
+            .post(
+                ENVS + 70403103900011L + "/",
+                "{\"name\":\"Production\",\"credentials\":{\"id\":1}}");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().at("/data/credentials").asText()).contains("is not valid under any of the given schemas");
+    assertThat(answer.body().at("/data/credentials").asText())
+        .contains("is not valid under any of the given schemas");
   }
 
   @Test
@@ -82,7 +89,8 @@ class DbtCloudEmulatorTest {
     EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.body().at("/data/job_type").asText()).isEqualTo("ci");
-    assertThat(answer.body().at("/data/created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
+    assertThat(answer.body().at("/data/created_at").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT.*\\+00:00");
   }
 
   @Test
@@ -102,7 +110,8 @@ class DbtCloudEmulatorTest {
       new EmulatorHttp(first, "Token " + EmulatorHttp.DEMO_TOKEN).post(ENVS, "{\"name\":\"CI\"}");
     }
     try (DbtCloudEmulator second = DbtCloudEmulator.builder().stateFile(state).start()) {
-      EmulatorHttp.Answer answer = new EmulatorHttp(second, "Token " + EmulatorHttp.DEMO_TOKEN).get(ENVS);
+      EmulatorHttp.Answer answer =
+          new EmulatorHttp(second, "Token " + EmulatorHttp.DEMO_TOKEN).get(ENVS);
       assertThat(answer.body().at("/data").findValuesAsText("name")).contains("CI");
     }
   }
@@ -111,9 +120,12 @@ class DbtCloudEmulatorTest {
   void journalsRequestsWithTheAuthSchemeOnly() {
     running.http().get(ENVS);
 
-    assertThat(running.emulator().journal()).singleElement().satisfies(e -> {
-      assertThat(e.authScheme()).isEqualTo("Token");
-      assertThat(e.toString()).doesNotContain(EmulatorHttp.DEMO_TOKEN);
-    });
+    assertThat(running.emulator().journal())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.authScheme()).isEqualTo("Token");
+              assertThat(e.toString()).doesNotContain(EmulatorHttp.DEMO_TOKEN);
+            });
   }
 }

@@ -19,9 +19,11 @@ public final class EmulatorHttp {
   public static final String PROJECT = "70403103900002";
   public static final long DEVELOPMENT = 70403103900010L;
   public static final long PRODUCTION = 70403103900011L;
-  public static final String ENVS = "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environments/";
+  public static final String ENVS =
+      "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environments/";
   public static final String JOBS = "/api/v2/accounts/" + ACCOUNT + "/jobs/";
-  public static final String VARS = "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environment-variables/";
+  public static final String VARS =
+      "/api/v3/accounts/" + ACCOUNT + "/projects/" + PROJECT + "/environment-variables/";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +32,10 @@ public final class EmulatorHttp {
   private final String authorization;
 
   public EmulatorHttp(DbtCloudEmulator emulator, String authorization) {
-    this(emulator, authorization, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    this(
+        emulator,
+        authorization,
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
   }
 
   public EmulatorHttp(DbtCloudEmulator emulator, String authorization, HttpClient client) {
@@ -57,15 +62,17 @@ public final class EmulatorHttp {
   }
 
   public Answer post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Answer put(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Answer delete(String path) {
@@ -73,13 +80,15 @@ public final class EmulatorHttp {
   }
 
   public Answer delete(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/json")
-        .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** Sends a request, failing with an I/O error as it comes (for fault tests). */
-  public HttpResponse<String> raw(HttpRequest.Builder builder, Duration timeout) throws IOException, InterruptedException {
+  public HttpResponse<String> raw(HttpRequest.Builder builder, Duration timeout)
+      throws IOException, InterruptedException {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
@@ -96,9 +105,11 @@ public final class EmulatorHttp {
       builder.header("Authorization", authorization);
     }
     try {
-      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
-      return new Answer(response.statusCode(), body.isEmpty() ? null : JSON.readTree(body), response.headers());
+      return new Answer(
+          response.statusCode(), body.isEmpty() ? null : JSON.readTree(body), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EnvironmentsApiTest {
 
-  @RegisterExtension
-  final RunningEmulator running = RunningEmulator.demo();
+  @RegisterExtension final RunningEmulator running = RunningEmulator.demo();
 
   private static List<String> names(EmulatorHttp.Answer answer) {
     List<String> names = new ArrayList<>();
@@ -27,7 +26,11 @@ class EnvironmentsApiTest {
 
   @Test
   void createsWithDefaultsAndAnswersTheRecordedCreateShape() {
-    EmulatorHttp.Answer answer = running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\",\"deployment_type\":\"staging\"}");
+    EmulatorHttp.Answer answer =
+        running
+            .http()
+            .post(
+                ENVS, "{\"name\":\"CI\",\"type\":\"deployment\",\"deployment_type\":\"staging\"}");
 
     assertThat(answer.status()).isEqualTo(201);
     JsonNode env = answer.data();
@@ -36,16 +39,29 @@ class EnvironmentsApiTest {
     assertThat(env.get("credentials_id").isNull()).isTrue();
     assertThat(env.get("project").get("id").asLong()).isEqualTo(Long.parseLong(PROJECT));
     assertThat(env.has("jobs")).isTrue();
-    assertThat(env.get("updated_at").asText()).as("the 2023 create recording spaces its timestamps")
+    assertThat(env.get("updated_at").asText())
+        .as("the 2023 create recording spaces its timestamps")
         .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:.*\\+00:00");
-    assertThat(running.http().get(ENVS + env.get("id").asLong() + "/").data().get("updated_at").asText()).contains("T");
+    assertThat(
+            running
+                .http()
+                .get(ENVS + env.get("id").asLong() + "/")
+                .data()
+                .get("updated_at")
+                .asText())
+        .contains("T");
   }
 
   @Test
   void storesAndReturnsTheProfileCustomBranchDocsAndDbtStateFieldsAndAFullReplaceResetsThem() {
-    EmulatorHttp.Answer created = running.http().post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\","
-        + "\"primary_profile_id\":40,\"use_custom_branch\":true,\"custom_branch\":\"main\",\"supports_docs\":true,"
-        + "\"enable_dbt_state\":true,\"extended_attributes_id\":30}");
+    EmulatorHttp.Answer created =
+        running
+            .http()
+            .post(
+                ENVS,
+                "{\"name\":\"CI\",\"type\":\"deployment\","
+                    + "\"primary_profile_id\":40,\"use_custom_branch\":true,\"custom_branch\":\"main\",\"supports_docs\":true,"
+                    + "\"enable_dbt_state\":true,\"extended_attributes_id\":30}");
     long id = created.data().get("id").asLong();
 
     JsonNode read = running.http().get(ENVS + id + "/").data();
@@ -56,7 +72,8 @@ class EnvironmentsApiTest {
     assertThat(read.get("enable_dbt_state").asBoolean()).isTrue();
     assertThat(read.get("extended_attributes_id").asLong()).isEqualTo(30);
 
-    JsonNode replaced = running.http().post(ENVS + id + "/", "{\"name\":\"CI\",\"type\":\"deployment\"}").data();
+    JsonNode replaced =
+        running.http().post(ENVS + id + "/", "{\"name\":\"CI\",\"type\":\"deployment\"}").data();
     assertThat(replaced.get("primary_profile_id").isNull()).isTrue();
     assertThat(replaced.get("use_custom_branch").asBoolean()).isFalse();
     assertThat(replaced.get("supports_docs").asBoolean()).isFalse();
@@ -65,8 +82,12 @@ class EnvironmentsApiTest {
 
   @Test
   void anUpdateResetsOmittedConnectionAndCredentialsToNull() {
-    EmulatorHttp.Answer after = running.http().post(ENVS + PRODUCTION + "/",
-        "{\"name\":\"Production\",\"type\":\"deployment\",\"deployment_type\":\"production\"}");
+    EmulatorHttp.Answer after =
+        running
+            .http()
+            .post(
+                ENVS + PRODUCTION + "/",
+                "{\"name\":\"Production\",\"type\":\"deployment\",\"deployment_type\":\"production\"}");
 
     assertThat(after.data().get("credentials_id").isNull()).isTrue();
     assertThat(after.data().get("connection_id").isNull()).isTrue();
@@ -87,24 +108,55 @@ class EnvironmentsApiTest {
 
   @Test
   void refusesAnEmptyDeploymentTypeAndAnEmptyDbtVersion() {
-    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"deployment_type\":\"\"}").data().get("deployment_type").asText())
+    assertThat(
+            running
+                .http()
+                .post(ENVS, "{\"name\":\"x\",\"deployment_type\":\"\"}")
+                .data()
+                .get("deployment_type")
+                .asText())
         .isEqualTo("\"\" is not a valid choice.");
-    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"dbt_version\":\"\"}").data().get("dbt_version").asText())
+    assertThat(
+            running
+                .http()
+                .post(ENVS, "{\"name\":\"x\",\"dbt_version\":\"\"}")
+                .data()
+                .get("dbt_version")
+                .asText())
         .isEqualTo("This field may not be blank.");
   }
 
   @Test
   void refusesASecondDevelopmentOrProductionEnvironment() {
-    assertThat(running.http().post(ENVS, "{\"name\":\"Dev 2\",\"type\":\"development\"}").data().get("type").asText())
+    assertThat(
+            running
+                .http()
+                .post(ENVS, "{\"name\":\"Dev 2\",\"type\":\"development\"}")
+                .data()
+                .get("type")
+                .asText())
         .contains("only have one development environment");
-    assertThat(running.http().post(ENVS, "{\"name\":\"Prod 2\",\"deployment_type\":\"production\"}").status()).isEqualTo(400);
+    assertThat(
+            running
+                .http()
+                .post(ENVS, "{\"name\":\"Prod 2\",\"deployment_type\":\"production\"}")
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
   void refusesACredentialsObjectButAcceptsANullOne() {
-    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"credentials\":{\"id\":1}}").status()).isEqualTo(400);
-    assertThat(running.http().post(ENVS, "{\"id\":null,\"name\":\"x\",\"credentials\":null,\"jobs\":null,\"project\":{}}").status())
-        .as("TF's create body").isEqualTo(201);
+    assertThat(running.http().post(ENVS, "{\"name\":\"x\",\"credentials\":{\"id\":1}}").status())
+        .isEqualTo(400);
+    assertThat(
+            running
+                .http()
+                .post(
+                    ENVS,
+                    "{\"id\":null,\"name\":\"x\",\"credentials\":null,\"jobs\":null,\"project\":{}}")
+                .status())
+        .as("TF's create body")
+        .isEqualTo(201);
   }
 
   @Test
@@ -122,35 +174,53 @@ class EnvironmentsApiTest {
 
   @Test
   void filtersTheProjectListAsTheSpecLists() {
-    assertThat(names(running.http().get(ENVS + "?type=development"))).containsExactly("Development");
-    assertThat(names(running.http().get(ENVS + "?deployment_type=production"))).containsExactly("Production");
-    assertThat(names(running.http().get(ENVS + "?deployment_type__in=[production,staging]"))).containsExactly("Production");
-    assertThat(names(running.http().get(ENVS + "?name__icontains=PROD"))).containsExactly("Production");
-    assertThat(names(running.http().get(ENVS + "?name=Development"))).containsExactly("Development");
-    assertThat(names(running.http().get(ENVS + "?credentials_id=70403103900020"))).containsExactly("Production");
-    assertThat(names(running.http().get(ENVS + "?pk__in=" + DEVELOPMENT))).containsExactly("Development");
-    assertThat(names(running.http().get(ENVS + "?order_by=-name"))).containsExactly("Production", "Development");
+    assertThat(names(running.http().get(ENVS + "?type=development")))
+        .containsExactly("Development");
+    assertThat(names(running.http().get(ENVS + "?deployment_type=production")))
+        .containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?deployment_type__in=[production,staging]")))
+        .containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?name__icontains=PROD")))
+        .containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?name=Development")))
+        .containsExactly("Development");
+    assertThat(names(running.http().get(ENVS + "?credentials_id=70403103900020")))
+        .containsExactly("Production");
+    assertThat(names(running.http().get(ENVS + "?pk__in=" + DEVELOPMENT)))
+        .containsExactly("Development");
+    assertThat(names(running.http().get(ENVS + "?order_by=-name")))
+        .containsExactly("Production", "Development");
   }
 
   @Test
   void listsEnvironmentsAcrossTheAccountByProject() {
     String accountList = "/api/v3/accounts/" + ACCOUNT + "/environments/";
 
-    assertThat(names(running.http().get(accountList + "?project_id=" + PROJECT))).containsExactly("Development", "Production");
+    assertThat(names(running.http().get(accountList + "?project_id=" + PROJECT)))
+        .containsExactly("Development", "Production");
     assertThat(names(running.http().get(accountList + "?project_id=1"))).isEmpty();
-    assertThat(running.http().get(accountList).body().at("/extra/pagination/total_count").asInt()).isEqualTo(2);
+    assertThat(running.http().get(accountList).body().at("/extra/pagination/total_count").asInt())
+        .isEqualTo(2);
   }
 
   @Test
   void includesTheProjectWhenAsked() {
     assertThat(running.http().get(ENVS + PRODUCTION + "/").data().has("project")).isFalse();
-    assertThat(running.http().get(ENVS + PRODUCTION + "/?include_related=[project]").data().get("project").get("name").asText())
+    assertThat(
+            running
+                .http()
+                .get(ENVS + PRODUCTION + "/?include_related=[project]")
+                .data()
+                .get("project")
+                .get("name")
+                .asText())
         .isEqualTo("Jaffle Shop");
   }
 
   @Test
   void anEnvironmentOfAnotherProjectIsNotFound() {
-    String otherProject = "/api/v3/accounts/" + ACCOUNT + "/projects/1/environments/" + PRODUCTION + "/";
+    String otherProject =
+        "/api/v3/accounts/" + ACCOUNT + "/projects/1/environments/" + PRODUCTION + "/";
 
     assertThat(running.http().get(otherProject).status()).isEqualTo(404);
   }

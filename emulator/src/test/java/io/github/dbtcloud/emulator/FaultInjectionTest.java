@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FaultInjectionTest {
 
-  @RegisterExtension
-  final RunningEmulator running = RunningEmulator.demo();
+  @RegisterExtension final RunningEmulator running = RunningEmulator.demo();
 
   private int jobCount() {
     return running.http().get(JOBS).data().size();
@@ -31,21 +30,30 @@ class FaultInjectionTest {
 
   @Test
   void commitThenFailWritesButAnswers500() {
-    running.emulator().faults().add(FaultRule.on("POST", "/api/v2/accounts/*/jobs/").nth(1).then(Fault.commitThenFail()));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("POST", "/api/v2/accounts/*/jobs/").nth(1).then(Fault.commitThenFail()));
 
     EmulatorHttp.Answer answer = running.http().post(JOBS, Bodies.jobJson("created once"));
 
     assertThat(answer.status()).isEqualTo(500);
-    assertThat(answer.body().at("/status/user_message").asText()).isEqualTo("There was a server error. Please contact support!");
+    assertThat(answer.body().at("/status/user_message").asText())
+        .isEqualTo("There was a server error. Please contact support!");
     assertThat(jobCount()).as("the write happened").isEqualTo(1);
     assertThat(running.emulator().journal().get(0).fault()).isEqualTo("commit_then_fail");
-    assertThat(running.http().post(JOBS, Bodies.jobJson("second")).status()).as("only the 1st matching request").isEqualTo(201);
+    assertThat(running.http().post(JOBS, Bodies.jobJson("second")).status())
+        .as("only the 1st matching request")
+        .isEqualTo(201);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503})
   void aStatusFaultAnswersTheErrorEnvelopeAndWritesNothing(int status) {
-    running.emulator().faults().add(FaultRule.on("POST", "/api/**").always().then(Fault.status(status)));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("POST", "/api/**").always().then(Fault.status(status)));
 
     EmulatorHttp.Answer answer = running.http().post(JOBS, Bodies.jobJson("never"));
 
@@ -58,8 +66,14 @@ class FaultInjectionTest {
 
   @Test
   void answers429WithOrWithoutRetryAfter() {
-    running.emulator().faults().add(FaultRule.on("GET", "/api/**").nth(1).then(Fault.tooManyRequests(30)));
-    running.emulator().faults().add(FaultRule.on("GET", "/api/**").nth(2).then(Fault.tooManyRequests()));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("GET", "/api/**").nth(1).then(Fault.tooManyRequests(30)));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("GET", "/api/**").nth(2).then(Fault.tooManyRequests()));
 
     EmulatorHttp.Answer first = running.http().get(JOBS);
     EmulatorHttp.Answer second = running.http().get(JOBS);
@@ -74,25 +88,48 @@ class FaultInjectionTest {
   @Test
   void aConnectionResetGivesTheClientAnIoErrorAndIsJournalled() {
     // always: the JDK client retries an idempotent GET once on a dropped connection
-    running.emulator().faults().add(FaultRule.on("*", "/**").always().then(Fault.connectionReset()));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("*", "/**").always().then(Fault.connectionReset()));
 
-    assertThatThrownBy(() -> running.http().raw(HttpRequest.newBuilder(running.http().uri(JOBS)).GET(), Duration.ofSeconds(10)))
+    assertThatThrownBy(
+            () ->
+                running
+                    .http()
+                    .raw(
+                        HttpRequest.newBuilder(running.http().uri(JOBS)).GET(),
+                        Duration.ofSeconds(10)))
         .isInstanceOf(IOException.class);
-    assertThat(running.emulator().journal()).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.status()).isZero();
-      assertThat(e.fault()).isEqualTo("connection_reset");
-    });
+    assertThat(running.emulator().journal())
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.status()).isZero();
+              assertThat(e.fault()).isEqualTo("connection_reset");
+            });
     running.emulator().faults().clear();
     assertThat(running.http().get(JOBS).status()).isEqualTo(200);
   }
 
   @Test
   void aHangOutlastsTheClientTimeout() {
-    running.emulator().faults().add(FaultRule.on("GET", "/**").nth(1).then(Fault.hang(Duration.ofMinutes(5))));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("GET", "/**").nth(1).then(Fault.hang(Duration.ofMinutes(5))));
 
-    assertThatThrownBy(() -> running.http().raw(HttpRequest.newBuilder(running.http().uri(JOBS)).GET(), Duration.ofMillis(300)))
+    assertThatThrownBy(
+            () ->
+                running
+                    .http()
+                    .raw(
+                        HttpRequest.newBuilder(running.http().uri(JOBS)).GET(),
+                        Duration.ofMillis(300)))
         .isInstanceOf(HttpTimeoutException.class);
-    assertThat(running.http().get(JOBS).status()).as("other requests are served meanwhile").isEqualTo(200);
+    assertThat(running.http().get(JOBS).status())
+        .as("other requests are served meanwhile")
+        .isEqualTo(200);
   }
 
   @Test
@@ -103,17 +140,26 @@ class FaultInjectionTest {
     EmulatorHttp.Answer answer = running.http().get(JOBS);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(150));
   }
 
   @Test
   void rulesMatchByMethodAndPathGlob() {
-    running.emulator().faults().add(FaultRule.on("GET", "/api/v3/**").always().then(Fault.status(503)));
+    running
+        .emulator()
+        .faults()
+        .add(FaultRule.on("GET", "/api/v3/**").always().then(Fault.status(503)));
 
     assertThat(running.http().get(JOBS).status()).isEqualTo(200);
     assertThat(running.http().post(JOBS, Bodies.jobJson("x")).status()).isEqualTo(201);
     assertThat(running.http().get(EmulatorHttp.ENVS).status()).isEqualTo(503);
-    assertThat(running.http().get(EmulatorHttp.ENVS.substring(0, EmulatorHttp.ENVS.length() - 1)).status()).isEqualTo(503);
+    assertThat(
+            running
+                .http()
+                .get(EmulatorHttp.ENVS.substring(0, EmulatorHttp.ENVS.length() - 1))
+                .status())
+        .isEqualTo(503);
   }
 
   @Test
@@ -121,7 +167,11 @@ class FaultInjectionTest {
     running.emulator().faults().add(FaultRule.on("GET", JOBS).nth(2, 3).then(Fault.status(502)));
     assertThat(statuses(4)).containsExactly(200, 502, 502, 200);
 
-    running.emulator().faults().clear().add(FaultRule.on("GET", JOBS).everyNth(2).times(2).then(Fault.status(500)));
+    running
+        .emulator()
+        .faults()
+        .clear()
+        .add(FaultRule.on("GET", JOBS).everyNth(2).times(2).then(Fault.status(500)));
     assertThat(statuses(6)).containsExactly(200, 500, 200, 500, 200, 200);
   }
 
@@ -145,7 +195,9 @@ class FaultInjectionTest {
 
   private List<String> chaosRun(long seed) {
     try (DbtCloudEmulator chaos = DbtCloudEmulator.builder().start()) {
-      chaos.faults().seed(seed)
+      chaos
+          .faults()
+          .seed(seed)
           .add(FaultRule.on("GET", "/api/**").probability(0.3).then(Fault.status(503)))
           .add(FaultRule.on("POST", "/api/**").probability(0.5).then(Fault.commitThenFail()));
       EmulatorHttp client = EmulatorHttp.demo(chaos);
@@ -159,7 +211,11 @@ class FaultInjectionTest {
 
   @Test
   void reseedingRestartsTheSequence() {
-    running.emulator().faults().seed(3).add(FaultRule.on("GET", "/**").probability(0.5).then(Fault.status(500)));
+    running
+        .emulator()
+        .faults()
+        .seed(3)
+        .add(FaultRule.on("GET", "/**").probability(0.5).then(Fault.status(500)));
     List<Integer> first = statuses(12);
 
     running.emulator().faults().seed(3);
@@ -208,7 +264,8 @@ class FaultInjectionTest {
 
   @Test
   void faultsAndTheRateLimitComeFromTheSeedFile() {
-    String seed = """
+    String seed =
+        """
         accounts: [{id: 70403103900001}]
         tokens: [{token: dbtc_emulator_demo_token, account_id: 70403103900001}]
         faults:
@@ -241,7 +298,8 @@ class FaultInjectionTest {
 
   @Test
   void refusesNonsenseRules() {
-    assertThatThrownBy(() -> FaultRule.any().probability(1.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultRule.any().probability(1.5))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FaultRule.any().nth(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.status(200)).isInstanceOf(IllegalArgumentException.class);
   }

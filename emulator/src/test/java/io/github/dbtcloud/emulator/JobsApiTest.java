@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JobsApiTest {
 
-  private static final String SEED = """
+  private static final String SEED =
+      """
       accounts: [{id: 70403103900001, name: Jobs}]
       tokens: [{token: dbtc_emulator_demo_token, account_id: 70403103900001}]
       projects:
@@ -35,8 +36,7 @@ class JobsApiTest {
         - {id: 70403103900102, project_id: 70403103900003, environment_id: 70403103900012, name: Other nightly}
       """;
 
-  @RegisterExtension
-  final RunningEmulator running = RunningEmulator.seeded(SEED);
+  @RegisterExtension final RunningEmulator running = RunningEmulator.seeded(SEED);
 
   private List<String> names(EmulatorHttp.Answer answer) {
     List<String> names = new ArrayList<>();
@@ -60,7 +60,8 @@ class JobsApiTest {
     assertThat(job.get("errors_on_lint_failure").asBoolean()).isTrue();
     assertThat(job.get("lifecycle_webhooks").asBoolean()).isFalse();
     assertThat(job.get("raw_dbt_version").asText()).isEqualTo("latest");
-    assertThat(job.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
+    assertThat(job.get("created_at").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
     assertThat(job.has("next_run")).isTrue();
   }
 
@@ -75,8 +76,10 @@ class JobsApiTest {
 
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.data().get("name").asText()).isEqualTo("Nightly (renamed)");
-    assertThat(updated.data().get("created_at").asText()).isEqualTo(body.get("created_at").asText());
-    assertThat(names(running.http().get(JOBS + "?project_id=" + PROJECT))).contains("Nightly (renamed)");
+    assertThat(updated.data().get("created_at").asText())
+        .isEqualTo(body.get("created_at").asText());
+    assertThat(names(running.http().get(JOBS + "?project_id=" + PROJECT)))
+        .contains("Nightly (renamed)");
   }
 
   @Test
@@ -89,13 +92,15 @@ class JobsApiTest {
     assertThat(names(running.http().get(JOBS))).doesNotContain("Nightly build");
     assertThat(names(running.http().get(JOBS + "?state=deleted"))).containsExactly("Nightly build");
     assertThat(names(running.http().get(JOBS + "?state=2"))).containsExactly("Nightly build");
-    assertThat(names(running.http().get(JOBS + "?state=all"))).contains("Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?state=all")))
+        .contains("Nightly build", "Hourly snapshot");
     assertThat(names(running.http().get(JOBS + "?state=1"))).doesNotContain("Nightly build");
   }
 
   @Test
   void aDeleteAnswers204WhenSwitchedToTheSpecsForm() {
-    try (DbtCloudEmulator specLike = DbtCloudEmulator.builder().seedText(SEED).deleteAnswersNoContent(true).start()) {
+    try (DbtCloudEmulator specLike =
+        DbtCloudEmulator.builder().seedText(SEED).deleteAnswersNoContent(true).start()) {
       EmulatorHttp.Answer deleted = EmulatorHttp.demo(specLike).delete(JOBS + "70403103900100/");
 
       assertThat(deleted.status()).isEqualTo(204);
@@ -108,16 +113,31 @@ class JobsApiTest {
     ObjectNode body = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     body.put("state", 2);
 
-    assertThat(running.http().post(JOBS + "70403103900100/", body.toString()).data().get("state").asInt()).isEqualTo(2);
+    assertThat(
+            running
+                .http()
+                .post(JOBS + "70403103900100/", body.toString())
+                .data()
+                .get("state")
+                .asInt())
+        .isEqualTo(2);
     assertThat(running.http().get(JOBS + "70403103900100/").status()).isEqualTo(404);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"project_id__in=[70403103900002]", "project_id__in=70403103900002",
-      "project_id__in=%5B70403103900002%5D", "project_id__in=70403103900002&project_id__in=70403103900099",
-      "project_id__in=70403103900099,70403103900002", "project_id__in=['70403103900002']", "project_id=70403103900002"})
+  @ValueSource(
+      strings = {
+        "project_id__in=[70403103900002]",
+        "project_id__in=70403103900002",
+        "project_id__in=%5B70403103900002%5D",
+        "project_id__in=70403103900002&project_id__in=70403103900099",
+        "project_id__in=70403103900099,70403103900002",
+        "project_id__in=['70403103900002']",
+        "project_id=70403103900002"
+      })
   void filtersByProjectInEveryEncoding(String query) {
-    assertThat(names(running.http().get(JOBS + "?" + query))).containsExactlyInAnyOrder("Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?" + query)))
+        .containsExactlyInAnyOrder("Nightly build", "Hourly snapshot");
   }
 
   @Test
@@ -125,21 +145,28 @@ class JobsApiTest {
     EmulatorHttp.Answer answer = running.http().get(JOBS + "?project_id__in=[a,b]");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.data().get("project_id__in").asText()).contains("is not valid under any of the given schemas");
+    assertThat(answer.data().get("project_id__in").asText())
+        .contains("is not valid under any of the given schemas");
   }
 
   @Test
   void filtersByEnvironmentAndNameIgnoringCase() {
-    assertThat(names(running.http().get(JOBS + "?environment_id=70403103900012"))).containsExactly("Other nightly");
-    assertThat(names(running.http().get(JOBS + "?name__icontains=NIGHTLY"))).containsExactly("Nightly build", "Other nightly");
+    assertThat(names(running.http().get(JOBS + "?environment_id=70403103900012")))
+        .containsExactly("Other nightly");
+    assertThat(names(running.http().get(JOBS + "?name__icontains=NIGHTLY")))
+        .containsExactly("Nightly build", "Other nightly");
   }
 
   @Test
   void ordersByAnyFieldAndDescendingWithAMinus() {
-    assertThat(names(running.http().get(JOBS + "?order_by=name"))).containsExactly("Hourly snapshot", "Nightly build", "Other nightly");
-    assertThat(names(running.http().get(JOBS + "?order_by=-name"))).containsExactly("Other nightly", "Nightly build", "Hourly snapshot");
-    assertThat(names(running.http().get(JOBS + "?order_by=-id"))).containsExactly("Other nightly", "Hourly snapshot", "Nightly build");
-    assertThat(running.http().get(JOBS + "?order_by=-name").body().at("/extra/order_by").asText()).isEqualTo("-name");
+    assertThat(names(running.http().get(JOBS + "?order_by=name")))
+        .containsExactly("Hourly snapshot", "Nightly build", "Other nightly");
+    assertThat(names(running.http().get(JOBS + "?order_by=-name")))
+        .containsExactly("Other nightly", "Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?order_by=-id")))
+        .containsExactly("Other nightly", "Hourly snapshot", "Nightly build");
+    assertThat(running.http().get(JOBS + "?order_by=-name").body().at("/extra/order_by").asText())
+        .isEqualTo("-name");
   }
 
   @Test
@@ -151,7 +178,8 @@ class JobsApiTest {
     assertThat(page.body().at("/extra/pagination/total_count").asInt()).isEqualTo(3);
     assertThat(page.body().at("/extra/filters/limit").asInt()).isEqualTo(2);
     assertThat(page.body().at("/extra/filters/offset").asInt()).isEqualTo(1);
-    assertThat(page.body().at("/extra/filters/account_id").asLong()).isEqualTo(Long.parseLong(ACCOUNT));
+    assertThat(page.body().at("/extra/filters/account_id").asLong())
+        .isEqualTo(Long.parseLong(ACCOUNT));
   }
 
   @ParameterizedTest
@@ -161,9 +189,15 @@ class JobsApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"include_related=[environment]", "include_related=environment", "include_related=['environment','most_recent_run']",
-      "include_related=%5B%22environment%22%5D", "include_related=trigger,environment",
-      "include_related=most_recent_run&include_related=environment"})
+  @ValueSource(
+      strings = {
+        "include_related=[environment]",
+        "include_related=environment",
+        "include_related=['environment','most_recent_run']",
+        "include_related=%5B%22environment%22%5D",
+        "include_related=trigger,environment",
+        "include_related=most_recent_run&include_related=environment"
+      })
   void includesTheEnvironmentInEveryEncoding(String query) {
     JsonNode job = running.http().get(JOBS + "70403103900100/?" + query).data();
 
@@ -173,8 +207,14 @@ class JobsApiTest {
   @Test
   void includesOtherRelatedObjectsOnlyWhenAsked() {
     assertThat(running.http().get(JOBS + "70403103900100/").data().has("environment")).isFalse();
-    JsonNode job = running.http().get(JOBS + "70403103900100/?include_related=[custom_environment_variables,most_recent_run,"
-        + "most_recent_completed_run,fusion_readiness]").data();
+    JsonNode job =
+        running
+            .http()
+            .get(
+                JOBS
+                    + "70403103900100/?include_related=[custom_environment_variables,most_recent_run,"
+                    + "most_recent_completed_run,fusion_readiness]")
+            .data();
     assertThat(job.get("custom_environment_variables").isArray()).isTrue();
     assertThat(job.get("most_recent_run").isNull()).isTrue();
     assertThat(job.get("fusion_readiness").isNull()).isTrue();
@@ -182,32 +222,52 @@ class JobsApiTest {
 
   @Test
   void refusesMissingRequiredKeysWithTheRecordedMessage() {
-    EmulatorHttp.Answer answer = running.http().post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":" + PRODUCTION + "}");
+    EmulatorHttp.Answer answer =
+        running
+            .http()
+            .post(JOBS, "{\"project_id\":" + PROJECT + ",\"environment_id\":" + PRODUCTION + "}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().get("name").asText()).isEqualTo("required key not provided");
     assertThat(answer.data().get("triggers").asText()).isEqualTo("required key not provided");
-    assertThat(answer.data().has("lifecycle_webhooks")).as("no production client sends it (F4)").isFalse();
-    assertThat(answer.body().at("/status/user_message").asText()).startsWith("The request was invalid.");
+    assertThat(answer.data().has("lifecycle_webhooks"))
+        .as("no production client sends it (F4)")
+        .isFalse();
+    assertThat(answer.body().at("/status/user_message").asText())
+        .startsWith("The request was invalid.");
   }
 
   @Test
   void requiresLifecycleWebhooksOnlyInStrictSpecMode() {
-    try (DbtCloudEmulator strict = DbtCloudEmulator.builder().seedText(SEED)
-        .requiredJobFields(AdminSettings.RequiredJobFields.SPEC).start()) {
+    try (DbtCloudEmulator strict =
+        DbtCloudEmulator.builder()
+            .seedText(SEED)
+            .requiredJobFields(AdminSettings.RequiredJobFields.SPEC)
+            .start()) {
       EmulatorHttp.Answer answer = EmulatorHttp.demo(strict).post(JOBS, Bodies.jobJson("x"));
 
       assertThat(answer.status()).isEqualTo(400);
-      assertThat(answer.data().get("lifecycle_webhooks").asText()).isEqualTo("required key not provided");
+      assertThat(answer.data().get("lifecycle_webhooks").asText())
+          .isEqualTo("required key not provided");
     }
   }
 
   @Test
   void acceptsAMinimalBodyInMinimalMode() {
-    try (DbtCloudEmulator lenient = DbtCloudEmulator.builder().seedText(SEED)
-        .requiredJobFields(AdminSettings.RequiredJobFields.MINIMAL).start()) {
-      EmulatorHttp.Answer answer = EmulatorHttp.demo(lenient).post(JOBS,
-          "{\"project_id\":" + PROJECT + ",\"environment_id\":" + PRODUCTION + ",\"name\":\"m\"}");
+    try (DbtCloudEmulator lenient =
+        DbtCloudEmulator.builder()
+            .seedText(SEED)
+            .requiredJobFields(AdminSettings.RequiredJobFields.MINIMAL)
+            .start()) {
+      EmulatorHttp.Answer answer =
+          EmulatorHttp.demo(lenient)
+              .post(
+                  JOBS,
+                  "{\"project_id\":"
+                      + PROJECT
+                      + ",\"environment_id\":"
+                      + PRODUCTION
+                      + ",\"name\":\"m\"}");
 
       assertThat(answer.status()).isEqualTo(201);
       assertThat(answer.data().get("settings").get("threads").asInt()).isEqualTo(1);
@@ -259,7 +319,8 @@ class JobsApiTest {
     EmulatorHttp.Answer answer = running.http().post(JOBS + "70403103900100/", job.toString());
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.data().get("job_type").asText()).isEqualTo("the job type field for this job can only be set to 'other'");
+    assertThat(answer.data().get("job_type").asText())
+        .isEqualTo("the job type field for this job can only be set to 'other'");
   }
 
   @Test
@@ -269,9 +330,11 @@ class JobsApiTest {
     ObjectNode job = (ObjectNode) running.http().post(JOBS, body.toString()).data();
     job.withObjectProperty("triggers").put("git_provider_webhook", false).put("schedule", true);
 
-    EmulatorHttp.Answer answer = running.http().post(JOBS + job.get("id").asLong() + "/", job.toString());
+    EmulatorHttp.Answer answer =
+        running.http().post(JOBS + job.get("id").asLong() + "/", job.toString());
 
-    assertThat(answer.data().get("job_type").asText()).isEqualTo("the job type field for this job can only be set to 'ci'");
+    assertThat(answer.data().get("job_type").asText())
+        .isEqualTo("the job type field for this job can only be set to 'ci'");
   }
 
   @Test
@@ -279,12 +342,21 @@ class JobsApiTest {
     ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     job.withObjectProperty("triggers").put("schedule", true);
 
-    assertThat(running.http().post(JOBS + "70403103900100/", job.toString()).data().get("job_type").asText()).isEqualTo("scheduled");
+    assertThat(
+            running
+                .http()
+                .post(JOBS + "70403103900100/", job.toString())
+                .data()
+                .get("job_type")
+                .asText())
+        .isEqualTo("scheduled");
   }
 
   @Test
   void derivesTheCronFromEveryDayEveryHour() {
-    JsonNode schedule = scheduleFor("{\"date\":{\"type\":\"every_day\"},\"time\":{\"type\":\"every_hour\",\"interval\":1}}");
+    JsonNode schedule =
+        scheduleFor(
+            "{\"date\":{\"type\":\"every_day\"},\"time\":{\"type\":\"every_hour\",\"interval\":1}}");
 
     assertThat(schedule.get("cron").asText()).isEqualTo("0 * * * *");
     assertThat(schedule.get("date").toString()).isEqualTo("{\"type\":\"every_day\"}");
@@ -292,27 +364,41 @@ class JobsApiTest {
 
   @Test
   void derivesTheCronFromDaysOfWeekAtExactHours() {
-    JsonNode schedule = scheduleFor("{\"cron\":\"\",\"date\":{\"type\":\"days_of_week\",\"days\":[5,1,2,3,4]},"
-        + "\"time\":{\"type\":\"at_exact_hours\",\"hours\":[21,5,13]}}");
+    JsonNode schedule =
+        scheduleFor(
+            "{\"cron\":\"\",\"date\":{\"type\":\"days_of_week\",\"days\":[5,1,2,3,4]},"
+                + "\"time\":{\"type\":\"at_exact_hours\",\"hours\":[21,5,13]}}");
 
     assertThat(schedule.get("cron").asText()).isEqualTo("0 5,13,21 * * 1,2,3,4,5");
   }
 
   @Test
   void derivesTheCronFromAnHourlyInterval() {
-    assertThat(scheduleFor("{\"date\":{\"type\":\"every_day\"},\"time\":{\"type\":\"every_hour\",\"interval\":4}}")
-        .get("cron").asText()).isEqualTo("0 */4 * * *");
+    assertThat(
+            scheduleFor(
+                    "{\"date\":{\"type\":\"every_day\"},\"time\":{\"type\":\"every_hour\",\"interval\":4}}")
+                .get("cron")
+                .asText())
+        .isEqualTo("0 */4 * * *");
   }
 
   @Test
   void keepsACustomCronFromTheDateOrTheTopLevel() {
-    assertThat(scheduleFor("{\"cron\":\"\",\"date\":{\"type\":\"custom_cron\",\"cron\":\"15 3 * * 1-5\"}}")
-        .get("cron").asText()).isEqualTo("15 3 * * 1-5");
+    assertThat(
+            scheduleFor(
+                    "{\"cron\":\"\",\"date\":{\"type\":\"custom_cron\",\"cron\":\"15 3 * * 1-5\"}}")
+                .get("cron")
+                .asText())
+        .isEqualTo("15 3 * * 1-5");
     JsonNode onlyTop = scheduleFor("{\"cron\":\"30 6 * * *\"}");
     assertThat(onlyTop.get("cron").asText()).isEqualTo("30 6 * * *");
     assertThat(onlyTop.get("date").get("type").asText()).isEqualTo("custom_cron");
-    assertThat(scheduleFor("{\"cron\":\"\",\"date\":{\"type\":\"interval_cron\",\"cron\":\"4 */6 * * 1,3\"}}")
-        .get("cron").asText()).isEqualTo("4 */6 * * 1,3");
+    assertThat(
+            scheduleFor(
+                    "{\"cron\":\"\",\"date\":{\"type\":\"interval_cron\",\"cron\":\"4 */6 * * 1,3\"}}")
+                .get("cron")
+                .asText())
+        .isEqualTo("4 */6 * * 1,3");
   }
 
   @Test
@@ -352,8 +438,11 @@ class JobsApiTest {
 
   @Test
   void collapsesCostOptimisationFeaturesContainingDbtState() {
-    assertThat(featuresFor("[\"state_aware_orchestration\",\"dbt_state\",\"efficient_testing\"]")).isEqualTo("[\"dbt_state\"]");
-    assertThat(featuresFor("[\"efficient_testing\",\"state_aware_orchestration\",\"efficient_testing\"]"))
+    assertThat(featuresFor("[\"state_aware_orchestration\",\"dbt_state\",\"efficient_testing\"]"))
+        .isEqualTo("[\"dbt_state\"]");
+    assertThat(
+            featuresFor(
+                "[\"efficient_testing\",\"state_aware_orchestration\",\"efficient_testing\"]"))
         .isEqualTo("[\"state_aware_orchestration\",\"efficient_testing\"]");
     assertThat(featuresFor("null")).isEqualTo("[]");
   }
@@ -363,38 +452,73 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("x");
     body.set("cost_optimization_features", readTree("[\"turbo\"]"));
 
-    assertThat(running.http().post(JOBS, body.toString()).data().get("cost_optimization_features").asText())
+    assertThat(
+            running
+                .http()
+                .post(JOBS, body.toString())
+                .data()
+                .get("cost_optimization_features")
+                .asText())
         .isEqualTo("\"turbo\" is not a valid choice.");
   }
 
   private String featuresFor(String features) {
     ObjectNode body = Bodies.job("x");
     body.set("cost_optimization_features", readTree(features));
-    return running.http().post(JOBS, body.toString()).data().get("cost_optimization_features").toString();
+    return running
+        .http()
+        .post(JOBS, body.toString())
+        .data()
+        .get("cost_optimization_features")
+        .toString();
   }
 
   @Test
   void writesAndClearsAJobCompletionTrigger() {
     ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900101/").data();
-    job.set("job_completion_trigger_condition", readTree(
-        "{\"condition\":{\"job_id\":70403103900100,\"project_id\":" + PROJECT + ",\"statuses\":[10,20]}}"));
+    job.set(
+        "job_completion_trigger_condition",
+        readTree(
+            "{\"condition\":{\"job_id\":70403103900100,\"project_id\":"
+                + PROJECT
+                + ",\"statuses\":[10,20]}}"));
 
     JsonNode chained = running.http().post(JOBS + "70403103900101/", job.toString()).data();
-    assertThat(chained.at("/job_completion_trigger_condition/condition/job_id").asLong()).isEqualTo(70403103900100L);
-    assertThat(chained.at("/job_completion_trigger_condition/condition/statuses").toString()).isEqualTo("[10,20]");
+    assertThat(chained.at("/job_completion_trigger_condition/condition/job_id").asLong())
+        .isEqualTo(70403103900100L);
+    assertThat(chained.at("/job_completion_trigger_condition/condition/statuses").toString())
+        .isEqualTo("[10,20]");
 
     job.putNull("job_completion_trigger_condition");
-    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).data().get("job_completion_trigger_condition").isNull()).isTrue();
+    assertThat(
+            running
+                .http()
+                .post(JOBS + "70403103900101/", job.toString())
+                .data()
+                .get("job_completion_trigger_condition")
+                .isNull())
+        .isTrue();
   }
 
   @Test
   void refusesACompletionTriggerOnAnUnknownJobOrStatus() {
     ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900101/").data();
-    job.set("job_completion_trigger_condition", readTree("{\"condition\":{\"job_id\":1,\"statuses\":[10]}}"));
-    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).status()).isEqualTo(400);
+    job.set(
+        "job_completion_trigger_condition",
+        readTree("{\"condition\":{\"job_id\":1,\"statuses\":[10]}}"));
+    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).status())
+        .isEqualTo(400);
 
-    job.set("job_completion_trigger_condition", readTree("{\"condition\":{\"job_id\":70403103900100,\"statuses\":[11]}}"));
-    assertThat(running.http().post(JOBS + "70403103900101/", job.toString()).data().at("/job_completion_trigger_condition/statuses").asText())
+    job.set(
+        "job_completion_trigger_condition",
+        readTree("{\"condition\":{\"job_id\":70403103900100,\"statuses\":[11]}}"));
+    assertThat(
+            running
+                .http()
+                .post(JOBS + "70403103900101/", job.toString())
+                .data()
+                .at("/job_completion_trigger_condition/statuses")
+                .asText())
         .contains("is not a valid choice");
   }
 
@@ -403,10 +527,23 @@ class JobsApiTest {
     ObjectNode body = Bodies.job("ci");
     body.put("deferring_environment_id", PRODUCTION);
     body.put("run_compare_changes", true);
-    assertThat(running.http().post(JOBS, body.toString()).data().get("deferring_environment_id").asLong()).isEqualTo(PRODUCTION);
+    assertThat(
+            running
+                .http()
+                .post(JOBS, body.toString())
+                .data()
+                .get("deferring_environment_id")
+                .asLong())
+        .isEqualTo(PRODUCTION);
 
     body.put("deferring_environment_id", 70403103900012L);
-    assertThat(running.http().post(JOBS, body.toString()).data().get("deferring_environment_id").asText())
+    assertThat(
+            running
+                .http()
+                .post(JOBS, body.toString())
+                .data()
+                .get("deferring_environment_id")
+                .asText())
         .isEqualTo("Invalid pk \"70403103900012\" - object does not exist.");
   }
 
@@ -415,7 +552,14 @@ class JobsApiTest {
     ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     job.put("environment_id", DEVELOPMENT);
 
-    assertThat(running.http().post(JOBS + "70403103900100/", job.toString()).data().get("environment_id").asLong()).isEqualTo(DEVELOPMENT);
+    assertThat(
+            running
+                .http()
+                .post(JOBS + "70403103900100/", job.toString())
+                .data()
+                .get("environment_id")
+                .asLong())
+        .isEqualTo(DEVELOPMENT);
   }
 
   @Test

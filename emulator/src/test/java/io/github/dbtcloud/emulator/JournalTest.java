@@ -67,7 +67,8 @@ class JournalTest {
 
   @Test
   void dropsTheOldestResponseBodiesBeyondItsBudget() {
-    try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().journalResponses(true).journalResponseBudget(3_000).start()) {
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().journalResponses(true).journalResponseBudget(3_000).start()) {
       EmulatorHttp http = EmulatorHttp.demo(emulator);
       for (int i = 0; i < 5; i++) {
         http.post(JOBS, Bodies.jobJson("job " + i));
@@ -79,7 +80,8 @@ class JournalTest {
       assertThat(bodies).hasSize(5);
       assertThat(bodies.get(0)).isNull();
       assertThat(bodies.get(4)).isNotNull();
-      assertThat(bodies.stream().filter(b -> b != null).mapToInt(String::length).sum()).isLessThanOrEqualTo(3_000);
+      assertThat(bodies.stream().filter(b -> b != null).mapToInt(String::length).sum())
+          .isLessThanOrEqualTo(3_000);
     }
   }
 
@@ -91,17 +93,22 @@ class JournalTest {
         http.get(JOBS + "?offset=" + i);
       }
 
-      assertThat(emulator.journal()).extracting(JournalEntry::query).containsExactly("offset=2", "offset=3");
+      assertThat(emulator.journal())
+          .extracting(JournalEntry::query)
+          .containsExactly("offset=2", "offset=3");
     }
   }
 
   @Test
   void aListenerSeesEveryExchangeWithItsResponse() {
     List<JournalEntry> seen = new ArrayList<>();
-    try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().listener((e, type) -> seen.add(e)).start()) {
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().listener((e, type) -> seen.add(e)).start()) {
       EmulatorHttp.demo(emulator).get(JOBS);
     }
 
-    assertThat(seen).singleElement().satisfies(e -> assertThat(e.responseBody()).contains("Success!"));
+    assertThat(seen)
+        .singleElement()
+        .satisfies(e -> assertThat(e.responseBody()).contains("Success!"));
   }
 }

@@ -29,12 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LookAlikeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern T_FORM = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
-  private static final Pattern SPACED_FORM = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
-  /** Objects copied from the seed as they are (the account's own connection and repository): not the emulator's shape. */
+  private static final Pattern T_FORM =
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
+  private static final Pattern SPACED_FORM =
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
+
+  /**
+   * Objects copied from the seed as they are (the account's own connection and repository): not the
+   * emulator's shape.
+   */
   private static final Set<String> PASSTHROUGH = Set.of("connection", "repository");
 
-  private static final String SEED = """
+  private static final String SEED =
+      """
       accounts: [{id: 70403103900001, name: Look-alike}]
       tokens: [{token: dbtc_emulator_demo_token, account_id: 70403103900001}]
       projects:
@@ -47,16 +54,21 @@ class LookAlikeTest {
         - {id: 70403103900100, project_id: 70403103900002, environment: Production, name: Nightly, execute_steps: [dbt build]}
       """;
 
-  @RegisterExtension
-  final RunningEmulator running = RunningEmulator.seeded(SEED);
+  @RegisterExtension final RunningEmulator running = RunningEmulator.seeded(SEED);
 
   static Stream<Arguments> recordings() {
-    Map<String, Function<EmulatorHttp, EmulatorHttp.Answer>> calls = new java.util.LinkedHashMap<>();
+    Map<String, Function<EmulatorHttp, EmulatorHttp.Answer>> calls =
+        new java.util.LinkedHashMap<>();
     calls.put("account_get_response.json", h -> h.get("/api/v2/accounts/70403103900001/"));
     calls.put("account_list_response.json", h -> h.get("/api/v2/accounts/"));
-    calls.put("project_get_response.json", h -> h.get("/api/v3/accounts/70403103900001/projects/70403103900002/"));
-    calls.put("project_list_response.json", h -> h.get("/api/v3/accounts/70403103900001/projects/"));
-    calls.put("environment_create_response.json", h -> h.post(ENVS, "{\"name\":\"pytest environment\",\"dbt_version\":\"1.6.0-latest\"}"));
+    calls.put(
+        "project_get_response.json",
+        h -> h.get("/api/v3/accounts/70403103900001/projects/70403103900002/"));
+    calls.put(
+        "project_list_response.json", h -> h.get("/api/v3/accounts/70403103900001/projects/"));
+    calls.put(
+        "environment_create_response.json",
+        h -> h.post(ENVS, "{\"name\":\"pytest environment\",\"dbt_version\":\"1.6.0-latest\"}"));
     calls.put("environment_get_response.json", h -> h.get(ENVS + "70403103900011/"));
     calls.put("environment_list_response.json", h -> h.get(ENVS + "?limit=1"));
     calls.put("environment_delete_response.json", h -> h.delete(ENVS + "70403103900011/"));
@@ -69,8 +81,8 @@ class LookAlikeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("recordings")
-  void answersWithTheRecordedFieldNamesAndTimestampFormats(String file, Function<EmulatorHttp, EmulatorHttp.Answer> call)
-      throws IOException {
+  void answersWithTheRecordedFieldNamesAndTimestampFormats(
+      String file, Function<EmulatorHttp, EmulatorHttp.Answer> call) throws IOException {
     JsonNode recorded = JSON.readTree(SharedFixtures.recorded(file).toFile());
 
     EmulatorHttp.Answer answer = call.apply(running.http());
@@ -78,11 +90,13 @@ class LookAlikeTest {
     List<String> differences = new ArrayList<>();
     compare("", recorded, answer.body(), differences);
     assertThat(differences).as(file).isEmpty();
-    assertThat(answer.body().at("/status/code").asInt()).isEqualTo(recorded.at("/status/code").asInt());
+    assertThat(answer.body().at("/status/code").asInt())
+        .isEqualTo(recorded.at("/status/code").asInt());
     assertThat(answer.status()).isEqualTo(recorded.at("/status/code").asInt());
   }
 
-  private static void compare(String path, JsonNode recorded, JsonNode ours, List<String> differences) {
+  private static void compare(
+      String path, JsonNode recorded, JsonNode ours, List<String> differences) {
     if (recorded.isObject() && ours.isObject()) {
       for (Map.Entry<String, JsonNode> field : recorded.properties()) {
         String at = path + "/" + field.getKey();
@@ -98,7 +112,17 @@ class LookAlikeTest {
       String want = format(recorded.asText());
       String got = format(ours.asText());
       if (want != null && !want.equals(got)) {
-        differences.add(path + " is spelled " + got + " (" + ours.asText() + ") but recorded " + want + " (" + recorded.asText() + ")");
+        differences.add(
+            path
+                + " is spelled "
+                + got
+                + " ("
+                + ours.asText()
+                + ") but recorded "
+                + want
+                + " ("
+                + recorded.asText()
+                + ")");
       }
     }
   }

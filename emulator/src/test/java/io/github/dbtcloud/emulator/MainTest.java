@@ -24,7 +24,8 @@ class MainTest {
   @Test
   void startsTheDemoAccountAndPrintsTheUrlAndTheToken() {
     try (DbtCloudEmulator emulator = Main.start(new String[] {"--port", "0"}, print)) {
-      assertThat(printed()).contains("listening on " + emulator.baseUrl())
+      assertThat(printed())
+          .contains("listening on " + emulator.baseUrl())
           .contains("token for account 70403103900001: dbtc_emulator_demo_token")
           .contains("built-in demo account");
       assertThat(EmulatorHttp.demo(emulator).get("/api/v2/accounts/").status()).isEqualTo(200);
@@ -37,10 +38,23 @@ class MainTest {
     Files.writeString(seed, "accounts: [{id: 7}]\ntokens: [{token: mine, account_id: 7}]\n");
     Path state = dir.resolve("state.json");
 
-    try (DbtCloudEmulator emulator = Main.start(new String[] {"--port", "0", "--seed", seed.toString(), "--state",
-        state.toString(), "--strict-trailing-slash", "--delete-no-content", "--journal-responses"}, print)) {
+    try (DbtCloudEmulator emulator =
+        Main.start(
+            new String[] {
+              "--port",
+              "0",
+              "--seed",
+              seed.toString(),
+              "--state",
+              state.toString(),
+              "--strict-trailing-slash",
+              "--delete-no-content",
+              "--journal-responses"
+            },
+            print)) {
       assertThat(printed()).contains("token for account 7: mine");
-      assertThat(new EmulatorHttp(emulator, "Token mine").get("/api/v2/accounts/7").status()).isEqualTo(301);
+      assertThat(new EmulatorHttp(emulator, "Token mine").get("/api/v2/accounts/7").status())
+          .isEqualTo(301);
       assertThat(Files.exists(state)).isTrue();
     }
   }
@@ -53,9 +67,13 @@ class MainTest {
 
   @Test
   void refusesBadOptionsNamingThem() {
-    assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, print)).hasMessage("unknown option --bogus");
-    assertThatThrownBy(() -> Main.start(new String[] {"--port"}, print)).hasMessage("--port needs a value");
-    assertThatThrownBy(() -> Main.start(new String[] {"--port", "http"}, print)).hasMessageContaining("use a number");
-    assertThatThrownBy(() -> Main.start(new String[] {"--seed", "/no/such/seed.yml"}, print)).hasMessageContaining("no such file");
+    assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, print))
+        .hasMessage("unknown option --bogus");
+    assertThatThrownBy(() -> Main.start(new String[] {"--port"}, print))
+        .hasMessage("--port needs a value");
+    assertThatThrownBy(() -> Main.start(new String[] {"--port", "http"}, print))
+        .hasMessageContaining("use a number");
+    assertThatThrownBy(() -> Main.start(new String[] {"--seed", "/no/such/seed.yml"}, print))
+        .hasMessageContaining("no such file");
   }
 }

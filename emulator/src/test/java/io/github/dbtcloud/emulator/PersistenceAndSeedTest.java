@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PersistenceAndSeedTest {
 
-  private static final String SEED = """
+  private static final String SEED =
+      """
       accounts: [{id: 70403103900001, name: Seeded, plan: team}]
       tokens:
         - {token: dbtc_emulator_demo_token, account_id: 70403103900001}
@@ -48,22 +49,28 @@ class PersistenceAndSeedTest {
       assertThat(job.get("job_type").asText()).isEqualTo("scheduled");
       assertThat(job.at("/schedule/cron").asText()).isEqualTo("0 5 * * 1,2,3,4,5");
       assertThat(job.get("account_id").asLong()).as("from the project").isEqualTo(70403103900001L);
-      assertThat(http.get(ENVS + "70403103900011/").data().get("connection").get("name").asText()).isEqualTo("Snowflake");
+      assertThat(http.get(ENVS + "70403103900011/").data().get("connection").get("name").asText())
+          .isEqualTo("Snowflake");
       JsonNode vars = http.get(VARS + "job/?job_definition_id=70403103900100").data();
       assertThat(vars.at("/DBT_TARGET/job/value").asText()).isEqualTo("nightly");
       assertThat(vars.at("/DBT_TARGET/environment/value").asText()).isEqualTo("prod");
       assertThat(vars.at("/DBT_ENV_SECRET_TOKEN/project/value").asText()).isEqualTo("**********");
-      assertThat(http.get("/api/v2/accounts/70403103900001/").data().get("plan").asText()).isEqualTo("team");
+      assertThat(http.get("/api/v2/accounts/70403103900001/").data().get("plan").asText())
+          .isEqualTo("team");
       assertThat(emulator.tokens()).containsKeys("dbtc_emulator_demo_token", "dbtc_second");
-      assertThat(http.delete(JOBS + "70403103900100/").status()).as("settings.delete_answer").isEqualTo(204);
+      assertThat(http.delete(JOBS + "70403103900100/").status())
+          .as("settings.delete_answer")
+          .isEqualTo(204);
     }
   }
 
   @Test
   void idsCreatedLaterNeverCollideWithSeededIds() {
-    String seed = SEED.replace("70403103900100", "70403104191314"); // FIRST_ID, the first id handed out
+    String seed =
+        SEED.replace("70403103900100", "70403104191314"); // FIRST_ID, the first id handed out
     try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().seedText(seed).start()) {
-      long created = EmulatorHttp.demo(emulator).post(JOBS, Bodies.jobJson("new")).data().get("id").asLong();
+      long created =
+          EmulatorHttp.demo(emulator).post(JOBS, Bodies.jobJson("new")).data().get("id").asLong();
 
       assertThat(created).isGreaterThan(70403104191314L);
     }
@@ -71,17 +78,27 @@ class PersistenceAndSeedTest {
 
   @Test
   void aSeedMistakeNamesTheEntryAndTheFix() {
-    assertThatThrownBy(() -> DbtCloudEmulator.builder().seedText(
-        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 9, name: p}]").start())
+    assertThatThrownBy(
+            () ->
+                DbtCloudEmulator.builder()
+                    .seedText("accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 9, name: p}]")
+                    .start())
         .hasMessage("seed projects[0]: account_id 9 is not in 'accounts:'; declare it there first");
-    assertThatThrownBy(() -> DbtCloudEmulator.builder().seedText(
-        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 1, name: p}]\n"
-            + "environments: [{project_id: 2, name: e, deployment_type: ''}]").start())
+    assertThatThrownBy(
+            () ->
+                DbtCloudEmulator.builder()
+                    .seedText(
+                        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 1, name: p}]\n"
+                            + "environments: [{project_id: 2, name: e, deployment_type: ''}]")
+                    .start())
         .hasMessageContaining("seed environments[0] is refused as the API would refuse it")
         .hasMessageContaining("deployment_type");
-    assertThatThrownBy(() -> DbtCloudEmulator.builder().seedText(
-        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 1, name: p}]\njobs: [{project_id: 2, environment: Nope, name: j}]")
-        .start())
+    assertThatThrownBy(
+            () ->
+                DbtCloudEmulator.builder()
+                    .seedText(
+                        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 1, name: p}]\njobs: [{project_id: 2, environment: Nope, name: j}]")
+                    .start())
         .hasMessageContaining("environment 'Nope' is not an environment of project 2");
   }
 
@@ -96,17 +113,23 @@ class PersistenceAndSeedTest {
   void survivesARestartWithEverythingAndTheTokenScopes(@TempDir Path dir) {
     Path state = dir.resolve("state.json");
     long jobId;
-    try (DbtCloudEmulator first = DbtCloudEmulator.builder().seedText(SEED).stateFile(state).start()) {
+    try (DbtCloudEmulator first =
+        DbtCloudEmulator.builder().seedText(SEED).stateFile(state).start()) {
       EmulatorHttp http = EmulatorHttp.demo(first);
       jobId = http.post(JOBS, Bodies.jobJson("persisted")).data().get("id").asLong();
       http.post(VARS + "bulk/", "{\"env_var\":{\"new_name\":\"DBT_NEW\",\"project\":\"v\"}}");
     }
-    try (DbtCloudEmulator second = DbtCloudEmulator.builder().seedText("accounts: []").stateFile(state).start()) {
+    try (DbtCloudEmulator second =
+        DbtCloudEmulator.builder().seedText("accounts: []").stateFile(state).start()) {
       EmulatorHttp http = EmulatorHttp.demo(second);
 
       assertThat(http.get(JOBS + jobId + "/").data().get("name").asText()).isEqualTo("persisted");
       assertThat(http.get(VARS + "environment/").data().get("variables").has("DBT_NEW")).isTrue();
-      assertThat(new EmulatorHttp(second, "Token dbtc_second").get("/api/v3/accounts/70403103900001/projects/").data().size())
+      assertThat(
+              new EmulatorHttp(second, "Token dbtc_second")
+                  .get("/api/v3/accounts/70403103900001/projects/")
+                  .data()
+                  .size())
           .isEqualTo(1);
       long next = http.post(JOBS, Bodies.jobJson("after restart")).data().get("id").asLong();
       assertThat(next).isGreaterThan(jobId);
@@ -143,10 +166,17 @@ class PersistenceAndSeedTest {
   void keepsTablesItDoesNotKnowAcrossARestart(@TempDir Path dir) {
     Path state = dir.resolve("state.json");
     try (DbtCloudEmulator first = DbtCloudEmulator.builder().stateFile(state).start()) {
-      first.state().write(s -> {
-        s.addTable("runs").put(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", 1));
-        return null;
-      });
+      first
+          .state()
+          .write(
+              s -> {
+                s.addTable("runs")
+                    .put(
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                            .createObjectNode()
+                            .put("id", 1));
+                return null;
+              });
       first.persist();
     }
     try (DbtCloudEmulator second = DbtCloudEmulator.builder().stateFile(state).start()) {

@@ -19,14 +19,16 @@ public final class SharedFixtures {
   /** The {@code shared} directory, or a skipped (or, in CI, failed) test. */
   public static Path dir() {
     Optional<Path> dir = optionalDir();
-    assumeTrue(dir.isPresent(), "../shared not found at " + configured().toAbsolutePath() + "; skipping");
+    assumeTrue(
+        dir.isPresent(), "../shared not found at " + configured().toAbsolutePath() + "; skipping");
     return dir.get();
   }
 
   /** The {@code shared} directory when present; fails (in CI, where it is required) when absent. */
   public static Optional<Path> optionalDir() {
     Path dir = configured();
-    boolean present = Files.isDirectory(dir.resolve("fixtures")) && Files.isDirectory(dir.resolve("spec"));
+    boolean present =
+        Files.isDirectory(dir.resolve("fixtures")) && Files.isDirectory(dir.resolve("spec"));
     if (!present && required()) {
       fail("../shared is required in CI but was not found at " + dir.toAbsolutePath());
     }

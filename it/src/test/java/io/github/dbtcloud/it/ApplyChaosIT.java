@@ -28,10 +28,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -39,89 +39,145 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chaos: for each seed, the first apply meets random 429s, 503s, dropped connections and
- * committed-then-500 answers on every route; the second meets them everywhere except the one kind no
- * client can survive, a create that dbt Cloud did not commit and did not answer (that one is reported
- * failed, and the next apply makes it). After at most two applies the account equals the file, no
- * job exists twice, and nothing outside the file's scope was written. Seeds: {@code -Ddbt.chaos.seeds}.
+ * committed-then-500 answers on every route; the second meets them everywhere except the one kind
+ * no client can survive, a create that dbt Cloud did not commit and did not answer (that one is
+ * reported failed, and the next apply makes it). After at most two applies the account equals the
+ * file, no job exists twice, and nothing outside the file's scope was written. Seeds: {@code
+ * -Ddbt.chaos.seeds}.
  */
 class ApplyChaosIT {
 
   private static final int SEEDS = Integer.getInteger("dbt.chaos.seeds", 32);
   private static final String TOKEN = "dbtc_it_token_0123456789";
   private static final Sleeper NO_WAIT = d -> {};
-  private static final List<String> CREATES = List.of("/api/v2/accounts/*/jobs/",
-      "/api/v3/accounts/*/projects/*/environments/", "/api/v3/accounts/*/projects/*/environment-variables/bulk/",
-      "/api/v3/accounts/*/projects/*/environment-variables/");
+  private static final List<String> CREATES =
+      List.of(
+          "/api/v2/accounts/*/jobs/",
+          "/api/v3/accounts/*/projects/*/environments/",
+          "/api/v3/accounts/*/projects/*/environment-variables/bulk/",
+          "/api/v3/accounts/*/projects/*/environment-variables/");
 
   /** Across all seeds, so that the chaos is known to have hit what it is meant to hit. */
   private static final AtomicInteger COMMITTED_CREATES_LOST = new AtomicInteger();
+
   private static final AtomicInteger FIRST_APPLIES_INCOMPLETE = new AtomicInteger();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @AfterAll
   static void theChaosHitCreatesAndBrokeFirstApplies() {
-    System.out.println("chaos: " + SEEDS + " seeds; " + COMMITTED_CREATES_LOST.get() + " committed creates answered 500"
-        + " (each adopted, none duplicated); " + FIRST_APPLIES_INCOMPLETE.get() + " first applies incomplete");
+    System.out.println(
+        "chaos: "
+            + SEEDS
+            + " seeds; "
+            + COMMITTED_CREATES_LOST.get()
+            + " committed creates answered 500"
+            + " (each adopted, none duplicated); "
+            + FIRST_APPLIES_INCOMPLETE.get()
+            + " first applies incomplete");
     if (SEEDS >= 8) {
-      assertThat(COMMITTED_CREATES_LOST.get()).as("creates committed, then answered 500").isPositive();
-      assertThat(FIRST_APPLIES_INCOMPLETE.get()).as("first applies that did not finish").isPositive();
+      assertThat(COMMITTED_CREATES_LOST.get())
+          .as("creates committed, then answered 500")
+          .isPositive();
+      assertThat(FIRST_APPLIES_INCOMPLETE.get())
+          .as("first applies that did not finish")
+          .isPositive();
     }
   }
 
   @TestFactory
   Stream<DynamicTest> afterAtMostTwoAppliesUnderChaosTheAccountEqualsTheFile() {
-    return LongStream.rangeClosed(1, SEEDS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed)));
+    return LongStream.rangeClosed(1, SEEDS)
+        .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed)));
   }
 
   private void run(long seed) throws IOException {
     Path file = dir.resolve("dbt-cloud-" + seed + ".yml");
     Files.writeString(file, resource("/chaos/dbt-cloud.yml"));
-    try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
       Map<Long, String> outOfScope = jobsNotOfTheFile(emulator);
-      Target target = new Target(file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken(TOKEN), "it/chaos");
+      Target target =
+          new Target(file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken(TOKEN), "it/chaos");
 
       everyFaultOnEveryRoute(emulator.faults().seed(seed), 1.0);
       try {
         apply(target);
       } catch (RuntimeException partial) {
-        // a first apply may fail part-way; what it did must still be exact, and the second must finish
+        // a first apply may fail part-way; what it did must still be exact, and the second must
+        // finish
         FIRST_APPLIES_INCOMPLETE.incrementAndGet();
       }
-      COMMITTED_CREATES_LOST.addAndGet((int) emulator.journal().stream().filter(e -> e.method().equals("POST")
-          && "commit_then_fail".equals(e.fault()) && CREATES.stream().anyMatch(c -> FaultRule.on("POST", c)
-              .then(Fault.commitThenFail()).matches("POST", e.path()))).count());
+      COMMITTED_CREATES_LOST.addAndGet(
+          (int)
+              emulator.journal().stream()
+                  .filter(
+                      e ->
+                          e.method().equals("POST")
+                              && "commit_then_fail".equals(e.fault())
+                              && CREATES.stream()
+                                  .anyMatch(
+                                      c ->
+                                          FaultRule.on("POST", c)
+                                              .then(Fault.commitThenFail())
+                                              .matches("POST", e.path())))
+                  .count());
       emulator.faults().clear().seed(seed + 1000);
       everyFaultExceptAnUncommittedCreate(emulator.faults());
       ApplyResult second = apply(target);
       emulator.faults().clear();
 
       assertThat(second.complete()).as("seed %d: second apply", seed).isTrue();
-      Plan after = new PlanCommand(Console.silent()).run(new PlanRequest(target, PlanOptions.defaults(), null));
+      Plan after =
+          new PlanCommand(Console.silent())
+              .run(new PlanRequest(target, PlanOptions.defaults(), null));
       assertThat(after.changes()).as("seed %d: a plan after two applies", seed).isEmpty();
-      Map<String, Long> markers = emulator.state().read(s -> s.table("jobs").all()).stream()
-          .filter(j -> j.path("state").asInt(1) == 1)
-          .map(j -> Marker.findIn(j.path("description").asText(""), j.path("name").asText("")))
-          .flatMap(java.util.Optional::stream)
-          .collect(Collectors.groupingBy(m -> m.withFingerprint(null).withProtect(false).text(), Collectors.counting()));
-      assertThat(markers).as("seed %d: jobs per marker", seed).allSatisfy((marker, count) ->
-          assertThat(count).as(marker).isEqualTo(1L));
-      assertThat(markers.keySet()).as("seed %d", seed).contains("[[analytics/a]]", "[[analytics/b]]",
-          "[[analytics/c]]", "[[analytics/nightly]]", "[[analytics/pr_check]]", "[[analytics/merge]]")
+      Map<String, Long> markers =
+          emulator.state().read(s -> s.table("jobs").all()).stream()
+              .filter(j -> j.path("state").asInt(1) == 1)
+              .map(j -> Marker.findIn(j.path("description").asText(""), j.path("name").asText("")))
+              .flatMap(java.util.Optional::stream)
+              .collect(
+                  Collectors.groupingBy(
+                      m -> m.withFingerprint(null).withProtect(false).text(),
+                      Collectors.counting()));
+      assertThat(markers)
+          .as("seed %d: jobs per marker", seed)
+          .allSatisfy((marker, count) -> assertThat(count).as(marker).isEqualTo(1L));
+      assertThat(markers.keySet())
+          .as("seed %d", seed)
+          .contains(
+              "[[analytics/a]]",
+              "[[analytics/b]]",
+              "[[analytics/c]]",
+              "[[analytics/nightly]]",
+              "[[analytics/pr_check]]",
+              "[[analytics/merge]]")
           .doesNotContain("[[analytics/retired]]");
-      assertThat(jobsNotOfTheFile(emulator)).as("seed %d: jobs outside the file's scope", seed).isEqualTo(outOfScope);
-      List<JournalEntry> touchingThem = emulator.journal().stream().filter(JournalEntry::isWrite)
-          .filter(e -> outOfScope.keySet().stream().anyMatch(id -> e.path().contains("/" + id + "/"))).toList();
+      assertThat(jobsNotOfTheFile(emulator))
+          .as("seed %d: jobs outside the file's scope", seed)
+          .isEqualTo(outOfScope);
+      List<JournalEntry> touchingThem =
+          emulator.journal().stream()
+              .filter(JournalEntry::isWrite)
+              .filter(
+                  e ->
+                      outOfScope.keySet().stream()
+                          .anyMatch(id -> e.path().contains("/" + id + "/")))
+              .toList();
       assertThat(touchingThem).as("seed %d: writes to jobs outside the scope", seed).isEmpty();
     }
   }
 
   private static ApplyResult apply(Target target) {
-    return new ApplyCommand(Console.silent(), NO_WAIT, Clock.systemUTC(), action -> () -> {}).run(target);
+    return new ApplyCommand(Console.silent(), NO_WAIT, Clock.systemUTC(), action -> () -> {})
+        .run(target);
   }
 
-  /** 429 (with and without Retry-After), 503, a dropped connection, and a write committed then answered 500. */
+  /**
+   * 429 (with and without Retry-After), 503, a dropped connection, and a write committed then
+   * answered 500.
+   */
   private static void everyFaultOnEveryRoute(Faults faults, double scale) {
     onRoute(faults, "*", "/api/**", scale, true);
   }
@@ -138,23 +194,35 @@ class ApplyChaosIT {
     onRoute(faults, "POST", "/api/v3/accounts/*/projects/*/environments/*/", 1.0, true);
   }
 
-  private static void onRoute(Faults faults, String method, String glob, double scale, boolean all) {
+  private static void onRoute(
+      Faults faults, String method, String glob, double scale, boolean all) {
     faults.add(FaultRule.on(method, glob).probability(0.06 * scale).then(Fault.commitThenFail()));
     faults.add(FaultRule.on(method, glob).probability(0.05 * scale).then(Fault.status(503)));
     faults.add(FaultRule.on(method, glob).probability(0.04 * scale).then(Fault.connectionReset()));
     faults.add(FaultRule.on(method, glob).probability(0.03 * scale).then(Fault.tooManyRequests()));
     if (all) {
-      faults.add(FaultRule.on(method, glob).probability(0.02 * scale).then(Fault.tooManyRequests(1)));
+      faults.add(
+          FaultRule.on(method, glob).probability(0.02 * scale).then(Fault.tooManyRequests(1)));
     }
   }
 
-  /** Every job without a marker of the file's namespace, as the emulator holds it (JSON text by id). */
+  /**
+   * Every job without a marker of the file's namespace, as the emulator holds it (JSON text by id).
+   */
   private static Map<Long, String> jobsNotOfTheFile(DbtCloudEmulator emulator) {
     List<ObjectNode> jobs = emulator.state().read(s -> s.table("jobs").all());
-    return jobs.stream().filter(j -> Marker.findIn(j.path("description").asText(""), j.path("name").asText(""))
-            .map(m -> !"analytics".equals(m.namespace())).orElse(true))
-        .collect(Collectors.toMap(j -> j.path("id").asLong(), ObjectNode::toString, (a, b) -> a,
-            java.util.TreeMap::new));
+    return jobs.stream()
+        .filter(
+            j ->
+                Marker.findIn(j.path("description").asText(""), j.path("name").asText(""))
+                    .map(m -> !"analytics".equals(m.namespace()))
+                    .orElse(true))
+        .collect(
+            Collectors.toMap(
+                j -> j.path("id").asLong(),
+                ObjectNode::toString,
+                (a, b) -> a,
+                java.util.TreeMap::new));
   }
 
   private static String resource(String name) {
@@ -164,5 +232,4 @@ class ApplyChaosIT {
       throw new UncheckedIOException(e);
     }
   }
-
 }

@@ -27,67 +27,88 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C during an apply: the JVM's shutdown hook stops the scheduling of new changes, the change in
- * flight finishes, the summary says what was done and what was not, and the hook returns once it is
- * printed (so the JVM does not die mid-request).
+ * Ctrl-C during an apply: the JVM's shutdown hook stops the scheduling of new changes, the change
+ * in flight finishes, the summary says what was done and what was not, and the hook returns once it
+ * is printed (so the JVM does not die mid-request).
  */
 class ApplyInterruptIT {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void ctrlCLetsTheChangeInFlightFinishStartsNothingNewAndPrintsTheSummary() throws Exception {
     Path file = dir.resolve("dbt-cloud.yml");
-    Files.writeString(file, "version: 1\naccount: { id: 70403103900001 }\nprojects:\n  jaffle_shop:\n"
-        + "    id: 70403103900002\n    environments:\n"
-        + "      ci: { name: CI, type: deployment }\n      qa: { name: QA, type: deployment }\n"
-        + "    jobs:\n      pr_check: { environment: ci, execute_steps: [dbt build] }\n");
+    Files.writeString(
+        file,
+        "version: 1\naccount: { id: 70403103900001 }\nprojects:\n  jaffle_shop:\n"
+            + "    id: 70403103900002\n    environments:\n"
+            + "      ci: { name: CI, type: deployment }\n      qa: { name: QA, type: deployment }\n"
+            + "    jobs:\n      pr_check: { environment: ci, execute_steps: [dbt build] }\n");
     AtomicReference<Runnable> hook = new AtomicReference<>();
     AtomicBoolean unregistered = new AtomicBoolean();
     AtomicReference<Thread> shutdown = new AtomicReference<>();
     List<String> lines = new CopyOnWriteArrayList<>();
-    Console console = new Console() {
-      @Override
-      public void info(String line) {
-        lines.add(line);
-        if (line.startsWith("environment \"ci\": created")) {
-          // Ctrl-C while the first change is still finishing: the JVM runs the hook in its own thread
-          Thread t = new Thread(hook.get(), "shutdown");
-          shutdown.set(t);
-          t.start();
-          while (t.getState() != Thread.State.TIMED_WAITING && t.isAlive()) {
-            Thread.onSpinWait();
+    Console console =
+        new Console() {
+          @Override
+          public void info(String line) {
+            lines.add(line);
+            if (line.startsWith("environment \"ci\": created")) {
+              // Ctrl-C while the first change is still finishing: the JVM runs the hook in its own
+              // thread
+              Thread t = new Thread(hook.get(), "shutdown");
+              shutdown.set(t);
+              t.start();
+              while (t.getState() != Thread.State.TIMED_WAITING && t.isAlive()) {
+                Thread.onSpinWait();
+              }
+            }
           }
-        }
-      }
 
-      @Override
-      public void warn(String line) {
-        lines.add(line);
-      }
+          @Override
+          public void warn(String line) {
+            lines.add(line);
+          }
 
-      @Override
-      public void debug(String line) {}
-    };
+          @Override
+          public void debug(String line) {}
+        };
     try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().seedText(itSeed()).start()) {
-      Target target = new Target(file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken("dbtc_it_token_0123456789"),
-          "it/interrupt");
-      ApplyCommand command = new ApplyCommand(console, d -> {}, Clock.systemUTC(), action -> {
-        hook.set(action);
-        return () -> unregistered.set(true);
-      });
+      Target target =
+          new Target(
+              file,
+              Map.of(),
+              Map.of(),
+              emulator.baseUrl(),
+              new ApiToken("dbtc_it_token_0123456789"),
+              "it/interrupt");
+      ApplyCommand command =
+          new ApplyCommand(
+              console,
+              d -> {},
+              Clock.systemUTC(),
+              action -> {
+                hook.set(action);
+                return () -> unregistered.set(true);
+              });
 
-      assertThatThrownBy(() -> command.run(new ApplyRequest(target, PlanOptions.defaults(), new ApplyOptions(1, false),
-          null)))
+      assertThatThrownBy(
+              () ->
+                  command.run(
+                      new ApplyRequest(
+                          target, PlanOptions.defaults(), new ApplyOptions(1, false), null)))
           .isInstanceOf(ApplyFailure.class)
-          .hasMessageStartingWith("Apply interrupted (the build was interrupted): 1 done, 0 failed, 2 skipped.")
+          .hasMessageStartingWith(
+              "Apply interrupted (the build was interrupted): 1 done, 0 failed, 2 skipped.")
           .hasMessageContaining("skipped: environment \"qa\", job \"pr_check\"");
 
       shutdown.get().join(5000);
-      assertThat(shutdown.get().isAlive()).as("the hook returns once the summary is printed").isFalse();
+      assertThat(shutdown.get().isAlive())
+          .as("the hook returns once the summary is printed")
+          .isFalse();
       assertThat(unregistered).isTrue();
-      assertThat(lines).contains("  skipped  environment \"qa\": stopped: the build was interrupted");
+      assertThat(lines)
+          .contains("  skipped  environment \"qa\": stopped: the build was interrupted");
       assertThat(emulator.journal().stream().filter(e -> e.isWrite()).toList()).hasSize(1);
     }
   }

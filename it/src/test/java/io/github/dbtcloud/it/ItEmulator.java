@@ -59,28 +59,38 @@ public final class ItEmulator {
    * can start. Lets an IT show a run queued behind a busy job without depending on how fast Maven
    * starts. Returns the busy run's id.
    */
-  public static long startBusyRun(Map<String, Object> context, String jobName, Duration holdQueued) {
+  public static long startBusyRun(
+      Map<String, Object> context, String jobName, Duration holdQueued) {
     RunControl runs = of(context).runs();
     long jobId = runs.jobNamed(jobName);
     long busy = runs.trigger(jobId, "busy: started by the IT before the build");
-    Thread release = new Thread(() -> {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          boolean waiting = runs.runsOf(jobId).stream().anyMatch(r -> r.get("status").asInt() == 1
-              && r.get("blocked_by").toString().contains(Long.toString(busy)));
-          if (waiting) {
-            Thread.sleep(holdQueued.toMillis());
-            runs.cancel(busy);
-            return;
-          }
-          Thread.sleep(100);
-        }
-      } catch (InterruptedException stopped) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException emulatorClosed) {
-        // the IT is over
-      }
-    }, "it-busy-run-" + busy);
+    Thread release =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  boolean waiting =
+                      runs.runsOf(jobId).stream()
+                          .anyMatch(
+                              r ->
+                                  r.get("status").asInt() == 1
+                                      && r.get("blocked_by")
+                                          .toString()
+                                          .contains(Long.toString(busy)));
+                  if (waiting) {
+                    Thread.sleep(holdQueued.toMillis());
+                    runs.cancel(busy);
+                    return;
+                  }
+                  Thread.sleep(100);
+                }
+              } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException emulatorClosed) {
+                // the IT is over
+              }
+            },
+            "it-busy-run-" + busy);
     release.setDaemon(true);
     release.start();
     return busy;

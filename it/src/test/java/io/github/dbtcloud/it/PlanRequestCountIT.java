@@ -53,14 +53,25 @@ class PlanRequestCountIT {
     emulator.clearJournal();
     List<String> lines = new ArrayList<>();
 
-    Plan plan = new PlanCommand(console(lines)).run(new PlanRequest(
-        new Target(file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken(TOKEN), "it/1"),
-        PlanOptions.defaults(), dir.resolve("out")));
+    Plan plan =
+        new PlanCommand(console(lines))
+            .run(
+                new PlanRequest(
+                    new Target(
+                        file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken(TOKEN), "it/1"),
+                    PlanOptions.defaults(),
+                    dir.resolve("out")));
 
     List<JournalEntry> requests = emulator.journal();
     int bound = ceilDiv(JOBS, 100) + ceilDiv(ENVIRONMENTS, 100) + 2;
-    assertThat(requests).as(requests.stream().map(r -> r.method() + " " + r.path() + "?" + r.query()).toList().toString())
-        .hasSizeLessThanOrEqualTo(bound).allMatch(r -> !r.isWrite());
+    assertThat(requests)
+        .as(
+            requests.stream()
+                .map(r -> r.method() + " " + r.path() + "?" + r.query())
+                .toList()
+                .toString())
+        .hasSizeLessThanOrEqualTo(bound)
+        .allMatch(r -> !r.isWrite());
     // and the plan of a large account in sync with its file is exact: nothing to do
     assertThat(plan.isEmpty()).isTrue();
     assertThat(plan.unchanged()).hasSize(JOBS + ENVIRONMENTS);
@@ -73,18 +84,43 @@ class PlanRequestCountIT {
   }
 
   private static String seed() {
-    StringBuilder s = new StringBuilder("{\"accounts\":[{\"id\":" + ACCOUNT + "}],\"tokens\":[{\"token\":\"" + TOKEN
-        + "\",\"account_id\":" + ACCOUNT + "}],\"projects\":[{\"id\":" + PROJECT + ",\"account_id\":" + ACCOUNT
-        + ",\"name\":\"Big\"}],\"environments\":[");
+    StringBuilder s =
+        new StringBuilder(
+            "{\"accounts\":[{\"id\":"
+                + ACCOUNT
+                + "}],\"tokens\":[{\"token\":\""
+                + TOKEN
+                + "\",\"account_id\":"
+                + ACCOUNT
+                + "}],\"projects\":[{\"id\":"
+                + PROJECT
+                + ",\"account_id\":"
+                + ACCOUNT
+                + ",\"name\":\"Big\"}],\"environments\":[");
     for (int e = 0; e < ENVIRONMENTS; e++) {
-      s.append(e == 0 ? "" : ",").append("{\"id\":").append(envId(e)).append(",\"project_id\":").append(PROJECT)
-          .append(",\"name\":\"env ").append(e).append("\",\"type\":\"deployment\"}");
+      s.append(e == 0 ? "" : ",")
+          .append("{\"id\":")
+          .append(envId(e))
+          .append(",\"project_id\":")
+          .append(PROJECT)
+          .append(",\"name\":\"env ")
+          .append(e)
+          .append("\",\"type\":\"deployment\"}");
     }
     s.append("],\"jobs\":[");
     for (int j = 0; j < JOBS; j++) {
-      s.append(j == 0 ? "" : ",").append("{\"account_id\":").append(ACCOUNT).append(",\"project_id\":").append(PROJECT)
-          .append(",\"environment_id\":").append(envId(j % ENVIRONMENTS)).append(",\"name\":\"job ").append(j)
-          .append("\",\"description\":\"[[job_").append(j).append("]]\",\"execute_steps\":[\"dbt build\"]}");
+      s.append(j == 0 ? "" : ",")
+          .append("{\"account_id\":")
+          .append(ACCOUNT)
+          .append(",\"project_id\":")
+          .append(PROJECT)
+          .append(",\"environment_id\":")
+          .append(envId(j % ENVIRONMENTS))
+          .append(",\"name\":\"job ")
+          .append(j)
+          .append("\",\"description\":\"[[job_")
+          .append(j)
+          .append("]]\",\"execute_steps\":[\"dbt build\"]}");
     }
     return s.append("]}").toString();
   }
@@ -94,15 +130,25 @@ class PlanRequestCountIT {
   }
 
   private static String desiredState() {
-    StringBuilder y = new StringBuilder("version: 1\naccount:\n  id: " + ACCOUNT + "\nprojects:\n  big:\n    id: "
-        + PROJECT + "\n    environments:\n");
+    StringBuilder y =
+        new StringBuilder(
+            "version: 1\naccount:\n  id: "
+                + ACCOUNT
+                + "\nprojects:\n  big:\n    id: "
+                + PROJECT
+                + "\n    environments:\n");
     for (int e = 0; e < ENVIRONMENTS; e++) {
       y.append("      e").append(e).append(": { name: \"env ").append(e).append("\" }\n");
     }
     y.append("    jobs:\n");
     for (int j = 0; j < JOBS; j++) {
-      y.append("      job_").append(j).append(": { name: \"job ").append(j).append("\", environment: e")
-          .append(j % ENVIRONMENTS).append(", execute_steps: [dbt build] }\n");
+      y.append("      job_")
+          .append(j)
+          .append(": { name: \"job ")
+          .append(j)
+          .append("\", environment: e")
+          .append(j % ENVIRONMENTS)
+          .append(", execute_steps: [dbt build] }\n");
     }
     return y.toString();
   }

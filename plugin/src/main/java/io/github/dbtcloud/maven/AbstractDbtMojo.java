@@ -32,7 +32,10 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.FILE, defaultValue = "${project.basedir}/dbt-cloud.yml")
   protected File file;
 
-  /** Files or globs ({@code dbt/*.yml}) relative to the project, merged into one desired state; replaces {@code file}. */
+  /**
+   * Files or globs ({@code dbt/*.yml}) relative to the project, merged into one desired state;
+   * replaces {@code file}.
+   */
   @Parameter(property = PropertyNames.FILES)
   protected List<String> files;
 
@@ -52,7 +55,9 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   protected boolean skip;
 
   /** Where plan files, reports and the embedded emulator's state go. */
-  @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/dbt")
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/dbt")
   protected File outputDirectory;
 
   /** The build session (settings, user properties). */
@@ -90,11 +95,22 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
       if (needsToken() && PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl)) {
         runEmbedded(console);
       } else {
-        run(target(baseUrl, needsToken() ? new TokenSource(decrypter, System.getenv()).resolve(session.getSettings(), serverId) : null), console);
+        run(
+            target(
+                baseUrl,
+                needsToken()
+                    ? new TokenSource(decrypter, System.getenv())
+                        .resolve(session.getSettings(), serverId)
+                    : null),
+            console);
       }
     } catch (InvalidDesiredStateException e) {
-      StringBuilder message = new StringBuilder(e.problems().size() + " problem(s) in "
-          + (files == null || files.isEmpty() ? file : String.join(", ", files)) + ":");
+      StringBuilder message =
+          new StringBuilder(
+              e.problems().size()
+                  + " problem(s) in "
+                  + (files == null || files.isEmpty() ? file : String.join(", ", files))
+                  + ":");
       for (Problem p : e.problems()) {
         message.append("\n  ").append(p);
         getLog().error(p.toString());
@@ -103,7 +119,11 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     } catch (DbtCloudFailure | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (DbtCloudApiException e) {
-      if (e.answered() && e.status() >= 400 && e.status() < 500 && e.status() != 408 && e.status() != 429) {
+      if (e.answered()
+          && e.status() >= 400
+          && e.status() < 500
+          && e.status() != 408
+          && e.status() != 429) {
         throw new MojoFailureException(e.getMessage(), e);
       }
       throw new MojoExecutionException(e.getMessage(), e);
@@ -114,16 +134,23 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     try {
       Class.forName(EmbeddedDbtCloud.EMULATOR_CLASS, false, getClass().getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new MojoFailureException("baseUrl=embedded needs the local emulator on the plugin's classpath; add"
-          + " inside this plugin's <plugin> element:\n  <dependencies>\n    <dependency>\n"
-          + "      <groupId>io.github.dbtcloud</groupId>\n      <artifactId>dbt-cloud-emulator</artifactId>\n"
-          + "      <version>" + plugin.getVersion() + "</version>\n    </dependency>\n  </dependencies>");
+      throw new MojoFailureException(
+          "baseUrl=embedded needs the local emulator on the plugin's classpath; add"
+              + " inside this plugin's <plugin> element:\n  <dependencies>\n    <dependency>\n"
+              + "      <groupId>io.github.dbtcloud</groupId>\n      <artifactId>dbt-cloud-emulator</artifactId>\n"
+              + "      <version>"
+              + plugin.getVersion()
+              + "</version>\n    </dependency>\n  </dependencies>");
     }
     Path state = outputDirectory.toPath().resolve("emulator-state.json");
     try (EmbeddedDbtCloud embedded = EmbeddedDbtCloud.start(state)) {
-      getLog().warn("baseUrl=embedded: talking to a LOCAL dbt Cloud emulator at " + embedded.baseUrl()
-          + ", NOT to dbt Cloud. Its state is kept in " + project.getBasedir().toPath().relativize(state)
-          + " ('mvn clean' resets it).");
+      getLog()
+          .warn(
+              "baseUrl=embedded: talking to a LOCAL dbt Cloud emulator at "
+                  + embedded.baseUrl()
+                  + ", NOT to dbt Cloud. Its state is kept in "
+                  + project.getBasedir().toPath().relativize(state)
+                  + " ('mvn clean' resets it).");
       run(target(embedded.baseUrl(), embedded.token()), console);
     }
   }
@@ -131,9 +158,18 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   private Target target(String url, ApiToken token) {
     Map<String, String> properties = new HashMap<>();
     project.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    return new Target(file.toPath(), System.getenv(), properties, url, token,
-        "dbt-maven-plugin/" + plugin.getVersion(), project.getBasedir().toPath(), files == null ? List.of() : files);
+    session
+        .getUserProperties()
+        .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+    return new Target(
+        file.toPath(),
+        System.getenv(),
+        properties,
+        url,
+        token,
+        "dbt-maven-plugin/" + plugin.getVersion(),
+        project.getBasedir().toPath(),
+        files == null ? List.of() : files);
   }
 
   /** The goal name, for messages. */
@@ -150,5 +186,6 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   }
 
   /** The goal's work: build a request from the target and call core. */
-  protected abstract void run(Target target, Console console) throws MojoExecutionException, MojoFailureException;
+  protected abstract void run(Target target, Console console)
+      throws MojoExecutionException, MojoFailureException;
 }

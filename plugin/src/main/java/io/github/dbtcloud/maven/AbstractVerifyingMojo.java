@@ -1,8 +1,8 @@
 package io.github.dbtcloud.maven;
 
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.Durations;
+import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.verify.VerifyCommand;
 import io.github.dbtcloud.core.verify.VerifyOptions;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The goals that run the verification job (design §7): {@code dbt:verify} on its own and
- * {@code dbt:apply} after a successful apply. Each parameter overrides the same setting of the
- * file's {@code verify:} section.
+ * The goals that run the verification job (design §7): {@code dbt:verify} on its own and {@code
+ * dbt:apply} after a successful apply. Each parameter overrides the same setting of the file's
+ * {@code verify:} section.
  */
 public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
 
@@ -25,11 +25,16 @@ public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
   @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")
   protected boolean verifySkip;
 
-  /** The job to run: a job key from the file, or a numeric job id (overrides {@code verify.job}). */
+  /**
+   * The job to run: a job key from the file, or a numeric job id (overrides {@code verify.job}).
+   */
   @Parameter(property = PropertyNames.VERIFY_JOB)
   private String verifyJob;
 
-  /** The run's cause (at most 255 characters); by default the project, its version and the CI build's link. */
+  /**
+   * The run's cause (at most 255 characters); by default the project, its version and the CI
+   * build's link.
+   */
   @Parameter(property = PropertyNames.VERIFY_CAUSE)
   private String verifyCause;
 
@@ -45,7 +50,10 @@ public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
   @Parameter(property = PropertyNames.VERIFY_SCHEMA_OVERRIDE)
   private String verifySchemaOverride;
 
-  /** dbt commands replacing the job's for this run, separated by {@code ;} (a comma belongs to dbt selectors). */
+  /**
+   * dbt commands replacing the job's for this run, separated by {@code ;} (a comma belongs to dbt
+   * selectors).
+   */
   @Parameter(property = PropertyNames.VERIFY_STEPS_OVERRIDE)
   private String verifyStepsOverride;
 
@@ -77,10 +85,14 @@ public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
     super(decrypter);
   }
 
-  /** The verification step of {@code dbt:apply}: runs when a job is configured, unless skipped (saying why). */
+  /**
+   * The verification step of {@code dbt:apply}: runs when a job is configured, unless skipped
+   * (saying why).
+   */
   protected void verifyAfterApply(Target target, Console console) {
     if (verifySkip) {
-      console.info("Skipping the verification run because " + PropertyNames.VERIFY_SKIP + " = true");
+      console.info(
+          "Skipping the verification run because " + PropertyNames.VERIFY_SKIP + " = true");
       return;
     }
     console.info("");
@@ -91,10 +103,22 @@ public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
 
   /** The parameters as core's options; unset ones leave the file's setting in place. */
   protected VerifyOptions verifyOptions() {
-    List<String> steps = verifyStepsOverride == null ? null
-        : Arrays.stream(verifyStepsOverride.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    return new VerifyOptions(verifyJob, verifyCause, verifyGitBranch, verifyGitSha, verifySchemaOverride, steps,
-        verifyThreadsOverride, verifyTargetNameOverride,
+    List<String> steps =
+        verifyStepsOverride == null
+            ? null
+            : Arrays.stream(verifyStepsOverride.split("[;\\n]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    return new VerifyOptions(
+        verifyJob,
+        verifyCause,
+        verifyGitBranch,
+        verifyGitSha,
+        verifySchemaOverride,
+        steps,
+        verifyThreadsOverride,
+        verifyTargetNameOverride,
         Durations.parse(verifyTimeout, PropertyNames.VERIFY_TIMEOUT),
         Durations.parse(verifyPollMin, PropertyNames.VERIFY_POLL_MIN),
         Durations.parse(verifyPollMax, PropertyNames.VERIFY_POLL_MAX),

@@ -12,7 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Plans (or checks a saved plan) and applies the changes that make dbt Cloud match the desired-state file. */
+/**
+ * Plans (or checks a saved plan) and applies the changes that make dbt Cloud match the
+ * desired-state file.
+ */
 @Mojo(name = "apply", threadSafe = true)
 public class ApplyMojo extends AbstractVerifyingMojo {
 
@@ -20,15 +23,24 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   @Parameter(property = PropertyNames.PROJECTS)
   private String projects;
 
-  /** Job keys to plan ({@code key} or {@code project/key}, {@code *} wildcards), comma-separated; never deletes. */
+  /**
+   * Job keys to plan ({@code key} or {@code project/key}, {@code *} wildcards), comma-separated;
+   * never deletes.
+   */
   @Parameter(property = PropertyNames.JOBS)
   private String jobs;
 
-  /** Where job markers are written, {@code description} or {@code name}; overrides the file's {@code ownership.marker}. */
+  /**
+   * Where job markers are written, {@code description} or {@code name}; overrides the file's {@code
+   * ownership.marker}.
+   */
   @Parameter(property = PropertyNames.MARKER_PLACEMENT)
   private String markerPlacement;
 
-  /** Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value, comma-separated. */
+  /**
+   * Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value,
+   * comma-separated.
+   */
   @Parameter(property = PropertyNames.ROTATE_SECRETS)
   private String rotateSecrets;
 
@@ -36,15 +48,23 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   @Parameter(property = PropertyNames.ALLOW_EMPTY_PROJECT, defaultValue = "false")
   private boolean allowEmptyProject;
 
-  /** A plan.json written by {@code dbt:plan} to apply exactly, refused when anything changed since; unset plans anew. */
+  /**
+   * A plan.json written by {@code dbt:plan} to apply exactly, refused when anything changed since;
+   * unset plans anew.
+   */
   @Parameter(property = PropertyNames.PLAN_FILE)
   private File planFile;
 
   /** How many independent changes are sent at the same time. */
-  @Parameter(property = PropertyNames.PARALLELISM, defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM)
+  @Parameter(
+      property = PropertyNames.PARALLELISM,
+      defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM)
   private int parallelism;
 
-  /** Start no new change after the first failure (by default the changes that do not depend on it go on). */
+  /**
+   * Start no new change after the first failure (by default the changes that do not depend on it go
+   * on).
+   */
   @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
   private boolean failFast;
 
@@ -83,15 +103,24 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   protected void run(Target target, Console console) {
     // the file is read once and shared by the three steps
     Target loaded = target.preloaded(console);
-    new ApplyCommand(console).run(new ApplyRequest(loaded, planOptions(), new ApplyOptions(parallelism, failFast),
-        planFile == null ? null : planFile.toPath()));
-    // reached only after a complete apply: the verification run (issue 7), when the file or the build names a job
+    new ApplyCommand(console)
+        .run(
+            new ApplyRequest(
+                loaded,
+                planOptions(),
+                new ApplyOptions(parallelism, failFast),
+                planFile == null ? null : planFile.toPath()));
+    // reached only after a complete apply: the verification run (issue 7), when the file or the
+    // build names a job
     verifyAfterApply(loaded, console);
-    // Semantic Layer check (issue 8): the last step, after the apply and after the verification run.
-    MetricsStep.afterApply(loaded, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
+    // Semantic Layer check (issue 8): the last step, after the apply and after the verification
+    // run.
+    MetricsStep.afterApply(
+        loaded, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
   }
 
   private PlanOptions planOptions() {
-    return PlanParameters.options(projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject);
+    return PlanParameters.options(
+        projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject);
   }
 }

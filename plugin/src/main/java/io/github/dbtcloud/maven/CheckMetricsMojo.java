@@ -44,6 +44,7 @@ public class CheckMetricsMojo extends AbstractDbtMojo {
 
   @Override
   protected void run(Target target, Console console) {
-    new CheckMetricsCommand(console).run(target, MetricsStep.options(outputDirectory, semanticLayerUrl, metricsQuery));
+    new CheckMetricsCommand(console)
+        .run(target, MetricsStep.options(outputDirectory, semanticLayerUrl, metricsQuery));
   }
 }

@@ -22,8 +22,12 @@ final class MavenConsole implements Console {
    * not visible to plugins, so its rule is applied here.
    */
   static boolean colourOf(MavenSession session) {
-    String style = session.getUserProperties().getProperty("style.color",
-        session.getSystemProperties().getProperty("style.color", "auto")).toLowerCase(Locale.ROOT);
+    String style =
+        session
+            .getUserProperties()
+            .getProperty(
+                "style.color", session.getSystemProperties().getProperty("style.color", "auto"))
+            .toLowerCase(Locale.ROOT);
     return switch (style) {
       case "always", "force" -> true;
       case "never", "false" -> false;

@@ -14,8 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file, and writes
- * it to {@code plan.json} and {@code plan.md} in the output directory. Changes nothing.
+ * Shows what {@code dbt:apply} would change in dbt Cloud to match the desired-state file, and
+ * writes it to {@code plan.json} and {@code plan.md} in the output directory. Changes nothing.
  */
 @Mojo(name = "plan", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class PlanMojo extends AbstractDbtMojo {
@@ -24,15 +24,24 @@ public class PlanMojo extends AbstractDbtMojo {
   @Parameter(property = PropertyNames.PROJECTS)
   private String projects;
 
-  /** Job keys to plan ({@code key} or {@code project/key}, {@code *} wildcards), comma-separated; never deletes. */
+  /**
+   * Job keys to plan ({@code key} or {@code project/key}, {@code *} wildcards), comma-separated;
+   * never deletes.
+   */
   @Parameter(property = PropertyNames.JOBS)
   private String jobs;
 
-  /** Where job markers are written, {@code description} or {@code name}; overrides the file's {@code ownership.marker}. */
+  /**
+   * Where job markers are written, {@code description} or {@code name}; overrides the file's {@code
+   * ownership.marker}.
+   */
   @Parameter(property = PropertyNames.MARKER_PLACEMENT)
   private String markerPlacement;
 
-  /** Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value, comma-separated. */
+  /**
+   * Secret variables (DBT_ENV_SECRET*) to write again although dbt Cloud has a value,
+   * comma-separated.
+   */
   @Parameter(property = PropertyNames.ROTATE_SECRETS)
   private String rotateSecrets;
 
@@ -56,15 +65,24 @@ public class PlanMojo extends AbstractDbtMojo {
 
   @Override
   protected void run(Target target, Console console) throws MojoFailureException {
-    Plan plan = new PlanCommand(console).run(new PlanRequest(target, planOptions(), outputDirectory.toPath()));
+    Plan plan =
+        new PlanCommand(console)
+            .run(new PlanRequest(target, planOptions(), outputDirectory.toPath()));
     if (failOnChanges && !plan.isEmpty()) {
-      throw new MojoFailureException("dbt Cloud differs from " + file.getName() + " (" + plan.summary()
-          + (plan.hasDrift() ? " Some of it was changed in dbt Cloud by hand." : "") + ") and "
-          + PropertyNames.FAIL_ON_CHANGES + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
+      throw new MojoFailureException(
+          "dbt Cloud differs from "
+              + file.getName()
+              + " ("
+              + plan.summary()
+              + (plan.hasDrift() ? " Some of it was changed in dbt Cloud by hand." : "")
+              + ") and "
+              + PropertyNames.FAIL_ON_CHANGES
+              + " = true. Run 'mvn dbt:apply' to converge, or change the file.");
     }
   }
 
   private PlanOptions planOptions() {
-    return PlanParameters.options(projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject);
+    return PlanParameters.options(
+        projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject);
   }
 }

@@ -27,27 +27,40 @@ final class TokenSource {
   ApiToken resolve(Settings settings, String serverId) throws MojoFailureException {
     Server server = settings == null ? null : settings.getServer(serverId);
     if (server != null) {
-      SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      SettingsDecryptionResult result =
+          decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
       for (SettingsProblem problem : result.getProblems()) {
         if (problem.getSeverity().ordinal() <= SettingsProblem.Severity.ERROR.ordinal()) {
-          throw new MojoFailureException("cannot decrypt the password of <server> '" + serverId
-              + "' in settings.xml: " + problem.getMessage() + ". Re-encrypt it with 'mvn --encrypt-password'.");
+          throw new MojoFailureException(
+              "cannot decrypt the password of <server> '"
+                  + serverId
+                  + "' in settings.xml: "
+                  + problem.getMessage()
+                  + ". Re-encrypt it with 'mvn --encrypt-password'.");
         }
       }
       String password = result.getServer().getPassword();
       if (password != null && !password.isBlank()) {
         return new ApiToken(password);
       }
-      throw new MojoFailureException("<server> '" + serverId + "' in settings.xml has no <password>; put the dbt"
-          + " Cloud API token there.");
+      throw new MojoFailureException(
+          "<server> '"
+              + serverId
+              + "' in settings.xml has no <password>; put the dbt"
+              + " Cloud API token there.");
     }
     String fromEnv = environment.get(PropertyNames.TOKEN_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return new ApiToken(fromEnv);
     }
-    throw new MojoFailureException("no dbt Cloud API token found. Add to ~/.m2/settings.xml:\n"
-        + "  <servers>\n    <server>\n      <id>" + serverId + "</id>\n"
-        + "      <password>{encrypted token, see mvn --encrypt-password}</password>\n    </server>\n  </servers>\n"
-        + "or set the environment variable " + PropertyNames.TOKEN_ENV + " (in CI, from a secret).");
+    throw new MojoFailureException(
+        "no dbt Cloud API token found. Add to ~/.m2/settings.xml:\n"
+            + "  <servers>\n    <server>\n      <id>"
+            + serverId
+            + "</id>\n"
+            + "      <password>{encrypted token, see mvn --encrypt-password}</password>\n    </server>\n  </servers>\n"
+            + "or set the environment variable "
+            + PropertyNames.TOKEN_ENV
+            + " (in CI, from a secret).");
   }
 }

@@ -7,7 +7,10 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Runs the verification job in dbt Cloud, follows it in the log, and fails the build unless it succeeds. */
+/**
+ * Runs the verification job in dbt Cloud, follows it in the log, and fails the build unless it
+ * succeeds.
+ */
 @Mojo(name = "verify", threadSafe = true)
 public class VerifyMojo extends AbstractVerifyingMojo {
 

@@ -31,11 +31,12 @@ class PlanParametersTest {
   @Test
   void splitsTheListsAtCommasIgnoringBlanks() {
     assertThat(PlanParameters.options("shop, finance,", "nightly", null, "DBT_ENV_SECRET_A", true))
-        .satisfies(o -> {
-          assertThat(o.projects()).containsExactlyInAnyOrder("shop", "finance");
-          assertThat(o.jobs()).containsExactly("nightly");
-          assertThat(o.rotateSecrets()).containsExactly("DBT_ENV_SECRET_A");
-          assertThat(o.allowEmptyProject()).isTrue();
-        });
+        .satisfies(
+            o -> {
+              assertThat(o.projects()).containsExactlyInAnyOrder("shop", "finance");
+              assertThat(o.jobs()).containsExactly("nightly");
+              assertThat(o.rotateSecrets()).containsExactly("DBT_ENV_SECRET_A");
+              assertThat(o.allowEmptyProject()).isTrue();
+            });
   }
 }

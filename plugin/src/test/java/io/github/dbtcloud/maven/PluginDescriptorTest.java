@@ -22,21 +22,26 @@ class PluginDescriptorTest {
 
   private static final List<String> PLAN_PARAMETERS =
       List.of("projects", "jobs", "markerPlacement", "rotateSecrets", "allowEmptyProject");
-  private static final List<String> METRICS_PARAMETERS = List.of("semanticLayerUrl", "metricsQuery", "metricsSkip");
+  private static final List<String> METRICS_PARAMETERS =
+      List.of("semanticLayerUrl", "metricsQuery", "metricsSkip");
 
   private static Map<String, Map<String, String>> mojos;
 
   @BeforeAll
   static void readDescriptor() throws Exception {
-    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile());
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("target/classes/META-INF/maven/plugin.xml").toFile());
     mojos = new LinkedHashMap<>();
     NodeList mojoNodes = doc.getElementsByTagName("mojo");
     for (int i = 0; i < mojoNodes.getLength(); i++) {
       Element mojo = (Element) mojoNodes.item(i);
       String goal = text(mojo, "goal");
       Map<String, String> parameters = new LinkedHashMap<>();
-      NodeList params = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+      NodeList params =
+          ((Element) mojo.getElementsByTagName("parameters").item(0))
+              .getElementsByTagName("parameter");
       for (int j = 0; j < params.getLength(); j++) {
         Element p = (Element) params.item(j);
         parameters.put(text(p, "name"), text(p, "type") + "|" + text(p, "description"));
@@ -46,7 +51,9 @@ class PluginDescriptorTest {
         NodeList configured = configuration.getChildNodes();
         for (int j = 0; j < configured.getLength(); j++) {
           if (configured.item(j) instanceof Element c && parameters.containsKey(c.getTagName())) {
-            parameters.merge(c.getTagName(), "|" + c.getTextContent() + "|" + c.getAttribute("default-value"),
+            parameters.merge(
+                c.getTagName(),
+                "|" + c.getTextContent() + "|" + c.getAttribute("default-value"),
                 String::concat);
           }
         }
@@ -63,7 +70,10 @@ class PluginDescriptorTest {
   @Test
   void planAndApplyDeclareTheSamePlanParameters() {
     for (String name : PLAN_PARAMETERS) {
-      assertThat(mojos.get("apply").get(name)).as(name).isNotNull().isEqualTo(mojos.get("plan").get(name));
+      assertThat(mojos.get("apply").get(name))
+          .as(name)
+          .isNotNull()
+          .isEqualTo(mojos.get("plan").get(name));
     }
   }
 
@@ -82,12 +92,18 @@ class PluginDescriptorTest {
 
   @Test
   void everyGoalExistsWithTheDbtPrefix() {
-    assertThat(mojos.keySet()).contains("validate", "plan", "apply", "verify", "check-metrics", "help");
+    assertThat(mojos.keySet())
+        .contains("validate", "plan", "apply", "verify", "check-metrics", "help");
   }
 
   @Test
   void everyParameterIsDocumented() {
-    mojos.forEach((goal, parameters) -> parameters.forEach((name, typeAndDescription) ->
-        assertThat(typeAndDescription.split("\\|", 3)[1]).as(goal + "." + name).isNotBlank()));
+    mojos.forEach(
+        (goal, parameters) ->
+            parameters.forEach(
+                (name, typeAndDescription) ->
+                    assertThat(typeAndDescription.split("\\|", 3)[1])
+                        .as(goal + "." + name)
+                        .isNotBlank()));
   }
 }

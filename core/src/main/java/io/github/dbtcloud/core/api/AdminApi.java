@@ -13,8 +13,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * The Admin API routes the plugin uses: v3 for projects, environments and environment variables,
- * v2 for jobs (v3 has none). Paths are relative and keep their trailing slash (§E.4). Bodies and
+ * The Admin API routes the plugin uses: v3 for projects, environments and environment variables, v2
+ * for jobs (v3 has none). Paths are relative and keep their trailing slash (§E.4). Bodies and
  * answers stay JSON trees; {@link AdminClient} turns them into the public records. A POST is a
  * create, sent once, unless it carries {@link Idempotency#RETRYABLE} (a full-object update).
  */
@@ -32,8 +32,11 @@ interface AdminApi {
 
   @GET("api/v3/accounts/{account_id}/projects/{project_id}/environments/")
   Call<JsonNode> listEnvironments(
-      @Path("account_id") long accountId, @Path("project_id") long projectId,
-      @Query("order_by") String orderBy, @Query("limit") int limit, @Query("offset") int offset);
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Query("order_by") String orderBy,
+      @Query("limit") int limit,
+      @Query("offset") int offset);
 
   @GET("api/v3/accounts/{account_id}/projects/{project_id}/environments/{id}/")
   Call<JsonNode> getEnvironment(
@@ -41,18 +44,25 @@ interface AdminApi {
 
   @POST("api/v3/accounts/{account_id}/projects/{project_id}/environments/")
   Call<JsonNode> createEnvironment(
-      @Path("account_id") long accountId, @Path("project_id") long projectId, @Body Map<String, Object> body);
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Body Map<String, Object> body);
 
   @POST("api/v3/accounts/{account_id}/projects/{project_id}/environments/{id}/")
   @Headers(Idempotency.RETRYABLE)
   Call<JsonNode> updateEnvironment(
-      @Path("account_id") long accountId, @Path("project_id") long projectId, @Path("id") long id,
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Path("id") long id,
       @Body Map<String, Object> body);
 
   @GET("api/v2/accounts/{account_id}/jobs/")
   Call<JsonNode> listJobs(
-      @Path("account_id") long accountId, @Query("project_id") long projectId, @Query("order_by") String orderBy,
-      @Query("limit") int limit, @Query("offset") int offset);
+      @Path("account_id") long accountId,
+      @Query("project_id") long projectId,
+      @Query("order_by") String orderBy,
+      @Query("limit") int limit,
+      @Query("offset") int offset);
 
   @GET("api/v2/accounts/{account_id}/jobs/{id}/")
   Call<JsonNode> getJob(@Path("account_id") long accountId, @Path("id") long id);
@@ -62,34 +72,45 @@ interface AdminApi {
 
   @POST("api/v2/accounts/{account_id}/jobs/{id}/")
   @Headers(Idempotency.RETRYABLE)
-  Call<JsonNode> updateJob(@Path("account_id") long accountId, @Path("id") long id, @Body Map<String, Object> body);
+  Call<JsonNode> updateJob(
+      @Path("account_id") long accountId, @Path("id") long id, @Body Map<String, Object> body);
 
   @DELETE("api/v2/accounts/{account_id}/jobs/{id}/")
   Call<JsonNode> deleteJob(@Path("account_id") long accountId, @Path("id") long id);
 
   @GET("api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/environment/")
-  Call<JsonNode> environmentVariables(@Path("account_id") long accountId, @Path("project_id") long projectId);
+  Call<JsonNode> environmentVariables(
+      @Path("account_id") long accountId, @Path("project_id") long projectId);
 
   @GET("api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/job/")
   Call<JsonNode> jobEnvironmentVariables(
-      @Path("account_id") long accountId, @Path("project_id") long projectId,
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
       @Query("job_definition_id") long jobId);
 
   @POST("api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/bulk/")
   Call<JsonNode> createEnvironmentVariable(
-      @Path("account_id") long accountId, @Path("project_id") long projectId, @Body Map<String, Object> body);
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Body Map<String, Object> body);
 
   @PUT("api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/bulk/")
   Call<JsonNode> updateEnvironmentVariable(
-      @Path("account_id") long accountId, @Path("project_id") long projectId, @Body Map<String, Object> body);
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Body Map<String, Object> body);
 
   @POST("api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/")
   Call<JsonNode> createJobEnvironmentVariable(
-      @Path("account_id") long accountId, @Path("project_id") long projectId, @Body Map<String, Object> body);
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Body Map<String, Object> body);
 
   @POST("api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/{id}/")
   @Headers(Idempotency.RETRYABLE)
   Call<JsonNode> updateJobEnvironmentVariable(
-      @Path("account_id") long accountId, @Path("project_id") long projectId, @Path("id") long id,
+      @Path("account_id") long accountId,
+      @Path("project_id") long projectId,
+      @Path("id") long id,
       @Body Map<String, Object> body);
 }

@@ -26,9 +26,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The one door to the dbt Cloud Admin API. Unwraps the response envelope, reads lists in 100-item
- * pages (the pages after the first in parallel), and turns every refusal into a
- * {@link DbtCloudApiException} naming the request. Reads and full-object updates are retried
- * ({@link RetryPolicy}); a create is sent exactly once, so a lost answer can never make a duplicate.
+ * pages (the pages after the first in parallel), and turns every refusal into a {@link
+ * DbtCloudApiException} naming the request. Reads and full-object updates are retried ({@link
+ * RetryPolicy}); a create is sent exactly once, so a lost answer can never make a duplicate.
  */
 public final class AdminClient implements AutoCloseable {
 
@@ -41,10 +41,14 @@ public final class AdminClient implements AutoCloseable {
   /** Times a listing is read again when it changed while being read, before giving up. */
   static final int LISTING_PASSES = 3;
 
-  /** The one ObjectMapper: unknown fields are ignored and unknown enum values read as their default (§E.7). */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
+  /**
+   * The one ObjectMapper: unknown fields are ignored and unknown enum values read as their default
+   * (§E.7).
+   */
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
 
   private static final String ORDER = "id";
 
@@ -62,17 +66,21 @@ public final class AdminClient implements AutoCloseable {
     this.redactor = new Redactor(settings.token());
     this.baseUrl = settings.baseUrl().toString();
     this.http = HttpStack.build(settings, console, "Token", HttpStack.limiter(settings), requests);
-    this.retrofit = new Retrofit.Builder()
-        .baseUrl(settings.baseUrl().toString())
-        .client(http)
-        .addConverterFactory(JacksonConverterFactory.create(MAPPER))
-        .build();
+    this.retrofit =
+        new Retrofit.Builder()
+            .baseUrl(settings.baseUrl().toString())
+            .client(http)
+            .addConverterFactory(JacksonConverterFactory.create(MAPPER))
+            .build();
     this.api = retrofit.create(AdminApi.class);
-    this.pageReader = Executors.newFixedThreadPool(PAGE_PARALLELISM, r -> {
-      Thread t = new Thread(r, "dbt-cloud-pages");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pageReader =
+        Executors.newFixedThreadPool(
+            PAGE_PARALLELISM,
+            r -> {
+              Thread t = new Thread(r, "dbt-cloud-pages");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** A client for the account's host that logs nothing. */
@@ -103,14 +111,18 @@ public final class AdminClient implements AutoCloseable {
     return retrofit.create(type);
   }
 
-  /** Executes an enveloped call and returns its {@code data}, mapping refusals to {@link DbtCloudApiException}. */
+  /**
+   * Executes an enveloped call and returns its {@code data}, mapping refusals to {@link
+   * DbtCloudApiException}.
+   */
   JsonNode data(Call<JsonNode> call) {
     return execute(call);
   }
 
   /**
-   * Executes a call whose answer is not enveloped (a raw run artifact such as {@code run_results.json})
-   * and returns the whole body, mapping refusals to {@link DbtCloudApiException} as {@link #data} does.
+   * Executes a call whose answer is not enveloped (a raw run artifact such as {@code
+   * run_results.json}) and returns the whole body, mapping refusals to {@link DbtCloudApiException}
+   * as {@link #data} does.
    */
   JsonNode raw(Call<JsonNode> call) {
     return executeEnvelope(call);
@@ -126,12 +138,15 @@ public final class AdminClient implements AutoCloseable {
   }
 
   public List<Project> listProjects(long accountId) {
-    return pages(offset -> api.listProjects(accountId, PAGE_SIZE, offset), n -> new Project(WireMaps.toMap(n)));
+    return pages(
+        offset -> api.listProjects(accountId, PAGE_SIZE, offset),
+        n -> new Project(WireMaps.toMap(n)));
   }
 
   /** Active environments of one project. */
   public List<Environment> listEnvironments(long accountId, long projectId) {
-    return pages(offset -> api.listEnvironments(accountId, projectId, ORDER, PAGE_SIZE, offset),
+    return pages(
+        offset -> api.listEnvironments(accountId, projectId, ORDER, PAGE_SIZE, offset),
         n -> new Environment(WireMaps.toMap(n)));
   }
 
@@ -141,18 +156,24 @@ public final class AdminClient implements AutoCloseable {
 
   /** Sent once: never retried, since a lost answer does not mean it was not created. */
   public Environment createEnvironment(long accountId, long projectId, Environment environment) {
-    return new Environment(WireMaps.toMap(execute(api.createEnvironment(accountId, projectId, environment.updateBody()))));
+    return new Environment(
+        WireMaps.toMap(
+            execute(api.createEnvironment(accountId, projectId, environment.updateBody()))));
   }
 
   /** Full replace: the body carries every field (credentials_id and connection_id included). */
   public Environment updateEnvironment(long accountId, long projectId, Environment environment) {
-    return new Environment(WireMaps.toMap(execute(
-        api.updateEnvironment(accountId, projectId, environment.id(), environment.updateBody()))));
+    return new Environment(
+        WireMaps.toMap(
+            execute(
+                api.updateEnvironment(
+                    accountId, projectId, environment.id(), environment.updateBody()))));
   }
 
   /** Active jobs of one project. */
   public List<Job> listJobs(long accountId, long projectId) {
-    return pages(offset -> api.listJobs(accountId, projectId, ORDER, PAGE_SIZE, offset),
+    return pages(
+        offset -> api.listJobs(accountId, projectId, ORDER, PAGE_SIZE, offset),
         n -> new Job(WireMaps.toMap(n)));
   }
 
@@ -175,48 +196,72 @@ public final class AdminClient implements AutoCloseable {
     execute(api.deleteJob(accountId, id));
   }
 
-  /** The project's variables per scope, secrets masked ({@code environment-variables/environment/}). */
+  /**
+   * The project's variables per scope, secrets masked ({@code environment-variables/environment/}).
+   */
   public EnvironmentVariables environmentVariables(long accountId, long projectId) {
-    return EnvironmentVariables.read(accountId, projectId, execute(api.environmentVariables(accountId, projectId)));
+    return EnvironmentVariables.read(
+        accountId, projectId, execute(api.environmentVariables(accountId, projectId)));
   }
 
-  /** A job's own overrides ({@code environment-variables/job/}); project and environment values are left out. */
-  public List<JobEnvironmentVariable> jobEnvironmentVariables(long accountId, long projectId, long jobId) {
+  /**
+   * A job's own overrides ({@code environment-variables/job/}); project and environment values are
+   * left out.
+   */
+  public List<JobEnvironmentVariable> jobEnvironmentVariables(
+      long accountId, long projectId, long jobId) {
     JsonNode data = execute(api.jobEnvironmentVariables(accountId, projectId, jobId));
     List<JobEnvironmentVariable> out = new ArrayList<>();
-    data.properties().forEach(v -> {
-      JsonNode job = v.getValue().path("job");
-      if (job.isObject()) {
-        out.add(JobEnvironmentVariable.read(accountId, projectId, jobId, v.getKey(),
-            job.path("id").isIntegralNumber() ? job.path("id").asLong() : null,
-            job.path("value").isNull() ? null : job.path("value").asText()));
-      }
-    });
+    data.properties()
+        .forEach(
+            v -> {
+              JsonNode job = v.getValue().path("job");
+              if (job.isObject()) {
+                out.add(
+                    JobEnvironmentVariable.read(
+                        accountId,
+                        projectId,
+                        jobId,
+                        v.getKey(),
+                        job.path("id").isIntegralNumber() ? job.path("id").asLong() : null,
+                        job.path("value").isNull() ? null : job.path("value").asText()));
+              }
+            });
     return out;
   }
 
   /** Creates a variable with its values in every scope; sent once. */
-  public void createEnvironmentVariable(long accountId, long projectId, EnvironmentVariable variable) {
+  public void createEnvironmentVariable(
+      long accountId, long projectId, EnvironmentVariable variable) {
     execute(api.createEnvironmentVariable(accountId, projectId, variable.createBody()));
   }
 
-  /** Sets the scopes {@code after} holds, changing existing overrides by id and adding new ones by name. */
-  public void updateEnvironmentVariable(long accountId, long projectId, EnvironmentVariable before,
-      EnvironmentVariable after) {
+  /**
+   * Sets the scopes {@code after} holds, changing existing overrides by id and adding new ones by
+   * name.
+   */
+  public void updateEnvironmentVariable(
+      long accountId, long projectId, EnvironmentVariable before, EnvironmentVariable after) {
     execute(api.updateEnvironmentVariable(accountId, projectId, after.updateBody(before)));
   }
 
-  /** Creates a job override; sent once. Returns it with the id dbt Cloud gave it (when the answer has one). */
-  public JobEnvironmentVariable createJobEnvironmentVariable(long accountId, long projectId,
-      JobEnvironmentVariable variable) {
-    JsonNode answer = execute(api.createJobEnvironmentVariable(accountId, projectId, variable.body()));
+  /**
+   * Creates a job override; sent once. Returns it with the id dbt Cloud gave it (when the answer
+   * has one).
+   */
+  public JobEnvironmentVariable createJobEnvironmentVariable(
+      long accountId, long projectId, JobEnvironmentVariable variable) {
+    JsonNode answer =
+        execute(api.createJobEnvironmentVariable(accountId, projectId, variable.body()));
     JsonNode id = answer.path("id");
-    return id.isIntegralNumber() ? JobEnvironmentVariable.read(accountId, projectId, variable.jobId(),
-        variable.name(), id.asLong(), variable.value()) : variable;
+    return id.isIntegralNumber()
+        ? JobEnvironmentVariable.read(
+            accountId, projectId, variable.jobId(), variable.name(), id.asLong(), variable.value())
+        : variable;
   }
 
-  public JobEnvironmentVariable updateJobEnvironmentVariable(long accountId, long projectId,
-      JobEnvironmentVariable variable) {
+  public JobEnvironmentVariable updateJobEnvironmentVariable(
+      long accountId, long projectId, JobEnvironmentVariable variable) {
     execute(api.updateJobEnvironmentVariable(accountId, projectId, variable.id(), variable.body()));
     return variable;
   }
@@ -225,8 +270,8 @@ public final class AdminClient implements AutoCloseable {
    * Reads a whole listing. The first page tells the total; the others are read in parallel and
    * joined in offset order, stopping at the first empty one (objects can be deleted between pages,
    * §B.2). When the listing changed while it was read (the total moved, an object shifted to
-   * another page, or a page came back empty too early) it is read again: a listing with a gap
-   * would plan a duplicate of whatever fell into it.
+   * another page, or a page came back empty too early) it is read again: a listing with a gap would
+   * plan a duplicate of whatever fell into it.
    */
   private <T> List<T> pages(IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert) {
     Listing listing = null;
@@ -237,13 +282,23 @@ public final class AdminClient implements AutoCloseable {
         listing.items().forEach(n -> out.add(convert.apply(n)));
         return out;
       }
-      console.debug("the listing " + listing.path() + " changed while it was read (" + listing.problem()
-          + "); reading it again");
+      console.debug(
+          "the listing "
+              + listing.path()
+              + " changed while it was read ("
+              + listing.problem()
+              + "); reading it again");
     }
-    throw new DbtCloudFailure("dbt Cloud's listing " + listing.path() + " kept changing while it was read ("
-        + listing.problem() + ", " + LISTING_PASSES + " attempts). A plan from it could miss objects and"
-        + " duplicate them, so none was made. Run again once the account is quiet (another apply or a"
-        + " script may be creating or deleting objects right now).");
+    throw new DbtCloudFailure(
+        "dbt Cloud's listing "
+            + listing.path()
+            + " kept changing while it was read ("
+            + listing.problem()
+            + ", "
+            + LISTING_PASSES
+            + " attempts). A plan from it could miss objects and"
+            + " duplicate them, so none was made. Run again once the account is quiet (another apply or a"
+            + " script may be creating or deleting objects right now).");
   }
 
   private Listing readListing(IntFunction<Call<JsonNode>> page) {
@@ -302,7 +357,8 @@ public final class AdminClient implements AutoCloseable {
   /** One read of a listing, and whether it holds together. */
   private record Listing(String path, List<JsonNode> items, String problem) {
 
-    static Listing of(String path, List<JsonNode> items, long firstTotal, long lastTotal, boolean emptyPage) {
+    static Listing of(
+        String path, List<JsonNode> items, long firstTotal, long lastTotal, boolean emptyPage) {
       Set<Object> ids = new HashSet<>();
       boolean duplicates = false;
       for (JsonNode n : items) {
@@ -314,8 +370,13 @@ public final class AdminClient implements AutoCloseable {
       } else if (duplicates) {
         problem = "an object showed up on two pages";
       } else if (items.size() < firstTotal) {
-        problem = "total_count " + firstTotal + " but " + items.size() + " objects"
-            + (emptyPage ? " before an empty page" : "");
+        problem =
+            "total_count "
+                + firstTotal
+                + " but "
+                + items.size()
+                + " objects"
+                + (emptyPage ? " before an empty page" : "");
       }
       return new Listing(path, items, problem);
     }
@@ -336,8 +397,13 @@ public final class AdminClient implements AutoCloseable {
     try {
       response = call.execute();
     } catch (IOException e) {
-      throw new DbtCloudApiException(0, method, path, redactor.redact(e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
+      throw new DbtCloudApiException(
+          0,
+          method,
+          path,
+          redactor.redact(
+              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
+          e);
     }
     if (response.isSuccessful()) {
       JsonNode body = response.body();

@@ -19,8 +19,16 @@ import java.util.Set;
  * @param sleeper how the client waits (retries, rate limit); tests pass one that does not
  * @param clock the time retries and the rate limit are measured in
  */
-public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeout, Duration readTimeout,
-    String userAgent, RetryPolicy retry, int requestsPerMinute, Sleeper sleeper, Clock clock) {
+public record ClientSettings(
+    URI baseUrl,
+    ApiToken token,
+    Duration connectTimeout,
+    Duration readTimeout,
+    String userAgent,
+    RetryPolicy retry,
+    int requestsPerMinute,
+    Sleeper sleeper,
+    Clock clock) {
 
   /** Well under dbt Cloud's 5,000 per minute, leaving room for the account's other clients. */
   public static final int DEFAULT_REQUESTS_PER_MINUTE = 3000;
@@ -35,41 +43,77 @@ public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeou
     sleeper = sleeper == null ? Sleeper.system() : sleeper;
     clock = clock == null ? Clock.systemUTC() : clock;
     if (requestsPerMinute < 1) {
-      throw new IllegalArgumentException("requestsPerMinute must be at least 1, was " + requestsPerMinute);
+      throw new IllegalArgumentException(
+          "requestsPerMinute must be at least 1, was " + requestsPerMinute);
     }
   }
 
   /** The settings of the first release: timeouts and User-Agent, default retries and rate limit. */
-  public ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeout, Duration readTimeout, String userAgent) {
-    this(baseUrl, token, connectTimeout, readTimeout, userAgent, RetryPolicy.DEFAULT, DEFAULT_REQUESTS_PER_MINUTE,
-        Sleeper.system(), Clock.systemUTC());
+  public ClientSettings(
+      URI baseUrl,
+      ApiToken token,
+      Duration connectTimeout,
+      Duration readTimeout,
+      String userAgent) {
+    this(
+        baseUrl,
+        token,
+        connectTimeout,
+        readTimeout,
+        userAgent,
+        RetryPolicy.DEFAULT,
+        DEFAULT_REQUESTS_PER_MINUTE,
+        Sleeper.system(),
+        Clock.systemUTC());
   }
 
   /** Settings with the default timeouts (10 s connect, 60 s read), retries and rate limit. */
   public static ClientSettings of(String baseUrl, ApiToken token, String userAgent) {
-    return new ClientSettings(normalise(baseUrl), token, Duration.ofSeconds(10), Duration.ofSeconds(60), userAgent);
+    return new ClientSettings(
+        normalise(baseUrl), token, Duration.ofSeconds(10), Duration.ofSeconds(60), userAgent);
   }
 
   /** These settings with other timeouts. */
   public ClientSettings withTimeouts(Duration connect, Duration read) {
-    return new ClientSettings(baseUrl, token, connect, read, userAgent, retry, requestsPerMinute, sleeper, clock);
+    return new ClientSettings(
+        baseUrl, token, connect, read, userAgent, retry, requestsPerMinute, sleeper, clock);
   }
 
   /** These settings with another retry policy. */
   public ClientSettings withRetry(RetryPolicy policy) {
-    return new ClientSettings(baseUrl, token, connectTimeout, readTimeout, userAgent, policy, requestsPerMinute,
-        sleeper, clock);
+    return new ClientSettings(
+        baseUrl,
+        token,
+        connectTimeout,
+        readTimeout,
+        userAgent,
+        policy,
+        requestsPerMinute,
+        sleeper,
+        clock);
   }
 
   /** These settings with another client-side rate limit. */
   public ClientSettings withRequestsPerMinute(int perMinute) {
-    return new ClientSettings(baseUrl, token, connectTimeout, readTimeout, userAgent, retry, perMinute, sleeper, clock);
+    return new ClientSettings(
+        baseUrl, token, connectTimeout, readTimeout, userAgent, retry, perMinute, sleeper, clock);
   }
 
-  /** These settings with another way to wait and tell the time (tests: a fake clock that sleeps instantly). */
+  /**
+   * These settings with another way to wait and tell the time (tests: a fake clock that sleeps
+   * instantly).
+   */
   public ClientSettings withTime(Sleeper sleeper, Clock clock) {
-    return new ClientSettings(baseUrl, token, connectTimeout, readTimeout, userAgent, retry, requestsPerMinute,
-        sleeper, clock);
+    return new ClientSettings(
+        baseUrl,
+        token,
+        connectTimeout,
+        readTimeout,
+        userAgent,
+        retry,
+        requestsPerMinute,
+        sleeper,
+        clock);
   }
 
   /**
@@ -78,9 +122,10 @@ public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeou
    */
   public static URI normalise(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw new IllegalArgumentException("no dbt Cloud host is configured; set 'account.host' in dbt-cloud.yml"
-          + " or -Ddbt.baseUrl=https://<prefix>.<cell>.dbt.com (your account's own URL: Account settings ->"
-          + " Access URLs). There is no default host.");
+      throw new IllegalArgumentException(
+          "no dbt Cloud host is configured; set 'account.host' in dbt-cloud.yml"
+              + " or -Ddbt.baseUrl=https://<prefix>.<cell>.dbt.com (your account's own URL: Account settings ->"
+              + " Access URLs). There is no default host.");
     }
     String s = raw.strip();
     if (!s.contains("://")) {
@@ -99,17 +144,22 @@ public record ClientSettings(URI baseUrl, ApiToken token, Duration connectTimeou
     try {
       uri = URI.create(s + "/");
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + raw + "' is not a valid dbt Cloud host URL; use e.g. https://ab123.us1.dbt.com", e);
+      throw new IllegalArgumentException(
+          "'" + raw + "' is not a valid dbt Cloud host URL; use e.g. https://ab123.us1.dbt.com", e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost();
     if (host == null) {
-      throw new IllegalArgumentException("'" + raw + "' has no host name; use e.g. https://ab123.us1.dbt.com");
+      throw new IllegalArgumentException(
+          "'" + raw + "' has no host name; use e.g. https://ab123.us1.dbt.com");
     }
     boolean loopback = LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
     if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-      throw new IllegalArgumentException("'" + raw + "' does not use https; dbt Cloud is only reached over https"
-          + " (plain http is allowed only for a local emulator on 127.0.0.1)");
+      throw new IllegalArgumentException(
+          "'"
+              + raw
+              + "' does not use https; dbt Cloud is only reached over https"
+              + " (plain http is allowed only for a local emulator on 127.0.0.1)");
     }
     return uri;
   }

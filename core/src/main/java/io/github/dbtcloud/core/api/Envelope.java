@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * dbt Cloud's response envelope ({@code status}, {@code data}, {@code extra}; shared api doc §A.3,
- * §A.4): a refusal becomes a {@link DbtCloudApiException} with the user message and, for a 400,
- * the field -> message map. Bodies that are not the envelope (a proxy's HTML page, Django's
- * {@code {"detail": ...}}) still give a readable message.
+ * §A.4): a refusal becomes a {@link DbtCloudApiException} with the user message and, for a 400, the
+ * field -> message map. Bodies that are not the envelope (a proxy's HTML page, Django's {@code
+ * {"detail": ...}}) still give a readable message.
  */
 final class Envelope {
 
@@ -18,8 +18,8 @@ final class Envelope {
   private Envelope() {}
 
   /** The exception for a non-2xx answer with this body text (possibly null). */
-  static DbtCloudApiException refusal(int status, String method, String path, String body, String reason,
-      Redactor redactor) {
+  static DbtCloudApiException refusal(
+      int status, String method, String path, String body, String reason, Redactor redactor) {
     String message = reason == null || reason.isBlank() ? "HTTP " + status : reason;
     Map<String, String> fields = new LinkedHashMap<>();
     if (body != null && !body.isBlank()) {
@@ -27,7 +27,8 @@ final class Envelope {
     }
     Map<String, String> redactedFields = new LinkedHashMap<>();
     fields.forEach((k, v) -> redactedFields.put(k, redactor.redact(v)));
-    return new DbtCloudApiException(status, method, path, redactor.redact(message), redactedFields, null);
+    return new DbtCloudApiException(
+        status, method, path, redactor.redact(message), redactedFields, null);
   }
 
   private static java.util.Optional<String> messageOf(String body, Map<String, String> fields) {
@@ -36,7 +37,8 @@ final class Envelope {
       json = AdminClient.MAPPER.readTree(body);
     } catch (IOException notJson) {
       String text = body.strip();
-      return java.util.Optional.of(text.length() > MAX_RAW ? text.substring(0, MAX_RAW) + "..." : text);
+      return java.util.Optional.of(
+          text.length() > MAX_RAW ? text.substring(0, MAX_RAW) + "..." : text);
     }
     if (json == null || !json.isObject()) {
       return java.util.Optional.empty();

@@ -29,9 +29,26 @@ public record Environment(Map<String, Object> fields) implements WireObject {
   public static final String ENABLE_DBT_STATE = "enable_dbt_state";
 
   /** Fields the server computes or returns only for reading; a plan never compares them. */
-  public static final Set<String> READ_ONLY = Set.of("id", "account_id", "project_id", "created_at", "updated_at",
-      "raw_dbt_version", "is_deferrable", "created_by_id", "repository_id", "dbt_project_subdirectory", "project",
-      "credentials", "connection", "repository", "jobs", "custom_environment_variables", "fusion_readiness", "state");
+  public static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "account_id",
+          "project_id",
+          "created_at",
+          "updated_at",
+          "raw_dbt_version",
+          "is_deferrable",
+          "created_by_id",
+          "repository_id",
+          "dbt_project_subdirectory",
+          "project",
+          "credentials",
+          "connection",
+          "repository",
+          "jobs",
+          "custom_environment_variables",
+          "fusion_readiness",
+          "state");
 
   @SuppressWarnings("unchecked")
   public Environment {
@@ -114,7 +131,9 @@ public record Environment(Map<String, Object> fields) implements WireObject {
 
   /** Production, staging, or null; never {@code ""}, which dbt Cloud rejects (§C.2). */
   public Environment withDeploymentType(String deploymentType) {
-    return set("deployment_type", deploymentType == null || deploymentType.isBlank() ? null : deploymentType);
+    return set(
+        "deployment_type",
+        deploymentType == null || deploymentType.isBlank() ? null : deploymentType);
   }
 
   public Environment withDbtVersion(String dbtVersion) {
@@ -165,8 +184,16 @@ public record Environment(Map<String, Object> fields) implements WireObject {
    */
   Map<String, Object> updateBody() {
     Map<String, Object> body = new LinkedHashMap<>(fields);
-    for (String nested : new String[] {"credentials", "project", "connection", "repository", "jobs",
-        "custom_environment_variables", "fusion_readiness"}) {
+    for (String nested :
+        new String[] {
+          "credentials",
+          "project",
+          "connection",
+          "repository",
+          "jobs",
+          "custom_environment_variables",
+          "fusion_readiness"
+        }) {
       body.remove(nested);
     }
     return body;

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * One project environment variable (v3, shared api doc §B.7): a project-wide default and a value
  * per environment, each scope with its own override id. dbt Cloud has no single object for it, so
- * {@code fields} holds {@code name}, {@code values} (scope -> value; the scope is {@code project} or
- * an environment <em>name</em>) and {@code ids} (scope -> override id). Secret values come back
+ * {@code fields} holds {@code name}, {@code values} (scope -> value; the scope is {@code project}
+ * or an environment <em>name</em>) and {@code ids} (scope -> override id). Secret values come back
  * masked and cannot be compared.
  *
  * @param fields the variable as read from the environment view, or as it will be written
@@ -70,7 +70,9 @@ public record EnvironmentVariable(Map<String, Object> fields) implements WireObj
   @SuppressWarnings("unchecked")
   public Map<String, String> values() {
     Object v = fields.get("values");
-    return v instanceof Map<?, ?> m ? Collections.unmodifiableMap((Map<String, String>) m) : Map.of();
+    return v instanceof Map<?, ?> m
+        ? Collections.unmodifiableMap((Map<String, String>) m)
+        : Map.of();
   }
 
   /** The value in a scope, or null when the scope has none. */
@@ -116,10 +118,12 @@ public record EnvironmentVariable(Map<String, Object> fields) implements WireObj
   Map<String, Object> updateBody(EnvironmentVariable before) {
     Map<String, Object> envVars = new LinkedHashMap<>();
     envVars.put("name", name());
-    values().forEach((scope, value) -> {
-      Long id = before.idIn(scope);
-      envVars.put(id != null ? String.valueOf(id) : scope, value);
-    });
+    values()
+        .forEach(
+            (scope, value) -> {
+              Long id = before.idIn(scope);
+              envVars.put(id != null ? String.valueOf(id) : scope, value);
+            });
     return Map.of("env_vars", envVars);
   }
 }

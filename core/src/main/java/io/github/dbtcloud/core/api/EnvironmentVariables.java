@@ -13,7 +13,8 @@ import java.util.Map;
  * @param scopes {@code project} then the environment names, as dbt Cloud lists them
  * @param variables by name
  */
-public record EnvironmentVariables(List<String> scopes, Map<String, EnvironmentVariable> variables) {
+public record EnvironmentVariables(
+    List<String> scopes, Map<String, EnvironmentVariable> variables) {
 
   public EnvironmentVariables {
     scopes = List.copyOf(scopes);
@@ -30,21 +31,35 @@ public record EnvironmentVariables(List<String> scopes, Map<String, EnvironmentV
     List<String> scopes = new ArrayList<>();
     data.path("environments").forEach(n -> scopes.add(n.asText()));
     Map<String, EnvironmentVariable> variables = new LinkedHashMap<>();
-    data.path("variables").properties().forEach(v -> {
-      Map<String, Object> values = new LinkedHashMap<>();
-      Map<String, Object> ids = new LinkedHashMap<>();
-      v.getValue().properties().forEach(scope -> {
-        JsonNode entry = scope.getValue();
-        if (entry.isObject()) {
-          values.put(scope.getKey(), entry.path("value").isNull() ? null : entry.path("value").asText());
-          ids.put(scope.getKey(), entry.path("id").isIntegralNumber() ? entry.path("id").asLong() : null);
-        }
-      });
-      Map<String, Object> f = new LinkedHashMap<>(EnvironmentVariable.draft(accountId, projectId, v.getKey()).fields());
-      f.put("values", values);
-      f.put("ids", ids);
-      variables.put(v.getKey(), new EnvironmentVariable(f));
-    });
+    data.path("variables")
+        .properties()
+        .forEach(
+            v -> {
+              Map<String, Object> values = new LinkedHashMap<>();
+              Map<String, Object> ids = new LinkedHashMap<>();
+              v.getValue()
+                  .properties()
+                  .forEach(
+                      scope -> {
+                        JsonNode entry = scope.getValue();
+                        if (entry.isObject()) {
+                          values.put(
+                              scope.getKey(),
+                              entry.path("value").isNull() ? null : entry.path("value").asText());
+                          ids.put(
+                              scope.getKey(),
+                              entry.path("id").isIntegralNumber()
+                                  ? entry.path("id").asLong()
+                                  : null);
+                        }
+                      });
+              Map<String, Object> f =
+                  new LinkedHashMap<>(
+                      EnvironmentVariable.draft(accountId, projectId, v.getKey()).fields());
+              f.put("values", values);
+              f.put("ids", ids);
+              variables.put(v.getKey(), new EnvironmentVariable(f));
+            });
     return new EnvironmentVariables(scopes, variables);
   }
 }

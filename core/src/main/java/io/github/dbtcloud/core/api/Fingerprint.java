@@ -18,13 +18,22 @@ import java.util.Set;
  * changed since the plan was made.
  *
  * @param updatedAt the server's {@code updated_at}, or null when it sent none
- * @param contentHash {@code sha256:<hex>} of the object's canonical JSON, minus fields that change on their own
+ * @param contentHash {@code sha256:<hex>} of the object's canonical JSON, minus fields that change
+ *     on their own
  */
 public record Fingerprint(Instant updatedAt, String contentHash) {
 
   /** Fields the server rewrites without anyone editing the object (next run, run counters). */
-  static final Set<String> VOLATILE = Set.of("updated_at", "next_run", "next_run_humanized", "most_recent_run",
-      "most_recent_completed_run", "run_failure_count", "cron_humanized", "fusion_readiness");
+  static final Set<String> VOLATILE =
+      Set.of(
+          "updated_at",
+          "next_run",
+          "next_run_humanized",
+          "most_recent_run",
+          "most_recent_completed_run",
+          "run_failure_count",
+          "cron_humanized",
+          "fusion_readiness");
 
   private static final ObjectWriter CANONICAL =
       AdminClient.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -38,7 +47,8 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
   public static Fingerprint of(Map<String, Object> fields) {
     Map<String, Object> content = new LinkedHashMap<>(fields);
     content.keySet().removeAll(VOLATILE);
-    return new Fingerprint(WireTimes.instant(fields.get("updated_at")), "sha256:" + sha256(canonicalJson(content)));
+    return new Fingerprint(
+        WireTimes.instant(fields.get("updated_at")), "sha256:" + sha256(canonicalJson(content)));
   }
 
   /** Whether {@code other} describes the same content (the timestamps may be spelt differently). */
@@ -58,7 +68,9 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
   /** Lower-case hex SHA-256 of a text. */
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

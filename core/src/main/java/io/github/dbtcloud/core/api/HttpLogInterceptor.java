@@ -28,22 +28,50 @@ final class HttpLogInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     sent.incrementAndGet();
-    String target = request.method() + " " + redactor.redact(request.url().encodedPath()
-        + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery()));
+    String target =
+        request.method()
+            + " "
+            + redactor.redact(
+                request.url().encodedPath()
+                    + (request.url().encodedQuery() == null
+                        ? ""
+                        : "?" + request.url().encodedQuery()));
     StringBuilder headers = new StringBuilder();
-    request.headers().forEach(h -> headers.append(headers.length() == 0 ? "" : ", ").append(h.getFirst())
-        .append(": ").append(redactor.redact(Redactor.header(h.getFirst(), h.getSecond()))));
+    request
+        .headers()
+        .forEach(
+            h ->
+                headers
+                    .append(headers.length() == 0 ? "" : ", ")
+                    .append(h.getFirst())
+                    .append(": ")
+                    .append(redactor.redact(Redactor.header(h.getFirst(), h.getSecond()))));
     console.debug("--> " + target + " [" + headers + "]");
     long started = System.nanoTime();
     try {
       Response response = chain.proceed(request);
-      console.debug("<-- " + response.code() + " " + target + " (" + (System.nanoTime() - started) / 1_000_000
-          + " ms" + (response.header("Retry-After") != null ? ", Retry-After: " + response.header("Retry-After") : "")
-          + ")");
+      console.debug(
+          "<-- "
+              + response.code()
+              + " "
+              + target
+              + " ("
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms"
+              + (response.header("Retry-After") != null
+                  ? ", Retry-After: " + response.header("Retry-After")
+                  : "")
+              + ")");
       return response;
     } catch (IOException e) {
-      console.debug("<-- failed " + target + " (" + (System.nanoTime() - started) / 1_000_000 + " ms): "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage())));
+      console.debug(
+          "<-- failed "
+              + target
+              + " ("
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms): "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + redactor.redact(e.getMessage())));
       throw e;
     }
   }

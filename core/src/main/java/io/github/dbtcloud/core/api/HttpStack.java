@@ -8,8 +8,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * The one place an OkHttp client is put together, so that every dbt Cloud client of this package
- * (Admin API, runs, Semantic Layer) has the same timeouts, retries, rate limit, headers and redacted
- * debug log. Interceptors run outermost first: a retry goes through the limiter and the log again.
+ * (Admin API, runs, Semantic Layer) has the same timeouts, retries, rate limit, headers and
+ * redacted debug log. Interceptors run outermost first: a retry goes through the limiter and the
+ * log again.
  */
 final class HttpStack {
 
@@ -20,7 +21,11 @@ final class HttpStack {
    * @param limiter the rate limiter, shared when several clients count against one account
    * @param sent counts requests that went on the wire, retries included
    */
-  static OkHttpClient build(ClientSettings settings, Console console, String authScheme, RateLimiter limiter,
+  static OkHttpClient build(
+      ClientSettings settings,
+      Console console,
+      String authScheme,
+      RateLimiter limiter,
       AtomicInteger sent) {
     Redactor redactor = new Redactor(settings.token());
     String authorization = authScheme + " " + settings.token().value();
@@ -28,17 +33,28 @@ final class HttpStack {
         .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        // OkHttp would otherwise silently resend a request, a create included, on some connection failures.
+        // OkHttp would otherwise silently resend a request, a create included, on some connection
+        // failures.
         .retryOnConnectionFailure(false)
         .followRedirects(false)
-        .addInterceptor(new RetryInterceptor(settings.retry(), settings.sleeper(), settings.clock(),
-            () -> ThreadLocalRandom.current().nextDouble(), console))
+        .addInterceptor(
+            new RetryInterceptor(
+                settings.retry(),
+                settings.sleeper(),
+                settings.clock(),
+                () -> ThreadLocalRandom.current().nextDouble(),
+                console))
         .addInterceptor(limiter)
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("Authorization", authorization)
-            .header("Accept", "application/json")
-            .header("User-Agent", settings.userAgent())
-            .build()))
+        .addInterceptor(
+            chain ->
+                chain.proceed(
+                    chain
+                        .request()
+                        .newBuilder()
+                        .header("Authorization", authorization)
+                        .header("Accept", "application/json")
+                        .header("User-Agent", settings.userAgent())
+                        .build()))
         .addInterceptor(new HttpLogInterceptor(console, redactor, sent))
         .build();
   }

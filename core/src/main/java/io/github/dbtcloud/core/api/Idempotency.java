@@ -6,9 +6,9 @@ import okhttp3.Request;
 
 /**
  * Which calls may be sent again after a failure. Reads are safe to repeat; so are full-object
- * updates (a POST to an object's own URL writes the same whole object twice). A create (a POST
- * to a collection) is not: the first attempt may have created the object before the connection
- * broke. So a POST is retried only when its Retrofit method says so with {@link #RETRYABLE}.
+ * updates (a POST to an object's own URL writes the same whole object twice). A create (a POST to a
+ * collection) is not: the first attempt may have created the object before the connection broke. So
+ * a POST is retried only when its Retrofit method says so with {@link #RETRYABLE}.
  */
 final class Idempotency {
 
@@ -30,6 +30,8 @@ final class Idempotency {
 
   /** The request as it goes on the wire, without the client-side flag. */
   static Request strip(Request request) {
-    return request.header(HEADER) == null ? request : request.newBuilder().removeHeader(HEADER).build();
+    return request.header(HEADER) == null
+        ? request
+        : request.newBuilder().removeHeader(HEADER).build();
   }
 }

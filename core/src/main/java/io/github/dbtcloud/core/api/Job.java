@@ -38,9 +38,12 @@ public record Job(Map<String, Object> fields) implements WireObject {
   public static final String TRIGGER_ON_MERGE = "triggers.on_merge";
   public static final String TRIGGERS_ON_DRAFT_PR = "triggers_on_draft_pr";
   public static final String COMPLETION_TRIGGER = "job_completion_trigger_condition";
-  public static final String COMPLETION_JOB_ID = "job_completion_trigger_condition.condition.job_id";
-  public static final String COMPLETION_PROJECT_ID = "job_completion_trigger_condition.condition.project_id";
-  public static final String COMPLETION_STATUSES = "job_completion_trigger_condition.condition.statuses";
+  public static final String COMPLETION_JOB_ID =
+      "job_completion_trigger_condition.condition.job_id";
+  public static final String COMPLETION_PROJECT_ID =
+      "job_completion_trigger_condition.condition.project_id";
+  public static final String COMPLETION_STATUSES =
+      "job_completion_trigger_condition.condition.statuses";
   public static final String DEFERRING_ENVIRONMENT_ID = "deferring_environment_id";
   public static final String DEFERRING_JOB_ID = "deferring_job_definition_id";
   public static final String RUN_COMPARE_CHANGES = "run_compare_changes";
@@ -51,14 +54,37 @@ public record Job(Map<String, Object> fields) implements WireObject {
   public static final String JOB_TYPE = "job_type";
 
   /** Fields the server computes or returns only for reading; a plan never compares them. */
-  public static final Set<String> READ_ONLY = Set.of("id", "account_id", "project_id", "created_at", "updated_at",
-      "raw_dbt_version", "is_deferrable", "cron_humanized", "next_run", "next_run_humanized", "job_type",
-      "generate_sources", "lifecycle_webhooks_url", "account", "project", "environment", "most_recent_run",
-      "most_recent_completed_run", "fusion_readiness", "run_failure_count", "deactivated", "is_system", "state",
-      "force_node_selection", "custom_environment_variables");
+  public static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "account_id",
+          "project_id",
+          "created_at",
+          "updated_at",
+          "raw_dbt_version",
+          "is_deferrable",
+          "cron_humanized",
+          "next_run",
+          "next_run_humanized",
+          "job_type",
+          "generate_sources",
+          "lifecycle_webhooks_url",
+          "account",
+          "project",
+          "environment",
+          "most_recent_run",
+          "most_recent_completed_run",
+          "fusion_readiness",
+          "run_failure_count",
+          "deactivated",
+          "is_system",
+          "state",
+          "force_node_selection",
+          "custom_environment_variables");
 
   /** dbt Cloud's run status codes for a completion trigger: success, error, canceled (§C.1). */
-  public static final Map<String, Long> RUN_STATUS_CODES = Map.of("success", 10L, "error", 20L, "canceled", 30L);
+  public static final Map<String, Long> RUN_STATUS_CODES =
+      Map.of("success", 10L, "error", 20L, "canceled", 30L);
 
   @SuppressWarnings("unchecked")
   public Job {
@@ -76,8 +102,17 @@ public record Job(Map<String, Object> fields) implements WireObject {
     f.put("description", "");
     f.put("execute_steps", List.of());
     f.put("dbt_version", null);
-    f.put("triggers", Map.of("github_webhook", false, "schedule", false, "git_provider_webhook", false,
-        "on_merge", false));
+    f.put(
+        "triggers",
+        Map.of(
+            "github_webhook",
+            false,
+            "schedule",
+            false,
+            "git_provider_webhook",
+            false,
+            "on_merge",
+            false));
     f.put("settings", Map.of("threads", 1, "target_name", "default"));
     f.put("execution", Map.of("timeout_seconds", 0));
     f.put("state", 1);
@@ -140,10 +175,15 @@ public record Job(Map<String, Object> fields) implements WireObject {
     return WireMaps.asString(fields.get("job_type"));
   }
 
-  /** The type dbt Cloud derives from this job's triggers, which is what an update will leave it with. */
+  /**
+   * The type dbt Cloud derives from this job's triggers, which is what an update will leave it
+   * with.
+   */
   public JobType effectiveType() {
-    return JobType.derivedFrom(isTrue(TRIGGER_GIT_PROVIDER_WEBHOOK) || isTrue(TRIGGER_GITHUB_WEBHOOK),
-        isTrue(TRIGGER_ON_MERGE), isTrue(TRIGGER_SCHEDULE));
+    return JobType.derivedFrom(
+        isTrue(TRIGGER_GIT_PROVIDER_WEBHOOK) || isTrue(TRIGGER_GITHUB_WEBHOOK),
+        isTrue(TRIGGER_ON_MERGE),
+        isTrue(TRIGGER_SCHEDULE));
   }
 
   @SuppressWarnings("unchecked")
@@ -236,10 +276,11 @@ public record Job(Map<String, Object> fields) implements WireObject {
   }
 
   /**
-   * Schedules with the structured form the UI writes (§C.1): given days of the week (0 = Sunday)
-   * or every day, and given hours or every N hours, plus the cron dbt Cloud derives from them.
+   * Schedules with the structured form the UI writes (§C.1): given days of the week (0 = Sunday) or
+   * every day, and given hours or every N hours, plus the cron dbt Cloud derives from them.
    */
-  public Job withStructuredSchedule(List<Integer> days, List<Integer> hours, Integer intervalHours, String cron) {
+  public Job withStructuredSchedule(
+      List<Integer> days, List<Integer> hours, Integer intervalHours, String cron) {
     Map<String, Object> date = new LinkedHashMap<>();
     if (days.isEmpty()) {
       date.put("type", "every_day");
@@ -325,11 +366,22 @@ public record Job(Map<String, Object> fields) implements WireObject {
     return set(COST_OPTIMIZATION_FEATURES, features);
   }
 
-  /** The body a create or full update POSTs: every field, read-only ones included (the server ignores them). */
+  /**
+   * The body a create or full update POSTs: every field, read-only ones included (the server
+   * ignores them).
+   */
   Map<String, Object> body() {
     Map<String, Object> body = new LinkedHashMap<>(fields);
-    for (String nested : new String[] {"account", "project", "environment", "most_recent_run",
-        "most_recent_completed_run", "fusion_readiness", "custom_environment_variables"}) {
+    for (String nested :
+        new String[] {
+          "account",
+          "project",
+          "environment",
+          "most_recent_run",
+          "most_recent_completed_run",
+          "fusion_readiness",
+          "custom_environment_variables"
+        }) {
       body.remove(nested);
     }
     return body;
@@ -340,8 +392,13 @@ public record Job(Map<String, Object> fields) implements WireObject {
   }
 
   private static Map<String, Object> cronSchedule(String cron) {
-    return Map.of("cron", cron, "date", Map.of("type", "custom_cron", "cron", cron),
-        "time", Map.of("type", "every_hour", "interval", 1));
+    return Map.of(
+        "cron",
+        cron,
+        "date",
+        Map.of("type", "custom_cron", "cron", cron),
+        "time",
+        Map.of("type", "every_hour", "interval", 1));
   }
 
   private Job set(String path, Object value) {

@@ -22,7 +22,8 @@ public record JobEnvironmentVariable(Map<String, Object> fields) implements Wire
   }
 
   /** An override not yet in dbt Cloud; the job id may be null until the job exists. */
-  public static JobEnvironmentVariable draft(long accountId, long projectId, Long jobId, String name) {
+  public static JobEnvironmentVariable draft(
+      long accountId, long projectId, Long jobId, String name) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("id", null);
     f.put("account_id", accountId);
@@ -35,7 +36,8 @@ public record JobEnvironmentVariable(Map<String, Object> fields) implements Wire
   }
 
   /** An override as the job view returns it: {@code {id, value}} for one variable of one job. */
-  static JobEnvironmentVariable read(long accountId, long projectId, long jobId, String name, Long id, String value) {
+  static JobEnvironmentVariable read(
+      long accountId, long projectId, long jobId, String name, Long id, String value) {
     Map<String, Object> f = new LinkedHashMap<>(draft(accountId, projectId, jobId, name).fields());
     f.put("id", id);
     f.put(VALUE, value);

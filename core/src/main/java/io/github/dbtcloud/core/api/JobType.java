@@ -8,8 +8,15 @@ import java.util.Locale;
  * without notice, so anything unknown reads as {@link #UNKNOWN} instead of failing.
  */
 public enum JobType {
-  CI, SCHEDULED, OTHER, MERGE, EXPOSURE_SYNC, ADAPTIVE, HYBRID,
-  @JsonEnumDefaultValue UNKNOWN;
+  CI,
+  SCHEDULED,
+  OTHER,
+  MERGE,
+  EXPOSURE_SYNC,
+  ADAPTIVE,
+  HYBRID,
+  @JsonEnumDefaultValue
+  UNKNOWN;
 
   /** The type for a wire value; null and unknown values give {@link #UNKNOWN}. */
   public static JobType of(String wire) {
@@ -23,7 +30,9 @@ public enum JobType {
     }
   }
 
-  /** The type dbt Cloud gives a job with these triggers: a webhook makes CI, on-merge makes merge. */
+  /**
+   * The type dbt Cloud gives a job with these triggers: a webhook makes CI, on-merge makes merge.
+   */
   public static JobType derivedFrom(boolean gitProviderWebhook, boolean onMerge, boolean schedule) {
     if (gitProviderWebhook) {
       return CI;

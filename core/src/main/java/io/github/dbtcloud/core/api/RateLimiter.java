@@ -8,9 +8,9 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Keeps one client, across all its threads, under a number of requests per minute (dbt Cloud
- * allows 5,000 per account and then cools down for five minutes, §A.4). A token bucket: a burst of
- * a few seconds' worth goes out at once, then requests are spaced evenly.
+ * Keeps one client, across all its threads, under a number of requests per minute (dbt Cloud allows
+ * 5,000 per account and then cools down for five minutes, §A.4). A token bucket: a burst of a few
+ * seconds' worth goes out at once, then requests are spaced evenly.
  */
 final class RateLimiter implements Interceptor {
 
@@ -23,7 +23,8 @@ final class RateLimiter implements Interceptor {
 
   RateLimiter(int requestsPerMinute, Clock clock, Sleeper sleeper) {
     if (requestsPerMinute < 1) {
-      throw new IllegalArgumentException("requestsPerMinute must be at least 1, was " + requestsPerMinute);
+      throw new IllegalArgumentException(
+          "requestsPerMinute must be at least 1, was " + requestsPerMinute);
     }
     this.perNano = requestsPerMinute / 60e9;
     this.capacity = Math.max(1, requestsPerMinute / 20.0);
@@ -53,7 +54,9 @@ final class RateLimiter implements Interceptor {
     }
   }
 
-  /** Takes a permit now (the balance may go negative) and says how long the caller must wait for it. */
+  /**
+   * Takes a permit now (the balance may go negative) and says how long the caller must wait for it.
+   */
   synchronized Duration reserve() {
     long now = nanos();
     tokens = Math.min(capacity, tokens + (now - last) * perNano);

@@ -20,8 +20,10 @@ final class Redactor {
 
   /** A header value fit for a log: credentials never shown, only their scheme. */
   static String header(String name, String value) {
-    if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
-        || name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie")) {
+    if (name.equalsIgnoreCase("Authorization")
+        || name.equalsIgnoreCase("Proxy-Authorization")
+        || name.equalsIgnoreCase("Cookie")
+        || name.equalsIgnoreCase("Set-Cookie")) {
       int space = value.indexOf(' ');
       return space > 0 ? value.substring(0, space) + " " + MASK : MASK;
     }

@@ -17,10 +17,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Retries a call that may be repeated ({@link Idempotency}) on 408, 429, 5xx and connection
- * errors: after the server's {@code Retry-After} (seconds or an HTTP date) when it sends one, else
- * after a jittered exponential back-off; never past the policy's attempts or total time. A call
- * that may not be repeated (a create) goes out exactly once, whatever happens to it.
+ * Retries a call that may be repeated ({@link Idempotency}) on 408, 429, 5xx and connection errors:
+ * after the server's {@code Retry-After} (seconds or an HTTP date) when it sends one, else after a
+ * jittered exponential back-off; never past the policy's attempts or total time. A call that may
+ * not be repeated (a create) goes out exactly once, whatever happens to it.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -32,7 +32,8 @@ final class RetryInterceptor implements Interceptor {
   private final DoubleSupplier random;
   private final Console console;
 
-  RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random, Console console) {
+  RetryInterceptor(
+      RetryPolicy policy, Sleeper sleeper, Clock clock, DoubleSupplier random, Console console) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -72,14 +73,27 @@ final class RetryInterceptor implements Interceptor {
         return response;
       }
       response.close();
-      pause(wait, "dbt Cloud answered " + response.code() + " to " + what
-          + (asked != null ? " and asked to retry after " + asked.toSeconds() + " s" : ""), attempt);
+      pause(
+          wait,
+          "dbt Cloud answered "
+              + response.code()
+              + " to "
+              + what
+              + (asked != null ? " and asked to retry after " + asked.toSeconds() + " s" : ""),
+          attempt);
     }
   }
 
   private void pause(Duration wait, String why, int attempt) throws InterruptedIOException {
-    String line = why + "; attempt " + (attempt + 1) + " of " + policy.maxAttempts() + " in "
-        + wait.toMillis() + " ms";
+    String line =
+        why
+            + "; attempt "
+            + (attempt + 1)
+            + " of "
+            + policy.maxAttempts()
+            + " in "
+            + wait.toMillis()
+            + " ms";
     if (wait.compareTo(LOUD_WAIT) >= 0) {
       console.warn(line);
     } else {
@@ -89,7 +103,8 @@ final class RetryInterceptor implements Interceptor {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting to retry");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while waiting to retry");
       interrupted.initCause(e);
       throw interrupted;
     }
@@ -106,8 +121,10 @@ final class RetryInterceptor implements Interceptor {
 
   /** A wrong host name or a TLS failure will fail the same way again; everything else may pass. */
   private static boolean transient_(IOException e) {
-    return !(e instanceof UnknownHostException) && !(e instanceof SSLException)
-        && !(e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException));
+    return !(e instanceof UnknownHostException)
+        && !(e instanceof SSLException)
+        && !(e instanceof InterruptedIOException
+            && !(e instanceof java.net.SocketTimeoutException));
   }
 
   /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */

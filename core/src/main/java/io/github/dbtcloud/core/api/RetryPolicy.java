@@ -10,17 +10,21 @@ import java.time.Duration;
  * @param maxAttempts attempts in all, the first included (1 turns retries off)
  * @param firstDelay the back-off before the second attempt; it doubles after each failure
  * @param maxDelay the longest single back-off
- * @param maxTotal the longest time one call may spend, waits included; a {@code Retry-After}
- *     beyond it ends the retries at once
+ * @param maxTotal the longest time one call may spend, waits included; a {@code Retry-After} beyond
+ *     it ends the retries at once
  */
-public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay, Duration maxTotal) {
+public record RetryPolicy(
+    int maxAttempts, Duration firstDelay, Duration maxDelay, Duration maxTotal) {
 
-  /** Six attempts, 1 s doubling up to 60 s, five minutes in all (dbt Cloud's 429 cool-down, §A.4). */
+  /**
+   * Six attempts, 1 s doubling up to 60 s, five minutes in all (dbt Cloud's 429 cool-down, §A.4).
+   */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5));
 
   /** No retries at all. */
-  public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  public static final RetryPolicy NONE =
+      new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
   public RetryPolicy {
     if (maxAttempts < 1) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A dbt Cloud job run as the v2 API returns it ({@code RunResponse}, §C.3). Ids are 64-bit
- * (§C.3: run ids outgrew 32 bits in 2024).
+ * A dbt Cloud job run as the v2 API returns it ({@code RunResponse}, §C.3). Ids are 64-bit (§C.3:
+ * run ids outgrew 32 bits in 2024).
  *
  * @param fields the wire object
  */
@@ -38,7 +38,10 @@ public record Run(Map<String, Object> fields) {
     return Optional.ofNullable(WireMaps.asString(fields.get("status_message")));
   }
 
-  /** The run's page in dbt Cloud ({@code href}); its form has changed over time, so it is shown as is. */
+  /**
+   * The run's page in dbt Cloud ({@code href}); its form has changed over time, so it is shown as
+   * is.
+   */
   public Optional<String> href() {
     return Optional.ofNullable(WireMaps.asString(fields.get("href"))).filter(s -> !s.isBlank());
   }
@@ -55,7 +58,9 @@ public record Run(Map<String, Object> fields) {
     return Optional.ofNullable(WireTimes.instant(fields.get("finished_at")));
   }
 
-  /** Total time from creation to finish, from the timestamps, else the server's {@code duration}. */
+  /**
+   * Total time from creation to finish, from the timestamps, else the server's {@code duration}.
+   */
   public Optional<Duration> duration() {
     Optional<Instant> created = createdAt();
     Optional<Instant> finished = finishedAt();
@@ -70,23 +75,27 @@ public record Run(Map<String, Object> fields) {
     Optional<Instant> created = createdAt();
     Optional<Instant> started = startedAt();
     return created.isPresent() && started.isPresent()
-        ? Optional.of(Duration.between(created.get(), started.get())) : Optional.empty();
+        ? Optional.of(Duration.between(created.get(), started.get()))
+        : Optional.empty();
   }
 
   /** The runs this one waits for ({@code blocked_by}), e.g. an earlier run of the same job. */
   public List<Long> blockedBy() {
     List<Long> out = new ArrayList<>();
     if (fields.get("blocked_by") instanceof List<?> list) {
-      list.forEach(v -> {
-        if (v instanceof Number n) {
-          out.add(n.longValue());
-        }
-      });
+      list.forEach(
+          v -> {
+            if (v instanceof Number n) {
+              out.add(n.longValue());
+            }
+          });
     }
     return out;
   }
 
-  /** The steps, when the run was read with {@code include_related=["run_steps"]}; in index order. */
+  /**
+   * The steps, when the run was read with {@code include_related=["run_steps"]}; in index order.
+   */
   public List<RunStep> steps() {
     List<RunStep> out = new ArrayList<>();
     if (fields.get("run_steps") instanceof List<?> list) {

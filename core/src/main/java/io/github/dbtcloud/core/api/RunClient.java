@@ -24,9 +24,14 @@ public final class RunClient {
     return new Run(WireMaps.toMap(client.data(api.trigger(accountId, jobId, request.body()))));
   }
 
-  /** Reads a run; with {@code withSteps}, its steps and their logs too ({@code include_related=["run_steps"]}). */
+  /**
+   * Reads a run; with {@code withSteps}, its steps and their logs too ({@code
+   * include_related=["run_steps"]}).
+   */
   public Run get(long accountId, long runId, boolean withSteps) {
-    return new Run(WireMaps.toMap(client.data(api.get(accountId, runId, withSteps ? "[\"run_steps\"]" : null))));
+    return new Run(
+        WireMaps.toMap(
+            client.data(api.get(accountId, runId, withSteps ? "[\"run_steps\"]" : null))));
   }
 
   /** Asks dbt Cloud to cancel the run; answers the run as it stands after the request. */
@@ -35,8 +40,8 @@ public final class RunClient {
   }
 
   /**
-   * The node results in {@code run_results.json} of step {@code step} (1-based; null for the
-   * run's last step), or empty when that step saved none (404, §E.11).
+   * The node results in {@code run_results.json} of step {@code step} (1-based; null for the run's
+   * last step), or empty when that step saved none (404, §E.11).
    */
   public Optional<List<NodeResult>> runResults(long accountId, long runId, Integer step) {
     JsonNode root;
@@ -50,8 +55,11 @@ public final class RunClient {
     }
     List<NodeResult> out = new ArrayList<>();
     for (JsonNode r : root.path("results")) {
-      out.add(new NodeResult(r.path("unique_id").asText(""), r.path("status").asText(""),
-          r.path("message").isNull() ? "" : r.path("message").asText("")));
+      out.add(
+          new NodeResult(
+              r.path("unique_id").asText(""),
+              r.path("status").asText(""),
+              r.path("message").isNull() ? "" : r.path("message").asText("")));
     }
     return Optional.of(out);
   }

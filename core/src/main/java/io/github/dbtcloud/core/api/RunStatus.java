@@ -1,6 +1,9 @@
 package io.github.dbtcloud.core.api;
 
-/** A run's (or step's) {@code status} code (§C.3); codes dbt Cloud adds later read as {@link #UNKNOWN}. */
+/**
+ * A run's (or step's) {@code status} code (§C.3); codes dbt Cloud adds later read as {@link
+ * #UNKNOWN}.
+ */
 public enum RunStatus {
   QUEUED(1, "Queued"),
   STARTING(2, "Starting"),

@@ -46,7 +46,10 @@ public record RunStep(Map<String, Object> fields) {
     return Optional.ofNullable(WireTimes.instant(fields.get("started_at")));
   }
 
-  /** How long it took (or has taken so far, up to {@code now}), from its timestamps, else its {@code duration}. */
+  /**
+   * How long it took (or has taken so far, up to {@code now}), from its timestamps, else its {@code
+   * duration}.
+   */
   public Optional<Duration> elapsed(Instant now) {
     Instant started = WireTimes.instant(fields.get("started_at"));
     Instant finished = WireTimes.instant(fields.get("finished_at"));

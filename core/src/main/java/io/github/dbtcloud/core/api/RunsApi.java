@@ -16,10 +16,15 @@ import retrofit2.http.Query;
 interface RunsApi {
 
   @POST("api/v2/accounts/{account_id}/jobs/{job_id}/run/")
-  Call<JsonNode> trigger(@Path("account_id") long accountId, @Path("job_id") long jobId, @Body Map<String, Object> body);
+  Call<JsonNode> trigger(
+      @Path("account_id") long accountId,
+      @Path("job_id") long jobId,
+      @Body Map<String, Object> body);
 
   @GET("api/v2/accounts/{account_id}/runs/{run_id}/")
-  Call<JsonNode> get(@Path("account_id") long accountId, @Path("run_id") long runId,
+  Call<JsonNode> get(
+      @Path("account_id") long accountId,
+      @Path("run_id") long runId,
       @Query("include_related") String includeRelated);
 
   @POST("api/v2/accounts/{account_id}/runs/{run_id}/cancel/")
@@ -27,6 +32,9 @@ interface RunsApi {
 
   /** A raw artifact; {@code step} is 1-based, null for the run's last step. */
   @GET("api/v2/accounts/{account_id}/runs/{run_id}/artifacts/{path}")
-  Call<JsonNode> artifact(@Path("account_id") long accountId, @Path("run_id") long runId,
-      @Path(value = "path", encoded = true) String path, @Query("step") Integer step);
+  Call<JsonNode> artifact(
+      @Path("account_id") long accountId,
+      @Path("run_id") long runId,
+      @Path(value = "path", encoded = true) String path,
+      @Query("step") Integer step);
 }

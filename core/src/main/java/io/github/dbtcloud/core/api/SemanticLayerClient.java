@@ -29,7 +29,8 @@ public final class SemanticLayerClient implements AutoCloseable {
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-  private static final String METRICS = """
+  private static final String METRICS =
+      """
       query getMetrics($environmentId: BigInt!) {
         metrics(environmentId: $environmentId) {
           name
@@ -39,15 +40,19 @@ public final class SemanticLayerClient implements AutoCloseable {
         }
       }""";
 
-  private static final String QUERY_ARGUMENTS = "($environmentId: BigInt!, $metrics: [MetricInput!],"
-      + " $groupBy: [GroupByInput!], $limit: Int) {\n  %s(environmentId: $environmentId, metrics: $metrics,"
-      + " groupBy: $groupBy, limit: $limit) { %s }\n}";
+  private static final String QUERY_ARGUMENTS =
+      "($environmentId: BigInt!, $metrics: [MetricInput!],"
+          + " $groupBy: [GroupByInput!], $limit: Int) {\n  %s(environmentId: $environmentId, metrics: $metrics,"
+          + " groupBy: $groupBy, limit: $limit) { %s }\n}";
 
-  private static final String COMPILE_SQL = "mutation compileSql" + QUERY_ARGUMENTS.formatted("compileSql", "sql");
+  private static final String COMPILE_SQL =
+      "mutation compileSql" + QUERY_ARGUMENTS.formatted("compileSql", "sql");
 
-  private static final String CREATE_QUERY = "mutation createQuery" + QUERY_ARGUMENTS.formatted("createQuery", "queryId");
+  private static final String CREATE_QUERY =
+      "mutation createQuery" + QUERY_ARGUMENTS.formatted("createQuery", "queryId");
 
-  private static final String QUERY = """
+  private static final String QUERY =
+      """
       query getQueryResults($environmentId: BigInt!, $queryId: String!, $pageNum: Int!) {
         query(environmentId: $environmentId, queryId: $queryId, pageNum: $pageNum) {
           queryId
@@ -69,7 +74,10 @@ public final class SemanticLayerClient implements AutoCloseable {
     this.http = HttpStack.build(settings, console, "Bearer", HttpStack.limiter(settings), requests);
   }
 
-  /** A client for the Semantic Layer at {@code url}, with the token, timeouts and retries of {@code settings}. */
+  /**
+   * A client for the Semantic Layer at {@code url}, with the token, timeouts and retries of {@code
+   * settings}.
+   */
   public static SemanticLayerClient create(URI url, ClientSettings settings) {
     return new SemanticLayerClient(url, settings, Console.silent());
   }
@@ -96,23 +104,34 @@ public final class SemanticLayerClient implements AutoCloseable {
     for (JsonNode m : data.path("metrics")) {
       List<SemanticLayerMetric.Dimension> dimensions = new ArrayList<>();
       for (JsonNode d : m.path("dimensions")) {
-        dimensions.add(new SemanticLayerMetric.Dimension(d.path("qualifiedName").asText(), d.path("type").asText()));
+        dimensions.add(
+            new SemanticLayerMetric.Dimension(
+                d.path("qualifiedName").asText(), d.path("type").asText()));
       }
-      out.add(new SemanticLayerMetric(m.path("name").asText(), m.path("type").asText(),
-          m.path("description").isTextual() ? m.get("description").asText() : null, dimensions));
+      out.add(
+          new SemanticLayerMetric(
+              m.path("name").asText(),
+              m.path("type").asText(),
+              m.path("description").isTextual() ? m.get("description").asText() : null,
+              dimensions));
     }
     return out;
   }
 
   /** The SQL the query would send to the warehouse; the check for "the metric compiles". */
   public String compileSql(long environmentId, SemanticLayerQuery query) {
-    return execute("compileSql", COMPILE_SQL, queryVariables(environmentId, query)).path("compileSql").path("sql").asText();
+    return execute("compileSql", COMPILE_SQL, queryVariables(environmentId, query))
+        .path("compileSql")
+        .path("sql")
+        .asText();
   }
 
   /** Starts a query on the warehouse; poll it with {@link #query}. */
   public String createQuery(long environmentId, SemanticLayerQuery query) {
     return execute("createQuery", CREATE_QUERY, queryVariables(environmentId, query))
-        .path("createQuery").path("queryId").asText();
+        .path("createQuery")
+        .path("queryId")
+        .asText();
   }
 
   /** One poll of a created query (first page). */
@@ -121,8 +140,12 @@ public final class SemanticLayerClient implements AutoCloseable {
     variables.put("queryId", queryId);
     variables.put("pageNum", 1);
     JsonNode q = execute("getQueryResults", QUERY, variables).path("query");
-    return new SemanticLayerQueryResult(q.path("queryId").asText(queryId), q.path("status").asText(),
-        text(q, "sql"), text(q, "error"), q.path("totalPages").isIntegralNumber() ? q.get("totalPages").asInt() : null);
+    return new SemanticLayerQueryResult(
+        q.path("queryId").asText(queryId),
+        q.path("status").asText(),
+        text(q, "sql"),
+        text(q, "error"),
+        q.path("totalPages").isIntegralNumber() ? q.get("totalPages").asInt() : null);
   }
 
   private static ObjectNode variables(long environmentId) {
@@ -157,21 +180,33 @@ public final class SemanticLayerClient implements AutoCloseable {
     body.put("query", document);
     body.set("variables", variables);
     body.put("operationName", operation);
-    // a GraphQL POST reads (or makes a throwaway query): safe to send again, unlike an Admin API create
-    Request request = new Request.Builder().url(url.toString())
-        .header(Idempotency.HEADER, "true")
-        .post(RequestBody.create(body.toString(), JSON)).build();
+    // a GraphQL POST reads (or makes a throwaway query): safe to send again, unlike an Admin API
+    // create
+    Request request =
+        new Request.Builder()
+            .url(url.toString())
+            .header(Idempotency.HEADER, "true")
+            .post(RequestBody.create(body.toString(), JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody responseBody = response.body();
       String text = responseBody == null ? "" : responseBody.string();
       JsonNode json = parse(text);
       if (!response.isSuccessful()) {
         List<String> messages = messages(json);
-        throw failure(response.code(), environmentId, operation,
-            messages.isEmpty() ? List.of(text.isBlank() ? response.message() : abbreviate(text)) : messages);
+        throw failure(
+            response.code(),
+            environmentId,
+            operation,
+            messages.isEmpty()
+                ? List.of(text.isBlank() ? response.message() : abbreviate(text))
+                : messages);
       }
       if (json == null || !json.isObject()) {
-        throw failure(response.code(), environmentId, operation,
+        throw failure(
+            response.code(),
+            environmentId,
+            operation,
             List.of("the answer is not GraphQL JSON: " + abbreviate(text)));
       }
       List<String> messages = messages(json);
@@ -180,19 +215,30 @@ public final class SemanticLayerClient implements AutoCloseable {
       }
       JsonNode data = json.path("data");
       if (!data.isObject()) {
-        throw failure(response.code(), environmentId, operation,
+        throw failure(
+            response.code(),
+            environmentId,
+            operation,
             List.of("the answer has neither data nor errors: " + abbreviate(text)));
       }
       return data;
     } catch (IOException e) {
-      String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      throw new SemanticLayerException(0, url.toString(), environmentId, operation, List.of(redactor.redact(why)), e);
+      String why =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      throw new SemanticLayerException(
+          0, url.toString(), environmentId, operation, List.of(redactor.redact(why)), e);
     }
   }
 
-  private SemanticLayerException failure(int status, long environmentId, String operation, List<String> messages) {
-    return new SemanticLayerException(status, url.toString(), environmentId, operation,
-        messages.stream().map(redactor::redact).toList(), null);
+  private SemanticLayerException failure(
+      int status, long environmentId, String operation, List<String> messages) {
+    return new SemanticLayerException(
+        status,
+        url.toString(),
+        environmentId,
+        operation,
+        messages.stream().map(redactor::redact).toList(),
+        null);
   }
 
   /** {@code errors[*].message}, in order. */

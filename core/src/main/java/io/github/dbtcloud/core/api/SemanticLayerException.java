@@ -27,7 +27,12 @@ public class SemanticLayerException extends DbtCloudApiException {
    * @param messages the server's {@code errors[*].message}, or the transport failure's text
    * @param cause the transport failure, or null
    */
-  public SemanticLayerException(int status, String url, long environmentId, String operation, List<String> messages,
+  public SemanticLayerException(
+      int status,
+      String url,
+      long environmentId,
+      String operation,
+      List<String> messages,
       Throwable cause) {
     super(status, "POST", SemanticLayerUrls.PATH, String.join("\n", messages), cause);
     this.url = url;
@@ -56,7 +61,9 @@ public class SemanticLayerException extends DbtCloudApiException {
     return !messages.isEmpty() && messages.get(0).strip().equals(NOT_AUTHORIZED);
   }
 
-  /** Whether the service answered with GraphQL errors (as opposed to a transport or HTTP failure). */
+  /**
+   * Whether the service answered with GraphQL errors (as opposed to a transport or HTTP failure).
+   */
   public boolean graphQlErrors() {
     return status() >= 200 && status() < 300;
   }
@@ -64,17 +71,42 @@ public class SemanticLayerException extends DbtCloudApiException {
   @Override
   public String getMessage() {
     if (notAuthorized()) {
-      return "The Semantic Layer at " + url + " refused the token for environment " + environmentId + " (" + operation
-          + "): " + NOT_AUTHORIZED + ". Use a service token with the 'Semantic Layer Only' and 'Metadata Only'"
-          + " permissions on the account that owns environment " + environmentId + " (settings.xml <server>"
+      return "The Semantic Layer at "
+          + url
+          + " refused the token for environment "
+          + environmentId
+          + " ("
+          + operation
+          + "): "
+          + NOT_AUTHORIZED
+          + ". Use a service token with the 'Semantic Layer Only' and 'Metadata Only'"
+          + " permissions on the account that owns environment "
+          + environmentId
+          + " (settings.xml <server>"
           + " 'dbt-cloud' or DBT_CLOUD_API_TOKEN), and check that semantic_layer.environment names an environment of"
           + " that account whose Semantic Layer is configured.";
     }
-    String what = !answered() ? "No answer from the Semantic Layer at " + url + " to " + operation
-        : graphQlErrors() ? "The Semantic Layer at " + url + " refused " + operation + " for environment " + environmentId
-        : "The Semantic Layer at " + url + " answered HTTP " + status() + " to " + operation;
-    String hint = answered() ? "" : ". Check the host (semanticLayerUrl / dbt.semanticLayerUrl overrides the one"
-        + " derived from the admin host) and the network";
+    String what =
+        !answered()
+            ? "No answer from the Semantic Layer at " + url + " to " + operation
+            : graphQlErrors()
+                ? "The Semantic Layer at "
+                    + url
+                    + " refused "
+                    + operation
+                    + " for environment "
+                    + environmentId
+                : "The Semantic Layer at "
+                    + url
+                    + " answered HTTP "
+                    + status()
+                    + " to "
+                    + operation;
+    String hint =
+        answered()
+            ? ""
+            : ". Check the host (semanticLayerUrl / dbt.semanticLayerUrl overrides the one"
+                + " derived from the admin host) and the network";
     return what + ": " + userMessage() + hint;
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param description the description, or null
  * @param dimensions what it can be grouped by ({@code metric_time} included when it has one)
  */
-public record SemanticLayerMetric(String name, String type, String description, List<Dimension> dimensions) {
+public record SemanticLayerMetric(
+    String name, String type, String description, List<Dimension> dimensions) {
 
   public SemanticLayerMetric {
     dimensions = List.copyOf(dimensions);

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * admin host so that users configure one URL.
  *
  * <ul>
- *   <li>cell-based {@code {prefix}.{cell}.dbt.com} -> {@code https://{prefix}.semantic-layer.{cell}.dbt.com/api/graphql}
- *   <li>legacy multi-tenant ({@code cloud.getdbt.com}, {@code emea.dbt.com}, {@code au.dbt.com}) and single
- *       tenant {@code {ACCESS_URL}} -> {@code https://semantic-layer.{host}/api/graphql}
+ *   <li>cell-based {@code {prefix}.{cell}.dbt.com} -> {@code
+ *       https://{prefix}.semantic-layer.{cell}.dbt.com/api/graphql}
+ *   <li>legacy multi-tenant ({@code cloud.getdbt.com}, {@code emea.dbt.com}, {@code au.dbt.com})
+ *       and single tenant {@code {ACCESS_URL}} -> {@code https://semantic-layer.{host}/api/graphql}
  *   <li>loopback (the local emulator) -> the same scheme, host and port, {@code /api/graphql}
  * </ul>
  */
@@ -29,7 +30,9 @@ public final class SemanticLayerUrls {
 
   private SemanticLayerUrls() {}
 
-  /** The Semantic Layer URL for an admin base URL as {@link ClientSettings#normalise} returns it. */
+  /**
+   * The Semantic Layer URL for an admin base URL as {@link ClientSettings#normalise} returns it.
+   */
   public static URI derive(URI adminBase) {
     String host = adminBase.getHost().toLowerCase(Locale.ROOT);
     String port = adminBase.getPort() < 0 ? "" : ":" + adminBase.getPort();
@@ -38,7 +41,14 @@ public final class SemanticLayerUrls {
     }
     Matcher cell = CELL_HOST.matcher(host);
     if (cell.matches()) {
-      return URI.create("https://" + cell.group(1) + ".semantic-layer." + cell.group(2) + ".dbt.com" + port + PATH);
+      return URI.create(
+          "https://"
+              + cell.group(1)
+              + ".semantic-layer."
+              + cell.group(2)
+              + ".dbt.com"
+              + port
+              + PATH);
     }
     return URI.create("https://semantic-layer." + host + port + PATH);
   }
@@ -57,21 +67,33 @@ public final class SemanticLayerUrls {
     try {
       uri = URI.create(s);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("semanticLayerUrl '" + raw + "' is not a valid URL; use e.g."
-          + " https://ab123.semantic-layer.us1.dbt.com/api/graphql", e);
+      throw new IllegalArgumentException(
+          "semanticLayerUrl '"
+              + raw
+              + "' is not a valid URL; use e.g."
+              + " https://ab123.semantic-layer.us1.dbt.com/api/graphql",
+          e);
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("semanticLayerUrl '" + raw + "' has no host name; use e.g."
-          + " https://ab123.semantic-layer.us1.dbt.com/api/graphql");
+      throw new IllegalArgumentException(
+          "semanticLayerUrl '"
+              + raw
+              + "' has no host name; use e.g."
+              + " https://ab123.semantic-layer.us1.dbt.com/api/graphql");
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     boolean loopback = LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
     if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-      throw new IllegalArgumentException("semanticLayerUrl '" + raw + "' does not use https; the Semantic Layer is"
-          + " only reached over https (plain http is allowed only for a local emulator on 127.0.0.1)");
+      throw new IllegalArgumentException(
+          "semanticLayerUrl '"
+              + raw
+              + "' does not use https; the Semantic Layer is"
+              + " only reached over https (plain http is allowed only for a local emulator on 127.0.0.1)");
     }
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")
-        ? PATH : uri.getRawPath();
+    String path =
+        uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")
+            ? PATH
+            : uri.getRawPath();
     return URI.create(scheme + "://" + uri.getRawAuthority() + path);
   }
 }

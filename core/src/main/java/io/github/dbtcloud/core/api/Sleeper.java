@@ -2,7 +2,10 @@ package io.github.dbtcloud.core.api;
 
 import java.time.Duration;
 
-/** How the client waits between retries and for the rate limiter; tests pass one that does not really wait. */
+/**
+ * How the client waits between retries and for the rate limiter; tests pass one that does not
+ * really wait.
+ */
 @FunctionalInterface
 public interface Sleeper {
 

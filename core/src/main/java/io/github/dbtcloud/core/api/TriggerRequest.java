@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST .../jobs/{id}/run/} ({@code TriggerRunRequestRequest}, §B.5). Fields
- * left null (or empty) are not sent: dbt Cloud refuses {@code ""} for its optional strings.
+ * The body of {@code POST .../jobs/{id}/run/} ({@code TriggerRunRequestRequest}, §B.5). Fields left
+ * null (or empty) are not sent: dbt Cloud refuses {@code ""} for its optional strings.
  *
  * @param cause why the run happens (required by dbt Cloud, at most 255 characters)
  * @param gitBranch branch to check out, or null
@@ -33,7 +33,8 @@ public record TriggerRequest(
       throw new IllegalArgumentException("a run needs a cause");
     }
     if (cause.length() > CAUSE_MAX_LENGTH) {
-      throw new IllegalArgumentException("a run's cause has at most " + CAUSE_MAX_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "a run's cause has at most " + CAUSE_MAX_LENGTH + " characters");
     }
     stepsOverride = stepsOverride == null ? List.of() : List.copyOf(stepsOverride);
   }

@@ -78,7 +78,9 @@ final class WireMaps {
     return cur;
   }
 
-  /** A copy of {@code fields} with {@code value} at the dotted path, creating objects on the way. */
+  /**
+   * A copy of {@code fields} with {@code value} at the dotted path, creating objects on the way.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> with(Map<String, Object> fields, String path, Object value) {
     int dot = path.indexOf('.');
@@ -88,7 +90,8 @@ final class WireMaps {
     } else {
       String head = path.substring(0, dot);
       Object child = fields.get(head);
-      Map<String, Object> childMap = child instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+      Map<String, Object> childMap =
+          child instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
       out.put(head, with(childMap, path.substring(dot + 1), value));
     }
     return Collections.unmodifiableMap(out);

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-/** A dbt Cloud object in wire form that the plugin manages: a job, an environment, or an environment variable. */
-public sealed interface WireObject permits Job, Environment, EnvironmentVariable, JobEnvironmentVariable {
+/**
+ * A dbt Cloud object in wire form that the plugin manages: a job, an environment, or an environment
+ * variable.
+ */
+public sealed interface WireObject
+    permits Job, Environment, EnvironmentVariable, JobEnvironmentVariable {
 
   /** The object as the server sent it (or as it will be sent). */
   Map<String, Object> fields();

@@ -20,19 +20,31 @@ import java.util.regex.Pattern;
  */
 final class WireTimes {
 
-  private static final DateTimeFormatter EITHER = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter EITHER =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .toFormatter();
   private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d\\d):(\\d\\d)(?:\\.(\\d+))?");
 
   private WireTimes() {}
 
-  /** The instant of a wire timestamp, or null when absent or unreadable (timestamps are informative only). */
+  /**
+   * The instant of a wire timestamp, or null when absent or unreadable (timestamps are informative
+   * only).
+   */
   static Instant instant(Object value) {
     if (!(value instanceof String s) || s.isBlank()) {
       return null;
@@ -55,7 +67,8 @@ final class WireTimes {
     }
     Matcher m = CLOCK.matcher(s.trim());
     if (m.matches()) {
-      return Duration.ofHours(Long.parseLong(m.group(1))).plusMinutes(Long.parseLong(m.group(2)))
+      return Duration.ofHours(Long.parseLong(m.group(1)))
+          .plusMinutes(Long.parseLong(m.group(2)))
           .plusSeconds(Long.parseLong(m.group(3)));
     }
     try {

@@ -73,7 +73,8 @@ public record AdminWrites(AdminClient client, long account) implements DbtCloudW
   }
 
   @Override
-  public void updateEnvironmentVariable(long projectId, EnvironmentVariable before, EnvironmentVariable after) {
+  public void updateEnvironmentVariable(
+      long projectId, EnvironmentVariable before, EnvironmentVariable after) {
     client.updateEnvironmentVariable(account, projectId, before, after);
   }
 
@@ -83,12 +84,14 @@ public record AdminWrites(AdminClient client, long account) implements DbtCloudW
   }
 
   @Override
-  public JobEnvironmentVariable createJobEnvironmentVariable(long projectId, JobEnvironmentVariable variable) {
+  public JobEnvironmentVariable createJobEnvironmentVariable(
+      long projectId, JobEnvironmentVariable variable) {
     return client.createJobEnvironmentVariable(account, projectId, variable);
   }
 
   @Override
-  public JobEnvironmentVariable updateJobEnvironmentVariable(long projectId, JobEnvironmentVariable variable) {
+  public JobEnvironmentVariable updateJobEnvironmentVariable(
+      long projectId, JobEnvironmentVariable variable) {
     return client.updateJobEnvironmentVariable(account, projectId, variable);
   }
 

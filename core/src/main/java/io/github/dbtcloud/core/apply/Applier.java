@@ -28,7 +28,8 @@ public final class Applier {
    * @param stop raised from outside (Ctrl-C) to start nothing new
    * @param sleeper how to wait before sending a rate-limited create again
    */
-  public Applier(DbtCloudWrites api, Console console, ApplyOptions options, StopSignal stop, Sleeper sleeper) {
+  public Applier(
+      DbtCloudWrites api, Console console, ApplyOptions options, StopSignal stop, Sleeper sleeper) {
     this.api = api;
     this.console = console;
     this.options = options;
@@ -43,20 +44,24 @@ public final class Applier {
     StepGraph<ApplyGraph.Item> graph = ApplyGraph.of(plan);
     ChangeWriter writer = new ChangeWriter(api, sleeper);
     Map<String, ChangeWriter.Written> written = new ConcurrentHashMap<>();
-    console.info("Applying " + graph.size() + " change(s), up to " + options.parallelism() + " at a time.");
-    List<StepOutcome> outcomes = new StepExecutor(options.parallelism(), options.failFast(), stop).run(graph,
-        item -> {
-          String step = item.step();
-          try {
-            ChangeWriter.Written w = writer.write(item.change());
-            written.put(step, w);
-            console.info(step + ": " + w.detail());
-            return w.detail();
-          } catch (RuntimeException | InterruptedException e) {
-            console.warn(step + ": failed: " + e.getMessage());
-            throw e;
-          }
-        });
+    console.info(
+        "Applying " + graph.size() + " change(s), up to " + options.parallelism() + " at a time.");
+    List<StepOutcome> outcomes =
+        new StepExecutor(options.parallelism(), options.failFast(), stop)
+            .run(
+                graph,
+                item -> {
+                  String step = item.step();
+                  try {
+                    ChangeWriter.Written w = writer.write(item.change());
+                    written.put(step, w);
+                    console.info(step + ": " + w.detail());
+                    return w.detail();
+                  } catch (RuntimeException | InterruptedException e) {
+                    console.warn(step + ": failed: " + e.getMessage());
+                    throw e;
+                  }
+                });
     int added = 0;
     int changed = 0;
     int destroyed = 0;
@@ -70,7 +75,12 @@ public final class Applier {
         }
       }
     }
-    return new ApplyResult(added, changed, destroyed, api.requestCount() - requestsBefore,
-        Duration.ofNanos(System.nanoTime() - started), outcomes);
+    return new ApplyResult(
+        added,
+        changed,
+        destroyed,
+        api.requestCount() - requestsBefore,
+        Duration.ofNanos(System.nanoTime() - started),
+        outcomes);
   }
 }

@@ -37,7 +37,9 @@ public final class ApplyCommand {
     this(console, Sleeper.system(), Clock.systemUTC(), ShutdownHooks.runtime());
   }
 
-  /** A command with its own way to wait (retries, rate limits) and its own shutdown hooks (tests). */
+  /**
+   * A command with its own way to wait (retries, rate limits) and its own shutdown hooks (tests).
+   */
   public ApplyCommand(Console console, Sleeper sleeper, Clock clock, ShutdownHooks hooks) {
     this.console = console;
     this.sleeper = sleeper;
@@ -50,20 +52,25 @@ public final class ApplyCommand {
     return run(target, PlanOptions.defaults());
   }
 
-  /** Plans with the build's plan options (selection, marker placement, secrets to rotate), then applies. */
+  /**
+   * Plans with the build's plan options (selection, marker placement, secrets to rotate), then
+   * applies.
+   */
   public ApplyResult run(Target target, PlanOptions options) {
     return run(new ApplyRequest(target, options, ApplyOptions.defaults(), null));
   }
 
   /**
-   * Applies the request's saved plan after checking it is not stale, or plans and applies in one go.
+   * Applies the request's saved plan after checking it is not stale, or plans and applies in one
+   * go.
    *
    * @throws ApplyFailure when a change failed or the build was stopped (what was done is in it)
    */
   public ApplyResult run(ApplyRequest request) {
     Target target = request.target();
     DesiredState desired = target.load(console);
-    try (AdminClient client = AdminClient.create(target.settings(desired).withTime(sleeper, clock), console)) {
+    try (AdminClient client =
+        AdminClient.create(target.settings(desired).withTime(sleeper, clock), console)) {
       PlanCommand planner = new PlanCommand(console);
       Plan plan;
       if (request.planFile() != null) {
@@ -82,9 +89,11 @@ public final class ApplyCommand {
     }
   }
 
-  private Plan savedPlan(ApplyRequest request, DesiredState desired, AdminClient client, PlanCommand planner) {
+  private Plan savedPlan(
+      ApplyRequest request, DesiredState desired, AdminClient client, PlanCommand planner) {
     SavedPlan saved = SavedPlan.read(request.planFile());
-    console.info("Applying the saved plan " + request.planFile() + " (made " + saved.createdAt() + ")");
+    console.info(
+        "Applying the saved plan " + request.planFile() + " (made " + saved.createdAt() + ")");
     SavedPlanCheck.requireSameFile(saved, desired, client.baseUrl());
     PlanOptions options = SavedPlanCheck.options(saved, request.options());
     Planner.Planned now = planner.read(desired, client, options);
@@ -97,15 +106,18 @@ public final class ApplyCommand {
   private ApplyResult applyStoppably(Plan plan, DbtCloudWrites api, ApplyOptions options) {
     StopSignal stop = new StopSignal();
     CountDownLatch reported = new CountDownLatch(1);
-    Runnable unregister = hooks.register(() -> {
-      stop.request("the build was interrupted");
-      try {
-        // the JVM ends when this hook returns: give the requests in flight, and the summary, time to finish
-        reported.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Runnable unregister =
+        hooks.register(
+            () -> {
+              stop.request("the build was interrupted");
+              try {
+                // the JVM ends when this hook returns: give the requests in flight, and the
+                // summary, time to finish
+                reported.await(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     try {
       ApplyResult result = new Applier(api, console, options, stop, sleeper).apply(plan);
       ApplyReport.print(result, stop, console);

@@ -14,7 +14,12 @@ import java.util.List;
  * @param outcomes every planned change, in apply order: done (with the id), failed (with the API's
  *     message) or skipped (with the reason)
  */
-public record ApplyResult(int added, int changed, int destroyed, int requests, Duration elapsed,
+public record ApplyResult(
+    int added,
+    int changed,
+    int destroyed,
+    int requests,
+    Duration elapsed,
     List<StepOutcome> outcomes) {
 
   public ApplyResult {
@@ -33,17 +38,26 @@ public record ApplyResult(int added, int changed, int destroyed, int requests, D
 
   /** The changes that failed. */
   public List<StepOutcome.Failed> failed() {
-    return outcomes.stream().filter(o -> o instanceof StepOutcome.Failed).map(o -> (StepOutcome.Failed) o).toList();
+    return outcomes.stream()
+        .filter(o -> o instanceof StepOutcome.Failed)
+        .map(o -> (StepOutcome.Failed) o)
+        .toList();
   }
 
   /** The changes that were not attempted. */
   public List<StepOutcome.Skipped> skipped() {
-    return outcomes.stream().filter(o -> o instanceof StepOutcome.Skipped).map(o -> (StepOutcome.Skipped) o).toList();
+    return outcomes.stream()
+        .filter(o -> o instanceof StepOutcome.Skipped)
+        .map(o -> (StepOutcome.Skipped) o)
+        .toList();
   }
 
   /** The changes that were done. */
   public List<StepOutcome.Done> done() {
-    return outcomes.stream().filter(o -> o instanceof StepOutcome.Done).map(o -> (StepOutcome.Done) o).toList();
+    return outcomes.stream()
+        .filter(o -> o instanceof StepOutcome.Done)
+        .map(o -> (StepOutcome.Done) o)
+        .toList();
   }
 
   /** {@code 2 added, 1 changed, 0 destroyed} */
@@ -58,7 +72,12 @@ public record ApplyResult(int added, int changed, int destroyed, int requests, D
 
   /** {@code (1.2 s, 14 requests)} */
   public String cost() {
-    return "(" + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0) + " s, " + requests
-        + " request" + (requests == 1 ? "" : "s") + ")";
+    return "("
+        + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0)
+        + " s, "
+        + requests
+        + " request"
+        + (requests == 1 ? "" : "s")
+        + ")";
   }
 }

@@ -22,19 +22,24 @@ import java.util.function.Supplier;
 /**
  * Carries out one change. A create is sent once: when its answer is lost (no answer, a timeout or a
  * 5xx) dbt Cloud may have committed it, so the object is looked for again (a job by its marker, an
- * environment or a variable by its name) and adopted when found; only a 429, which dbt Cloud answers
- * before doing anything, sends it again. An update reads the object again and moves the planned
- * change onto it ({@link Rebase}), so fields the file does not manage keep dbt Cloud's current value.
- * Ids of objects created earlier in the same apply fill the change's pending references.
+ * environment or a variable by its name) and adopted when found; only a 429, which dbt Cloud
+ * answers before doing anything, sends it again. An update reads the object again and moves the
+ * planned change onto it ({@link Rebase}), so fields the file does not manage keep dbt Cloud's
+ * current value. Ids of objects created earlier in the same apply fill the change's pending
+ * references.
  */
 final class ChangeWriter {
 
   /** Waits before a create refused with 429 is sent again (dbt Cloud did nothing with it). */
-  static final List<Duration> RATE_LIMITED_WAITS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5),
-      Duration.ofSeconds(15));
+  static final List<Duration> RATE_LIMITED_WAITS =
+      List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(15));
 
   /** What one change did. */
-  enum Effect { ADDED, CHANGED, DESTROYED }
+  enum Effect {
+    ADDED,
+    CHANGED,
+    DESTROYED
+  }
 
   /**
    * @param effect what it counts as in the summary
@@ -67,34 +72,65 @@ final class ChangeWriter {
   private Written create(Change.Create c) throws InterruptedException {
     WireObject body = resolve(c.after(), c.pending(), c.address());
     if (body instanceof Environment e) {
-      Sent<Environment> answer = sendOnce(() -> api.createEnvironment(e.projectId(), e),
-          () -> single(api.listEnvironments(e.projectId()).stream().filter(x -> e.name().equals(x.name())).toList(),
-              "environments named \"" + e.name() + "\""), "environment named \"" + e.name() + "\"",
-          "the project's environments were listed again");
+      Sent<Environment> answer =
+          sendOnce(
+              () -> api.createEnvironment(e.projectId(), e),
+              () ->
+                  single(
+                      api.listEnvironments(e.projectId()).stream()
+                          .filter(x -> e.name().equals(x.name()))
+                          .toList(),
+                      "environments named \"" + e.name() + "\""),
+              "environment named \"" + e.name() + "\"",
+              "the project's environments were listed again");
       return created(c, answer.object().id(), answer);
     }
     if (body instanceof EnvironmentVariable v) {
-      Sent<EnvironmentVariable> answer = sendOnce(() -> {
-        api.createEnvironmentVariable(v.projectId(), v);
-        return v;
-      }, () -> Optional.ofNullable(api.environmentVariables(v.projectId()).variables().get(v.name())),
-          "variable named " + v.name(), "the project's variables were read again");
+      Sent<EnvironmentVariable> answer =
+          sendOnce(
+              () -> {
+                api.createEnvironmentVariable(v.projectId(), v);
+                return v;
+              },
+              () ->
+                  Optional.ofNullable(
+                      api.environmentVariables(v.projectId()).variables().get(v.name())),
+              "variable named " + v.name(),
+              "the project's variables were read again");
       return created(c, null, answer);
     }
     if (body instanceof JobEnvironmentVariable v) {
-      Sent<JobEnvironmentVariable> answer = sendOnce(() -> api.createJobEnvironmentVariable(v.projectId(), v),
-          () -> api.jobEnvironmentVariables(v.projectId(), v.jobId()).stream()
-              .filter(x -> v.name().equals(x.name())).findFirst(),
-          "override of " + v.name(), "the job's variables were read again");
+      Sent<JobEnvironmentVariable> answer =
+          sendOnce(
+              () -> api.createJobEnvironmentVariable(v.projectId(), v),
+              () ->
+                  api.jobEnvironmentVariables(v.projectId(), v.jobId()).stream()
+                      .filter(x -> v.name().equals(x.name()))
+                      .findFirst(),
+              "override of " + v.name(),
+              "the job's variables were read again");
       return created(c, answer.object().id(), answer);
     }
     Job job = (Job) body;
-    Marker marker = Marker.findIn(job.description(), job.name()).orElseThrow(() -> new IllegalStateException(
-        c.address() + " is planned without a marker"));
-    Sent<Job> answer = sendOnce(() -> api.createJob(job),
-        () -> single(api.listJobs(job.projectId()).stream().filter(x -> Marker.findIn(x.description(), x.name())
-            .map(marker::sameIdentity).orElse(false)).toList(), "jobs carrying " + marker.withFingerprint(null).text()),
-        "job carrying " + marker.withFingerprint(null).withProtect(false).text(), "the project's jobs were listed again");
+    Marker marker =
+        Marker.findIn(job.description(), job.name())
+            .orElseThrow(
+                () -> new IllegalStateException(c.address() + " is planned without a marker"));
+    Sent<Job> answer =
+        sendOnce(
+            () -> api.createJob(job),
+            () ->
+                single(
+                    api.listJobs(job.projectId()).stream()
+                        .filter(
+                            x ->
+                                Marker.findIn(x.description(), x.name())
+                                    .map(marker::sameIdentity)
+                                    .orElse(false))
+                        .toList(),
+                    "jobs carrying " + marker.withFingerprint(null).text()),
+            "job carrying " + marker.withFingerprint(null).withProtect(false).text(),
+            "the project's jobs were listed again");
     Job made = answer.object();
     if (c.pending().stream().anyMatch(p -> p.target().equals(c.address()))) {
       // a job that defers to itself can only name its own id once it has one
@@ -108,9 +144,15 @@ final class ChangeWriter {
       created.put(c.address(), id);
     }
     String ids = id == null ? "" : " (id " + id + ")";
-    String detail = sent.adoptedAfter() == null ? "created" + ids
-        : "created" + ids + "; dbt Cloud's answer was lost (" + sent.adoptedAfter() + ") but the create had"
-            + " been committed, so the object was found and adopted";
+    String detail =
+        sent.adoptedAfter() == null
+            ? "created" + ids
+            : "created"
+                + ids
+                + "; dbt Cloud's answer was lost ("
+                + sent.adoptedAfter()
+                + ") but the create had"
+                + " been committed, so the object was found and adopted";
     return new Written(Effect.ADDED, id, detail);
   }
 
@@ -120,8 +162,9 @@ final class ChangeWriter {
    */
   private record Sent<T>(T object, String adoptedAfter) {}
 
-  private <T> Sent<T> sendOnce(Supplier<T> send, Supplier<Optional<T>> find, String what,
-      String howLooked) throws InterruptedException {
+  private <T> Sent<T> sendOnce(
+      Supplier<T> send, Supplier<Optional<T>> find, String what, String howLooked)
+      throws InterruptedException {
     for (int attempt = 0; ; attempt++) {
       try {
         return new Sent<>(send.get(), null);
@@ -133,30 +176,59 @@ final class ChangeWriter {
         if (!mayHaveBeenCommitted(e)) {
           throw e;
         }
-        String lost = e.answered() ? "HTTP " + e.status() + " to " + e.method() + " " + e.path()
-            : "no answer to " + e.method() + " " + e.path() + ": " + e.userMessage();
+        String lost =
+            e.answered()
+                ? "HTTP " + e.status() + " to " + e.method() + " " + e.path()
+                : "no answer to " + e.method() + " " + e.path() + ": " + e.userMessage();
         Optional<T> found;
         try {
           found = find.get();
         } catch (RuntimeException again) {
-          throw new DbtCloudFailure(describe(e) + " A create that gets no proper answer may have been committed"
-              + " anyway, and checking for it failed too (" + again.getMessage() + "), so the " + what
-              + " may exist now. Run dbt:plan before applying again: it finds it and never creates it twice.", e);
+          throw new DbtCloudFailure(
+              describe(e)
+                  + " A create that gets no proper answer may have been committed"
+                  + " anyway, and checking for it failed too ("
+                  + again.getMessage()
+                  + "), so the "
+                  + what
+                  + " may exist now. Run dbt:plan before applying again: it finds it and never creates it twice.",
+              e);
         }
         if (found.isPresent()) {
           return new Sent<>(found.get(), lost);
         }
-        throw new DbtCloudFailure(describe(e) + " A create that gets no proper answer may have been committed"
-            + " anyway, so " + howLooked + ": there is no " + what + ", so it was not created. Apply again to"
-            + " create it.", e);
+        throw new DbtCloudFailure(
+            describe(e)
+                + " A create that gets no proper answer may have been committed"
+                + " anyway, so "
+                + howLooked
+                + ": there is no "
+                + what
+                + ", so it was not created. Apply again to"
+                + " create it.",
+            e);
       }
     }
   }
 
   private static String describe(DbtCloudApiException e) {
-    return e.answered() ? "dbt Cloud answered HTTP " + e.status() + " to " + e.method() + " " + e.path() + " ("
-        + e.userMessage() + ")." : "No answer from dbt Cloud to " + e.method() + " " + e.path() + " ("
-        + e.userMessage() + ").";
+    return e.answered()
+        ? "dbt Cloud answered HTTP "
+            + e.status()
+            + " to "
+            + e.method()
+            + " "
+            + e.path()
+            + " ("
+            + e.userMessage()
+            + ")."
+        : "No answer from dbt Cloud to "
+            + e.method()
+            + " "
+            + e.path()
+            + " ("
+            + e.userMessage()
+            + ").";
   }
 
   /** No answer, a timeout, or a server error: dbt Cloud may have done it. A 4xx is a refusal. */
@@ -166,7 +238,8 @@ final class ChangeWriter {
 
   private static <T> Optional<T> single(List<T> found, String what) {
     if (found.size() > 1) {
-      throw new DbtCloudFailure("dbt Cloud now holds " + found.size() + " " + what + "; remove the extra one(s)");
+      throw new DbtCloudFailure(
+          "dbt Cloud now holds " + found.size() + " " + what + "; remove the extra one(s)");
     }
     return found.stream().findFirst();
   }
@@ -179,8 +252,10 @@ final class ChangeWriter {
     String updated = "updated" + (id == null ? "" : " (id " + id + ")");
     if (body instanceof Environment e) {
       Environment now = current(u, () -> api.getEnvironment(e.projectId(), id));
-      Environment merged = new Environment(Rebase.onto(now.fields(), u.before().fields(), e.fields()));
-      Environment answer = api.updateEnvironment(e.projectId(), merged.withDeploymentType(merged.deploymentType()));
+      Environment merged =
+          new Environment(Rebase.onto(now.fields(), u.before().fields(), e.fields()));
+      Environment answer =
+          api.updateEnvironment(e.projectId(), merged.withDeploymentType(merged.deploymentType()));
       return new Written(Effect.CHANGED, answer.id(), updated);
     }
     if (body instanceof EnvironmentVariable v) {
@@ -197,7 +272,8 @@ final class ChangeWriter {
     }
     Job job = (Job) body;
     Job now = current(u, () -> api.getJob(id));
-    Job answer = api.updateJob(new Job(Rebase.onto(now.fields(), u.before().fields(), job.fields())));
+    Job answer =
+        api.updateJob(new Job(Rebase.onto(now.fields(), u.before().fields(), job.fields())));
     return new Written(Effect.CHANGED, answer.id(), updated);
   }
 
@@ -213,9 +289,11 @@ final class ChangeWriter {
   }
 
   private static DbtCloudFailure gone(Change change) {
-    return new DbtCloudFailure(change.address() + (change.before().id() == null ? "" : " (id "
-        + change.before().id() + ")") + " no longer exists in dbt Cloud: it was deleted since the plan was made."
-        + " Apply again: the new plan creates it.");
+    return new DbtCloudFailure(
+        change.address()
+            + (change.before().id() == null ? "" : " (id " + change.before().id() + ")")
+            + " no longer exists in dbt Cloud: it was deleted since the plan was made."
+            + " Apply again: the new plan creates it.");
   }
 
   // ------------------------------------------------------------------ deletes
@@ -237,7 +315,8 @@ final class ChangeWriter {
   // ------------------------------------------------------------------- shared
 
   /** The body with the ids created earlier in this apply filled in. */
-  private WireObject resolve(WireObject body, List<PendingReference> pending, ResourceAddress self) {
+  private WireObject resolve(
+      WireObject body, List<PendingReference> pending, ResourceAddress self) {
     WireObject out = body;
     for (PendingReference p : pending) {
       if (p.target().equals(self)) {
@@ -245,15 +324,17 @@ final class ChangeWriter {
       }
       Long id = created.get(p.target());
       if (id == null) {
-        throw new IllegalStateException(p.target() + " was not created before " + self + " needed its id");
+        throw new IllegalStateException(
+            p.target() + " was not created before " + self + " needed its id");
       }
-      out = switch (p.field()) {
-        case ENVIRONMENT_ID -> ((Job) out).withEnvironmentId(id);
-        case DEFERRING_ENVIRONMENT_ID -> ((Job) out).withDeferringEnvironmentId(id);
-        case DEFERRING_JOB_ID -> ((Job) out).withDeferringJobId(id);
-        case COMPLETION_JOB_ID -> ((Job) out).withCompletionTriggerJobId(id);
-        case JOB_DEFINITION_ID -> ((JobEnvironmentVariable) out).withJobId(id);
-      };
+      out =
+          switch (p.field()) {
+            case ENVIRONMENT_ID -> ((Job) out).withEnvironmentId(id);
+            case DEFERRING_ENVIRONMENT_ID -> ((Job) out).withDeferringEnvironmentId(id);
+            case DEFERRING_JOB_ID -> ((Job) out).withDeferringJobId(id);
+            case COMPLETION_JOB_ID -> ((Job) out).withCompletionTriggerJobId(id);
+            case JOB_DEFINITION_ID -> ((JobEnvironmentVariable) out).withJobId(id);
+          };
     }
     return out;
   }

@@ -8,10 +8,11 @@ import io.github.dbtcloud.core.api.JobEnvironmentVariable;
 import java.util.List;
 
 /**
- * What an apply reads and writes in one account: the {@link io.github.dbtcloud.core.api.AdminClient}
- * calls the applier needs, as a port, so that ordering, adoption and partial failure are unit-tested
- * against an in-memory account ({@link AdminWrites} is the real one). Every method throws
- * {@link io.github.dbtcloud.core.api.DbtCloudApiException} when dbt Cloud refuses or does not answer.
+ * What an apply reads and writes in one account: the {@link
+ * io.github.dbtcloud.core.api.AdminClient} calls the applier needs, as a port, so that ordering,
+ * adoption and partial failure are unit-tested against an in-memory account ({@link AdminWrites} is
+ * the real one). Every method throws {@link io.github.dbtcloud.core.api.DbtCloudApiException} when
+ * dbt Cloud refuses or does not answer.
  */
 public interface DbtCloudWrites {
 
@@ -40,14 +41,17 @@ public interface DbtCloudWrites {
   /** Sent once. */
   void createEnvironmentVariable(long projectId, EnvironmentVariable variable);
 
-  void updateEnvironmentVariable(long projectId, EnvironmentVariable before, EnvironmentVariable after);
+  void updateEnvironmentVariable(
+      long projectId, EnvironmentVariable before, EnvironmentVariable after);
 
   List<JobEnvironmentVariable> jobEnvironmentVariables(long projectId, long jobId);
 
   /** Sent once. */
-  JobEnvironmentVariable createJobEnvironmentVariable(long projectId, JobEnvironmentVariable variable);
+  JobEnvironmentVariable createJobEnvironmentVariable(
+      long projectId, JobEnvironmentVariable variable);
 
-  JobEnvironmentVariable updateJobEnvironmentVariable(long projectId, JobEnvironmentVariable variable);
+  JobEnvironmentVariable updateJobEnvironmentVariable(
+      long projectId, JobEnvironmentVariable variable);
 
   /** Requests sent so far, retries included. */
   int requestCount();

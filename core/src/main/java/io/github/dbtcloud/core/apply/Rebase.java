@@ -8,11 +8,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Moves a planned change onto the object as it is now: every field the plan changes (where
- * {@code before} and {@code after} differ, nested objects field by field) takes the planned value;
- * every other field keeps the current one. So an update does exactly what the plan said, and a
- * field the file does not manage, or one changed in dbt Cloud since the plan but not planned, is
- * sent back as dbt Cloud holds it now.
+ * Moves a planned change onto the object as it is now: every field the plan changes (where {@code
+ * before} and {@code after} differ, nested objects field by field) takes the planned value; every
+ * other field keeps the current one. So an update does exactly what the plan said, and a field the
+ * file does not manage, or one changed in dbt Cloud since the plan but not planned, is sent back as
+ * dbt Cloud holds it now.
  */
 final class Rebase {
 
@@ -20,7 +20,8 @@ final class Rebase {
 
   /** {@code current} with the differences from {@code before} to {@code after} applied. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> onto(Map<String, Object> current, Map<String, Object> before, Map<String, Object> after) {
+  static Map<String, Object> onto(
+      Map<String, Object> current, Map<String, Object> before, Map<String, Object> after) {
     Map<String, Object> out = new LinkedHashMap<>(current);
     Set<String> keys = new LinkedHashSet<>(before.keySet());
     keys.addAll(after.keySet());
@@ -34,8 +35,11 @@ final class Rebase {
       }
       if (!inAfter) {
         out.remove(key);
-      } else if (was instanceof Map<?, ?> b && will instanceof Map<?, ?> a && current.get(key) instanceof Map<?, ?> c) {
-        out.put(key, onto((Map<String, Object>) c, (Map<String, Object>) b, (Map<String, Object>) a));
+      } else if (was instanceof Map<?, ?> b
+          && will instanceof Map<?, ?> a
+          && current.get(key) instanceof Map<?, ?> c) {
+        out.put(
+            key, onto((Map<String, Object>) c, (Map<String, Object>) b, (Map<String, Object>) a));
       } else {
         out.put(key, will);
       }

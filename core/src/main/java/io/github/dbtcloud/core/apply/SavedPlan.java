@@ -28,9 +28,18 @@ import java.util.Map;
  * @param markerPlacement {@code description} or {@code name}
  * @param resources every managed object by address ({@code jaffle_shop.job.nightly}), as written
  */
-public record SavedPlan(Path file, String formatVersion, String createdAt, long accountId, String host,
-    String desiredSha256, List<String> projects, List<String> selectedProjects, List<String> selectedJobs,
-    String markerPlacement, Map<String, JsonNode> resources) {
+public record SavedPlan(
+    Path file,
+    String formatVersion,
+    String createdAt,
+    long accountId,
+    String host,
+    String desiredSha256,
+    List<String> projects,
+    List<String> selectedProjects,
+    List<String> selectedJobs,
+    String markerPlacement,
+    Map<String, JsonNode> resources) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,26 +56,47 @@ public record SavedPlan(Path file, String formatVersion, String createdAt, long 
     try {
       root = JSON.readTree(Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw new DbtCloudFailure("dbt.planFile: " + file + " does not exist. Make it with 'mvn dbt:plan' (it writes"
-          + " target/dbt/plan.json), or apply without -Ddbt.planFile to plan and apply in one go.");
+      throw new DbtCloudFailure(
+          "dbt.planFile: "
+              + file
+              + " does not exist. Make it with 'mvn dbt:plan' (it writes"
+              + " target/dbt/plan.json), or apply without -Ddbt.planFile to plan and apply in one go.");
     } catch (IOException e) {
-      throw new DbtCloudFailure("dbt.planFile: " + file + " cannot be read as a plan (" + e.getMessage()
-          + "). Make it again with 'mvn dbt:plan'.", e);
+      throw new DbtCloudFailure(
+          "dbt.planFile: "
+              + file
+              + " cannot be read as a plan ("
+              + e.getMessage()
+              + "). Make it again with 'mvn dbt:plan'.",
+          e);
     }
     String version = root.path("format_version").asText("");
     if (!version.startsWith("1.")) {
-      throw new DbtCloudFailure("dbt.planFile: " + file + " has format_version '" + version + "'; this plugin"
-          + " applies format 1.x. Make the plan again with this plugin's dbt:plan.");
+      throw new DbtCloudFailure(
+          "dbt.planFile: "
+              + file
+              + " has format_version '"
+              + version
+              + "'; this plugin"
+              + " applies format 1.x. Make the plan again with this plugin's dbt:plan.");
     }
     Map<String, JsonNode> resources = new LinkedHashMap<>();
     root.path("resource_changes").forEach(r -> resources.put(r.path("address").asText(), r));
     JsonNode scope = root.path("scope");
     List<String> projects = new ArrayList<>();
     scope.path("projects").forEach(p -> projects.add(p.path("key").asText()));
-    return new SavedPlan(file, version, root.path("created_at").asText(""), root.path("account_id").asLong(),
-        root.path("host").asText(""), root.path("desired_state").path("sha256").asText(""), projects,
-        texts(scope.path("selection").path("projects")), texts(scope.path("selection").path("jobs")),
-        scope.path("marker_placement").asText("description"), resources);
+    return new SavedPlan(
+        file,
+        version,
+        root.path("created_at").asText(""),
+        root.path("account_id").asLong(),
+        root.path("host").asText(""),
+        root.path("desired_state").path("sha256").asText(""),
+        projects,
+        texts(scope.path("selection").path("projects")),
+        texts(scope.path("selection").path("jobs")),
+        scope.path("marker_placement").asText("description"),
+        resources);
   }
 
   private static List<String> texts(JsonNode array) {

@@ -21,11 +21,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Decides whether a saved plan may still be applied. The desired file must hash as it did; dbt Cloud
- * is read again and planned again with the saved plan's selection; then every object must look as
- * it did (same content hash), and the plan made now must equal the saved one entry for entry, so
- * that what is applied is exactly what was reviewed. Secrets never reach plan.json, so the values
- * come from the file, whose hash proves it is the one reviewed.
+ * Decides whether a saved plan may still be applied. The desired file must hash as it did; dbt
+ * Cloud is read again and planned again with the saved plan's selection; then every object must
+ * look as it did (same content hash), and the plan made now must equal the saved one entry for
+ * entry, so that what is applied is exactly what was reviewed. Secrets never reach plan.json, so
+ * the values come from the file, whose hash proves it is the one reviewed.
  */
 final class SavedPlanCheck {
 
@@ -34,61 +34,133 @@ final class SavedPlanCheck {
 
   private SavedPlanCheck() {}
 
-  /** The options the saved plan was made with: its selection and marker placement, the build's secrets to rotate. */
+  /**
+   * The options the saved plan was made with: its selection and marker placement, the build's
+   * secrets to rotate.
+   */
   static PlanOptions options(SavedPlan saved, PlanOptions build) {
-    return new PlanOptions(Set.copyOf(saved.selectedProjects()), Set.copyOf(saved.selectedJobs()),
-        MarkerPlacement.parse(saved.markerPlacement()), build.rotateSecrets(), build.allowEmptyProject());
+    return new PlanOptions(
+        Set.copyOf(saved.selectedProjects()),
+        Set.copyOf(saved.selectedJobs()),
+        MarkerPlacement.parse(saved.markerPlacement()),
+        build.rotateSecrets(),
+        build.allowEmptyProject());
   }
 
-  /** Refuses a plan made for another account or host, or from another version of the file (before dbt Cloud is read). */
+  /**
+   * Refuses a plan made for another account or host, or from another version of the file (before
+   * dbt Cloud is read).
+   */
   static void requireSameFile(SavedPlan saved, DesiredState desired, String host) {
-    String fix = " Nothing was written. Run 'mvn dbt:plan' again, review it, and apply the new plan.";
+    String fix =
+        " Nothing was written. Run 'mvn dbt:plan' again, review it, and apply the new plan.";
     if (saved.accountId() != desired.account().id()) {
-      throw new StalePlanException("The saved plan " + saved.file() + " was made for account " + saved.accountId()
-          + ", but the file names account " + desired.account().id() + "." + fix);
+      throw new StalePlanException(
+          "The saved plan "
+              + saved.file()
+              + " was made for account "
+              + saved.accountId()
+              + ", but the file names account "
+              + desired.account().id()
+              + "."
+              + fix);
     }
     if (!saved.host().isEmpty() && !Objects.equals(saved.host(), host)) {
-      throw new StalePlanException("The saved plan " + saved.file() + " was made against " + saved.host()
-          + ", but this apply talks to " + host + "." + fix);
+      throw new StalePlanException(
+          "The saved plan "
+              + saved.file()
+              + " was made against "
+              + saved.host()
+              + ", but this apply talks to "
+              + host
+              + "."
+              + fix);
     }
     String now = PlanCommand.desiredSha256(desired);
     if (!now.equals(saved.desiredSha256())) {
-      throw new StalePlanException("The desired state changed since the plan was made: "
-          + desired.files().stream().map(f -> f.getFileName().toString()).toList() + " hash to sha256 "
-          + abbreviate(now) + " now, the saved plan " + saved.file() + " (made " + saved.createdAt() + ") was made"
-          + " from sha256 " + abbreviate(saved.desiredSha256()) + "." + fix);
+      throw new StalePlanException(
+          "The desired state changed since the plan was made: "
+              + desired.files().stream().map(f -> f.getFileName().toString()).toList()
+              + " hash to sha256 "
+              + abbreviate(now)
+              + " now, the saved plan "
+              + saved.file()
+              + " (made "
+              + saved.createdAt()
+              + ") was made"
+              + " from sha256 "
+              + abbreviate(saved.desiredSha256())
+              + "."
+              + fix);
     }
   }
 
-  /** Refuses a plan whose objects changed in dbt Cloud, or which the same file and account no longer produce. */
-  static void requireSameObjects(SavedPlan saved, DesiredState desired, Planner.Planned now, PlanOptions options,
+  /**
+   * Refuses a plan whose objects changed in dbt Cloud, or which the same file and account no longer
+   * produce.
+   */
+  static void requireSameObjects(
+      SavedPlan saved,
+      DesiredState desired,
+      Planner.Planned now,
+      PlanOptions options,
       String tool) {
-    Map<String, JsonNode> fresh = resources(new JsonPlanWriter().render(new PlanReport(now.plan(), desired,
-        saved.desiredSha256(), now.remote(), options, tool, Instant.now())));
+    Map<String, JsonNode> fresh =
+        resources(
+            new JsonPlanWriter()
+                .render(
+                    new PlanReport(
+                        now.plan(),
+                        desired,
+                        saved.desiredSha256(),
+                        now.remote(),
+                        options,
+                        tool,
+                        Instant.now())));
     List<String> problems = new ArrayList<>();
-    saved.resources().forEach((address, was) -> {
-      JsonNode is = fresh.get(address);
-      if (is == null) {
-        problems.add(address + ": in the saved plan (" + was.path("action").asText() + "), but no longer planned");
-      } else if (!was.equals(is)) {
-        problems.add(difference(address, was, is));
-      }
-    });
-    fresh.forEach((address, is) -> {
-      if (!saved.resources().containsKey(address)) {
-        problems.add(address + ": not in the saved plan; a plan made now would " + is.path("action").asText() + " it");
-      }
-    });
+    saved
+        .resources()
+        .forEach(
+            (address, was) -> {
+              JsonNode is = fresh.get(address);
+              if (is == null) {
+                problems.add(
+                    address
+                        + ": in the saved plan ("
+                        + was.path("action").asText()
+                        + "), but no longer planned");
+              } else if (!was.equals(is)) {
+                problems.add(difference(address, was, is));
+              }
+            });
+    fresh.forEach(
+        (address, is) -> {
+          if (!saved.resources().containsKey(address)) {
+            problems.add(
+                address
+                    + ": not in the saved plan; a plan made now would "
+                    + is.path("action").asText()
+                    + " it");
+          }
+        });
     if (problems.isEmpty()) {
       return;
     }
-    StringBuilder message = new StringBuilder("The saved plan " + saved.file() + " (made " + saved.createdAt()
-        + ") is stale: " + problems.size() + " object(s) differ from what it was made from:");
+    StringBuilder message =
+        new StringBuilder(
+            "The saved plan "
+                + saved.file()
+                + " (made "
+                + saved.createdAt()
+                + ") is stale: "
+                + problems.size()
+                + " object(s) differ from what it was made from:");
     problems.stream().limit(MAX_LISTED).forEach(p -> message.append("\n  ").append(p));
     if (problems.size() > MAX_LISTED) {
       message.append("\n  ... and ").append(problems.size() - MAX_LISTED).append(" more");
     }
-    message.append("\nNothing was written. Run 'mvn dbt:plan' again, review it, and apply the new plan.");
+    message.append(
+        "\nNothing was written. Run 'mvn dbt:plan' again, review it, and apply the new plan.");
     throw new StalePlanException(message.toString());
   }
 
@@ -106,14 +178,24 @@ final class SavedPlanCheck {
     if (!before.path("content_hash").equals(after.path("content_hash"))) {
       Set<String> fields = new TreeSet<>();
       leafDifferences("", was.path("before"), is.path("before"), fields);
-      return name + ": changed in dbt Cloud after the plan was made (updated_at " + before.path("updated_at").asText()
-          + " -> " + after.path("updated_at").asText() + ")" + (fields.isEmpty() ? "" : ": " + String.join(", ", fields));
+      return name
+          + ": changed in dbt Cloud after the plan was made (updated_at "
+          + before.path("updated_at").asText()
+          + " -> "
+          + after.path("updated_at").asText()
+          + ")"
+          + (fields.isEmpty() ? "" : ": " + String.join(", ", fields));
     }
     if (!was.path("action").equals(is.path("action"))) {
-      return name + ": the saved plan says " + was.path("action").asText() + ", a plan made now says "
-          + is.path("action").asText() + " (was the plan made with other options or another plugin version?)";
+      return name
+          + ": the saved plan says "
+          + was.path("action").asText()
+          + ", a plan made now says "
+          + is.path("action").asText()
+          + " (was the plan made with other options or another plugin version?)";
     }
-    return name + ": a plan made now from the same file and the same object differs from the saved one (was it"
+    return name
+        + ": a plan made now from the same file and the same object differs from the saved one (was it"
         + " made with other options, e.g. -Ddbt.rotateSecrets, or another plugin version?)";
   }
 

@@ -51,11 +51,14 @@ public final class StepExecutor {
   public <T> List<StepOutcome> run(StepGraph<T> graph, Action<T> action) {
     Map<String, StepOutcome> outcomes = new HashMap<>();
     Set<String> running = new HashSet<>();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "dbt-apply");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallelism,
+            r -> {
+              Thread t = new Thread(r, "dbt-apply");
+              t.setDaemon(true);
+              return t;
+            });
     CompletionService<StepOutcome> done = new ExecutorCompletionService<>(pool);
     try {
       boolean failed = false;
@@ -66,7 +69,9 @@ public final class StepExecutor {
             if (running.size() >= parallelism) {
               break;
             }
-            if (!outcomes.containsKey(step.id()) && !running.contains(step.id()) && ready(step, outcomes)) {
+            if (!outcomes.containsKey(step.id())
+                && !running.contains(step.id())
+                && ready(step, outcomes)) {
               running.add(step.id());
               done.submit(() -> attempt(step, action));
             }
@@ -81,13 +86,16 @@ public final class StepExecutor {
         if (outcome instanceof StepOutcome.Failed) {
           failed = true;
           for (String dependent : graph.allDependents(outcome.id())) {
-            outcomes.putIfAbsent(dependent, new StepOutcome.Skipped(dependent,
-                "waits for " + outcome.id() + ", which failed"));
+            outcomes.putIfAbsent(
+                dependent,
+                new StepOutcome.Skipped(dependent, "waits for " + outcome.id() + ", which failed"));
           }
         }
       }
-      String why = stop.requested() ? "stopped: " + stop.reason()
-          : "not started: fail-fast after the first failure";
+      String why =
+          stop.requested()
+              ? "stopped: " + stop.reason()
+              : "not started: fail-fast after the first failure";
       List<StepOutcome> ordered = new ArrayList<>();
       for (Step<T> step : graph.order()) {
         ordered.add(outcomes.computeIfAbsent(step.id(), id -> new StepOutcome.Skipped(id, why)));
@@ -116,7 +124,9 @@ public final class StepExecutor {
     }
   }
 
-  /** Waits for the next finished step; an interrupt of the caller becomes a stop, not an abandon. */
+  /**
+   * Waits for the next finished step; an interrupt of the caller becomes a stop, not an abandon.
+   */
   private StepOutcome take(CompletionService<StepOutcome> done) {
     while (true) {
       try {

@@ -34,7 +34,8 @@ public final class StepGraph<T> {
     for (Step<T> step : input) {
       for (String dependency : step.after()) {
         if (!steps.containsKey(dependency)) {
-          throw new IllegalArgumentException(step.id() + " waits for " + dependency + ", which is not planned");
+          throw new IllegalArgumentException(
+              step.id() + " waits for " + dependency + ", which is not planned");
         }
         dependents.computeIfAbsent(dependency, k -> new ArrayList<>()).add(step.id());
       }
@@ -101,7 +102,8 @@ public final class StepGraph<T> {
         }
       }
       if (next == null) {
-        throw new IllegalArgumentException("the steps wait for each other in a cycle: " + describeCycle(placed));
+        throw new IllegalArgumentException(
+            "the steps wait for each other in a cycle: " + describeCycle(placed));
       }
       placed.add(next.id());
       out.add(next);
@@ -114,13 +116,18 @@ public final class StepGraph<T> {
 
   private String describeCycle(Set<String> placed) {
     // Walk dependencies among the unplaced steps until one repeats.
-    String start = steps.keySet().stream().filter(id -> !placed.contains(id)).findFirst().orElseThrow();
+    String start =
+        steps.keySet().stream().filter(id -> !placed.contains(id)).findFirst().orElseThrow();
     List<String> path = new ArrayList<>();
     String current = start;
     while (!path.contains(current)) {
       path.add(current);
-      current = steps.get(current).after().stream().filter(id -> !placed.contains(id)).sorted().findFirst()
-          .orElseThrow();
+      current =
+          steps.get(current).after().stream()
+              .filter(id -> !placed.contains(id))
+              .sorted()
+              .findFirst()
+              .orElseThrow();
     }
     List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
     cycle.add(current);

@@ -1,7 +1,8 @@
 package io.github.dbtcloud.core.apply;
 
 /** How one step of an apply ended. */
-public sealed interface StepOutcome permits StepOutcome.Done, StepOutcome.Failed, StepOutcome.Skipped {
+public sealed interface StepOutcome
+    permits StepOutcome.Done, StepOutcome.Failed, StepOutcome.Skipped {
 
   /** The step's id. */
   String id();

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  */
 final class CronCheck {
 
-  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final String[] FIELDS = {"minute", "hour", "day-of-month", "month", "day-of-week"};
-  private static final String[] RANGES = {"0-59", "0-23", "1-31", "1-12 or JAN-DEC", "0-6 or SUN-SAT (7 is also Sunday)"};
+  private static final String[] RANGES = {
+    "0-59", "0-23", "1-31", "1-12 or JAN-DEC", "0-6 or SUN-SAT (7 is also Sunday)"
+  };
   private static final Pattern TOKEN = Pattern.compile("\\S+");
   private static final Pattern OUT_OF_RANGE = Pattern.compile("Value (\\S+) not in range.*");
   private static final Pattern BAD_RANGE = Pattern.compile("Invalid range! \\[(\\S+),(\\S+)]");
@@ -29,12 +32,16 @@ final class CronCheck {
   static void check(YamlCursor at, String cron) {
     String stripped = cron.strip();
     if (stripped.isEmpty()) {
-      at.problem("the cron is empty; write 5 fields: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
+      at.problem(
+          "the cron is empty; write 5 fields: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
       return;
     }
     if (stripped.startsWith("@")) {
-      at.problem("'" + stripped + "' is a cron nickname, which dbt Cloud does not read; write the 5 fields,"
-          + " e.g. \"0 0 * * *\" for @daily");
+      at.problem(
+          "'"
+              + stripped
+              + "' is a cron nickname, which dbt Cloud does not read; write the 5 fields,"
+              + " e.g. \"0 0 * * *\" for @daily");
       return;
     }
     List<int[]> spans = new ArrayList<>();
@@ -43,8 +50,13 @@ final class CronCheck {
       spans.add(new int[] {m.start(), m.end()});
     }
     if (spans.size() != 5) {
-      at.problem("'" + stripped + "' has " + spans.size() + (spans.size() == 1 ? " field" : " fields")
-          + "; a cron has 5: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
+      at.problem(
+          "'"
+              + stripped
+              + "' has "
+              + spans.size()
+              + (spans.size() == 1 ? " field" : " fields")
+              + "; a cron has 5: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
       return;
     }
     boolean pinpointed = at.raw() != null && at.raw().equals(cron);
@@ -54,7 +66,8 @@ final class CronCheck {
       String reason = fieldProblem(i, field);
       if (reason != null) {
         anyField = true;
-        String message = "the " + FIELDS[i] + " field '" + field + "' of cron \"" + stripped + "\" " + reason;
+        String message =
+            "the " + FIELDS[i] + " field '" + field + "' of cron \"" + stripped + "\" " + reason;
         if (pinpointed) {
           at.problemAt(spans.get(i)[0], message);
         } else {
@@ -94,11 +107,18 @@ final class CronCheck {
     }
     Matcher badRange = BAD_RANGE.matcher(message);
     if (badRange.matches()) {
-      return "is a range that runs backwards (" + badRange.group(1) + " to " + badRange.group(2)
+      return "is a range that runs backwards ("
+          + badRange.group(1)
+          + " to "
+          + badRange.group(2)
           + "); write the smaller value first";
     }
-    return "is not valid: use numbers in " + RANGES[i] + ", '*', ranges (1-5), steps (*/15) or lists (1,15)"
-        + (field.toUpperCase(Locale.ROOT).matches(".*[LW#?].*") ? "; L, W, # and ? are not UNIX cron" : "");
+    return "is not valid: use numbers in "
+        + RANGES[i]
+        + ", '*', ranges (1-5), steps (*/15) or lists (1,15)"
+        + (field.toUpperCase(Locale.ROOT).matches(".*[LW#?].*")
+            ? "; L, W, # and ? are not UNIX cron"
+            : "");
   }
 
   private static String plain(String message) {

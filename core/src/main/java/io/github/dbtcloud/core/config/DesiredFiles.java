@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which files make up the desired state: paths or glob patterns ({@code dbt/*.yml},
- * {@code teams/**}{@code /jobs.yml}) relative to a base directory, with {@code /} as separator.
- * Each pattern's matches are sorted, so the merge order never depends on the file system.
+ * Which files make up the desired state: paths or glob patterns ({@code dbt/*.yml}, {@code
+ * teams/**}{@code /jobs.yml}) relative to a base directory, with {@code /} as separator. Each
+ * pattern's matches are sorted, so the merge order never depends on the file system.
  *
  * @param baseDirectory the directory patterns are relative to (the project's base directory)
  * @param patterns files or glob patterns, in the order given
@@ -47,13 +47,18 @@ public record DesiredFiles(Path baseDirectory, List<String> patterns) {
       }
       List<Path> matches = matches(p, problems);
       if (matches.isEmpty()) {
-        problems.add(new SourcePosition(baseDirectory, 0, 0), "", "no file matches '" + p + "' in "
-            + baseDirectory + "; check the pattern in dbt.files");
+        problems.add(
+            new SourcePosition(baseDirectory, 0, 0),
+            "",
+            "no file matches '" + p + "' in " + baseDirectory + "; check the pattern in dbt.files");
       }
       out.addAll(matches);
     }
     if (out.isEmpty() && problems.isEmpty()) {
-      problems.add(new SourcePosition(baseDirectory, 0, 0), "", "no desired-state file is given; set dbt.file or dbt.files");
+      problems.add(
+          new SourcePosition(baseDirectory, 0, 0),
+          "",
+          "no desired-state file is given; set dbt.file or dbt.files");
     }
     return new ArrayList<>(out);
   }
@@ -87,8 +92,10 @@ public record DesiredFiles(Path baseDirectory, List<String> patterns) {
           .sorted()
           .toList();
     } catch (IOException | UncheckedIOException e) {
-      problems.add(new SourcePosition(root, 0, 0), "", "cannot list the directory for '" + pattern + "': "
-          + e.getMessage());
+      problems.add(
+          new SourcePosition(root, 0, 0),
+          "",
+          "cannot list the directory for '" + pattern + "': " + e.getMessage());
       return List.of();
     }
   }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param verify the verification run after apply, if configured
  * @param semanticLayer the Semantic Layer check after verification, if configured
  * @param files the files this state was read from
- * @param warnings things the user should fix that do not stop the build (a literal secret, a
- *     legacy host...); core never prints them, the caller shows them through its console
+ * @param warnings things the user should fix that do not stop the build (a literal secret, a legacy
+ *     host...); core never prints them, the caller shows them through its console
  */
 public record DesiredState(
     int version,
@@ -37,8 +37,14 @@ public record DesiredState(
   }
 
   /** A state without warnings (built in code). */
-  public DesiredState(int version, AccountSpec account, OwnershipSpec ownership, Map<String, ProjectSpec> projects,
-      Optional<VerifySpec> verify, Optional<SemanticLayerSpec> semanticLayer, List<Path> files) {
+  public DesiredState(
+      int version,
+      AccountSpec account,
+      OwnershipSpec ownership,
+      Map<String, ProjectSpec> projects,
+      Optional<VerifySpec> verify,
+      Optional<SemanticLayerSpec> semanticLayer,
+      List<Path> files) {
     this(version, account, ownership, projects, verify, semanticLayer, files, List.of());
   }
 

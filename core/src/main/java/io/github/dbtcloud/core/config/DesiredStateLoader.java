@@ -7,9 +7,9 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads desired-state files into a {@link DesiredState}: safe YAML with limits, several files merged,
- * interpolation, the version-1 format or a dbt-jobs-as-code file, and every mistake reported with
- * file:line:column and the key path, all at once. The only exception it throws is
+ * Reads desired-state files into a {@link DesiredState}: safe YAML with limits, several files
+ * merged, interpolation, the version-1 format or a dbt-jobs-as-code file, and every mistake
+ * reported with file:line:column and the key path, all at once. The only exception it throws is
  * {@link InvalidDesiredStateException}; warnings come back in {@link DesiredState#warnings()}.
  */
 public final class DesiredStateLoader {
@@ -47,14 +47,22 @@ public final class DesiredStateLoader {
     Problems problems = new Problems();
     DesiredState state = guard(problems, () -> read(files, problems));
     problems.throwIfAny();
-    return new DesiredState(state.version(), state.account(), state.ownership(), state.projects(), state.verify(),
-        state.semanticLayer(), state.files(), problems.warnings());
+    return new DesiredState(
+        state.version(),
+        state.account(),
+        state.ownership(),
+        state.projects(),
+        state.verify(),
+        state.semanticLayer(),
+        state.files(),
+        problems.warnings());
   }
 
   private DesiredState read(List<Path> files, Problems problems) {
     List<DocumentMerger.Document> documents = new ArrayList<>();
     if (files.isEmpty()) {
-      problems.add(SourcePosition.NONE, "", "no desired-state file is given; set dbt.file or dbt.files");
+      problems.add(
+          SourcePosition.NONE, "", "no desired-state file is given; set dbt.file or dbt.files");
     }
     for (Path file : files) {
       Node root = YamlSource.compose(file, problems);
@@ -68,19 +76,30 @@ public final class DesiredStateLoader {
     boolean jobsAsCode = JobsAsCodeReader.recognises(documents.get(0).root());
     for (DocumentMerger.Document d : documents) {
       if (JobsAsCodeReader.recognises(d.root()) != jobsAsCode) {
-        problems.add(new SourcePosition(d.file(), 0, 0), "", "this file is in the "
-            + (jobsAsCode ? "version-1" : "dbt-jobs-as-code") + " format but " + documents.get(0).file().getFileName()
-            + " is in the " + (jobsAsCode ? "dbt-jobs-as-code" : "version-1") + " format; load them separately");
+        problems.add(
+            new SourcePosition(d.file(), 0, 0),
+            "",
+            "this file is in the "
+                + (jobsAsCode ? "version-1" : "dbt-jobs-as-code")
+                + " format but "
+                + documents.get(0).file().getFileName()
+                + " is in the "
+                + (jobsAsCode ? "dbt-jobs-as-code" : "version-1")
+                + " format; load them separately");
       }
     }
     if (!problems.isEmpty()) {
       return null;
     }
     ReadContext context = new ReadContext(problems, new Interpolator(environment, properties));
-    Node root = documents.size() == 1 ? documents.get(0).root()
-        : new DocumentMerger(context).merge(documents, jobsAsCode);
+    Node root =
+        documents.size() == 1
+            ? documents.get(0).root()
+            : new DocumentMerger(context).merge(documents, jobsAsCode);
     YamlCursor top = new YamlCursor(root, documents.get(0).file(), "", context);
-    return jobsAsCode ? new JobsAsCodeReader().read(top, files) : new StateReader().read(top, files);
+    return jobsAsCode
+        ? new JobsAsCodeReader().read(top, files)
+        : new StateReader().read(top, files);
   }
 
   /**
@@ -93,8 +112,12 @@ public final class DesiredStateLoader {
     } catch (InvalidDesiredStateException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      problems.add(SourcePosition.NONE, "", "the file could not be read (" + e.getClass().getSimpleName()
-          + "); this is a bug in the plugin, please report it with the file");
+      problems.add(
+          SourcePosition.NONE,
+          "",
+          "the file could not be read ("
+              + e.getClass().getSimpleName()
+              + "); this is a bug in the plugin, please report it with the file");
       return null;
     }
   }

@@ -20,7 +20,13 @@ final class DocumentMerger {
   /** A file's root, in the order the files were given. */
   record Document(Path file, Node root) {}
 
-  private enum Level { ROOT, PROJECTS, PROJECT, ENTITIES, JOBS_AS_CODE_ROOT }
+  private enum Level {
+    ROOT,
+    PROJECTS,
+    PROJECT,
+    ENTITIES,
+    JOBS_AS_CODE_ROOT
+  }
 
   private static final Set<String> PROJECT_CONTAINERS = Set.of("environments", "env_vars", "jobs");
 
@@ -35,17 +41,33 @@ final class DocumentMerger {
     Document first = documents.get(0);
     for (Document d : documents.subList(1, documents.size())) {
       if (first.root() instanceof MappingNode target && d.root() instanceof MappingNode source) {
-        merge(target, first.file(), source, d.file(), jobsAsCode ? Level.JOBS_AS_CODE_ROOT : Level.ROOT, "");
+        merge(
+            target,
+            first.file(),
+            source,
+            d.file(),
+            jobsAsCode ? Level.JOBS_AS_CODE_ROOT : Level.ROOT,
+            "");
       } else {
         Node bad = first.root() instanceof MappingNode ? d.root() : first.root();
         Path file = bad == d.root() ? d.file() : first.file();
-        context.problems().add(position(bad, file), "", "expected a mapping (key: value lines) at the top of the file");
+        context
+            .problems()
+            .add(
+                position(bad, file),
+                "",
+                "expected a mapping (key: value lines) at the top of the file");
       }
     }
     return first.root();
   }
 
-  private void merge(MappingNode target, Path targetFile, MappingNode source, Path sourceFile, Level level,
+  private void merge(
+      MappingNode target,
+      Path targetFile,
+      MappingNode source,
+      Path sourceFile,
+      Level level,
       String path) {
     for (NodeTuple tuple : source.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
@@ -61,14 +83,30 @@ final class DocumentMerger {
       }
       Level child = childLevel(level, name);
       Path existingFile = context.originOf(existing.getKeyNode(), targetFile);
-      if (child != null && existing.getValueNode() instanceof MappingNode into
+      if (child != null
+          && existing.getValueNode() instanceof MappingNode into
           && tuple.getValueNode() instanceof MappingNode from) {
-        merge(into, context.originOf(existing.getValueNode(), targetFile), from, sourceFile, child, childPath);
-      } else if (sameVersion(level, name, existing, tuple) || level == Level.JOBS_AS_CODE_ROOT && child == null) {
+        merge(
+            into,
+            context.originOf(existing.getValueNode(), targetFile),
+            from,
+            sourceFile,
+            child,
+            childPath);
+      } else if (sameVersion(level, name, existing, tuple)
+          || level == Level.JOBS_AS_CODE_ROOT && child == null) {
         continue; // version: 1 in every file is fine; dbt-jobs-as-code keeps the first non-job key
       } else {
-        context.problems().add(position(key, sourceFile), childPath, "'" + childPath + "' is already defined in "
-            + position(existing.getKeyNode(), existingFile) + "; define it in one file only");
+        context
+            .problems()
+            .add(
+                position(key, sourceFile),
+                childPath,
+                "'"
+                    + childPath
+                    + "' is already defined in "
+                    + position(existing.getKeyNode(), existingFile)
+                    + "; define it in one file only");
       }
     }
   }
@@ -84,13 +122,18 @@ final class DocumentMerger {
   }
 
   private static boolean sameVersion(Level level, String key, NodeTuple a, NodeTuple b) {
-    return level == Level.ROOT && key.equals("version") && a.getValueNode() instanceof ScalarNode x
-        && b.getValueNode() instanceof ScalarNode y && x.getValue().equals(y.getValue());
+    return level == Level.ROOT
+        && key.equals("version")
+        && a.getValueNode() instanceof ScalarNode x
+        && b.getValueNode() instanceof ScalarNode y
+        && x.getValue().equals(y.getValue());
   }
 
   private static NodeTuple find(MappingNode mapping, String key) {
     for (NodeTuple t : mapping.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key) && !s.getTag().equals(Tag.MERGE)) {
+      if (t.getKeyNode() instanceof ScalarNode s
+          && s.getValue().equals(key)
+          && !s.getTag().equals(Tag.MERGE)) {
         return t;
       }
     }
@@ -104,6 +147,7 @@ final class DocumentMerger {
   }
 
   private static SourcePosition position(Node node, Path file) {
-    return new SourcePosition(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    return new SourcePosition(
+        file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A project environment variable: a project-wide default and values per environment key.
- * Names start with {@code DBT_}; {@code DBT_ENV_SECRET} marks a secret whose value should only come
- * from interpolation and is never shown.
+ * A project environment variable: a project-wide default and values per environment key. Names
+ * start with {@code DBT_}; {@code DBT_ENV_SECRET} marks a secret whose value should only come from
+ * interpolation and is never shown.
  *
  * @param name the variable name
  * @param projectDefault the project-wide default, or null for none
@@ -15,7 +15,10 @@ import java.util.Map;
  * @param position where the variable is declared
  */
 public record EnvVarSpec(
-    String name, String projectDefault, Map<String, String> perEnvironment, SourcePosition position) {
+    String name,
+    String projectDefault,
+    Map<String, String> perEnvironment,
+    SourcePosition position) {
 
   /** The prefix dbt Cloud uses to mark a variable as secret. */
   public static final String SECRET_PREFIX = "DBT_ENV_SECRET";
@@ -38,10 +41,24 @@ public record EnvVarSpec(
   @Override
   public String toString() {
     if (!secret()) {
-      return "EnvVarSpec[name=" + name + ", projectDefault=" + projectDefault + ", perEnvironment="
-          + perEnvironment + ", position=" + position + "]";
+      return "EnvVarSpec[name="
+          + name
+          + ", projectDefault="
+          + projectDefault
+          + ", perEnvironment="
+          + perEnvironment
+          + ", position="
+          + position
+          + "]";
     }
-    return "EnvVarSpec[name=" + name + ", projectDefault=" + (projectDefault == null ? null : "*****")
-        + ", perEnvironment=" + perEnvironment.keySet() + " (values hidden), position=" + position + "]";
+    return "EnvVarSpec[name="
+        + name
+        + ", projectDefault="
+        + (projectDefault == null ? null : "*****")
+        + ", perEnvironment="
+        + perEnvironment.keySet()
+        + " (values hidden), position="
+        + position
+        + "]";
   }
 }

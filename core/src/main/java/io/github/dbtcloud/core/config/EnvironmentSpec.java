@@ -20,7 +20,8 @@ import java.util.Set;
  * @param extendedAttributesId existing extended attributes, by id
  * @param primaryProfileId existing profile, by id
  * @param customBranch the custom branch; setting it turns {@code use_custom_branch} on
- * @param useCustomBranch {@code use_custom_branch}; null means "on exactly when custom_branch is set"
+ * @param useCustomBranch {@code use_custom_branch}; null means "on exactly when custom_branch is
+ *     set"
  * @param supportsDocs {@code supports_docs}
  * @param enableModelQueryHistory model query history toggle
  * @param enableDbtState {@code enable_dbt_state}
@@ -54,13 +55,45 @@ public record EnvironmentSpec(
     ignoreChanges = Set.copyOf(ignoreChanges);
   }
 
-  /** The original form (matched by name; no profile, docs, dbt state or explicit custom-branch flag). */
-  public EnvironmentSpec(String key, String name, List<String> previousNames, String type, String deploymentType,
-      String dbtVersion, Long credentialsId, Long connectionId, Long extendedAttributesId, String customBranch,
-      Boolean enableModelQueryHistory, Set<String> ignoreChanges, boolean protect, SourcePosition position) {
-    this(key, null, name, previousNames, type, deploymentType, dbtVersion, credentialsId, connectionId,
-        extendedAttributesId, null, customBranch, null, null, enableModelQueryHistory, null, ignoreChanges,
-        protect, position);
+  /**
+   * The original form (matched by name; no profile, docs, dbt state or explicit custom-branch
+   * flag).
+   */
+  public EnvironmentSpec(
+      String key,
+      String name,
+      List<String> previousNames,
+      String type,
+      String deploymentType,
+      String dbtVersion,
+      Long credentialsId,
+      Long connectionId,
+      Long extendedAttributesId,
+      String customBranch,
+      Boolean enableModelQueryHistory,
+      Set<String> ignoreChanges,
+      boolean protect,
+      SourcePosition position) {
+    this(
+        key,
+        null,
+        name,
+        previousNames,
+        type,
+        deploymentType,
+        dbtVersion,
+        credentialsId,
+        connectionId,
+        extendedAttributesId,
+        null,
+        customBranch,
+        null,
+        null,
+        enableModelQueryHistory,
+        null,
+        ignoreChanges,
+        protect,
+        position);
   }
 
   /** How the user names this environment in messages. */

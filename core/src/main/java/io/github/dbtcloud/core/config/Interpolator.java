@@ -31,7 +31,9 @@ final class Interpolator {
     return raw.replace("$${", "").contains("${");
   }
 
-  /** The value with every reference replaced; null (with the problems reported) when one cannot be. */
+  /**
+   * The value with every reference replaced; null (with the problems reported) when one cannot be.
+   */
   String interpolate(String raw, YamlCursor where) {
     if (!raw.contains("${")) {
       return raw;
@@ -51,8 +53,12 @@ final class Interpolator {
       }
       int close = raw.indexOf('}', i);
       if (close < 0) {
-        where.problemAt(i, "'" + raw.substring(i) + "' is not closed; write ${env.NAME} or ${property}"
-            + " (or $${ for a literal ${)");
+        where.problemAt(
+            i,
+            "'"
+                + raw.substring(i)
+                + "' is not closed; write ${env.NAME} or ${property}"
+                + " (or $${ for a literal ${)");
         return null;
       }
       String inside = raw.substring(i + 2, close);
@@ -60,19 +66,31 @@ final class Interpolator {
       String name = (dash < 0 ? inside : inside.substring(0, dash)).strip();
       String fallback = dash < 0 ? null : inside.substring(dash + 2);
       if (!NAME.matcher(name).matches() || name.equals("env.") || name.endsWith(".")) {
-        where.problemAt(i, "'${" + inside + "}' is not a variable reference; write ${env.NAME}, ${property}"
-            + " or ${env.NAME:-fallback}");
+        where.problemAt(
+            i,
+            "'${"
+                + inside
+                + "}' is not a variable reference; write ${env.NAME}, ${property}"
+                + " or ${env.NAME:-fallback}");
         failed = true;
       } else {
-        String value = name.startsWith("env.") ? environment.get(name.substring(4)) : properties.get(name);
+        String value =
+            name.startsWith("env.") ? environment.get(name.substring(4)) : properties.get(name);
         if (value == null) {
           value = fallback;
         }
         if (value == null) {
-          where.problemAt(i, "undefined variable ${" + name + "}; "
-              + (name.startsWith("env.") ? "export " + name.substring(4) + " in the build's environment"
-                  : "pass -D" + name + "=... or define it in the pom's <properties>")
-              + ", or give a fallback: ${" + name + ":-value}");
+          where.problemAt(
+              i,
+              "undefined variable ${"
+                  + name
+                  + "}; "
+                  + (name.startsWith("env.")
+                      ? "export " + name.substring(4) + " in the build's environment"
+                      : "pass -D" + name + "=... or define it in the pom's <properties>")
+                  + ", or give a fallback: ${"
+                  + name
+                  + ":-value}");
           failed = true;
         } else {
           out.append(value);

@@ -15,10 +15,16 @@ public final class InvalidDesiredStateException extends RuntimeException {
     this(problems, List.of());
   }
 
-  /** The problems, and the warnings found on the way (shown too, so the user fixes everything in one go). */
+  /**
+   * The problems, and the warnings found on the way (shown too, so the user fixes everything in one
+   * go).
+   */
   public InvalidDesiredStateException(List<Problem> problems, List<Problem> warnings) {
-    super(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the desired state:\n"
-        + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+    super(
+        problems.size()
+            + (problems.size() == 1 ? " problem" : " problems")
+            + " in the desired state:\n"
+            + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
     this.warnings = List.copyOf(warnings);
   }

@@ -15,7 +15,12 @@ import java.util.List;
  * @param position where the trigger is declared
  */
 public record JobCompletionTrigger(
-    String job, String project, Long jobId, Long projectId, List<String> statuses, SourcePosition position) {
+    String job,
+    String project,
+    Long jobId,
+    Long projectId,
+    List<String> statuses,
+    SourcePosition position) {
 
   /** Run-status names and the codes dbt Cloud uses for them (10 success, 20 error, 30 canceled). */
   public static final List<String> STATUSES = List.of("success", "error", "canceled");
@@ -25,7 +30,8 @@ public record JobCompletionTrigger(
   }
 
   /** A trigger on a job of this file, by key. */
-  public JobCompletionTrigger(String job, String project, List<String> statuses, SourcePosition position) {
+  public JobCompletionTrigger(
+      String job, String project, List<String> statuses, SourcePosition position) {
     this(job, project, null, null, statuses, position);
   }
 }

@@ -61,7 +61,8 @@ public record JobSpec(
 
   public JobSpec {
     executeSteps = executeSteps == null ? null : List.copyOf(executeSteps);
-    costOptimizationFeatures = costOptimizationFeatures == null ? null : List.copyOf(costOptimizationFeatures);
+    costOptimizationFeatures =
+        costOptimizationFeatures == null ? null : List.copyOf(costOptimizationFeatures);
     envVars = Collections.unmodifiableMap(new LinkedHashMap<>(envVars));
     ignoreChanges = Set.copyOf(ignoreChanges);
     triggers = triggers == null ? TriggersSpec.NONE : triggers;

@@ -23,43 +23,96 @@ import java.util.regex.Pattern;
 final class JobsAsCodeReader {
 
   /** Keys dbt-jobs-as-code reads on a job. */
-  static final Set<String> JOB = Set.of("linked_id", "id", "identifier", "account_id", "project_id",
-      "environment_id", "dbt_version", "name", "settings", "execution", "deferring_job_definition_id",
-      "deferring_environment_id", "run_generate_sources", "run_lint", "errors_on_lint_failure", "execute_steps",
-      "generate_docs", "schedule", "triggers", "description", "state", "run_compare_changes",
-      "compare_changes_flags", "job_type", "triggers_on_draft_pr", "job_completion_trigger_condition",
-      "custom_environment_variables", "cost_optimization_features");
+  static final Set<String> JOB =
+      Set.of(
+          "linked_id",
+          "id",
+          "identifier",
+          "account_id",
+          "project_id",
+          "environment_id",
+          "dbt_version",
+          "name",
+          "settings",
+          "execution",
+          "deferring_job_definition_id",
+          "deferring_environment_id",
+          "run_generate_sources",
+          "run_lint",
+          "errors_on_lint_failure",
+          "execute_steps",
+          "generate_docs",
+          "schedule",
+          "triggers",
+          "description",
+          "state",
+          "run_compare_changes",
+          "compare_changes_flags",
+          "job_type",
+          "triggers_on_draft_pr",
+          "job_completion_trigger_condition",
+          "custom_environment_variables",
+          "cost_optimization_features");
 
-  /** Read-only fields an exported job carries; dbt-jobs-as-code ignores them and so does this reader. */
-  static final Set<String> READ_ONLY = Set.of("integration_id", "force_node_selection", "raw_dbt_version",
-      "created_at", "updated_at", "deactivated", "run_failure_count", "lifecycle_webhooks",
-      "lifecycle_webhooks_url", "is_deferrable", "generate_sources", "cron_humanized", "next_run",
-      "next_run_humanized", "is_system", "account", "project", "environment", "most_recent_run",
-      "most_recent_completed_run", "job_definition_id");
+  /**
+   * Read-only fields an exported job carries; dbt-jobs-as-code ignores them and so does this
+   * reader.
+   */
+  static final Set<String> READ_ONLY =
+      Set.of(
+          "integration_id",
+          "force_node_selection",
+          "raw_dbt_version",
+          "created_at",
+          "updated_at",
+          "deactivated",
+          "run_failure_count",
+          "lifecycle_webhooks",
+          "lifecycle_webhooks_url",
+          "is_deferrable",
+          "generate_sources",
+          "cron_humanized",
+          "next_run",
+          "next_run_humanized",
+          "is_system",
+          "account",
+          "project",
+          "environment",
+          "most_recent_run",
+          "most_recent_completed_run",
+          "job_definition_id");
 
   private static final Set<String> SETTINGS = Set.of("threads", "target_name");
   private static final Set<String> EXECUTION = Set.of("timeout_seconds");
   private static final Set<String> SCHEDULE = Set.of("cron", "date", "time");
-  private static final Set<String> TRIGGERS = Set.of("github_webhook", "git_provider_webhook", "schedule", "on_merge",
-      "custom_branch_only");
-  private static final Pattern IDENTIFIER_IN_NAME = Pattern.compile("\\s*\\[\\[([*:a-zA-Z0-9_.\\-]+)]]");
+  private static final Set<String> TRIGGERS =
+      Set.of(
+          "github_webhook", "git_provider_webhook", "schedule", "on_merge", "custom_branch_only");
+  private static final Pattern IDENTIFIER_IN_NAME =
+      Pattern.compile("\\s*\\[\\[([*:a-zA-Z0-9_.\\-]+)]]");
 
-  private record Raw(String key, YamlCursor cursor, Map<String, YamlCursor> keys, Long id, Long projectId) {}
+  private record Raw(
+      String key, YamlCursor cursor, Map<String, YamlCursor> keys, Long id, Long projectId) {}
 
   private final Map<String, ProjectSpec> projects = new LinkedHashMap<>();
   private final References references = new References();
 
-  /** True when {@code root} looks like a dbt-jobs-as-code file: a {@code jobs:} map and no version-1 keys. */
+  /**
+   * True when {@code root} looks like a dbt-jobs-as-code file: a {@code jobs:} map and no version-1
+   * keys.
+   */
   static boolean recognises(org.yaml.snakeyaml.nodes.Node root) {
     if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
       return false;
     }
     Set<String> keys = new LinkedHashSet<>();
-    m.getValue().forEach(t -> {
-      if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode s) {
-        keys.add(s.getValue());
-      }
-    });
+    m.getValue()
+        .forEach(
+            t -> {
+              if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode s) {
+                keys.add(s.getValue());
+              }
+            });
     return keys.contains("jobs") && !keys.contains("projects") && !keys.contains("version");
   }
 
@@ -68,30 +121,48 @@ final class JobsAsCodeReader {
     Long defaultAccount = top.containsKey("account_id") ? top.get("account_id").id() : null;
     Map<String, YamlCursor> jobs = top.get("jobs").entries();
     List<Raw> raws = new ArrayList<>();
-    jobs.forEach((key, c) -> {
-      Map<String, YamlCursor> k = c.entries(null);
-      for (String name : k.keySet()) {
-        if (!JOB.contains(name) && !READ_ONLY.contains(name)) {
-          k.get(name).context().problems().warn(k.get(name).keyPosition(), k.get(name).path(),
-              YamlCursor.unknownKey(name, JOB) + " (dbt-jobs-as-code ignores it, and so does this plugin)");
-        }
-      }
-      raws.add(new Raw(key, c, k, StateReader.idOf(k, "id"), StateReader.idOf(k, "project_id")));
-    });
+    jobs.forEach(
+        (key, c) -> {
+          Map<String, YamlCursor> k = c.entries(null);
+          for (String name : k.keySet()) {
+            if (!JOB.contains(name) && !READ_ONLY.contains(name)) {
+              k.get(name)
+                  .context()
+                  .problems()
+                  .warn(
+                      k.get(name).keyPosition(),
+                      k.get(name).path(),
+                      YamlCursor.unknownKey(name, JOB)
+                          + " (dbt-jobs-as-code ignores it, and so does this plugin)");
+            }
+          }
+          raws.add(
+              new Raw(key, c, k, StateReader.idOf(k, "id"), StateReader.idOf(k, "project_id")));
+        });
     Long account = defaultAccount;
     YamlCursor accountAt = top.get("account_id");
     for (Raw r : raws) {
       Long a = StateReader.idOf(r.keys(), "account_id");
       if (a == null) {
-        if (defaultAccount == null && !r.keys().containsKey("account_id") && r.cursor().isMapping()) {
+        if (defaultAccount == null
+            && !r.keys().containsKey("account_id")
+            && r.cursor().isMapping()) {
           r.cursor().problem("missing 'account_id:' (on the job, or once at the top of the file)");
         }
       } else if (account == null) {
         account = a;
         accountAt = r.keys().get("account_id");
       } else if (!a.equals(account)) {
-        r.keys().get("account_id").problem("account_id " + a + " differs from " + account + " (line "
-            + accountAt.position().line() + "); one file manages one account");
+        r.keys()
+            .get("account_id")
+            .problem(
+                "account_id "
+                    + a
+                    + " differs from "
+                    + account
+                    + " (line "
+                    + accountAt.position().line()
+                    + "); one file manages one account");
       }
     }
     Map<Long, Map<String, EnvironmentSpec>> environments = new LinkedHashMap<>();
@@ -104,15 +175,30 @@ final class JobsAsCodeReader {
     }
     for (Map.Entry<Long, Map<String, JobSpec>> e : jobsByProject.entrySet()) {
       String key = projectKey(e.getKey());
-      projects.put(key, new ProjectSpec(key, e.getKey(), null,
-          environments.getOrDefault(e.getKey(), Map.of()), Map.of(), e.getValue(), root.position()));
+      projects.put(
+          key,
+          new ProjectSpec(
+              key,
+              e.getKey(),
+              null,
+              environments.getOrDefault(e.getKey(), Map.of()),
+              Map.of(),
+              e.getValue(),
+              root.position()));
     }
     if (raws.isEmpty()) {
       top.get("jobs").problem("no jobs under 'jobs:'");
     }
     references.check(projects);
-    return new DesiredState(1, new AccountSpec(account == null ? 0 : account, null, root.position()),
-        OwnershipSpec.defaults(), projects, Optional.empty(), Optional.empty(), files, List.of());
+    return new DesiredState(
+        1,
+        new AccountSpec(account == null ? 0 : account, null, root.position()),
+        OwnershipSpec.defaults(),
+        projects,
+        Optional.empty(),
+        Optional.empty(),
+        files,
+        List.of());
   }
 
   private JobSpec job(Raw r, List<Raw> all, Map<Long, Map<String, EnvironmentSpec>> environments) {
@@ -122,22 +208,44 @@ final class JobsAsCodeReader {
       return null;
     }
     if (!Marker.NAME.matcher(r.key()).matches()) {
-      c.keyProblem("job identifier '" + r.key() + "' cannot be written into a marker [[" + r.key() + "]] and read"
-          + " back; use letters, digits, '_', '-' or '.'");
+      c.keyProblem(
+          "job identifier '"
+              + r.key()
+              + "' cannot be written into a marker [["
+              + r.key()
+              + "]] and read"
+              + " back; use letters, digits, '_', '-' or '.'");
     }
     String name = required(c, k, "name");
     if (name != null) {
       Matcher m = IDENTIFIER_IN_NAME.matcher(name);
       if (m.find()) {
-        String identifier = m.group(1).contains(":") ? m.group(1).substring(m.group(1).indexOf(':') + 1) : m.group(1);
+        String identifier =
+            m.group(1).contains(":")
+                ? m.group(1).substring(m.group(1).indexOf(':') + 1)
+                : m.group(1);
         if (m.group(1).contains(":")) {
-          k.get("name").warn("the import filter in [[" + m.group(1) + "]] is not kept: the plugin finds the job in"
-              + " dbt Cloud by [[" + m.group(1) + "]] as by [[" + identifier + "]], but writes [[" + identifier
-              + "]] from its first apply on, so dbt-jobs-as-code's import-jobs --filter no longer selects it");
+          k.get("name")
+              .warn(
+                  "the import filter in [["
+                      + m.group(1)
+                      + "]] is not kept: the plugin finds the job in"
+                      + " dbt Cloud by [["
+                      + m.group(1)
+                      + "]] as by [["
+                      + identifier
+                      + "]], but writes [["
+                      + identifier
+                      + "]] from its first apply on, so dbt-jobs-as-code's import-jobs --filter no longer selects it");
         }
         if (!identifier.equals(r.key())) {
-          k.get("name").problem("the name carries the identifier [[" + m.group(1) + "]] but the job's key is '"
-              + r.key() + "'; make them the same");
+          k.get("name")
+              .problem(
+                  "the name carries the identifier [["
+                      + m.group(1)
+                      + "]] but the job's key is '"
+                      + r.key()
+                      + "'; make them the same");
         }
         name = (name.substring(0, m.start()) + name.substring(m.end())).strip();
       }
@@ -150,9 +258,12 @@ final class JobsAsCodeReader {
     if (!k.containsKey("environment_id")) {
       c.problem("missing 'environment_id:' (the numeric id of the environment the job runs in)");
     }
-    Map<String, EnvironmentSpec> projectEnvironments = projectId == null ? new LinkedHashMap<>()
-        : environments.computeIfAbsent(projectId, p -> new LinkedHashMap<>());
-    String environment = environmentId == null ? null : environmentKey(environmentId, projectEnvironments, c);
+    Map<String, EnvironmentSpec> projectEnvironments =
+        projectId == null
+            ? new LinkedHashMap<>()
+            : environments.computeIfAbsent(projectId, p -> new LinkedHashMap<>());
+    String environment =
+        environmentId == null ? null : environmentKey(environmentId, projectEnvironments, c);
     List<String> steps = null;
     if (!k.containsKey("execute_steps")) {
       c.problem("missing 'execute_steps:'");
@@ -168,43 +279,76 @@ final class JobsAsCodeReader {
     Map<String, YamlCursor> triggers = section(k, "triggers", TRIGGERS);
     Boolean github = StateReader.bool(triggers, "github_webhook");
     Boolean gitProvider = StateReader.bool(triggers, "git_provider_webhook");
-    Boolean webhook = github == null && gitProvider == null ? null
-        : Boolean.TRUE.equals(github) || Boolean.TRUE.equals(gitProvider);
+    Boolean webhook =
+        github == null && gitProvider == null
+            ? null
+            : Boolean.TRUE.equals(github) || Boolean.TRUE.equals(gitProvider);
     Boolean scheduleOn = StateReader.bool(triggers, "schedule");
     ScheduleSpec schedule = schedule(k, scheduleOn);
     Long jobDeferral = StateReader.idOf(k, "deferring_job_definition_id");
     Long environmentDeferral = StateReader.idOf(k, "deferring_environment_id");
     DeferralSpec deferral = null;
     if (environmentDeferral != null) {
-      deferral = new DeferralSpec(environmentKey(environmentDeferral, projectEnvironments, c), null,
-          k.get("deferring_environment_id").position());
+      deferral =
+          new DeferralSpec(
+              environmentKey(environmentDeferral, projectEnvironments, c),
+              null,
+              k.get("deferring_environment_id").position());
     } else if (jobDeferral != null) {
       String target = jobDeferral.equals(r.id()) ? "self" : keyOfJob(jobDeferral, all);
       if (target == null) {
-        k.get("deferring_job_definition_id").problem("job " + jobDeferral + " is not a job of this file, so the"
-            + " deferral cannot be converted; defer to an environment with deferring_environment_id instead");
+        k.get("deferring_job_definition_id")
+            .problem(
+                "job "
+                    + jobDeferral
+                    + " is not a job of this file, so the"
+                    + " deferral cannot be converted; defer to an environment with deferring_environment_id instead");
       } else {
         deferral = new DeferralSpec(null, target, k.get("deferring_job_definition_id").position());
       }
     }
     Integer state = k.containsKey("state") ? k.get("state").integer() : null;
     if (state != null && state != 1) {
-      k.get("state").warn("state " + state + " is ignored: the plugin manages active jobs; to delete a job,"
-          + " remove it from the file and turn on ownership.prune");
+      k.get("state")
+          .warn(
+              "state "
+                  + state
+                  + " is ignored: the plugin manages active jobs; to delete a job,"
+                  + " remove it from the file and turn on ownership.prune");
     }
     List<String> costFeatures = null;
-    if (k.containsKey("cost_optimization_features") && !k.get("cost_optimization_features").isNull()) {
+    if (k.containsKey("cost_optimization_features")
+        && !k.get("cost_optimization_features").isNull()) {
       costFeatures = k.get("cost_optimization_features").strings();
     }
-    return new JobSpec(r.key(), name, StateReader.str(k, "description"), environment, steps, dbtVersion,
-        StateReader.atLeast(settings, "threads", 1), StateReader.str(settings, "target_name"),
-        StateReader.atLeast(execution, "timeout_seconds", 0), StateReader.bool(k, "generate_docs"),
-        StateReader.bool(k, "run_generate_sources"), schedule,
-        new TriggersSpec(webhook, StateReader.bool(triggers, "on_merge"), StateReader.bool(k, "triggers_on_draft_pr"),
+    return new JobSpec(
+        r.key(),
+        name,
+        StateReader.str(k, "description"),
+        environment,
+        steps,
+        dbtVersion,
+        StateReader.atLeast(settings, "threads", 1),
+        StateReader.str(settings, "target_name"),
+        StateReader.atLeast(execution, "timeout_seconds", 0),
+        StateReader.bool(k, "generate_docs"),
+        StateReader.bool(k, "run_generate_sources"),
+        schedule,
+        new TriggersSpec(
+            webhook,
+            StateReader.bool(triggers, "on_merge"),
+            StateReader.bool(k, "triggers_on_draft_pr"),
             completion(r, all)),
-        deferral, StateReader.bool(k, "run_compare_changes"), StateReader.str(k, "compare_changes_flags"),
-        StateReader.bool(k, "run_lint"), StateReader.bool(k, "errors_on_lint_failure"), costFeatures,
-        envVars(k.get("custom_environment_variables")), Set.of(), false, c.position());
+        deferral,
+        StateReader.bool(k, "run_compare_changes"),
+        StateReader.str(k, "compare_changes_flags"),
+        StateReader.bool(k, "run_lint"),
+        StateReader.bool(k, "errors_on_lint_failure"),
+        costFeatures,
+        envVars(k.get("custom_environment_variables")),
+        Set.of(),
+        false,
+        c.position());
   }
 
   private static String required(YamlCursor c, Map<String, YamlCursor> k, String key) {
@@ -215,7 +359,8 @@ final class JobsAsCodeReader {
     return k.get(key).text();
   }
 
-  private static Map<String, YamlCursor> section(Map<String, YamlCursor> k, String key, Set<String> allowed) {
+  private static Map<String, YamlCursor> section(
+      Map<String, YamlCursor> k, String key, Set<String> allowed) {
     return k.containsKey(key) ? k.get(key).entries(allowed) : Map.of();
   }
 
@@ -230,7 +375,11 @@ final class JobsAsCodeReader {
     Map<String, YamlCursor> s = sc.entries(SCHEDULE);
     for (String generated : List.of("date", "time")) {
       if (s.containsKey(generated)) {
-        s.get(generated).warn("schedule." + generated + " is generated by dbt Cloud and ignored; only cron is read");
+        s.get(generated)
+            .warn(
+                "schedule."
+                    + generated
+                    + " is generated by dbt Cloud and ignored; only cron is read");
       }
     }
     String cron = StateReader.str(s, "cron");
@@ -241,7 +390,8 @@ final class JobsAsCodeReader {
       return null;
     }
     CronCheck.check(s.get("cron"), cron);
-    return new ScheduleSpec(cron, List.of(), List.of(), null, Boolean.TRUE.equals(scheduleOn), sc.position());
+    return new ScheduleSpec(
+        cron, List.of(), List.of(), null, Boolean.TRUE.equals(scheduleOn), sc.position());
   }
 
   private JobCompletionTrigger completion(Raw r, List<Raw> all) {
@@ -271,7 +421,10 @@ final class JobsAsCodeReader {
         continue;
       }
       if (code != 10 && code != 20 && code != 30) {
-        item.problem("status " + code + " is not a run status; use 10 (success), 20 (error) or 30 (canceled)");
+        item.problem(
+            "status "
+                + code
+                + " is not a run status; use 10 (success), 20 (error) or 30 (canceled)");
       } else {
         statuses.add(JobCompletionTrigger.STATUSES.get(code / 10 - 1));
       }
@@ -282,10 +435,17 @@ final class JobsAsCodeReader {
     String key = jobId == null ? null : keyOfJob(jobId, all);
     if (key != null) {
       Raw target = all.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
-      String targetProject = target.projectId() == null ? projectKey(r.projectId()) : projectKey(target.projectId());
-      references.completion(new JobRef(projectKey(r.projectId()), r.key()), new JobRef(targetProject, key), cc);
-      return new JobCompletionTrigger(key, targetProject.equals(projectKey(r.projectId())) ? null : targetProject,
-          null, null, statuses, cc.position());
+      String targetProject =
+          target.projectId() == null ? projectKey(r.projectId()) : projectKey(target.projectId());
+      references.completion(
+          new JobRef(projectKey(r.projectId()), r.key()), new JobRef(targetProject, key), cc);
+      return new JobCompletionTrigger(
+          key,
+          targetProject.equals(projectKey(r.projectId())) ? null : targetProject,
+          null,
+          null,
+          statuses,
+          cc.position());
     }
     return new JobCompletionTrigger(null, null, jobId, projectId, statuses, cc.position());
   }
@@ -298,22 +458,24 @@ final class JobsAsCodeReader {
     for (YamlCursor item : c.items()) {
       Map<String, YamlCursor> single = item.entries();
       if (item.isMapping() && single.size() != 1) {
-        item.problem("each custom_environment_variables item is one 'DBT_NAME: value' pair; this one has "
-            + single.size());
+        item.problem(
+            "each custom_environment_variables item is one 'DBT_NAME: value' pair; this one has "
+                + single.size());
         continue;
       }
-      single.forEach((name, v) -> {
-        Values.checkEnvVarName(v, name);
-        if (!v.isScalar() || v.isNull()) {
-          v.problem("expected a value for " + name + ", found " + v.describe());
-          return;
-        }
-        Values.warnIfLiteralSecret(v, name);
-        String value = v.text();
-        if (value != null) {
-          out.put(name, value);
-        }
-      });
+      single.forEach(
+          (name, v) -> {
+            Values.checkEnvVarName(v, name);
+            if (!v.isScalar() || v.isNull()) {
+              v.problem("expected a value for " + name + ", found " + v.describe());
+              return;
+            }
+            Values.warnIfLiteralSecret(v, name);
+            String value = v.text();
+            if (value != null) {
+              out.put(name, value);
+            }
+          });
     }
     return out;
   }
@@ -328,10 +490,32 @@ final class JobsAsCodeReader {
     return null;
   }
 
-  private static String environmentKey(long id, Map<String, EnvironmentSpec> environments, YamlCursor at) {
+  private static String environmentKey(
+      long id, Map<String, EnvironmentSpec> environments, YamlCursor at) {
     String key = "environment_" + id;
-    environments.computeIfAbsent(key, k -> new EnvironmentSpec(k, id, null, List.of(), null, null, null, null, null,
-        null, null, null, null, null, null, null, Set.of(), false, at.position()));
+    environments.computeIfAbsent(
+        key,
+        k ->
+            new EnvironmentSpec(
+                k,
+                id,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(),
+                false,
+                at.position()));
     return key;
   }
 

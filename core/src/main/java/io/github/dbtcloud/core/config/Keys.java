@@ -13,34 +13,84 @@ import java.util.Set;
  */
 final class Keys {
 
-  static final Set<String> ROOT = of("version", "account", "ownership", "projects", "verify", "semantic_layer");
+  static final Set<String> ROOT =
+      of("version", "account", "ownership", "projects", "verify", "semantic_layer");
   static final Set<String> ACCOUNT = of("id", "host");
   static final Set<String> OWNERSHIP = of("namespace", "prune", "max_deletes", "marker");
   static final Set<String> PROJECT = of("id", "name", "environments", "env_vars", "jobs");
-  static final Set<String> ENVIRONMENT = of("id", "name", "previous_names", "type", "deployment_type",
-      "dbt_version", "credentials_id", "connection_id", "extended_attributes_id", "primary_profile_id",
-      "custom_branch", "use_custom_branch", "supports_docs", "enable_model_query_history", "enable_dbt_state",
-      "ignore_changes", "protect");
-  static final Set<String> JOB = of("name", "description", "environment", "execute_steps", "dbt_version",
-      "threads", "target_name", "timeout_seconds", "generate_docs", "run_generate_sources", "schedule",
-      "triggers", "defer_to", "run_compare_changes", "compare_changes_flags", "run_lint",
-      "errors_on_lint_failure", "cost_optimization_features", "env_vars", "ignore_changes", "protect");
-  static final Set<String> SCHEDULE = of("cron", "days_of_week", "at_exact_hours", "every_n_hours", "enabled");
-  static final Set<String> TRIGGERS = of("git_provider_webhook", "on_merge", "on_draft_pr", "on_job_completion");
-  static final Set<String> JOB_COMPLETION = of("job", "project", "job_id", "project_id", "statuses");
+  static final Set<String> ENVIRONMENT =
+      of(
+          "id",
+          "name",
+          "previous_names",
+          "type",
+          "deployment_type",
+          "dbt_version",
+          "credentials_id",
+          "connection_id",
+          "extended_attributes_id",
+          "primary_profile_id",
+          "custom_branch",
+          "use_custom_branch",
+          "supports_docs",
+          "enable_model_query_history",
+          "enable_dbt_state",
+          "ignore_changes",
+          "protect");
+  static final Set<String> JOB =
+      of(
+          "name",
+          "description",
+          "environment",
+          "execute_steps",
+          "dbt_version",
+          "threads",
+          "target_name",
+          "timeout_seconds",
+          "generate_docs",
+          "run_generate_sources",
+          "schedule",
+          "triggers",
+          "defer_to",
+          "run_compare_changes",
+          "compare_changes_flags",
+          "run_lint",
+          "errors_on_lint_failure",
+          "cost_optimization_features",
+          "env_vars",
+          "ignore_changes",
+          "protect");
+  static final Set<String> SCHEDULE =
+      of("cron", "days_of_week", "at_exact_hours", "every_n_hours", "enabled");
+  static final Set<String> TRIGGERS =
+      of("git_provider_webhook", "on_merge", "on_draft_pr", "on_job_completion");
+  static final Set<String> JOB_COMPLETION =
+      of("job", "project", "job_id", "project_id", "statuses");
   static final Set<String> DEFER_TO = of("environment", "job");
-  static final Set<String> VERIFY = of("job", "project", "cause", "git_branch", "git_sha", "schema_override",
-      "steps_override", "threads_override", "target_name_override", "timeout", "poll_min", "poll_max",
-      "cancel_on_timeout");
-  static final Set<String> SEMANTIC_LAYER = of("environment", "project", "metrics", "group_by", "grain", "dimensions",
-      "parallelism");
+  static final Set<String> VERIFY =
+      of(
+          "job",
+          "project",
+          "cause",
+          "git_branch",
+          "git_sha",
+          "schema_override",
+          "steps_override",
+          "threads_override",
+          "target_name_override",
+          "timeout",
+          "poll_min",
+          "poll_max",
+          "cancel_on_timeout");
+  static final Set<String> SEMANTIC_LAYER =
+      of("environment", "project", "metrics", "group_by", "grain", "dimensions", "parallelism");
 
   /** Fields {@code ignore_changes} may name on a job: every field except the bookkeeping ones. */
   static final Set<String> JOB_IGNORABLE = without(JOB, "ignore_changes", "protect");
 
   /** Fields {@code ignore_changes} may name on an environment (never its identity: id, name). */
-  static final Set<String> ENVIRONMENT_IGNORABLE = without(ENVIRONMENT, "id", "name", "previous_names",
-      "ignore_changes", "protect");
+  static final Set<String> ENVIRONMENT_IGNORABLE =
+      without(ENVIRONMENT, "id", "name", "previous_names", "ignore_changes", "protect");
 
   /** Each fixed-key section by its name in the JSON Schema's {@code $defs}. */
   static final Map<String, Set<String>> SECTIONS = sections();

@@ -5,12 +5,15 @@ import io.github.dbtcloud.core.identity.MarkerPlacement;
 /**
  * Which remote jobs this file owns and whether it may delete them (design §5).
  *
- * @param namespace optional namespace written into markers ({@code [[namespace/key]]}); null for none
+ * @param namespace optional namespace written into markers ({@code [[namespace/key]]}); null for
+ *     none
  * @param prune delete managed jobs that left the file
  * @param maxDeletes the brake: never delete or recreate more managed objects than this in one apply
- * @param marker where job markers are written (the build's {@code dbt.markerPlacement} overrides it)
+ * @param marker where job markers are written (the build's {@code dbt.markerPlacement} overrides
+ *     it)
  */
-public record OwnershipSpec(String namespace, boolean prune, int maxDeletes, MarkerPlacement marker) {
+public record OwnershipSpec(
+    String namespace, boolean prune, int maxDeletes, MarkerPlacement marker) {
 
   /** The default brake. */
   public static final int DEFAULT_MAX_DELETES = 10;

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects every error and warning of a load so the user sees all of them at once, in file order. */
+/**
+ * Collects every error and warning of a load so the user sees all of them at once, in file order.
+ */
 final class Problems {
 
-  private static final Comparator<Problem> FILE_ORDER = Comparator
-      .comparing((Problem p) -> p.position().file().toString())
-      .thenComparingInt(p -> p.position().line())
-      .thenComparingInt(p -> p.position().column());
+  private static final Comparator<Problem> FILE_ORDER =
+      Comparator.comparing((Problem p) -> p.position().file().toString())
+          .thenComparingInt(p -> p.position().line())
+          .thenComparingInt(p -> p.position().column());
 
   private final List<Problem> errors = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * What every cursor of one load shares: the problems found so far, the interpolator, and which
- * file each node came from (several files are merged into one tree, so a node's file is recorded
- * where the merge grafted it).
+ * What every cursor of one load shares: the problems found so far, the interpolator, and which file
+ * each node came from (several files are merged into one tree, so a node's file is recorded where
+ * the merge grafted it).
  */
 final class ReadContext {
 

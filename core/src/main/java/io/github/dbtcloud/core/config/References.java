@@ -57,8 +57,13 @@ final class References {
       StringBuilder cycle = new StringBuilder();
       chain.forEach(j -> cycle.append(j).append(" -> "));
       cycle.append(start);
-      completions.get(start).at().problem("job-completion triggers form a cycle: " + cycle
-          + "; each run would trigger the next forever. Remove one of these triggers");
+      completions
+          .get(start)
+          .at()
+          .problem(
+              "job-completion triggers form a cycle: "
+                  + cycle
+                  + "; each run would trigger the next forever. Remove one of these triggers");
     }
   }
 
@@ -69,6 +74,8 @@ final class References {
 
   /** "; did you mean 'x'? declared: a, b" for a key that is not among {@code known}. */
   static String known(String key, Collection<String> known) {
-    return Suggestions.didYouMean(key, known) + "declared: " + (known.isEmpty() ? "(none)" : String.join(", ", known));
+    return Suggestions.didYouMean(key, known)
+        + "declared: "
+        + (known.isEmpty() ? "(none)" : String.join(", ", known));
   }
 }

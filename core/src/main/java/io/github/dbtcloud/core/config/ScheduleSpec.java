@@ -14,7 +14,11 @@ import java.util.List;
  * @param position where the schedule is declared
  */
 public record ScheduleSpec(
-    String cron, List<Integer> days, List<Integer> hours, Integer intervalHours, boolean enabled,
+    String cron,
+    List<Integer> days,
+    List<Integer> hours,
+    Integer intervalHours,
+    boolean enabled,
     SourcePosition position) {
 
   public ScheduleSpec {
@@ -22,7 +26,10 @@ public record ScheduleSpec(
     hours = List.copyOf(hours);
   }
 
-  /** Whether the date/time form is used rather than a cron (null when neither: only {@code enabled}). */
+  /**
+   * Whether the date/time form is used rather than a cron (null when neither: only {@code
+   * enabled}).
+   */
   public boolean structured() {
     return cron == null && (!hours.isEmpty() || intervalHours != null);
   }
@@ -41,7 +48,10 @@ public record ScheduleSpec(
     return days.isEmpty() ? "every_day" : "days_of_week";
   }
 
-  /** dbt Cloud's {@code schedule.time.type}: {@code at_exact_hours}, {@code every_hour}, or null for a cron. */
+  /**
+   * dbt Cloud's {@code schedule.time.type}: {@code at_exact_hours}, {@code every_hour}, or null for
+   * a cron.
+   */
   public String timeType() {
     if (!structured()) {
       return null;

@@ -18,17 +18,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the version-1 format (docs/desired-state.md) from a composed YAML tree into a
- * {@link DesiredState}, reporting every mistake at its place. Cross-references are checked once
- * every project is read, so a job may name a job of a project declared further down.
+ * Reads the version-1 format (docs/desired-state.md) from a composed YAML tree into a {@link
+ * DesiredState}, reporting every mistake at its place. Cross-references are checked once every
+ * project is read, so a job may name a job of a project declared further down.
  */
 final class StateReader {
 
-  private static final Set<String> LEGACY_HOSTS = Set.of("cloud.getdbt.com", "emea.dbt.com", "au.dbt.com");
-  private static final Set<String> GRAINS = Set.of("nanosecond", "microsecond", "millisecond", "second", "minute",
-      "hour", "day", "week", "month", "quarter", "year");
-  private static final List<String> COST_FEATURES = List.of("state_aware_orchestration", "efficient_testing",
-      "dbt_state");
+  private static final Set<String> LEGACY_HOSTS =
+      Set.of("cloud.getdbt.com", "emea.dbt.com", "au.dbt.com");
+  private static final Set<String> GRAINS =
+      Set.of(
+          "nanosecond",
+          "microsecond",
+          "millisecond",
+          "second",
+          "minute",
+          "hour",
+          "day",
+          "week",
+          "month",
+          "quarter",
+          "year");
+  private static final List<String> COST_FEATURES =
+      List.of("state_aware_orchestration", "efficient_testing", "dbt_state");
   private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
 
   private final Map<String, ProjectSpec> projects = new LinkedHashMap<>();
@@ -44,8 +56,12 @@ final class StateReader {
       if (key.startsWith("x-")) {
         k.remove(key); // free for YAML anchors, as in docker-compose files
       } else if (!Keys.ROOT.contains(key)) {
-        k.remove(key).keyProblem(YamlCursor.unknownKey(key, Keys.ROOT)
-            + (Suggestions.closest(key, Keys.ROOT).isPresent() ? "" : " (or x-" + key + " to hold YAML anchors)"));
+        k.remove(key)
+            .keyProblem(
+                YamlCursor.unknownKey(key, Keys.ROOT)
+                    + (Suggestions.closest(key, Keys.ROOT).isPresent()
+                        ? ""
+                        : " (or x-" + key + " to hold YAML anchors)"));
       }
     }
     version(root, k.get("version"));
@@ -54,19 +70,22 @@ final class StateReader {
       root.problem("missing 'account:' with the account's numeric 'id:'");
       account = new AccountSpec(0, null, root.position());
     }
-    OwnershipSpec ownership = k.containsKey("ownership") ? ownership(k.get("ownership")) : OwnershipSpec.defaults();
+    OwnershipSpec ownership =
+        k.containsKey("ownership") ? ownership(k.get("ownership")) : OwnershipSpec.defaults();
     if (k.containsKey("projects")) {
       YamlCursor pc = k.get("projects");
       pc.entries().forEach((key, c) -> projects.put(key, project(key, c)));
       if (projects.isEmpty() && (pc.isMapping() || pc.isNull())) {
-        pc.problem("no projects declared; add at least one project under 'projects:', by id or name");
+        pc.problem(
+            "no projects declared; add at least one project under 'projects:', by id or name");
       }
       uniqueProjects(pc);
     } else {
       root.problem("missing 'projects:'; declare at least one project by id or name");
     }
     Optional<VerifySpec> verify = Optional.ofNullable(k.get("verify")).map(this::verify);
-    Optional<SemanticLayerSpec> semantic = Optional.ofNullable(k.get("semantic_layer")).map(this::semantic);
+    Optional<SemanticLayerSpec> semantic =
+        Optional.ofNullable(k.get("semantic_layer")).map(this::semantic);
     references.check(projects);
     return new DesiredState(1, account, ownership, projects, verify, semantic, files, List.of());
   }
@@ -86,15 +105,22 @@ final class StateReader {
 
   private AccountSpec account(YamlCursor c) {
     Map<String, YamlCursor> k = c.entries(Keys.ACCOUNT);
-    Long id = required(c, k, "id", "the numeric account id, shown in dbt Cloud's URL after /accounts/") == null
-        ? null : k.get("id").id();
+    Long id =
+        required(c, k, "id", "the numeric account id, shown in dbt Cloud's URL after /accounts/")
+                == null
+            ? null
+            : k.get("id").id();
     String host = str(k, "host");
     if (host != null) {
       try {
         URI uri = ClientSettings.normalise(host);
         if (LEGACY_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-          k.get("host").warn("'" + host + "' is a legacy multi-tenant host, retired on 2026-11-01; use your"
-              + " account's own URL (Account settings -> Access URLs), e.g. ab123.us1.dbt.com");
+          k.get("host")
+              .warn(
+                  "'"
+                      + host
+                      + "' is a legacy multi-tenant host, retired on 2026-11-01; use your"
+                      + " account's own URL (Account settings -> Access URLs), e.g. ab123.us1.dbt.com");
         }
       } catch (IllegalArgumentException e) {
         k.get("host").problem(e.getMessage());
@@ -107,27 +133,46 @@ final class StateReader {
     Map<String, YamlCursor> k = c.entries(Keys.OWNERSHIP);
     String namespace = str(k, "namespace");
     if (namespace != null && !Marker.NAME.matcher(namespace).matches()) {
-      k.get("namespace").problem("namespace '" + namespace + "' cannot be written into a job marker"
-          + " [[namespace/key]]; use letters, digits, '_', '-' or '.'");
+      k.get("namespace")
+          .problem(
+              "namespace '"
+                  + namespace
+                  + "' cannot be written into a job marker"
+                  + " [[namespace/key]]; use letters, digits, '_', '-' or '.'");
     }
     Boolean prune = bool(k, "prune");
     Integer max = atLeast(k, "max_deletes", 0);
     String marker = oneOf(k, "marker", List.of("description", "name"));
-    return new OwnershipSpec(namespace, Boolean.TRUE.equals(prune), max == null ? OwnershipSpec.DEFAULT_MAX_DELETES : max,
+    return new OwnershipSpec(
+        namespace,
+        Boolean.TRUE.equals(prune),
+        max == null ? OwnershipSpec.DEFAULT_MAX_DELETES : max,
         marker == null ? null : MarkerPlacement.parse(marker));
   }
 
   private void uniqueProjects(YamlCursor projectsCursor) {
     Map<String, String> seen = new LinkedHashMap<>();
     for (ProjectSpec p : projects.values()) {
-      String identity = p.id() != null ? "id " + p.id() : p.name() != null ? "name \"" + p.name() + "\"" : null;
+      String identity =
+          p.id() != null ? "id " + p.id() : p.name() != null ? "name \"" + p.name() + "\"" : null;
       if (identity == null) {
         continue;
       }
       String other = seen.putIfAbsent(identity, p.key());
       if (other != null) {
-        projectsCursor.context().problems().add(p.position(), "projects." + p.key(), "project " + p.key()
-            + " has the same " + identity + " as project " + other + "; one dbt Cloud project is declared once");
+        projectsCursor
+            .context()
+            .problems()
+            .add(
+                p.position(),
+                "projects." + p.key(),
+                "project "
+                    + p.key()
+                    + " has the same "
+                    + identity
+                    + " as project "
+                    + other
+                    + "; one dbt Cloud project is declared once");
       }
     }
   }
@@ -146,30 +191,38 @@ final class StateReader {
     }
     Map<String, EnvironmentSpec> environments = new LinkedHashMap<>();
     if (k.containsKey("environments")) {
-      k.get("environments").entries().forEach((ek, ec) -> environments.put(ek, environment(ek, ec)));
+      k.get("environments")
+          .entries()
+          .forEach((ek, ec) -> environments.put(ek, environment(ek, ec)));
       checkEnvironments(environments, k.get("environments"));
     }
     Map<String, EnvVarSpec> envVars = new LinkedHashMap<>();
     if (k.containsKey("env_vars")) {
-      k.get("env_vars").entries().forEach((vk, vc) -> envVars.put(vk, envVar(vk, vc, environments)));
+      k.get("env_vars")
+          .entries()
+          .forEach((vk, vc) -> envVars.put(vk, envVar(vk, vc, environments)));
     }
     Map<String, JobSpec> jobs = new LinkedHashMap<>();
     if (k.containsKey("jobs")) {
-      k.get("jobs").entries().forEach((jk, jc) -> jobs.put(jk, job(key, jk, jc, environments, jobs)));
+      k.get("jobs")
+          .entries()
+          .forEach((jk, jc) -> jobs.put(jk, job(key, jk, jc, environments, jobs)));
     }
     return new ProjectSpec(key, id, name, environments, envVars, jobs, c.position());
   }
 
   private EnvironmentSpec environment(String key, YamlCursor c) {
     if (key.equals("project")) {
-      c.keyProblem("'project' cannot be an environment key: env_vars use 'project' for the project-wide"
-          + " default; choose another key");
+      c.keyProblem(
+          "'project' cannot be an environment key: env_vars use 'project' for the project-wide"
+              + " default; choose another key");
     }
     Map<String, YamlCursor> k = c.entries(Keys.ENVIRONMENT);
     Long id = idOf(k, "id");
     String name = str(k, "name");
     if (name != null && name.isBlank()) {
-      k.get("name").problem("the environment name is empty; leave the key out to use the key '" + key + "'");
+      k.get("name")
+          .problem("the environment name is empty; leave the key out to use the key '" + key + "'");
     }
     if (name == null && id == null) {
       name = key;
@@ -177,14 +230,19 @@ final class StateReader {
     List<String> previousNames = strings(k, "previous_names");
     for (int i = 0; i < previousNames.size(); i++) {
       if (previousNames.get(i).equals(name)) {
-        k.get("previous_names").problem("'" + name + "' is the current name; previous_names lists former names only");
+        k.get("previous_names")
+            .problem("'" + name + "' is the current name; previous_names lists former names only");
       }
     }
     String type = oneOf(k, "type", List.of("deployment", "development"));
     String deploymentType = oneOf(k, "deployment_type", List.of("production", "staging"));
-    if ("development".equals(type) && k.containsKey("deployment_type") && !k.get("deployment_type").isNull()) {
-      k.get("deployment_type").problem("a development environment has no deployment_type; remove it, or make"
-          + " the environment type: deployment");
+    if ("development".equals(type)
+        && k.containsKey("deployment_type")
+        && !k.get("deployment_type").isNull()) {
+      k.get("deployment_type")
+          .problem(
+              "a development environment has no deployment_type; remove it, or make"
+                  + " the environment type: deployment");
     }
     String dbtVersion = str(k, "dbt_version");
     if (dbtVersion != null) {
@@ -192,8 +250,10 @@ final class StateReader {
     }
     Long credentialsId = idOf(k, "credentials_id");
     if (credentialsId != null && "development".equals(type)) {
-      k.get("credentials_id").warn("a development environment uses each developer's own credentials;"
-          + " dbt Cloud ignores credentials_id here");
+      k.get("credentials_id")
+          .warn(
+              "a development environment uses each developer's own credentials;"
+                  + " dbt Cloud ignores credentials_id here");
     }
     String customBranch = str(k, "custom_branch");
     if (customBranch != null && customBranch.isBlank()) {
@@ -203,17 +263,37 @@ final class StateReader {
     if (Boolean.TRUE.equals(useCustomBranch) && customBranch == null) {
       k.get("use_custom_branch").problem("use_custom_branch: true needs custom_branch: <branch>");
     } else if (Boolean.FALSE.equals(useCustomBranch) && customBranch != null) {
-      k.get("use_custom_branch").problem("use_custom_branch: false contradicts custom_branch (line "
-          + k.get("custom_branch").position().line() + "); remove one of them");
+      k.get("use_custom_branch")
+          .problem(
+              "use_custom_branch: false contradicts custom_branch (line "
+                  + k.get("custom_branch").position().line()
+                  + "); remove one of them");
     }
-    return new EnvironmentSpec(key, id, name, previousNames, type, deploymentType, dbtVersion, credentialsId,
-        idOf(k, "connection_id"), idOf(k, "extended_attributes_id"), idOf(k, "primary_profile_id"), customBranch,
-        useCustomBranch, bool(k, "supports_docs"), bool(k, "enable_model_query_history"),
-        bool(k, "enable_dbt_state"), ignored(k, Keys.ENVIRONMENT_IGNORABLE), Boolean.TRUE.equals(bool(k, "protect")),
+    return new EnvironmentSpec(
+        key,
+        id,
+        name,
+        previousNames,
+        type,
+        deploymentType,
+        dbtVersion,
+        credentialsId,
+        idOf(k, "connection_id"),
+        idOf(k, "extended_attributes_id"),
+        idOf(k, "primary_profile_id"),
+        customBranch,
+        useCustomBranch,
+        bool(k, "supports_docs"),
+        bool(k, "enable_model_query_history"),
+        bool(k, "enable_dbt_state"),
+        ignored(k, Keys.ENVIRONMENT_IGNORABLE),
+        Boolean.TRUE.equals(bool(k, "protect")),
         c.position());
   }
 
-  /** One development and one production environment per project; names and ids identify one each. */
+  /**
+   * One development and one production environment per project; names and ids identify one each.
+   */
   private static void checkEnvironments(Map<String, EnvironmentSpec> environments, YamlCursor at) {
     EnvironmentSpec development = null;
     EnvironmentSpec production = null;
@@ -223,15 +303,29 @@ final class StateReader {
       String path = at.path() + "." + e.key();
       if ("development".equals(e.type())) {
         if (development != null) {
-          problem(at, e, path + ".type", "project already has a development environment ("
-              + development.key() + ", line " + development.position().line() + "); dbt Cloud allows one");
+          problem(
+              at,
+              e,
+              path + ".type",
+              "project already has a development environment ("
+                  + development.key()
+                  + ", line "
+                  + development.position().line()
+                  + "); dbt Cloud allows one");
         }
         development = development == null ? e : development;
       }
       if ("production".equals(e.deploymentType())) {
         if (production != null) {
-          problem(at, e, path + ".deployment_type", "project already has a production environment ("
-              + production.key() + ", line " + production.position().line() + "); dbt Cloud allows one");
+          problem(
+              at,
+              e,
+              path + ".deployment_type",
+              "project already has a production environment ("
+                  + production.key()
+                  + ", line "
+                  + production.position().line()
+                  + "); dbt Cloud allows one");
         }
         production = production == null ? e : production;
       }
@@ -242,15 +336,33 @@ final class StateReader {
       for (String n : allNames) {
         EnvironmentSpec other = names.putIfAbsent(n, e);
         if (other != null && other != e) {
-          problem(at, e, path, "the name \"" + n + "\" is also used by environment " + other.key() + " (line "
-              + other.position().line() + "); environments are matched by name, so each needs its own");
+          problem(
+              at,
+              e,
+              path,
+              "the name \""
+                  + n
+                  + "\" is also used by environment "
+                  + other.key()
+                  + " (line "
+                  + other.position().line()
+                  + "); environments are matched by name, so each needs its own");
         }
       }
       if (e.id() != null) {
         EnvironmentSpec other = ids.putIfAbsent(e.id(), e);
         if (other != null) {
-          problem(at, e, path + ".id", "id " + e.id() + " is also environment " + other.key() + " (line "
-              + other.position().line() + "); declare each environment once");
+          problem(
+              at,
+              e,
+              path + ".id",
+              "id "
+                  + e.id()
+                  + " is also environment "
+                  + other.key()
+                  + " (line "
+                  + other.position().line()
+                  + "); declare each environment once");
         }
       }
     }
@@ -267,15 +379,23 @@ final class StateReader {
     if (c.isMapping()) {
       Map<String, YamlCursor> entries = c.entries();
       if (entries.isEmpty()) {
-        c.problem("no values for " + name + "; give a project default (project: value) or values by environment key");
+        c.problem(
+            "no values for "
+                + name
+                + "; give a project default (project: value) or values by environment key");
       }
       for (Map.Entry<String, YamlCursor> e : entries.entrySet()) {
         String value = envValue(e.getValue(), name);
         if (e.getKey().equals("project")) {
           projectDefault = value;
         } else if (!environments.containsKey(e.getKey())) {
-          e.getValue().keyProblem("'" + e.getKey() + "' is not an environment of this project; use 'project' for"
-              + " the project-wide default or an environment key: " + References.known(e.getKey(), environments.keySet()));
+          e.getValue()
+              .keyProblem(
+                  "'"
+                      + e.getKey()
+                      + "' is not an environment of this project; use 'project' for"
+                      + " the project-wide default or an environment key: "
+                      + References.known(e.getKey(), environments.keySet()));
         } else if (value != null) {
           values.put(e.getKey(), value);
         }
@@ -293,39 +413,63 @@ final class StateReader {
    */
   private static String envValue(YamlCursor c, String name) {
     if (!c.isScalar() || c.isNull()) {
-      c.problem("expected a value for " + name + ", found " + c.describe()
-          + (c.isNull() ? "; give a value, or leave the key out" : ""));
+      c.problem(
+          "expected a value for "
+              + name
+              + ", found "
+              + c.describe()
+              + (c.isNull() ? "; give a value, or leave the key out" : ""));
       return null;
     }
     Values.warnIfLiteralSecret(c, name);
     String value = c.text();
     if (value != null && value.isEmpty()) {
-      c.problem("the value of " + name + " is empty" + (c.raw().contains("${") ? " (its ${...} gave nothing)" : "")
-          + "; dbt Cloud cannot hold an empty value (its API removes a value sent as \"\"), so give a value, or"
-          + " leave this one out");
+      c.problem(
+          "the value of "
+              + name
+              + " is empty"
+              + (c.raw().contains("${") ? " (its ${...} gave nothing)" : "")
+              + "; dbt Cloud cannot hold an empty value (its API removes a value sent as \"\"), so give a value, or"
+              + " leave this one out");
       return null;
     }
     return value;
   }
 
-  private JobSpec job(String projectKey, String key, YamlCursor c, Map<String, EnvironmentSpec> environments,
+  private JobSpec job(
+      String projectKey,
+      String key,
+      YamlCursor c,
+      Map<String, EnvironmentSpec> environments,
       Map<String, JobSpec> jobs) {
     if (!Marker.NAME.matcher(key).matches()) {
-      c.keyProblem("job key '" + key + "' cannot be written into the job's marker [[" + key + "]] and read"
-          + " back; use letters, digits, '_', '-' or '.'");
+      c.keyProblem(
+          "job key '"
+              + key
+              + "' cannot be written into the job's marker [["
+              + key
+              + "]] and read"
+              + " back; use letters, digits, '_', '-' or '.'");
     }
     Map<String, YamlCursor> k = c.entries(Keys.JOB);
     String name = str(k, "name");
     if (name != null && name.isBlank()) {
-      k.get("name").problem("the job name is empty; leave the key out to use the key '" + key + "'");
+      k.get("name")
+          .problem("the job name is empty; leave the key out to use the key '" + key + "'");
     } else if (name != null && Marker.find(name).isPresent()) {
-      k.get("name").problem("the name ends with a marker " + Marker.find(name).get().text()
-          + "; the plugin writes the job's marker itself, remove it from the name");
+      k.get("name")
+          .problem(
+              "the name ends with a marker "
+                  + Marker.find(name).get().text()
+                  + "; the plugin writes the job's marker itself, remove it from the name");
     }
     String description = str(k, "description");
     if (description != null && Marker.find(description).isPresent()) {
-      k.get("description").problem("the description ends with a marker " + Marker.find(description).get().text()
-          + "; the plugin appends the job's marker itself, remove it");
+      k.get("description")
+          .problem(
+              "the description ends with a marker "
+                  + Marker.find(description).get().text()
+                  + "; the plugin appends the job's marker itself, remove it");
     }
     String environment = null;
     if (required(c, k, "environment", "the key of the environment this job runs in") != null) {
@@ -342,46 +486,90 @@ final class StateReader {
     }
     String targetName = str(k, "target_name");
     if (targetName != null && targetName.isBlank()) {
-      k.get("target_name").problem("target_name is empty; leave the key out for dbt Cloud's default (\"default\")");
+      k.get("target_name")
+          .problem("target_name is empty; leave the key out for dbt Cloud's default (\"default\")");
     }
-    ScheduleSpec schedule = k.containsKey("schedule") && !k.get("schedule").isNull() ? schedule(k.get("schedule")) : null;
-    TriggersSpec triggers = k.containsKey("triggers") ? triggers(projectKey, key, k.get("triggers")) : TriggersSpec.NONE;
-    if (Boolean.TRUE.equals(triggers.onMerge()) && schedule != null && schedule.enabled()
+    ScheduleSpec schedule =
+        k.containsKey("schedule") && !k.get("schedule").isNull()
+            ? schedule(k.get("schedule"))
+            : null;
+    TriggersSpec triggers =
+        k.containsKey("triggers")
+            ? triggers(projectKey, key, k.get("triggers"))
+            : TriggersSpec.NONE;
+    if (Boolean.TRUE.equals(triggers.onMerge())
+        && schedule != null
+        && schedule.enabled()
         && (schedule.cron() != null || schedule.structured())) {
-      k.get("triggers").problem("on_merge: true cannot be combined with a schedule (line "
-          + k.get("schedule").position().line() + "); a merge job runs only when a pull request merges."
-          + " Remove the schedule or set schedule.enabled: false");
+      k.get("triggers")
+          .problem(
+              "on_merge: true cannot be combined with a schedule (line "
+                  + k.get("schedule").position().line()
+                  + "); a merge job runs only when a pull request merges."
+                  + " Remove the schedule or set schedule.enabled: false");
     }
-    DeferralSpec deferral = k.containsKey("defer_to") && !k.get("defer_to").isNull()
-        ? deferral(k.get("defer_to"), environments, jobs, key) : null;
+    DeferralSpec deferral =
+        k.containsKey("defer_to") && !k.get("defer_to").isNull()
+            ? deferral(k.get("defer_to"), environments, jobs, key)
+            : null;
     Boolean compare = bool(k, "run_compare_changes");
     if (Boolean.TRUE.equals(compare) && deferral == null) {
-      k.get("run_compare_changes").problem("compare changes compares against a deferral target; add"
-          + " defer_to: <environment key> (usually production)");
+      k.get("run_compare_changes")
+          .problem(
+              "compare changes compares against a deferral target; add"
+                  + " defer_to: <environment key> (usually production)");
     }
     String flags = str(k, "compare_changes_flags");
     if (flags != null && flags.isBlank()) {
-      k.get("compare_changes_flags").problem("compare_changes_flags is empty; leave the key out for dbt Cloud's"
-          + " default (--select state:modified)");
+      k.get("compare_changes_flags")
+          .problem(
+              "compare_changes_flags is empty; leave the key out for dbt Cloud's"
+                  + " default (--select state:modified)");
     }
-    return new JobSpec(key, name, description, environment, steps, dbtVersion, atLeast(k, "threads", 1), targetName,
-        atLeast(k, "timeout_seconds", 0), bool(k, "generate_docs"), bool(k, "run_generate_sources"), schedule,
-        triggers, deferral, compare, flags, bool(k, "run_lint"), bool(k, "errors_on_lint_failure"),
-        costFeatures(k.get("cost_optimization_features")), jobEnvVars(k.get("env_vars")),
-        ignored(k, Keys.JOB_IGNORABLE), Boolean.TRUE.equals(bool(k, "protect")), c.position());
+    return new JobSpec(
+        key,
+        name,
+        description,
+        environment,
+        steps,
+        dbtVersion,
+        atLeast(k, "threads", 1),
+        targetName,
+        atLeast(k, "timeout_seconds", 0),
+        bool(k, "generate_docs"),
+        bool(k, "run_generate_sources"),
+        schedule,
+        triggers,
+        deferral,
+        compare,
+        flags,
+        bool(k, "run_lint"),
+        bool(k, "errors_on_lint_failure"),
+        costFeatures(k.get("cost_optimization_features")),
+        jobEnvVars(k.get("env_vars")),
+        ignored(k, Keys.JOB_IGNORABLE),
+        Boolean.TRUE.equals(bool(k, "protect")),
+        c.position());
   }
 
-  private static void checkJobEnvironment(YamlCursor at, String environment, Map<String, EnvironmentSpec> environments) {
+  private static void checkJobEnvironment(
+      YamlCursor at, String environment, Map<String, EnvironmentSpec> environments) {
     if (environment == null) {
       return;
     }
     EnvironmentSpec env = environments.get(environment);
     if (env == null) {
-      at.problem("environment '" + environment + "' is not declared in this project; "
-          + References.known(environment, environments.keySet()));
+      at.problem(
+          "environment '"
+              + environment
+              + "' is not declared in this project; "
+              + References.known(environment, environments.keySet()));
     } else if ("development".equals(env.type())) {
-      at.problem("environment '" + environment + "' is a development environment; jobs run only in"
-          + " deployment environments");
+      at.problem(
+          "environment '"
+              + environment
+              + "' is a development environment; jobs run only in"
+              + " deployment environments");
     }
   }
 
@@ -418,13 +606,20 @@ final class StateReader {
       CronCheck.check(k.get("cron"), cron);
       for (String structured : List.of("days_of_week", "at_exact_hours", "every_n_hours")) {
         if (k.containsKey(structured)) {
-          k.get(structured).keyProblem("'" + structured + "' belongs to the date/time form, which cannot be"
-              + " combined with 'cron' (line " + k.get("cron").position().line() + "); use one or the other");
+          k.get(structured)
+              .keyProblem(
+                  "'"
+                      + structured
+                      + "' belongs to the date/time form, which cannot be"
+                      + " combined with 'cron' (line "
+                      + k.get("cron").position().line()
+                      + "); use one or the other");
         }
       }
     }
     List<Integer> days = k.containsKey("days_of_week") ? days(k.get("days_of_week")) : List.of();
-    List<Integer> hours = k.containsKey("at_exact_hours") ? hours(k.get("at_exact_hours")) : List.of();
+    List<Integer> hours =
+        k.containsKey("at_exact_hours") ? hours(k.get("at_exact_hours")) : List.of();
     Integer every = null;
     if (k.containsKey("every_n_hours")) {
       every = k.get("every_n_hours").integer();
@@ -434,33 +629,53 @@ final class StateReader {
       }
     }
     if (k.containsKey("at_exact_hours") && k.containsKey("every_n_hours")) {
-      k.get("every_n_hours").keyProblem("give at_exact_hours (line " + k.get("at_exact_hours").position().line()
-          + ") or every_n_hours, not both");
+      k.get("every_n_hours")
+          .keyProblem(
+              "give at_exact_hours (line "
+                  + k.get("at_exact_hours").position().line()
+                  + ") or every_n_hours, not both");
     }
-    if (cron == null && k.containsKey("days_of_week") && !k.containsKey("at_exact_hours") && !k.containsKey("every_n_hours")) {
-      k.get("days_of_week").keyProblem("days_of_week says which days but not when; add at_exact_hours: [5] or"
-          + " every_n_hours: 4");
+    if (cron == null
+        && k.containsKey("days_of_week")
+        && !k.containsKey("at_exact_hours")
+        && !k.containsKey("every_n_hours")) {
+      k.get("days_of_week")
+          .keyProblem(
+              "days_of_week says which days but not when; add at_exact_hours: [5] or"
+                  + " every_n_hours: 4");
     }
     if (k.isEmpty() && c.isMapping()) {
-      c.problem("empty schedule; give cron: \"0 5 * * *\", or at_exact_hours / every_n_hours (optionally with"
-          + " days_of_week), or enabled: false to turn the schedule off");
+      c.problem(
+          "empty schedule; give cron: \"0 5 * * *\", or at_exact_hours / every_n_hours (optionally with"
+              + " days_of_week), or enabled: false to turn the schedule off");
     }
     Boolean enabled = bool(k, "enabled");
     return new ScheduleSpec(cron, days, hours, every, enabled == null || enabled, c.position());
   }
 
   private static List<Integer> days(YamlCursor c) {
-    List<Integer> out = uniqueItems(c, item -> {
-      String v = item.text();
-      String d = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
-      int day = d.matches("\\d{1,2}") ? Integer.parseInt(d)
-          : d.length() >= 3 && DAYS.contains(d.substring(0, 3)) && (d.length() == 3 || d.endsWith("day"))
-              ? DAYS.indexOf(d.substring(0, 3)) : -1;
-      if (v != null && (day < 0 || day > 6)) {
-        item.problem("'" + v + "' is not a day of the week; use 0-6 (0 = Sunday) or sun, mon, tue, wed, thu, fri, sat");
-      }
-      return day < 0 || day > 6 ? null : day;
-    });
+    List<Integer> out =
+        uniqueItems(
+            c,
+            item -> {
+              String v = item.text();
+              String d = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+              int day =
+                  d.matches("\\d{1,2}")
+                      ? Integer.parseInt(d)
+                      : d.length() >= 3
+                              && DAYS.contains(d.substring(0, 3))
+                              && (d.length() == 3 || d.endsWith("day"))
+                          ? DAYS.indexOf(d.substring(0, 3))
+                          : -1;
+              if (v != null && (day < 0 || day > 6)) {
+                item.problem(
+                    "'"
+                        + v
+                        + "' is not a day of the week; use 0-6 (0 = Sunday) or sun, mon, tue, wed, thu, fri, sat");
+              }
+              return day < 0 || day > 6 ? null : day;
+            });
     if (out.isEmpty() && c.isSequence() && c.size() == 0) {
       c.problem("days_of_week is empty; list at least one day, or leave the key out for every day");
     }
@@ -468,22 +683,29 @@ final class StateReader {
   }
 
   private static List<Integer> hours(YamlCursor c) {
-    List<Integer> out = uniqueItems(c, item -> {
-      Integer h = item.integer();
-      if (h != null && (h < 0 || h > 23)) {
-        item.problem("hour " + h + " is not in 0-23");
-        return null;
-      }
-      return h;
-    });
+    List<Integer> out =
+        uniqueItems(
+            c,
+            item -> {
+              Integer h = item.integer();
+              if (h != null && (h < 0 || h > 23)) {
+                item.problem("hour " + h + " is not in 0-23");
+                return null;
+              }
+              return h;
+            });
     if (out.isEmpty() && c.isSequence() && c.size() == 0) {
       c.problem("at_exact_hours is empty; list at least one hour (0-23)");
     }
     return out;
   }
 
-  /** The items {@code parse} accepts (it reports the others and returns null); an item listed twice is an error. */
-  private static <T> List<T> uniqueItems(YamlCursor c, java.util.function.Function<YamlCursor, T> parse) {
+  /**
+   * The items {@code parse} accepts (it reports the others and returns null); an item listed twice
+   * is an error.
+   */
+  private static <T> List<T> uniqueItems(
+      YamlCursor c, java.util.function.Function<YamlCursor, T> parse) {
     List<T> out = new ArrayList<>();
     for (YamlCursor item : c.items()) {
       T value = parse.apply(item);
@@ -500,8 +722,15 @@ final class StateReader {
   private static String member(YamlCursor item, List<String> allowed, String what) {
     String v = item.text();
     if (v != null && !allowed.contains(v)) {
-      item.problem("'" + v + "' is not " + what + "; " + Suggestions.didYouMean(v, allowed) + "use "
-          + String.join(", ", allowed));
+      item.problem(
+          "'"
+              + v
+              + "' is not "
+              + what
+              + "; "
+              + Suggestions.didYouMean(v, allowed)
+              + "use "
+              + String.join(", ", allowed));
       return null;
     }
     return v;
@@ -512,24 +741,32 @@ final class StateReader {
     Boolean webhook = bool(k, "git_provider_webhook");
     Boolean onMerge = bool(k, "on_merge");
     Boolean onDraftPr = bool(k, "on_draft_pr");
-    JobCompletionTrigger completion = k.containsKey("on_job_completion") && !k.get("on_job_completion").isNull()
-        ? completion(projectKey, jobKey, k.get("on_job_completion")) : null;
+    JobCompletionTrigger completion =
+        k.containsKey("on_job_completion") && !k.get("on_job_completion").isNull()
+            ? completion(projectKey, jobKey, k.get("on_job_completion"))
+            : null;
     if (Boolean.TRUE.equals(onMerge)) {
       List<String> others = new ArrayList<>();
       if (Boolean.TRUE.equals(webhook)) {
-        others.add("git_provider_webhook (line " + k.get("git_provider_webhook").position().line() + ")");
+        others.add(
+            "git_provider_webhook (line " + k.get("git_provider_webhook").position().line() + ")");
       }
       if (completion != null) {
         others.add("on_job_completion (line " + k.get("on_job_completion").position().line() + ")");
       }
       if (!others.isEmpty()) {
-        k.get("on_merge").problem("on_merge: true cannot be combined with " + String.join(" or ", others)
-            + "; a merge job runs only when a pull request merges");
+        k.get("on_merge")
+            .problem(
+                "on_merge: true cannot be combined with "
+                    + String.join(" or ", others)
+                    + "; a merge job runs only when a pull request merges");
       }
     }
     if (Boolean.TRUE.equals(onDraftPr) && !Boolean.TRUE.equals(webhook)) {
-      k.get("on_draft_pr").problem("on_draft_pr applies only to jobs that pull requests trigger; add"
-          + " git_provider_webhook: true, or remove on_draft_pr");
+      k.get("on_draft_pr")
+          .problem(
+              "on_draft_pr applies only to jobs that pull requests trigger; add"
+                  + " git_provider_webhook: true, or remove on_draft_pr");
     }
     return new TriggersSpec(webhook, onMerge, onDraftPr, completion);
   }
@@ -541,27 +778,39 @@ final class StateReader {
     Long jobId = idOf(k, "job_id");
     Long projectId = idOf(k, "project_id");
     if (k.containsKey("job") && k.containsKey("job_id")) {
-      k.get("job_id").keyProblem("give 'job' (a job key of this file) or 'job_id' (a job outside it), not both");
+      k.get("job_id")
+          .keyProblem(
+              "give 'job' (a job key of this file) or 'job_id' (a job outside it), not both");
     } else if (!k.containsKey("job") && !k.containsKey("job_id") && c.isMapping()) {
-      c.problem("missing 'job:' (the key of the job whose completion triggers this one), or 'job_id:' and"
-          + " 'project_id:' for a job this file does not manage");
+      c.problem(
+          "missing 'job:' (the key of the job whose completion triggers this one), or 'job_id:' and"
+              + " 'project_id:' for a job this file does not manage");
     }
     if (k.containsKey("job_id") && !k.containsKey("project_id")) {
       k.get("job_id").keyProblem("job_id needs project_id: dbt Cloud's trigger names both");
     }
     if (k.containsKey("project_id") && !k.containsKey("job_id")) {
-      k.get("project_id").keyProblem("project_id goes with job_id; for a job of this file write job: <key>"
-          + " (and project: <project key> for another project)");
+      k.get("project_id")
+          .keyProblem(
+              "project_id goes with job_id; for a job of this file write job: <key>"
+                  + " (and project: <project key> for another project)");
     }
     if (k.containsKey("project") && !k.containsKey("job")) {
-      k.get("project").keyProblem("project goes with job: <key>; for a job outside this file use job_id and project_id");
+      k.get("project")
+          .keyProblem(
+              "project goes with job: <key>; for a job outside this file use job_id and project_id");
     }
     List<String> statuses = new ArrayList<>();
     if (k.containsKey("statuses")) {
-      statuses.addAll(uniqueItems(k.get("statuses"), item -> member(item, JobCompletionTrigger.STATUSES, "a run status")));
+      statuses.addAll(
+          uniqueItems(
+              k.get("statuses"),
+              item -> member(item, JobCompletionTrigger.STATUSES, "a run status")));
       if (statuses.isEmpty() && k.get("statuses").items().isEmpty()) {
-        k.get("statuses").problem("statuses is empty; list at least one of success, error, canceled (or leave the"
-            + " key out for [success])");
+        k.get("statuses")
+            .problem(
+                "statuses is empty; list at least one of success, error, canceled (or leave the"
+                    + " key out for [success])");
       }
     } else {
       statuses.add("success");
@@ -570,22 +819,34 @@ final class StateReader {
       String targetProject = project == null ? projectKey : project;
       YamlCursor at = k.get("job");
       YamlCursor projectAt = k.get("project");
-      references.later(() -> {
-        ProjectSpec p = projects.get(targetProject);
-        if (p == null) {
-          projectAt.problem("project '" + targetProject + "' is not declared in this file; "
-              + References.known(targetProject, projects.keySet()));
-        } else if (!p.jobs().containsKey(job)) {
-          at.problem("job '" + job + "' is not declared in project " + targetProject + "; "
-              + References.known(job, p.jobs().keySet()));
-        }
-      });
+      references.later(
+          () -> {
+            ProjectSpec p = projects.get(targetProject);
+            if (p == null) {
+              projectAt.problem(
+                  "project '"
+                      + targetProject
+                      + "' is not declared in this file; "
+                      + References.known(targetProject, projects.keySet()));
+            } else if (!p.jobs().containsKey(job)) {
+              at.problem(
+                  "job '"
+                      + job
+                      + "' is not declared in project "
+                      + targetProject
+                      + "; "
+                      + References.known(job, p.jobs().keySet()));
+            }
+          });
       references.completion(new JobRef(projectKey, jobKey), new JobRef(targetProject, job), c);
     }
     return new JobCompletionTrigger(job, project, jobId, projectId, statuses, c.position());
   }
 
-  private DeferralSpec deferral(YamlCursor c, Map<String, EnvironmentSpec> environments, Map<String, JobSpec> jobs,
+  private DeferralSpec deferral(
+      YamlCursor c,
+      Map<String, EnvironmentSpec> environments,
+      Map<String, JobSpec> jobs,
       String jobKey) {
     String environment = null;
     String job = null;
@@ -600,25 +861,34 @@ final class StateReader {
       if (k.containsKey("environment") && k.containsKey("job")) {
         k.get("job").keyProblem("defer to an environment or to a job, not both");
       } else if (k.isEmpty() && c.isMapping()) {
-        c.problem("say what to defer to: defer_to: <environment key>, or defer_to: { job: <job key> | self }");
+        c.problem(
+            "say what to defer to: defer_to: <environment key>, or defer_to: { job: <job key> | self }");
       }
       if (job != null && !job.equals("self")) {
         String target = job;
         YamlCursor jobAt = k.get("job");
-        references.later(() -> {
-          if (!jobs.containsKey(target)) {
-            Set<String> known = new LinkedHashSet<>(jobs.keySet());
-            known.add("self");
-            jobAt.problem("job '" + target + "' is not declared in this project; " + References.known(target, known));
-          } else if (target.equals(jobKey)) {
-            jobAt.problem("write 'self' to defer a job to its own runs");
-          }
-        });
+        references.later(
+            () -> {
+              if (!jobs.containsKey(target)) {
+                Set<String> known = new LinkedHashSet<>(jobs.keySet());
+                known.add("self");
+                jobAt.problem(
+                    "job '"
+                        + target
+                        + "' is not declared in this project; "
+                        + References.known(target, known));
+              } else if (target.equals(jobKey)) {
+                jobAt.problem("write 'self' to defer a job to its own runs");
+              }
+            });
       }
     }
     if (environment != null && !environments.containsKey(environment)) {
-      environmentAt.problem("environment '" + environment + "' is not declared in this project; "
-          + References.known(environment, environments.keySet()));
+      environmentAt.problem(
+          "environment '"
+              + environment
+              + "' is not declared in this project; "
+              + References.known(environment, environments.keySet()));
     }
     return new DeferralSpec(environment, job, c.position());
   }
@@ -635,13 +905,15 @@ final class StateReader {
     if (c == null) {
       return out;
     }
-    c.entries().forEach((name, v) -> {
-      Values.checkEnvVarName(v, name);
-      String value = envValue(v, name);
-      if (value != null) {
-        out.put(name, value);
-      }
-    });
+    c.entries()
+        .forEach(
+            (name, v) -> {
+              Values.checkEnvVarName(v, name);
+              String value = envValue(v, name);
+              if (value != null) {
+                out.put(name, value);
+              }
+            });
     return out;
   }
 
@@ -653,7 +925,8 @@ final class StateReader {
       job = k.get("job").text();
       if (job != null && !job.matches("\\d+")) {
         String key = job;
-        references.later(() -> resolve(k.get("job"), k.get("project"), project, key, "job", ProjectSpec::jobs));
+        references.later(
+            () -> resolve(k.get("job"), k.get("project"), project, key, "job", ProjectSpec::jobs));
       } else if (project != null) {
         k.get("project").keyProblem("project goes with a job key; a job id needs no project");
       }
@@ -674,27 +947,53 @@ final class StateReader {
     Duration pollMin = duration(k, "poll_min", Duration.ofSeconds(2));
     Duration pollMax = duration(k, "poll_max", Duration.ofSeconds(30));
     if (pollMin.compareTo(pollMax) > 0) {
-      (k.containsKey("poll_min") ? k.get("poll_min") : k.get("poll_max")).problem("poll_min ("
-          + Durations.compact(pollMin) + ") is longer than poll_max (" + Durations.compact(pollMax) + ")");
+      (k.containsKey("poll_min") ? k.get("poll_min") : k.get("poll_max"))
+          .problem(
+              "poll_min ("
+                  + Durations.compact(pollMin)
+                  + ") is longer than poll_max ("
+                  + Durations.compact(pollMax)
+                  + ")");
     }
     Boolean cancel = bool(k, "cancel_on_timeout");
-    return new VerifySpec(job, project, cause, str(k, "git_branch"), sha, str(k, "schema_override"), stepsOverride,
-        atLeast(k, "threads_override", 1), str(k, "target_name_override"), timeout, pollMin, pollMax,
-        cancel == null || cancel, c.position());
+    return new VerifySpec(
+        job,
+        project,
+        cause,
+        str(k, "git_branch"),
+        sha,
+        str(k, "schema_override"),
+        stepsOverride,
+        atLeast(k, "threads_override", 1),
+        str(k, "target_name_override"),
+        timeout,
+        pollMin,
+        pollMax,
+        cancel == null || cancel,
+        c.position());
   }
 
   private SemanticLayerSpec semantic(YamlCursor c) {
     Map<String, YamlCursor> k = c.entries(Keys.SEMANTIC_LAYER);
     String environment = null;
     String project = str(k, "project");
-    if (required(c, k, "environment", "an environment key from this file, or an environment id") != null) {
+    if (required(c, k, "environment", "an environment key from this file, or an environment id")
+        != null) {
       environment = k.get("environment").text();
       if (environment != null && !environment.matches("\\d+")) {
         String key = environment;
-        references.later(() -> resolve(k.get("environment"), k.get("project"), project, key, "environment",
-            ProjectSpec::environments));
+        references.later(
+            () ->
+                resolve(
+                    k.get("environment"),
+                    k.get("project"),
+                    project,
+                    key,
+                    "environment",
+                    ProjectSpec::environments));
       } else if (project != null) {
-        k.get("project").keyProblem("project goes with an environment key; an environment id needs no project");
+        k.get("project")
+            .keyProblem("project goes with an environment key; an environment id needs no project");
       }
     }
     boolean all = true;
@@ -713,53 +1012,104 @@ final class StateReader {
     }
     String grain = Optional.ofNullable(str(k, "grain")).orElse("day");
     if (!GRAINS.contains(grain.toLowerCase(Locale.ROOT))) {
-      k.get("grain").problem("'" + grain + "' is not a time grain; " + Suggestions.didYouMean(grain, GRAINS)
-          + "use day, week, month, quarter, year, hour, ...");
+      k.get("grain")
+          .problem(
+              "'"
+                  + grain
+                  + "' is not a time grain; "
+                  + Suggestions.didYouMean(grain, GRAINS)
+                  + "use day, week, month, quarter, year, hour, ...");
     }
     Integer parallelism = atLeast(k, "parallelism", 1);
     if (parallelism != null && parallelism > 32) {
-      k.get("parallelism").problem("parallelism " + parallelism + " is more than 32; the Semantic Layer"
-          + " would throttle it. Use 1 to 32");
+      k.get("parallelism")
+          .problem(
+              "parallelism "
+                  + parallelism
+                  + " is more than 32; the Semantic Layer"
+                  + " would throttle it. Use 1 to 32");
     }
-    List<String> groupBy = k.containsKey("group_by") ? strings(k, "group_by") : List.of("metric_time");
-    return new SemanticLayerSpec(environment, project, all, metrics, groupBy, grain.toLowerCase(Locale.ROOT),
-        strings(k, "dimensions"), parallelism == null ? 4 : parallelism, c.position());
+    List<String> groupBy =
+        k.containsKey("group_by") ? strings(k, "group_by") : List.of("metric_time");
+    return new SemanticLayerSpec(
+        environment,
+        project,
+        all,
+        metrics,
+        groupBy,
+        grain.toLowerCase(Locale.ROOT),
+        strings(k, "dimensions"),
+        parallelism == null ? 4 : parallelism,
+        c.position());
   }
 
   /**
    * Checks that {@code key} names exactly one {@code kind} (job or environment): in {@code project}
    * when given, else in the only project that declares it.
    */
-  private void resolve(YamlCursor at, YamlCursor projectAt, String project, String key, String kind,
+  private void resolve(
+      YamlCursor at,
+      YamlCursor projectAt,
+      String project,
+      String key,
+      String kind,
       java.util.function.Function<ProjectSpec, Map<String, ?>> members) {
     if (project != null) {
       ProjectSpec p = projects.get(project);
       if (p == null) {
-        projectAt.problem("project '" + project + "' is not declared in this file; "
-            + References.known(project, projects.keySet()));
+        projectAt.problem(
+            "project '"
+                + project
+                + "' is not declared in this file; "
+                + References.known(project, projects.keySet()));
       } else if (!members.apply(p).containsKey(key)) {
-        at.problem(kind + " '" + key + "' is not declared in project " + project + "; "
-            + References.known(key, members.apply(p).keySet()));
+        at.problem(
+            kind
+                + " '"
+                + key
+                + "' is not declared in project "
+                + project
+                + "; "
+                + References.known(key, members.apply(p).keySet()));
       }
       return;
     }
-    List<String> in = projects.values().stream().filter(p -> members.apply(p).containsKey(key))
-        .map(ProjectSpec::key).toList();
+    List<String> in =
+        projects.values().stream()
+            .filter(p -> members.apply(p).containsKey(key))
+            .map(ProjectSpec::key)
+            .toList();
     if (in.isEmpty()) {
       Set<String> all = new LinkedHashSet<>();
       projects.values().forEach(p -> all.addAll(members.apply(p).keySet()));
-      at.problem(kind + " '" + key + "' is not declared in this file; " + References.known(key, all)
-          + " (or give the " + kind + "'s id)");
+      at.problem(
+          kind
+              + " '"
+              + key
+              + "' is not declared in this file; "
+              + References.known(key, all)
+              + " (or give the "
+              + kind
+              + "'s id)");
     } else if (in.size() > 1) {
-      at.problem(kind + " key '" + key + "' is declared in projects " + String.join(" and ", in)
-          + "; add project: <key> to say which");
+      at.problem(
+          kind
+              + " key '"
+              + key
+              + "' is declared in projects "
+              + String.join(" and ", in)
+              + "; add project: <key> to say which");
     }
   }
 
   // ---- small readers shared by the sections ----
 
-  /** The key's cursor when it is present with a value; otherwise reports it as missing and returns null. */
-  private static YamlCursor required(YamlCursor parent, Map<String, YamlCursor> k, String key, String what) {
+  /**
+   * The key's cursor when it is present with a value; otherwise reports it as missing and returns
+   * null.
+   */
+  private static YamlCursor required(
+      YamlCursor parent, Map<String, YamlCursor> k, String key, String what) {
     YamlCursor c = k.get(key);
     if (c == null) {
       if (parent.isMapping() && !parent.misspelled(key)) {
@@ -803,8 +1153,16 @@ final class StateReader {
   private static String oneOf(Map<String, YamlCursor> k, String key, List<String> allowed) {
     String v = str(k, key);
     if (v != null && !allowed.contains(v)) {
-      k.get(key).problem("'" + v + "' is not a valid " + key + "; " + Suggestions.didYouMean(v, allowed) + "use "
-          + String.join(" or ", allowed));
+      k.get(key)
+          .problem(
+              "'"
+                  + v
+                  + "' is not a valid "
+                  + key
+                  + "; "
+                  + Suggestions.didYouMean(v, allowed)
+                  + "use "
+                  + String.join(" or ", allowed));
       return null;
     }
     return v;
@@ -821,8 +1179,13 @@ final class StateReader {
         continue;
       }
       if (!ignorable.contains(field)) {
-        item.problem("'" + field + "' is not a field ignore_changes can name here; " + Suggestions.closest(field, ignorable)
-            .map(s -> "did you mean '" + s + "'?").orElse("use one of " + String.join(", ", ignorable)));
+        item.problem(
+            "'"
+                + field
+                + "' is not a field ignore_changes can name here; "
+                + Suggestions.closest(field, ignorable)
+                    .map(s -> "did you mean '" + s + "'?")
+                    .orElse("use one of " + String.join(", ", ignorable)));
       } else {
         out.add(field);
       }

@@ -9,7 +9,10 @@ package io.github.dbtcloud.core.config;
  * @param onJobCompletion run when another job (by key) finishes, or null
  */
 public record TriggersSpec(
-    Boolean gitProviderWebhook, Boolean onMerge, Boolean onDraftPr, JobCompletionTrigger onJobCompletion) {
+    Boolean gitProviderWebhook,
+    Boolean onMerge,
+    Boolean onDraftPr,
+    JobCompletionTrigger onJobCompletion) {
 
   /** No trigger managed. */
   public static final TriggersSpec NONE = new TriggersSpec(null, null, null, null);

@@ -8,10 +8,21 @@ import java.util.regex.Pattern;
 final class Values {
 
   /** dbt Cloud's release tracks (shared api doc §C.1 {@code dbt_version}). */
-  static final Set<String> DBT_TRACKS = Set.of("latest", "compatible", "extended", "fallback", "versionless",
-      "latest-fusion", "fusion-stable", "fusion-extended", "fusion-nightly", "fusion-fallback");
+  static final Set<String> DBT_TRACKS =
+      Set.of(
+          "latest",
+          "compatible",
+          "extended",
+          "fallback",
+          "versionless",
+          "latest-fusion",
+          "fusion-stable",
+          "fusion-extended",
+          "fusion-nightly",
+          "fusion-fallback");
 
-  private static final Pattern PINNED_VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?(-(latest|pre))?");
+  private static final Pattern PINNED_VERSION =
+      Pattern.compile("\\d+\\.\\d+(\\.\\d+)?(-(latest|pre))?");
   private static final Pattern ENV_VAR_NAME = Pattern.compile("DBT_[A-Z0-9_]+");
 
   private Values() {}
@@ -22,17 +33,22 @@ final class Values {
       return;
     }
     if (version.isBlank()) {
-      at.problem("dbt_version is empty; leave the key out to keep the default (dbt Cloud rejects \"\")");
+      at.problem(
+          "dbt_version is empty; leave the key out to keep the default (dbt Cloud rejects \"\")");
     } else if (!DBT_TRACKS.contains(version) && !PINNED_VERSION.matcher(version).matches()) {
-      at.warn("'" + version + "' is not a dbt version this plugin knows (a release track such as latest,"
-          + " compatible, extended, fallback, latest-fusion, or a pinned 1.x.0-latest); dbt Cloud may reject it");
+      at.warn(
+          "'"
+              + version
+              + "' is not a dbt version this plugin knows (a release track such as latest,"
+              + " compatible, extended, fallback, latest-fusion, or a pinned 1.x.0-latest); dbt Cloud may reject it");
     }
   }
 
   /** A job step must be a dbt command. */
   static void checkStep(YamlCursor at, String step) {
     if (step != null && !step.strip().matches("dbt\\s+\\S.*")) {
-      at.problem("'" + step + "' is not a dbt command; every step starts with 'dbt ', e.g. 'dbt build'");
+      at.problem(
+          "'" + step + "' is not a dbt command; every step starts with 'dbt ', e.g. 'dbt build'");
     }
   }
 
@@ -45,19 +61,35 @@ final class Values {
     if (ENV_VAR_NAME.matcher(upper).matches()) {
       at.keyProblem("environment variable '" + name + "' must be upper case: " + upper);
     } else if (!upper.startsWith("DBT_")) {
-      at.keyProblem("environment variable '" + name + "' must start with DBT_ (dbt Cloud accepts no other"
-          + " names), e.g. DBT_" + upper.replaceAll("[^A-Z0-9_]", "_"));
+      at.keyProblem(
+          "environment variable '"
+              + name
+              + "' must start with DBT_ (dbt Cloud accepts no other"
+              + " names), e.g. DBT_"
+              + upper.replaceAll("[^A-Z0-9_]", "_"));
     } else {
-      at.keyProblem("environment variable '" + name + "' may contain only A-Z, 0-9 and _ after DBT_");
+      at.keyProblem(
+          "environment variable '" + name + "' may contain only A-Z, 0-9 and _ after DBT_");
     }
   }
 
-  /** Secrets belong in the CI system's secret store: warn (never showing the value) when one is a literal. */
+  /**
+   * Secrets belong in the CI system's secret store: warn (never showing the value) when one is a
+   * literal.
+   */
   static void warnIfLiteralSecret(YamlCursor at, String name) {
     String raw = at.raw();
-    if (EnvVarSpec.isSecret(name) && raw != null && !raw.isEmpty() && !Interpolator.isPureReference(raw)) {
-      at.warn("the secret " + name + " is written in the file, where anyone who reads the file or its history"
-          + " can see it; take it from the build's environment: ${env." + name + "}");
+    if (EnvVarSpec.isSecret(name)
+        && raw != null
+        && !raw.isEmpty()
+        && !Interpolator.isPureReference(raw)) {
+      at.warn(
+          "the secret "
+              + name
+              + " is written in the file, where anyone who reads the file or its history"
+              + " can see it; take it from the build's environment: ${env."
+              + name
+              + "}");
     }
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * The verification run after apply (design §7): which job to trigger and how to wait for it.
  *
  * @param job a job key from the file, or a numeric job id as text
- * @param project the project key of {@code job}, or null when the key is unique in the file (or an id)
+ * @param project the project key of {@code job}, or null when the key is unique in the file (or an
+ *     id)
  * @param cause the run's cause text, or null for the default
  * @param gitBranch branch to check out, or null
  * @param gitSha commit to check out, or null
@@ -45,10 +46,34 @@ public record VerifySpec(
   }
 
   /** The original form, without a project key. */
-  public VerifySpec(String job, String cause, String gitBranch, String gitSha, String schemaOverride,
-      List<String> stepsOverride, Integer threadsOverride, String targetNameOverride, Duration timeout,
-      Duration pollMin, Duration pollMax, boolean cancelOnTimeout, SourcePosition position) {
-    this(job, null, cause, gitBranch, gitSha, schemaOverride, stepsOverride, threadsOverride, targetNameOverride,
-        timeout, pollMin, pollMax, cancelOnTimeout, position);
+  public VerifySpec(
+      String job,
+      String cause,
+      String gitBranch,
+      String gitSha,
+      String schemaOverride,
+      List<String> stepsOverride,
+      Integer threadsOverride,
+      String targetNameOverride,
+      Duration timeout,
+      Duration pollMin,
+      Duration pollMax,
+      boolean cancelOnTimeout,
+      SourcePosition position) {
+    this(
+        job,
+        null,
+        cause,
+        gitBranch,
+        gitSha,
+        schemaOverride,
+        stepsOverride,
+        threadsOverride,
+        targetNameOverride,
+        timeout,
+        pollMin,
+        pollMax,
+        cancelOnTimeout,
+        position);
   }
 }

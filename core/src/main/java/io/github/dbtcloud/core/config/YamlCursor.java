@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A position-aware view of one YAML node: every read knows its file, line, column and dotted
- * path, and a wrong type becomes a {@link Problem} rather than an exception.
+ * A position-aware view of one YAML node: every read knows its file, line, column and dotted path,
+ * and a wrong type becomes a {@link Problem} rather than an exception.
  */
 final class YamlCursor {
 
@@ -37,7 +37,8 @@ final class YamlCursor {
     this(node, file, path, context, null);
   }
 
-  private YamlCursor(Node node, Path file, String path, ReadContext context, SourcePosition keyPosition) {
+  private YamlCursor(
+      Node node, Path file, String path, ReadContext context, SourcePosition keyPosition) {
     this.node = node;
     this.file = file;
     this.path = path;
@@ -76,7 +77,10 @@ final class YamlCursor {
     return valuePosition();
   }
 
-  /** Whether an unknown key of this mapping looked like a typo of {@code key} (so "missing key" would be noise). */
+  /**
+   * Whether an unknown key of this mapping looked like a typo of {@code key} (so "missing key"
+   * would be noise).
+   */
   boolean misspelled(String key) {
     return misspelled.contains(key);
   }
@@ -87,7 +91,8 @@ final class YamlCursor {
   }
 
   private SourcePosition valuePosition() {
-    return new SourcePosition(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    return new SourcePosition(
+        file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
   /**
@@ -95,20 +100,26 @@ final class YamlCursor {
    * point at the bad part of a value (a cron field, a {@code ${}); the value's start otherwise.
    */
   SourcePosition positionAt(int offset) {
-    if (!(node instanceof ScalarNode s) || offset <= 0
+    if (!(node instanceof ScalarNode s)
+        || offset <= 0
         || s.getStartMark().getLine() != s.getEndMark().getLine()) {
       return valuePosition();
     }
     ScalarStyle style = s.getScalarStyle();
     boolean quoted = style == ScalarStyle.SINGLE_QUOTED || style == ScalarStyle.DOUBLE_QUOTED;
-    boolean verbatim = style == ScalarStyle.PLAIN
-        || (style == ScalarStyle.SINGLE_QUOTED && !s.getValue().contains("'"))
-        || (style == ScalarStyle.DOUBLE_QUOTED && !s.getValue().contains("\\") && !s.getValue().contains("\""));
+    boolean verbatim =
+        style == ScalarStyle.PLAIN
+            || (style == ScalarStyle.SINGLE_QUOTED && !s.getValue().contains("'"))
+            || (style == ScalarStyle.DOUBLE_QUOTED
+                && !s.getValue().contains("\\")
+                && !s.getValue().contains("\""));
     if (!verbatim || offset > s.getValue().length()) {
       return valuePosition();
     }
-    return new SourcePosition(file, s.getStartMark().getLine() + 1, s.getStartMark().getColumn() + 1
-        + (quoted ? 1 : 0) + offset);
+    return new SourcePosition(
+        file,
+        s.getStartMark().getLine() + 1,
+        s.getStartMark().getColumn() + 1 + (quoted ? 1 : 0) + offset);
   }
 
   void problem(String message) {
@@ -172,7 +183,8 @@ final class YamlCursor {
     Map<String, SourcePosition> seen = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       if (isMergeKey(tuple.getKeyNode())) {
-        flattenMerge(tuple.getValueNode(), merged, Collections.newSetFromMap(new IdentityHashMap<>()));
+        flattenMerge(
+            tuple.getValueNode(), merged, Collections.newSetFromMap(new IdentityHashMap<>()));
         continue;
       }
       add(tuple, allowed, seen, out, true);
@@ -183,12 +195,17 @@ final class YamlCursor {
     return out;
   }
 
-  private void add(NodeTuple tuple, Set<String> allowed, Map<String, SourcePosition> seen,
-      Map<String, YamlCursor> out, boolean explicit) {
+  private void add(
+      NodeTuple tuple,
+      Set<String> allowed,
+      Map<String, SourcePosition> seen,
+      Map<String, YamlCursor> out,
+      boolean explicit) {
     Node keyNode = tuple.getKeyNode();
     Path keyFile = context.originOf(keyNode, file);
-    SourcePosition keyPos = new SourcePosition(keyFile, keyNode.getStartMark().getLine() + 1,
-        keyNode.getStartMark().getColumn() + 1);
+    SourcePosition keyPos =
+        new SourcePosition(
+            keyFile, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1);
     if (!(keyNode instanceof ScalarNode keyScalar)) {
       if (explicit) {
         context.problems().add(keyPos, path, "a key must be a plain name, not a " + kind(keyNode));
@@ -199,8 +216,16 @@ final class YamlCursor {
     String childPath = path.isEmpty() ? key : path + "." + key;
     if (seen.containsKey(key)) {
       if (explicit) {
-        context.problems().add(keyPos, childPath, "duplicate key '" + key + "' (first defined at line "
-            + seen.get(key).line() + "); keep one of them");
+        context
+            .problems()
+            .add(
+                keyPos,
+                childPath,
+                "duplicate key '"
+                    + key
+                    + "' (first defined at line "
+                    + seen.get(key).line()
+                    + "); keep one of them");
       }
       return;
     }
@@ -211,21 +236,29 @@ final class YamlCursor {
       return;
     }
     Node value = tuple.getValueNode();
-    out.put(key, new YamlCursor(value, context.originOf(value, keyFile), childPath, context, keyPos));
+    out.put(
+        key, new YamlCursor(value, context.originOf(value, keyFile), childPath, context, keyPos));
   }
 
   /** "unknown key 'x'; did you mean 'y'?" or, with no likely typo, the keys allowed here. */
   static String unknownKey(String key, Collection<String> allowed) {
-    return "unknown key '" + key + "'; " + Suggestions.closest(key, allowed)
-        .map(s -> "did you mean '" + s + "'?")
-        .orElse("allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+    return "unknown key '"
+        + key
+        + "'; "
+        + Suggestions.closest(key, allowed)
+            .map(s -> "did you mean '" + s + "'?")
+            .orElse("allowed here: " + String.join(", ", new TreeSet<>(allowed)));
   }
 
   private static boolean isMergeKey(Node key) {
-    return key instanceof ScalarNode s && (s.getTag().equals(Tag.MERGE) || "<<".equals(s.getValue()));
+    return key instanceof ScalarNode s
+        && (s.getTag().equals(Tag.MERGE) || "<<".equals(s.getValue()));
   }
 
-  /** YAML merge: the value is a mapping or a list of mappings; earlier ones win, explicit keys win over all. */
+  /**
+   * YAML merge: the value is a mapping or a list of mappings; earlier ones win, explicit keys win
+   * over all.
+   */
   private void flattenMerge(Node value, List<NodeTuple> into, Set<Node> visiting) {
     if (!visiting.add(value)) {
       return;
@@ -243,8 +276,13 @@ final class YamlCursor {
         flattenMerge(item, into, visiting);
       }
     } else {
-      context.problems().add(new SourcePosition(file, value.getStartMark().getLine() + 1,
-          value.getStartMark().getColumn() + 1), path, "'<<' merges a mapping (<<: *anchor), not a single value");
+      context
+          .problems()
+          .add(
+              new SourcePosition(
+                  file, value.getStartMark().getLine() + 1, value.getStartMark().getColumn() + 1),
+              path,
+              "'<<' merges a mapping (<<: *anchor), not a single value");
     }
   }
 
@@ -254,7 +292,8 @@ final class YamlCursor {
     if (node instanceof SequenceNode seq) {
       int i = 0;
       for (Node item : seq.getValue()) {
-        out.add(new YamlCursor(item, context.originOf(item, file), path + "[" + i++ + "]", context));
+        out.add(
+            new YamlCursor(item, context.originOf(item, file), path + "[" + i++ + "]", context));
       }
     } else if (node instanceof ScalarNode && !isNull()) {
       out.add(this);
@@ -277,32 +316,39 @@ final class YamlCursor {
   }
 
   Boolean bool() {
-    return convert("true or false", v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on" -> Boolean.TRUE;
-      case "false", "no", "off" -> Boolean.FALSE;
-      default -> null;
-    });
+    return convert(
+        "true or false",
+        v ->
+            switch (v.strip().toLowerCase(Locale.ROOT)) {
+              case "true", "yes", "on" -> Boolean.TRUE;
+              case "false", "no", "off" -> Boolean.FALSE;
+              default -> null;
+            });
   }
 
   Integer integer() {
-    return convert("a whole number", v -> {
-      try {
-        return Integer.valueOf(v.strip().replace("_", ""));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    });
+    return convert(
+        "a whole number",
+        v -> {
+          try {
+            return Integer.valueOf(v.strip().replace("_", ""));
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        });
   }
 
   Long id() {
-    return convert("a numeric id", v -> {
-      try {
-        long id = Long.parseLong(v.strip().replace("_", ""));
-        return id > 0 ? id : null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    });
+    return convert(
+        "a numeric id",
+        v -> {
+          try {
+            long id = Long.parseLong(v.strip().replace("_", ""));
+            return id > 0 ? id : null;
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        });
   }
 
   List<String> strings() {

@@ -39,13 +39,20 @@ final class YamlSource {
     SourcePosition start = new SourcePosition(file, 0, 0);
     try {
       if (Files.isDirectory(file)) {
-        problems.add(start, "", "is a directory, not a file; point dbt.file at the YAML file inside it");
+        problems.add(
+            start, "", "is a directory, not a file; point dbt.file at the YAML file inside it");
         return null;
       }
       long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
-        problems.add(start, "", "the file is " + size + " bytes; the limit is " + MAX_FILE_BYTES
-            + " bytes (a desired state is far smaller: split it into several files with dbt.files)");
+        problems.add(
+            start,
+            "",
+            "the file is "
+                + size
+                + " bytes; the limit is "
+                + MAX_FILE_BYTES
+                + " bytes (a desired state is far smaller: split it into several files with dbt.files)");
         return null;
       }
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -60,8 +67,14 @@ final class YamlSource {
     } catch (MarkedYAMLException e) {
       problems.add(at(file, e), "", "not valid YAML: " + describe(e));
     } catch (ReaderException e) {
-      problems.add(start, "", "not valid YAML: character " + String.format("U+%04X", e.getCodePoint())
-          + " at offset " + e.getPosition() + " is not allowed in YAML; remove it");
+      problems.add(
+          start,
+          "",
+          "not valid YAML: character "
+              + String.format("U+%04X", e.getCodePoint())
+              + " at offset "
+              + e.getPosition()
+              + " is not allowed in YAML; remove it");
     } catch (YAMLException e) {
       problems.add(start, "", yamlLimit(e));
     } catch (CharacterCodingException e) {
@@ -69,14 +82,16 @@ final class YamlSource {
     } catch (IOException | RuntimeException e) {
       problems.add(start, "", "cannot read the file: " + e.getMessage());
     } catch (StackOverflowError e) {
-      problems.add(start, "", "the file nests too deeply to read; the format needs at most 7 levels");
+      problems.add(
+          start, "", "the file nests too deeply to read; the format needs at most 7 levels");
     }
     return null;
   }
 
   private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // reported by YamlCursor with both lines, rather than thrown
+    options.setAllowDuplicateKeys(
+        true); // reported by YamlCursor with both lines, rather than thrown
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_NESTING);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
@@ -86,7 +101,8 @@ final class YamlSource {
 
   private static SourcePosition at(Path file, MarkedYAMLException e) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-    return mark == null ? new SourcePosition(file, 0, 0)
+    return mark == null
+        ? new SourcePosition(file, 0, 0)
         : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
@@ -97,7 +113,9 @@ final class YamlSource {
       return "a second YAML document (---) starts here; keep one document per file (use dbt.files for several)";
     }
     if (problem.startsWith("Global tag is not allowed")) {
-      return "the tag !!" + problem.substring(problem.lastIndexOf(':') + 1) + " is not allowed; the file holds"
+      return "the tag !!"
+          + problem.substring(problem.lastIndexOf(':') + 1)
+          + " is not allowed; the file holds"
           + " plain values only";
     }
     if (problem.startsWith("expected <block end>")) {
@@ -113,7 +131,8 @@ final class YamlSource {
       return "a key without ':' after it, or a quote that is never closed";
     }
     if (problem.contains("found duplicate anchor") || problem.contains("found undefined alias")) {
-      return problem.replace("found undefined alias", "an alias (*name) refers to no anchor (&name):");
+      return problem.replace(
+          "found undefined alias", "an alias (*name) refers to no anchor (&name):");
     }
     if (!context.isEmpty() && !problem.isEmpty()) {
       return problem + " (" + context + ")";
@@ -127,14 +146,20 @@ final class YamlSource {
       return "the file is not UTF-8 text; save it as UTF-8";
     }
     if (message.contains("exceeds the limit")) {
-      return "the file is larger than " + MAX_FILE_BYTES + " characters; split it into several files with dbt.files";
+      return "the file is larger than "
+          + MAX_FILE_BYTES
+          + " characters; split it into several files with dbt.files";
     }
     if (message.contains("Number of aliases")) {
-      return "not valid YAML: more than " + MAX_ALIASES + " aliases (*name) of lists or mappings; a desired"
+      return "not valid YAML: more than "
+          + MAX_ALIASES
+          + " aliases (*name) of lists or mappings; a desired"
           + " state needs far fewer (this limit stops YAML bombs)";
     }
     if (message.contains("Nesting Depth")) {
-      return "not valid YAML: nested more than " + MAX_NESTING + " levels deep; the format needs at most 7";
+      return "not valid YAML: nested more than "
+          + MAX_NESTING
+          + " levels deep; the format needs at most 7";
     }
     return "not valid YAML: " + message;
   }

@@ -6,19 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The identity of a managed job without a state file (design §5): {@code [[key]]} or
- * {@code [[namespace/key]]} at the end of the job's description (the default) or name (the form
+ * The identity of a managed job without a state file (design §5): {@code [[key]]} or {@code
+ * [[namespace/key]]} at the end of the job's description (the default) or name (the form
  * dbt-jobs-as-code writes), optionally with a short fingerprint of the configuration last applied,
  * {@code [[namespace/key#ab12cd]]}, so that a plan can tell a change made in dbt Cloud by hand from
- * a change made in the file. Markers written before fingerprints existed read as before. A job whose
- * file entry says {@code protect: true} carries {@code protected} in its marker
- * ({@code [[nightly#ab12cd protected]]}), so that the protection holds even once the job has left the
- * file: pruning refuses to destroy it.
+ * a change made in the file. Markers written before fingerprints existed read as before. A job
+ * whose file entry says {@code protect: true} carries {@code protected} in its marker ({@code
+ * [[nightly#ab12cd protected]]}), so that the protection holds even once the job has left the file:
+ * pruning refuses to destroy it.
  *
  * <p>dbt-jobs-as-code's identifiers read as markers too, so that a team moving from it adopts its
- * jobs instead of creating them again: {@code Nightly [[nightly]]} is already this form, and
- * {@code Nightly [[prod:nightly]]} (an import filter before the colon, {@code *} for every
- * environment) is the marker {@code [[nightly]]}. Only this class's own form is ever written.
+ * jobs instead of creating them again: {@code Nightly [[nightly]]} is already this form, and {@code
+ * Nightly [[prod:nightly]]} (an import filter before the colon, {@code *} for every environment) is
+ * the marker {@code [[nightly]]}. Only this class's own form is ever written.
  *
  * @param namespace the owning namespace, or null
  * @param key the job's stable key in the file
@@ -36,23 +36,40 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
   /** The word that marks a protected job. */
   public static final String PROTECTED = "protected";
 
-  private static final Pattern AT_END = Pattern.compile("\\s*\\[\\[(?:(" + NAME.pattern() + ")/)?("
-      + NAME.pattern() + ")(?:#(" + FINGERPRINT.pattern() + "))?( " + PROTECTED + ")?]]\\s*$");
+  private static final Pattern AT_END =
+      Pattern.compile(
+          "\\s*\\[\\[(?:("
+              + NAME.pattern()
+              + ")/)?("
+              + NAME.pattern()
+              + ")(?:#("
+              + FINGERPRINT.pattern()
+              + "))?( "
+              + PROTECTED
+              + ")?]]\\s*$");
 
   /** dbt-jobs-as-code's {@code [[filter:identifier]]}: its characters, one colon (its own rule). */
-  private static final Pattern JOBS_AS_CODE_AT_END = Pattern.compile("\\s*\\[\\[[*A-Za-z0-9_-]*:([A-Za-z0-9_-]+)]]\\s*$");
+  private static final Pattern JOBS_AS_CODE_AT_END =
+      Pattern.compile("\\s*\\[\\[[*A-Za-z0-9_-]*:([A-Za-z0-9_-]+)]]\\s*$");
 
   public Marker {
     if (key == null || !NAME.matcher(key).matches()) {
-      throw new IllegalArgumentException("job key '" + key + "' cannot be written into a marker; use letters,"
-          + " digits, '_', '-' or '.'");
+      throw new IllegalArgumentException(
+          "job key '"
+              + key
+              + "' cannot be written into a marker; use letters,"
+              + " digits, '_', '-' or '.'");
     }
     if (namespace != null && !NAME.matcher(namespace).matches()) {
-      throw new IllegalArgumentException("namespace '" + namespace + "' cannot be written into a marker; use"
-          + " letters, digits, '_', '-' or '.'");
+      throw new IllegalArgumentException(
+          "namespace '"
+              + namespace
+              + "' cannot be written into a marker; use"
+              + " letters, digits, '_', '-' or '.'");
     }
     if (fingerprint != null && !FINGERPRINT.matcher(fingerprint).matches()) {
-      throw new IllegalArgumentException("fingerprint '" + fingerprint + "' is not six lower-case hex digits");
+      throw new IllegalArgumentException(
+          "fingerprint '" + fingerprint + "' is not six lower-case hex digits");
     }
   }
 
@@ -68,8 +85,12 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
 
   /** The marker text, e.g. {@code [[analytics/nightly#ab12cd]]}. */
   public String text() {
-    return "[[" + (namespace == null ? "" : namespace + "/") + key + (fingerprint == null ? "" : "#" + fingerprint)
-        + (protect ? " " + PROTECTED : "") + "]]";
+    return "[["
+        + (namespace == null ? "" : namespace + "/")
+        + key
+        + (fingerprint == null ? "" : "#" + fingerprint)
+        + (protect ? " " + PROTECTED : "")
+        + "]]";
   }
 
   /** This marker carrying another fingerprint (or none). */
@@ -97,7 +118,9 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
       return Optional.of(new Marker(m.group(1), m.group(2), m.group(3), m.group(4) != null));
     }
     Matcher jobsAsCode = JOBS_AS_CODE_AT_END.matcher(text);
-    return jobsAsCode.find() ? Optional.of(new Marker(null, jobsAsCode.group(1))) : Optional.empty();
+    return jobsAsCode.find()
+        ? Optional.of(new Marker(null, jobsAsCode.group(1)))
+        : Optional.empty();
   }
 
   /** The marker of a job: at the end of its description, else at the end of its name. */

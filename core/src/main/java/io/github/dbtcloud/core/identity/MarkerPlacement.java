@@ -2,7 +2,10 @@ package io.github.dbtcloud.core.identity;
 
 import java.util.Locale;
 
-/** Where markers are written. Both places are always read; a marker found in the other one moves here on the next apply. */
+/**
+ * Where markers are written. Both places are always read; a marker found in the other one moves
+ * here on the next apply.
+ */
 public enum MarkerPlacement {
   /** At the end of the job's description, out of sight in the UI (the default). */
   DESCRIPTION,
@@ -17,7 +20,8 @@ public enum MarkerPlacement {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a marker placement; use description or name");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a marker placement; use description or name");
     }
   }
 }

@@ -27,7 +27,10 @@ public sealed interface Change permits Change.Create, Change.Update, Change.Dele
     return null;
   }
 
-  /** What the remote object looked like when planned ({@code updated_at} + content hash); null for a create. */
+  /**
+   * What the remote object looked like when planned ({@code updated_at} + content hash); null for a
+   * create.
+   */
   default Fingerprint remoteFingerprint() {
     return before() == null ? null : before().fingerprint();
   }
@@ -43,7 +46,11 @@ public sealed interface Change permits Change.Create, Change.Update, Change.Dele
    * @param pending ids to fill in once their targets exist
    * @param fields what the create sets (every field the file sets), for display
    */
-  record Create(ResourceAddress address, WireObject after, List<PendingReference> pending, List<FieldChange> fields)
+  record Create(
+      ResourceAddress address,
+      WireObject after,
+      List<PendingReference> pending,
+      List<FieldChange> fields)
       implements Change {
     public Create {
       pending = List.copyOf(pending);
@@ -65,8 +72,13 @@ public sealed interface Change permits Change.Create, Change.Update, Change.Dele
    * @param pending ids to fill in once their targets exist
    * @param fields the fields that differ
    */
-  record Update(ResourceAddress address, WireObject before, WireObject after, List<PendingReference> pending,
-      List<FieldChange> fields) implements Change {
+  record Update(
+      ResourceAddress address,
+      WireObject before,
+      WireObject after,
+      List<PendingReference> pending,
+      List<FieldChange> fields)
+      implements Change {
     public Update {
       pending = List.copyOf(pending);
       fields = List.copyOf(fields);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Tells, from a job marker's fingerprint, which differences were made in the file and which in
- * dbt Cloud by hand (like kubectl's last-applied configuration, in six hex digits).
+ * Tells, from a job marker's fingerprint, which differences were made in the file and which in dbt
+ * Cloud by hand (like kubectl's last-applied configuration, in six hex digits).
  *
  * <p>The fingerprint hashes the compared form of every field the file managed at the last apply.
  * For each differing field, the last applied value was either today's file value (then dbt Cloud
@@ -27,8 +27,7 @@ final class Drift {
 
   /** The fingerprint of a set of compared field values. */
   static String fingerprint(Map<String, Object> forms) {
-    return Fingerprint.sha256(Fingerprint.canonicalJson(new TreeMap<>(forms)))
-        .substring(0, 6);
+    return Fingerprint.sha256(Fingerprint.canonicalJson(new TreeMap<>(forms))).substring(0, 6);
   }
 
   /**
@@ -38,7 +37,10 @@ final class Drift {
    * @param remote the compared form of the same fields as dbt Cloud has them
    * @param marker the fingerprint in the remote marker, or null
    */
-  static List<FieldChange> attribute(List<FieldChange> fields, Map<String, Object> desired, Map<String, Object> remote,
+  static List<FieldChange> attribute(
+      List<FieldChange> fields,
+      Map<String, Object> desired,
+      Map<String, Object> remote,
       String marker) {
     if (marker == null || fields.isEmpty() || fields.size() > MAX_FIELDS) {
       return fields;
@@ -56,7 +58,13 @@ final class Drift {
       if (fingerprint(lastApplied).equals(marker)) {
         List<FieldChange> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-          out.add(fields.get(i).withOrigin((mask & (1 << i)) != 0 ? FieldChange.Origin.FILE : FieldChange.Origin.OUTSIDE));
+          out.add(
+              fields
+                  .get(i)
+                  .withOrigin(
+                      (mask & (1 << i)) != 0
+                          ? FieldChange.Origin.FILE
+                          : FieldChange.Origin.OUTSIDE));
         }
         return out;
       }

@@ -9,7 +9,13 @@ public final class DuplicateMarkerException extends DbtCloudFailure {
   private static final long serialVersionUID = 1L;
 
   public DuplicateMarkerException(Marker marker, long firstId, long secondId) {
-    super("jobs " + firstId + " and " + secondId + " both carry the marker " + marker.text()
-        + "; remove the marker from the description (or name) of the one the file should not manage");
+    super(
+        "jobs "
+            + firstId
+            + " and "
+            + secondId
+            + " both carry the marker "
+            + marker.text()
+            + "; remove the marker from the description (or name) of the one the file should not manage");
   }
 }

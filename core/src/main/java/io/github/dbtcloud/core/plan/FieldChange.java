@@ -3,7 +3,8 @@ package io.github.dbtcloud.core.plan;
 /**
  * One field that differs, by wire path ({@code settings.threads}).
  *
- * @param path dotted wire path (for environment variables: the scope, {@code project} or an environment name)
+ * @param path dotted wire path (for environment variables: the scope, {@code project} or an
+ *     environment name)
  * @param before the current value (null when absent)
  * @param after the planned value
  * @param pending the planned value is an id only known after another change is applied
@@ -12,8 +13,14 @@ package io.github.dbtcloud.core.plan;
  * @param refersTo for an id of another managed object, the object the planned id points to, so that
  *     renderers can name it next to the id ({@code environment "ci"}); null otherwise
  */
-public record FieldChange(String path, Object before, Object after, PendingReference pending, Origin origin,
-    boolean sensitive, ResourceAddress refersTo) {
+public record FieldChange(
+    String path,
+    Object before,
+    Object after,
+    PendingReference pending,
+    Origin origin,
+    boolean sensitive,
+    ResourceAddress refersTo) {
 
   /** Where a difference comes from. */
   public enum Origin {
@@ -41,7 +48,12 @@ public record FieldChange(String path, Object before, Object after, PendingRefer
   }
 
   /** A change that refers to no other object. */
-  public FieldChange(String path, Object before, Object after, PendingReference pending, Origin origin,
+  public FieldChange(
+      String path,
+      Object before,
+      Object after,
+      PendingReference pending,
+      Origin origin,
       boolean sensitive) {
     this(path, before, after, pending, origin, sensitive, null);
   }

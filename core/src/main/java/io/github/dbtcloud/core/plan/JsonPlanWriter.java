@@ -16,16 +16,17 @@ import java.util.Map;
 
 /**
  * Writes {@code plan.json}, the plan for machines (format in docs/plan.md): the format version, the
- * scope, the desired file's hash, and per object an action in Terraform's vocabulary
- * ({@code create}, {@code update}, {@code delete}, {@code no-op}), the fields, the full before and
- * after bodies with secrets replaced by {@code (sensitive)}, and the remote object's fingerprint.
+ * scope, the desired file's hash, and per object an action in Terraform's vocabulary ({@code
+ * create}, {@code update}, {@code delete}, {@code no-op}), the fields, the full before and after
+ * bodies with secrets replaced by {@code (sensitive)}, and the remote object's fingerprint.
  */
 public final class JsonPlanWriter {
 
   /** Bumped on any change a reader of plan.json must know about. */
   public static final String FORMAT_VERSION = "1.0";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The plan.json text. */
   public String render(PlanReport report) {
@@ -38,9 +39,12 @@ public final class JsonPlanWriter {
     root.put("host", report.remote().host());
     Map<String, Object> desired = new LinkedHashMap<>();
     List<Path> files = report.desired().files();
-    Path base = files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null ? Path.of("")
-        : files.get(0).toAbsolutePath().getParent();
-    desired.put("files", files.stream().map(f -> base.relativize(f.toAbsolutePath()).toString()).toList());
+    Path base =
+        files.isEmpty() || files.get(0).toAbsolutePath().getParent() == null
+            ? Path.of("")
+            : files.get(0).toAbsolutePath().getParent();
+    desired.put(
+        "files", files.stream().map(f -> base.relativize(f.toAbsolutePath()).toString()).toList());
     desired.put("sha256", report.desiredSha256());
     root.put("desired_state", desired);
     root.put("scope", scope(report));
@@ -55,8 +59,19 @@ public final class JsonPlanWriter {
     plan.changes().forEach(c -> changes.add(change(c)));
     plan.unchanged().forEach(u -> changes.add(noOp(u)));
     root.put("resource_changes", changes);
-    root.put("unmanaged_jobs", plan.unmanaged().stream().map(u -> Map.of("project", u.project(), "id", u.id(),
-        "name", u.name() == null ? "" : u.name())).toList());
+    root.put(
+        "unmanaged_jobs",
+        plan.unmanaged().stream()
+            .map(
+                u ->
+                    Map.of(
+                        "project",
+                        u.project(),
+                        "id",
+                        u.id(),
+                        "name",
+                        u.name() == null ? "" : u.name()))
+            .toList());
     root.put("warnings", plan.warnings());
     try {
       return JSON.writeValueAsString(root) + "\n";
@@ -83,20 +98,23 @@ public final class JsonPlanWriter {
     selection.put("projects", report.options().projects().stream().sorted().toList());
     selection.put("jobs", report.options().jobs().stream().sorted().toList());
     scope.put("selection", selection);
-    scope.put("marker_placement",
+    scope.put(
+        "marker_placement",
         report.options().placement(report.desired()).name().toLowerCase(java.util.Locale.ROOT));
     return scope;
   }
 
   private static Map<String, Object> change(Change c) {
-    Map<String, Object> out = header(c.address(), c.before() == null ? null : c.before().id(), c.action());
+    Map<String, Object> out =
+        header(c.address(), c.before() == null ? null : c.before().id(), c.action());
     out.put("remote_fingerprint", fingerprint(c.remoteFingerprint()));
     List<Object> fields = new ArrayList<>();
     for (FieldChange f : c.fields()) {
       Map<String, Object> field = new LinkedHashMap<>();
       field.put("path", f.path());
       field.put("before", f.sensitive() && f.before() != null ? PlanValues.SENSITIVE : f.before());
-      field.put("after", f.pending() != null ? null : f.sensitive() ? PlanValues.SENSITIVE : f.after());
+      field.put(
+          "after", f.pending() != null ? null : f.sensitive() ? PlanValues.SENSITIVE : f.after());
       field.put("known_after_apply", f.pending() == null ? null : f.pending().target().id());
       field.put("refers_to", f.refersTo() == null ? null : f.refersTo().id());
       field.put("sensitive", f.sensitive());
@@ -104,10 +122,16 @@ public final class JsonPlanWriter {
       fields.add(field);
     }
     out.put("fields", fields);
-    out.put("pending", c.pending().stream().map(p -> Map.of("field", p.field().path(), "target", p.target().id()))
-        .toList());
+    out.put(
+        "pending",
+        c.pending().stream()
+            .map(p -> Map.of("field", p.field().path(), "target", p.target().id()))
+            .toList());
     out.put("before", redacted(c.before()));
-    WireObject after = c instanceof Change.Create cr ? cr.after() : c instanceof Change.Update u ? u.after() : null;
+    WireObject after =
+        c instanceof Change.Create cr
+            ? cr.after()
+            : c instanceof Change.Update u ? u.after() : null;
     out.put("after", redacted(after));
     return out;
   }
@@ -147,7 +171,9 @@ public final class JsonPlanWriter {
     Map<String, Object> out = new LinkedHashMap<>(o.fields());
     if (o instanceof EnvironmentVariable v && v.secret()) {
       Map<String, Object> values = new LinkedHashMap<>();
-      v.values().forEach((scope, value) -> values.put(scope, value == null ? null : PlanValues.SENSITIVE));
+      v.values()
+          .forEach(
+              (scope, value) -> values.put(scope, value == null ? null : PlanValues.SENSITIVE));
       out.put("values", values);
     }
     if (o instanceof JobEnvironmentVariable v && v.secret() && v.value() != null) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code plan.md}, the plan as a pull-request comment: a summary table, then one
- * {@code <details>} block per object with its fields as a diff. Past GitHub's limit of 65,536
- * characters per comment, blocks are left out from the end and the comment says how many.
+ * Writes {@code plan.md}, the plan as a pull-request comment: a summary table, then one {@code
+ * <details>} block per object with its fields as a diff. Past GitHub's limit of 65,536 characters
+ * per comment, blocks are left out from the end and the comment says how many.
  */
 public final class MarkdownPlanRenderer {
 
@@ -37,12 +37,20 @@ public final class MarkdownPlanRenderer {
     } else {
       head.append("**").append(plan.summary()).append("**\n");
     }
-    head.append("\nAccount ").append(plan.accountId()).append(report.remote().host() == null ? ""
-        : " at " + report.remote().host()).append(", `").append(desiredName).append("` sha256 `")
-        .append(report.desiredSha256(), 0, Math.min(12, report.desiredSha256().length())).append("`.\n");
+    head.append("\nAccount ")
+        .append(plan.accountId())
+        .append(report.remote().host() == null ? "" : " at " + report.remote().host())
+        .append(", `")
+        .append(desiredName)
+        .append("` sha256 `")
+        .append(report.desiredSha256(), 0, Math.min(12, report.desiredSha256().length()))
+        .append("`.\n");
     if (plan.hasDrift()) {
-      head.append("\n> [!WARNING]\n> Some objects were changed in dbt Cloud by hand; applying puts the file's values"
-          + " back (fields marked *changed outside `").append(desiredName).append("`*).\n");
+      head.append(
+              "\n> [!WARNING]\n> Some objects were changed in dbt Cloud by hand; applying puts the file's values"
+                  + " back (fields marked *changed outside `")
+          .append(desiredName)
+          .append("`*).\n");
     }
     for (String w : plan.warnings()) {
       head.append("\n> [!CAUTION]\n> ").append(escape(w)).append("\n");
@@ -50,25 +58,51 @@ public final class MarkdownPlanRenderer {
     List<String> rows = new ArrayList<>();
     List<String> blocks = new ArrayList<>();
     for (Change c : plan.changes()) {
-      rows.add("| `" + symbol(c) + "` " + c.action() + " | " + escape(c.address().toString()) + " | "
-          + c.address().project() + " | " + (c.before() == null || c.before().id() == null ? "" : c.before().id())
-          + " | " + c.fields().size() + " |\n");
+      rows.add(
+          "| `"
+              + symbol(c)
+              + "` "
+              + c.action()
+              + " | "
+              + escape(c.address().toString())
+              + " | "
+              + c.address().project()
+              + " | "
+              + (c.before() == null || c.before().id() == null ? "" : c.before().id())
+              + " | "
+              + c.fields().size()
+              + " |\n");
       blocks.add(block(c));
     }
     StringBuilder tail = new StringBuilder();
     if (!plan.unmanaged().isEmpty()) {
-      tail.append("\n<details><summary>").append(plan.unmanaged().size())
+      tail.append("\n<details><summary>")
+          .append(plan.unmanaged().size())
           .append(" unmanaged job(s) in scope, left untouched</summary>\n\n");
-      plan.unmanaged().forEach(u -> tail.append("- ").append(u.project()).append(": ").append(escape(u.name()))
-          .append(" (id ").append(u.id()).append(")\n"));
+      plan.unmanaged()
+          .forEach(
+              u ->
+                  tail.append("- ")
+                      .append(u.project())
+                      .append(": ")
+                      .append(escape(u.name()))
+                      .append(" (id ")
+                      .append(u.id())
+                      .append(")\n"));
       tail.append("\n</details>\n");
     }
     return assemble(head.toString(), rows, blocks, tail.toString());
   }
 
-  /** Fits the parts under the limit: whole blocks are dropped from the end, then table rows, and the comment says so. */
+  /**
+   * Fits the parts under the limit: whole blocks are dropped from the end, then table rows, and the
+   * comment says so.
+   */
   private String assemble(String head, List<String> rows, List<String> blocks, String tail) {
-    String tableHead = rows.isEmpty() ? "" : "\n| Action | Object | Project | Id | Fields |\n|---|---|---|---|---|\n";
+    String tableHead =
+        rows.isEmpty()
+            ? ""
+            : "\n| Action | Object | Project | Id | Fields |\n|---|---|---|---|---|\n";
     StringBuilder out = new StringBuilder(head);
     int reserve = 300 + tail.length();
     int shownRows = 0;
@@ -82,8 +116,11 @@ public final class MarkdownPlanRenderer {
         shownRows++;
       }
       if (shownRows < rows.size()) {
-        out.append("\n_").append(rows.size() - shownRows).append(" more change(s) not listed: the comment limit is ")
-            .append(limit).append(" characters. plan.json has them all._\n");
+        out.append("\n_")
+            .append(rows.size() - shownRows)
+            .append(" more change(s) not listed: the comment limit is ")
+            .append(limit)
+            .append(" characters. plan.json has them all._\n");
       }
     }
     int shownBlocks = 0;
@@ -96,8 +133,12 @@ public final class MarkdownPlanRenderer {
       shownBlocks++;
     }
     if (shownBlocks < rows.size()) {
-      out.append("\n_Details of ").append(rows.size() - shownBlocks).append(" of ").append(rows.size())
-          .append(" change(s) left out: the comment limit is ").append(limit)
+      out.append("\n_Details of ")
+          .append(rows.size() - shownBlocks)
+          .append(" of ")
+          .append(rows.size())
+          .append(" change(s) left out: the comment limit is ")
+          .append(limit)
           .append(" characters. plan.json has them all._\n");
     }
     if (out.length() + tail.length() <= limit) {
@@ -108,18 +149,37 @@ public final class MarkdownPlanRenderer {
 
   private String block(Change c) {
     StringBuilder b = new StringBuilder();
-    b.append("\n<details><summary><code>").append(symbol(c)).append(' ').append(escapeHtml(PlanValues.title(c)))
-        .append("</code> ").append(c.action()).append("</summary>\n\n```diff\n");
+    b.append("\n<details><summary><code>")
+        .append(symbol(c))
+        .append(' ')
+        .append(escapeHtml(PlanValues.title(c)))
+        .append("</code> ")
+        .append(c.action())
+        .append("</summary>\n\n```diff\n");
     if (c instanceof Change.Delete) {
       b.append("- name = ").append(PlanValues.value(c.before().fields().get("name"))).append('\n');
     }
     for (FieldChange f : c.fields()) {
-      String note = f.origin() == FieldChange.Origin.OUTSIDE ? "   # changed outside " + desiredName : "";
+      String note =
+          f.origin() == FieldChange.Origin.OUTSIDE ? "   # changed outside " + desiredName : "";
       if (c instanceof Change.Create) {
-        b.append("+ ").append(f.path()).append(" = ").append(PlanValues.after(f, c.address().project())).append('\n');
+        b.append("+ ")
+            .append(f.path())
+            .append(" = ")
+            .append(PlanValues.after(f, c.address().project()))
+            .append('\n');
       } else {
-        b.append("- ").append(f.path()).append(" = ").append(PlanValues.before(f)).append(note).append('\n');
-        b.append("+ ").append(f.path()).append(" = ").append(PlanValues.after(f, c.address().project())).append('\n');
+        b.append("- ")
+            .append(f.path())
+            .append(" = ")
+            .append(PlanValues.before(f))
+            .append(note)
+            .append('\n');
+        b.append("+ ")
+            .append(f.path())
+            .append(" = ")
+            .append(PlanValues.after(f, c.address().project()))
+            .append('\n');
       }
     }
     b.append("```\n\n</details>\n");

@@ -11,40 +11,43 @@ import java.util.TreeSet;
 
 /**
  * The form in which a planned value and the server's value are compared, per field. It knows the
- * server's defaults (a null {@code threads} is 1), null versus empty, the server's rewrites
- * ({@code versionless} is {@code latest}; the state-aware features collapse into {@code dbt_state}),
- * crons that mean the same, and marker fingerprints (not part of the text they sit in). Two values
- * with the same form are not a change: this is what keeps a plan after apply empty.
+ * server's defaults (a null {@code threads} is 1), null versus empty, the server's rewrites ({@code
+ * versionless} is {@code latest}; the state-aware features collapse into {@code dbt_state}), crons
+ * that mean the same, and marker fingerprints (not part of the text they sit in). Two values with
+ * the same form are not a change: this is what keeps a plan after apply empty.
  */
 final class Normaliser {
 
   /** What dbt Cloud stores when a field is left out (§C.1, §C.2). */
-  private static final Map<String, Object> JOB_DEFAULTS = Map.ofEntries(
-      Map.entry(Job.DESCRIPTION, ""),
-      Map.entry(Job.THREADS, 1L),
-      Map.entry(Job.TARGET_NAME, "default"),
-      Map.entry(Job.TIMEOUT_SECONDS, 0L),
-      Map.entry(Job.GENERATE_DOCS, false),
-      Map.entry(Job.RUN_GENERATE_SOURCES, false),
-      Map.entry(Job.TRIGGER_SCHEDULE, false),
-      Map.entry(Job.TRIGGER_GIT_PROVIDER_WEBHOOK, false),
-      Map.entry(Job.TRIGGER_ON_MERGE, false),
-      Map.entry(Job.TRIGGERS_ON_DRAFT_PR, false),
-      Map.entry(Job.RUN_COMPARE_CHANGES, false),
-      Map.entry(Job.COMPARE_CHANGES_FLAGS, "--select state:modified"),
-      Map.entry(Job.RUN_LINT, false),
-      Map.entry(Job.ERRORS_ON_LINT_FAILURE, true));
+  private static final Map<String, Object> JOB_DEFAULTS =
+      Map.ofEntries(
+          Map.entry(Job.DESCRIPTION, ""),
+          Map.entry(Job.THREADS, 1L),
+          Map.entry(Job.TARGET_NAME, "default"),
+          Map.entry(Job.TIMEOUT_SECONDS, 0L),
+          Map.entry(Job.GENERATE_DOCS, false),
+          Map.entry(Job.RUN_GENERATE_SOURCES, false),
+          Map.entry(Job.TRIGGER_SCHEDULE, false),
+          Map.entry(Job.TRIGGER_GIT_PROVIDER_WEBHOOK, false),
+          Map.entry(Job.TRIGGER_ON_MERGE, false),
+          Map.entry(Job.TRIGGERS_ON_DRAFT_PR, false),
+          Map.entry(Job.RUN_COMPARE_CHANGES, false),
+          Map.entry(Job.COMPARE_CHANGES_FLAGS, "--select state:modified"),
+          Map.entry(Job.RUN_LINT, false),
+          Map.entry(Job.ERRORS_ON_LINT_FAILURE, true));
 
-  private static final Map<String, Object> ENVIRONMENT_DEFAULTS = Map.of(
-      Environment.TYPE, "deployment",
-      Environment.DBT_VERSION, "latest",
-      Environment.USE_CUSTOM_BRANCH, false,
-      Environment.SUPPORTS_DOCS, false,
-      Environment.ENABLE_MODEL_QUERY_HISTORY, false,
-      Environment.ENABLE_DBT_STATE, false);
+  private static final Map<String, Object> ENVIRONMENT_DEFAULTS =
+      Map.of(
+          Environment.TYPE, "deployment",
+          Environment.DBT_VERSION, "latest",
+          Environment.USE_CUSTOM_BRANCH, false,
+          Environment.SUPPORTS_DOCS, false,
+          Environment.ENABLE_MODEL_QUERY_HISTORY, false,
+          Environment.ENABLE_DBT_STATE, false);
 
   /** The cost optimisation features dbt Cloud may fold into one another (§E.16). */
-  private static final Set<String> STATE_FEATURES = Set.of("state_aware_orchestration", "efficient_testing", "dbt_state");
+  private static final Set<String> STATE_FEATURES =
+      Set.of("state_aware_orchestration", "efficient_testing", "dbt_state");
 
   private Normaliser() {}
 
@@ -64,7 +67,9 @@ final class Normaliser {
       case Job.COST_OPTIMIZATION_FEATURES:
         return costFeatures(v);
       case Job.COMPLETION_STATUSES:
-        return v instanceof List<?> l ? new TreeSet<>(l.stream().map(String::valueOf).toList()).toString() : v;
+        return v instanceof List<?> l
+            ? new TreeSet<>(l.stream().map(String::valueOf).toList()).toString()
+            : v;
       case Job.COMPARE_CHANGES_FLAGS:
         return v instanceof String s && s.isBlank() ? JOB_DEFAULTS.get(path) : v;
       default:
@@ -94,7 +99,10 @@ final class Normaliser {
     if (!(value instanceof String s)) {
       return value == null ? "" : value;
     }
-    return Marker.find(s).map(m -> Marker.strip(s) + " " + m.withFingerprint(null).text()).orElse(s).strip();
+    return Marker.find(s)
+        .map(m -> Marker.strip(s) + " " + m.withFingerprint(null).text())
+        .orElse(s)
+        .strip();
   }
 
   /** Text without its marker at all (what the fingerprint covers). */

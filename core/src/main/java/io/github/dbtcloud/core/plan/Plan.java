@@ -12,7 +12,11 @@ import java.util.List;
  * @param unchanged managed objects that already match
  * @param warnings things the user should know before applying (e.g. a change dbt Cloud refuses)
  */
-public record Plan(long accountId, List<Change> changes, List<UnmanagedJob> unmanaged, List<Unchanged> unchanged,
+public record Plan(
+    long accountId,
+    List<Change> changes,
+    List<UnmanagedJob> unmanaged,
+    List<Unchanged> unchanged,
     List<String> warnings) {
 
   public Plan {
@@ -46,11 +50,19 @@ public record Plan(long accountId, List<Change> changes, List<UnmanagedJob> unma
 
   /** Whether any difference was made in dbt Cloud by hand (per the markers' fingerprints). */
   public boolean hasDrift() {
-    return changes.stream().flatMap(c -> c.fields().stream()).anyMatch(f -> f.origin() == FieldChange.Origin.OUTSIDE);
+    return changes.stream()
+        .flatMap(c -> c.fields().stream())
+        .anyMatch(f -> f.origin() == FieldChange.Origin.OUTSIDE);
   }
 
   /** {@code Plan: 2 to add, 1 to change, 0 to destroy.} */
   public String summary() {
-    return "Plan: " + toAdd() + " to add, " + toChange() + " to change, " + toDestroy() + " to destroy.";
+    return "Plan: "
+        + toAdd()
+        + " to add, "
+        + toChange()
+        + " to change, "
+        + toDestroy()
+        + " to destroy.";
   }
 }

@@ -15,7 +15,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** {@code dbt:plan}: load the file, read dbt Cloud, diff, show the plan, and write plan.json and plan.md. */
+/**
+ * {@code dbt:plan}: load the file, read dbt Cloud, diff, show the plan, and write plan.json and
+ * plan.md.
+ */
 public final class PlanCommand {
 
   /** The machine-readable plan's file name. */
@@ -30,7 +33,10 @@ public final class PlanCommand {
     this.console = console;
   }
 
-  /** Plans and prints with default options, writing no files; returns the plan so callers can decide. */
+  /**
+   * Plans and prints with default options, writing no files; returns the plan so callers can
+   * decide.
+   */
   public Plan run(Target target) {
     return run(new PlanRequest(target, PlanOptions.defaults(), null));
   }
@@ -39,7 +45,8 @@ public final class PlanCommand {
   public Plan run(PlanRequest request) {
     DesiredState desired = request.target().load(console);
     try (AdminClient client = request.target().connect(desired, console)) {
-      return planAndShow(desired, client, request.target(), request.options(), request.outputDirectory());
+      return planAndShow(
+          desired, client, request.target(), request.options(), request.outputDirectory());
     }
   }
 
@@ -48,28 +55,57 @@ public final class PlanCommand {
     return planAndShow(desired, client, target, PlanOptions.defaults(), null);
   }
 
-  /** Plans with an open client, prints the plan, and writes the plan files when {@code outputDirectory} is set. */
-  public Plan planAndShow(DesiredState desired, AdminClient client, Target target, PlanOptions options,
+  /**
+   * Plans with an open client, prints the plan, and writes the plan files when {@code
+   * outputDirectory} is set.
+   */
+  public Plan planAndShow(
+      DesiredState desired,
+      AdminClient client,
+      Target target,
+      PlanOptions options,
       Path outputDirectory) {
     String fileName = target.desiredFile().getFileName().toString();
     Planner.Planned planned = read(desired, client, options);
     Plan plan = planned.plan();
     show(plan, target);
     if (outputDirectory != null) {
-      PlanReport report = new PlanReport(plan, desired, sha256(desired), planned.remote(), options,
-          target.userAgent(), Instant.now());
+      PlanReport report =
+          new PlanReport(
+              plan,
+              desired,
+              sha256(desired),
+              planned.remote(),
+              options,
+              target.userAgent(),
+              Instant.now());
       write(outputDirectory.resolve(PLAN_JSON), new JsonPlanWriter().render(report));
-      write(outputDirectory.resolve(PLAN_MARKDOWN), new MarkdownPlanRenderer(fileName).render(report));
-      console.info("Plan written to " + outputDirectory.resolve(PLAN_JSON) + " and " + PLAN_MARKDOWN + ".");
+      write(
+          outputDirectory.resolve(PLAN_MARKDOWN),
+          new MarkdownPlanRenderer(fileName).render(report));
+      console.info(
+          "Plan written to " + outputDirectory.resolve(PLAN_JSON) + " and " + PLAN_MARKDOWN + ".");
     }
     return plan;
   }
 
-  /** Reads dbt Cloud and plans, saying where it reads and how many requests it took; prints no plan. */
+  /**
+   * Reads dbt Cloud and plans, saying where it reads and how many requests it took; prints no plan.
+   */
   public Planner.Planned read(DesiredState desired, AdminClient client, PlanOptions options) {
-    long projects = desired.projects().values().stream().map(ProjectSpec::key).filter(options::includesProject).count();
-    console.info("Reading dbt Cloud at " + client.baseUrl() + " (account " + desired.account().id() + ", "
-        + projects + " project(s))");
+    long projects =
+        desired.projects().values().stream()
+            .map(ProjectSpec::key)
+            .filter(options::includesProject)
+            .count();
+    console.info(
+        "Reading dbt Cloud at "
+            + client.baseUrl()
+            + " (account "
+            + desired.account().id()
+            + ", "
+            + projects
+            + " project(s))");
     int before = client.requestCount();
     Planner.Planned planned = new Planner(client).snapshotAndPlan(desired, options);
     console.info("Read in " + (client.requestCount() - before) + " request(s).");
@@ -78,16 +114,23 @@ public final class PlanCommand {
 
   /** Prints the plan as text, changes in apply order. */
   public void show(Plan plan, Target target) {
-    new TextPlanRenderer(target.desiredFile().getFileName().toString(), console.colour()).render(plan)
+    new TextPlanRenderer(target.desiredFile().getFileName().toString(), console.colour())
+        .render(plan)
         .forEach(console::info);
   }
 
-  /** The SHA-256 that plan.json records for the desired state, so that apply can tell the file changed since. */
+  /**
+   * The SHA-256 that plan.json records for the desired state, so that apply can tell the file
+   * changed since.
+   */
   public static String desiredSha256(DesiredState desired) {
     return sha256(desired);
   }
 
-  /** SHA-256 over the desired-state files' bytes, in order (for one file: what {@code sha256sum} prints). */
+  /**
+   * SHA-256 over the desired-state files' bytes, in order (for one file: what {@code sha256sum}
+   * prints).
+   */
   static String sha256(DesiredState desired) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

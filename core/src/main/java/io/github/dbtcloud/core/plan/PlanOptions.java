@@ -8,17 +8,21 @@ import java.util.Set;
  * What the build asks of a plan beyond the file.
  *
  * @param projects project keys to plan; empty plans every project of the file
- * @param jobs job keys to plan ({@code key} or {@code project/key}, {@code *} as a wildcard);
- *     empty plans every job. A job selection also plans the environments those jobs use, never
- *     project variables, and never deletes.
+ * @param jobs job keys to plan ({@code key} or {@code project/key}, {@code *} as a wildcard); empty
+ *     plans every job. A job selection also plans the environments those jobs use, never project
+ *     variables, and never deletes.
  * @param markerPlacement where markers are written, or null for the file's {@code ownership.marker}
  * @param rotateSecrets secret variables ({@code DBT_ENV_SECRET*}) to write again although dbt Cloud
  *     has a (masked) value for them
  * @param allowEmptyProject plan into a project whose listings are completely empty (the brake
  *     otherwise stops: an empty listing usually means the token cannot see the project's contents)
  */
-public record PlanOptions(Set<String> projects, Set<String> jobs, MarkerPlacement markerPlacement,
-    Set<String> rotateSecrets, boolean allowEmptyProject) {
+public record PlanOptions(
+    Set<String> projects,
+    Set<String> jobs,
+    MarkerPlacement markerPlacement,
+    Set<String> rotateSecrets,
+    boolean allowEmptyProject) {
 
   public PlanOptions {
     projects = Set.copyOf(projects);
@@ -31,7 +35,10 @@ public record PlanOptions(Set<String> projects, Set<String> jobs, MarkerPlacemen
     return new PlanOptions(Set.of(), Set.of(), null, Set.of(), false);
   }
 
-  /** Where markers are written: the build's placement when it gives one, else the file's {@code ownership.marker}. */
+  /**
+   * Where markers are written: the build's placement when it gives one, else the file's {@code
+   * ownership.marker}.
+   */
   public MarkerPlacement placement(DesiredState desired) {
     return markerPlacement != null ? markerPlacement : desired.ownership().marker();
   }
@@ -46,7 +53,10 @@ public record PlanOptions(Set<String> projects, Set<String> jobs, MarkerPlacemen
     return projects.isEmpty() || projects.contains(key);
   }
 
-  /** Whether the job is planned: no selection, or its key or {@code project/key} matches one of the patterns. */
+  /**
+   * Whether the job is planned: no selection, or its key or {@code project/key} matches one of the
+   * patterns.
+   */
   public boolean includesJob(String project, String key) {
     if (jobs.isEmpty()) {
       return true;

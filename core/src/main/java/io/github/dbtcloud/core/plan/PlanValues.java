@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** How plan renderers write values: as the user would write them, secrets hidden, pending ids explained. */
+/**
+ * How plan renderers write values: as the user would write them, secrets hidden, pending ids
+ * explained.
+ */
 final class PlanValues {
 
   static final String SENSITIVE = "(sensitive)";
@@ -32,7 +35,8 @@ final class PlanValues {
 
   /**
    * The planned value of a field as shown; an id of another object followed by the object it points
-   * to, {@code 70403104191400 (environment "ci")}, with its project when that is not {@code project}.
+   * to, {@code 70403104191400 (environment "ci")}, with its project when that is not {@code
+   * project}.
    */
   static String after(FieldChange f, String project) {
     if (f.pending() != null) {
@@ -45,8 +49,11 @@ final class PlanValues {
     if (target == null) {
       return value(f.after());
     }
-    return value(f.after()) + " (" + target + (target.project().equals(project) ? "" : " in project "
-        + target.project()) + ")";
+    return value(f.after())
+        + " ("
+        + target
+        + (target.project().equals(project) ? "" : " in project " + target.project())
+        + ")";
   }
 
   /** The current value of a field as shown. */
@@ -64,21 +71,29 @@ final class PlanValues {
     }
     int before = f.before() instanceof List<?> b ? b.size() : f.before() == null ? 0 : -1;
     int after = f.after() instanceof List<?> a ? a.size() : f.after() == null ? 0 : -1;
-    return before >= 0 && after >= 0 && (f.after() instanceof List<?> || f.before() instanceof List<?>)
+    return before >= 0
+        && after >= 0
+        && (f.after() instanceof List<?> || f.before() instanceof List<?>)
         && Math.max(before, after) > 1;
   }
 
   /** One element of a list diff. */
   record Element(char op, Object value) {}
 
-  /** The elements of two lists as kept ({@code ' '}), removed ({@code '-'}) and added ({@code '+'}), by LCS. */
+  /**
+   * The elements of two lists as kept ({@code ' '}), removed ({@code '-'}) and added ({@code '+'}),
+   * by LCS.
+   */
   static List<Element> elements(Object before, Object after) {
     List<?> a = before instanceof List<?> l ? l : List.of();
     List<?> b = after instanceof List<?> l ? l : List.of();
     int[][] lcs = new int[a.size() + 1][b.size() + 1];
     for (int i = a.size() - 1; i >= 0; i--) {
       for (int j = b.size() - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<Element> out = new ArrayList<>();
@@ -98,7 +113,10 @@ final class PlanValues {
     return out;
   }
 
-  /** A field or scope name, quoted when it is not a plain identifier (environment names may have spaces). */
+  /**
+   * A field or scope name, quoted when it is not a plain identifier (environment names may have
+   * spaces).
+   */
   static String name(String name) {
     return name.matches("[A-Za-z0-9_.]+") ? name : value(name);
   }

@@ -28,7 +28,9 @@ public final class Planner {
   public Planned snapshotAndPlan(DesiredState desired, PlanOptions options) {
     RemoteState remote = new RemoteStateReader(client).read(desired, options.projects());
     Plan plan = Differ.diff(desired, remote, options);
-    Protection.check(plan, desired.files().isEmpty() ? "the file" : desired.files().get(0).getFileName().toString());
+    Protection.check(
+        plan,
+        desired.files().isEmpty() ? "the file" : desired.files().get(0).getFileName().toString());
     return new Planned(remote, plan);
   }
 

@@ -6,9 +6,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The cron dbt Cloud derives from the structured schedule form ({@code days_of_week} /
- * {@code every_day} with {@code at_exact_hours} / {@code every_hour}, shared api doc §C.1), and a
- * normal form for comparing two crons that mean the same thing.
+ * The cron dbt Cloud derives from the structured schedule form ({@code days_of_week} / {@code
+ * every_day} with {@code at_exact_hours} / {@code every_hour}, shared api doc §C.1), and a normal
+ * form for comparing two crons that mean the same thing.
  */
 final class Schedules {
 
@@ -33,13 +33,16 @@ final class Schedules {
   /** Whether the file uses the structured form rather than a cron. */
   static boolean structured(ScheduleSpec schedule) {
     return schedule.cron() == null
-        && (!schedule.days().isEmpty() || !schedule.hours().isEmpty() || schedule.intervalHours() != null);
+        && (!schedule.days().isEmpty()
+            || !schedule.hours().isEmpty()
+            || schedule.intervalHours() != null);
   }
 
   /**
-   * A cron in a normal form: single spaces, numeric lists sorted without repeats, {@code *}{@code /1}
-   * as {@code *}, Sunday as 0, names lower-cased. Two crons with the same normal form fire at the
-   * same times; the converse does not always hold, which can only show a change that is not one.
+   * A cron in a normal form: single spaces, numeric lists sorted without repeats, {@code *}{@code
+   * /1} as {@code *}, Sunday as 0, names lower-cased. Two crons with the same normal form fire at
+   * the same times; the converse does not always hold, which can only show a change that is not
+   * one.
    */
   static String normalise(String cron) {
     if (cron == null) {

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Renders a plan in Terraform's vocabulary: {@code +} create, {@code ~} update in place, {@code -}
  * destroy; one line per field with {@code old -> new}, nested wire objects as nested blocks, lists
- * of more than one element diffed element by element; then
- * {@code Plan: X to add, Y to change, Z to destroy.} or {@code No changes.}. Differences made in
- * dbt Cloud by hand (per the marker's fingerprint) say so. Colours follow Terraform's when on.
+ * of more than one element diffed element by element; then {@code Plan: X to add, Y to change, Z to
+ * destroy.} or {@code No changes.}. Differences made in dbt Cloud by hand (per the marker's
+ * fingerprint) say so. Colours follow Terraform's when on.
  */
 public final class TextPlanRenderer {
 
@@ -25,7 +25,9 @@ public final class TextPlanRenderer {
   private final String desiredName;
   private final boolean colour;
 
-  /** @param desiredName how the desired state is called in the output, e.g. {@code dbt-cloud.yml} */
+  /**
+   * @param desiredName how the desired state is called in the output, e.g. {@code dbt-cloud.yml}
+   */
   public TextPlanRenderer(String desiredName) {
     this(desiredName, false);
   }
@@ -44,13 +46,24 @@ public final class TextPlanRenderer {
     List<String> out = new ArrayList<>();
     if (!plan.isEmpty()) {
       out.add("");
-      out.add("dbt Cloud will change as follows (" + paint(GREEN, "+") + " create, " + paint(YELLOW, "~")
-          + " update in place, " + paint(RED, "-") + " destroy):");
+      out.add(
+          "dbt Cloud will change as follows ("
+              + paint(GREEN, "+")
+              + " create, "
+              + paint(YELLOW, "~")
+              + " update in place, "
+              + paint(RED, "-")
+              + " destroy):");
     }
     if (plan.hasDrift()) {
       out.add("");
-      out.add("Note: some objects were changed in dbt Cloud outside " + desiredName
-          + "; the plan puts the file's values back (marked \"" + OUTSIDE_NOTE + desiredName + "\").");
+      out.add(
+          "Note: some objects were changed in dbt Cloud outside "
+              + desiredName
+              + "; the plan puts the file's values back (marked \""
+              + OUTSIDE_NOTE
+              + desiredName
+              + "\").");
     }
     String project = null;
     for (Change change : plan.changes()) {
@@ -64,8 +77,12 @@ public final class TextPlanRenderer {
     }
     if (!plan.unmanaged().isEmpty()) {
       out.add("");
-      out.add(plan.unmanaged().size() + " unmanaged job(s) in scope (no marker of this file; left untouched):");
-      plan.unmanaged().forEach(u -> out.add("    " + u.project() + ": \"" + u.name() + "\" (id " + u.id() + ")"));
+      out.add(
+          plan.unmanaged().size()
+              + " unmanaged job(s) in scope (no marker of this file; left untouched):");
+      plan.unmanaged()
+          .forEach(
+              u -> out.add("    " + u.project() + ": \"" + u.name() + "\" (id " + u.id() + ")"));
     }
     for (String warning : plan.warnings()) {
       out.add("");
@@ -87,8 +104,13 @@ public final class TextPlanRenderer {
       out.add("  # " + title + " will be created");
       out.add("  " + paint(GREEN, "+") + " " + title + " {");
     } else if (change instanceof Change.Update) {
-      boolean drift = change.fields().stream().anyMatch(f -> f.origin() == FieldChange.Origin.OUTSIDE);
-      out.add("  # " + title + " will be updated in place" + (drift ? " (it was changed outside " + desiredName + ")" : ""));
+      boolean drift =
+          change.fields().stream().anyMatch(f -> f.origin() == FieldChange.Origin.OUTSIDE);
+      out.add(
+          "  # "
+              + title
+              + " will be updated in place"
+              + (drift ? " (it was changed outside " + desiredName + ")" : ""));
       out.add("  " + paint(YELLOW, "~") + " " + title + " {");
     } else {
       out.add("  # " + title + " will be destroyed");
@@ -97,8 +119,9 @@ public final class TextPlanRenderer {
       out.add("      " + paint(RED, "-") + " name = " + PlanValues.value(name) + " -> null");
     }
     char op = change instanceof Change.Create ? '+' : '~';
-    boolean nested = change.address().kind() == ResourceAddress.Kind.JOB
-        || change.address().kind() == ResourceAddress.Kind.ENVIRONMENT;
+    boolean nested =
+        change.address().kind() == ResourceAddress.Kind.JOB
+            || change.address().kind() == ResourceAddress.Kind.ENVIRONMENT;
     block(tree(change.fields(), nested), op, "      ", change.address().project(), out);
     out.add("    }");
     return out;
@@ -112,7 +135,8 @@ public final class TextPlanRenderer {
       Map<String, Object> node = root;
       for (int i = 0; i < parts.length - 1; i++) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
+        Map<String, Object> child =
+            (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
         node = child;
       }
       node.put(parts[parts.length - 1], f);
@@ -121,9 +145,14 @@ public final class TextPlanRenderer {
   }
 
   @SuppressWarnings("unchecked")
-  private void block(Map<String, Object> node, char op, String indent, String project, List<String> out) {
-    int width = node.entrySet().stream().filter(e -> e.getValue() instanceof FieldChange)
-        .mapToInt(e -> PlanValues.name(e.getKey()).length()).max().orElse(0);
+  private void block(
+      Map<String, Object> node, char op, String indent, String project, List<String> out) {
+    int width =
+        node.entrySet().stream()
+            .filter(e -> e.getValue() instanceof FieldChange)
+            .mapToInt(e -> PlanValues.name(e.getKey()).length())
+            .max()
+            .orElse(0);
     for (Map.Entry<String, Object> e : node.entrySet()) {
       String name = PlanValues.name(e.getKey());
       if (e.getValue() instanceof FieldChange f) {
@@ -136,7 +165,8 @@ public final class TextPlanRenderer {
     }
   }
 
-  private void field(FieldChange f, String name, char op, String indent, String project, List<String> out) {
+  private void field(
+      FieldChange f, String name, char op, String indent, String project, List<String> out) {
     String note = f.origin() == FieldChange.Origin.OUTSIDE ? " " + OUTSIDE_NOTE + desiredName : "";
     if (PlanValues.listDiff(f)) {
       out.add(indent + symbol(op) + " " + name.strip() + " = [" + note);
@@ -148,8 +178,16 @@ public final class TextPlanRenderer {
     } else if (op == '+') {
       out.add(indent + symbol(op) + " " + name + " = " + PlanValues.after(f, project));
     } else {
-      out.add(indent + symbol(op) + " " + name + " = " + PlanValues.before(f) + " -> " + PlanValues.after(f, project)
-          + note);
+      out.add(
+          indent
+              + symbol(op)
+              + " "
+              + name
+              + " = "
+              + PlanValues.before(f)
+              + " -> "
+              + PlanValues.after(f, project)
+              + note);
     }
   }
 

@@ -18,10 +18,16 @@ import java.util.Map;
  * @param environments its active environments
  * @param jobs its active jobs, managed or not
  * @param environmentVariables its variables, or null when the file declares none (not read)
- * @param jobVariables job-level overrides by job id, for the managed jobs whose overrides the file sets
+ * @param jobVariables job-level overrides by job id, for the managed jobs whose overrides the file
+ *     sets
  */
-public record RemoteProject(String key, Project project, List<Environment> environments, List<Job> jobs,
-    EnvironmentVariables environmentVariables, Map<Long, List<JobEnvironmentVariable>> jobVariables) {
+public record RemoteProject(
+    String key,
+    Project project,
+    List<Environment> environments,
+    List<Job> jobs,
+    EnvironmentVariables environmentVariables,
+    Map<Long, List<JobEnvironmentVariable>> jobVariables) {
 
   public RemoteProject {
     environments = List.copyOf(environments);
@@ -32,7 +38,8 @@ public record RemoteProject(String key, Project project, List<Environment> envir
   }
 
   /** A project read without environment variables. */
-  public RemoteProject(String key, Project project, List<Environment> environments, List<Job> jobs) {
+  public RemoteProject(
+      String key, Project project, List<Environment> environments, List<Job> jobs) {
     this(key, project, environments, jobs, null, Map.of());
   }
 

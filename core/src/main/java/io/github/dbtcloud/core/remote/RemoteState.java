@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One snapshot of everything in scope: exactly the projects the desired state names (or the build selects).
+ * One snapshot of everything in scope: exactly the projects the desired state names (or the build
+ * selects).
  *
  * @param accountId the account
  * @param host the host it was read from, for messages (null when unknown)

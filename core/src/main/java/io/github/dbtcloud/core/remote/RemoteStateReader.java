@@ -24,11 +24,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * Reads the remote snapshot for a desired state with as few requests as the API allows: one
- * request per project to find it, then every project's environment and job listings (and its
- * variables, when the file declares some) at the same time, each in 100-item pages read in
- * parallel. About ceil(N/100) requests per kind of object and two round trips, however large.
- * A listing that does not hold together (a job in an environment the listing lacks) stops here.
+ * Reads the remote snapshot for a desired state with as few requests as the API allows: one request
+ * per project to find it, then every project's environment and job listings (and its variables,
+ * when the file declares some) at the same time, each in 100-item pages read in parallel. About
+ * ceil(N/100) requests per kind of object and two round trips, however large. A listing that does
+ * not hold together (a job in an environment the listing lacks) stops here.
  */
 public final class RemoteStateReader {
 
@@ -53,13 +53,18 @@ public final class RemoteStateReader {
    */
   public RemoteState read(DesiredState desired, Set<String> projectKeys) {
     long account = desired.account().id();
-    List<ProjectSpec> specs = desired.projects().values().stream()
-        .filter(p -> projectKeys.isEmpty() || projectKeys.contains(p.key())).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, r -> {
-      Thread t = new Thread(r, "dbt-cloud-snapshot");
-      t.setDaemon(true);
-      return t;
-    });
+    List<ProjectSpec> specs =
+        desired.projects().values().stream()
+            .filter(p -> projectKeys.isEmpty() || projectKeys.contains(p.key()))
+            .toList();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            PARALLELISM,
+            r -> {
+              Thread t = new Thread(r, "dbt-cloud-snapshot");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Map<String, Project> projects = findProjects(account, specs);
       Map<String, Future<List<Environment>>> environments = new LinkedHashMap<>();
@@ -77,19 +82,24 @@ public final class RemoteStateReader {
       for (ProjectSpec spec : specs) {
         Project project = projects.get(spec.key());
         List<Job> projectJobs = await(jobs.get(spec.key()));
-        List<Environment> projectEnvironments = consistent(spec, account, project,
-            await(environments.get(spec.key())), projectJobs);
+        List<Environment> projectEnvironments =
+            consistent(spec, account, project, await(environments.get(spec.key())), projectJobs);
         Map<Long, Future<List<JobEnvironmentVariable>>> overrides = new LinkedHashMap<>();
         for (Job job : jobsWithOverrides(spec, projectJobs, desired.ownership().namespace())) {
-          overrides.put(job.id(), pool.submit(() -> client.jobEnvironmentVariables(account, project.id(), job.id())));
+          overrides.put(
+              job.id(),
+              pool.submit(() -> client.jobEnvironmentVariables(account, project.id(), job.id())));
         }
         Map<Long, List<JobEnvironmentVariable>> jobVariables = new LinkedHashMap<>();
         for (Map.Entry<Long, Future<List<JobEnvironmentVariable>>> e : overrides.entrySet()) {
           jobVariables.put(e.getKey(), await(e.getValue()));
         }
-        EnvironmentVariables vars = variables.containsKey(spec.key()) ? await(variables.get(spec.key())) : null;
-        out.put(spec.key(), new RemoteProject(spec.key(), project, projectEnvironments, projectJobs, vars,
-            jobVariables));
+        EnvironmentVariables vars =
+            variables.containsKey(spec.key()) ? await(variables.get(spec.key())) : null;
+        out.put(
+            spec.key(),
+            new RemoteProject(
+                spec.key(), project, projectEnvironments, projectJobs, vars, jobVariables));
       }
       return new RemoteState(account, client.baseUrl(), out);
     } finally {
@@ -118,13 +128,30 @@ public final class RemoteStateReader {
       return client.getProject(account, spec.id());
     } catch (DbtCloudApiException e) {
       if (e.status() == 404 || e.status() == 403) {
-        throw new ScopeException("project " + spec.key() + " (id " + spec.id() + ", " + spec.position() + "): dbt Cloud at "
-            + client.baseUrl() + " answered " + e.status() + " to " + e.method() + " " + e.path() + ", so no plan"
-            + " was made. Likely causes: the token's permissions do not cover this project (service token"
-            + " permission sets are granted per project), the token belongs to another account than "
-            + account + ", the host is not your account's own (account.host or dbt.baseUrl), or the id is"
-            + " wrong. Fix: check the id in dbt Cloud (Account settings -> Projects) and grant the token access"
-            + " to it. (dbt Cloud said: " + e.userMessage() + ")");
+        throw new ScopeException(
+            "project "
+                + spec.key()
+                + " (id "
+                + spec.id()
+                + ", "
+                + spec.position()
+                + "): dbt Cloud at "
+                + client.baseUrl()
+                + " answered "
+                + e.status()
+                + " to "
+                + e.method()
+                + " "
+                + e.path()
+                + ", so no plan"
+                + " was made. Likely causes: the token's permissions do not cover this project (service token"
+                + " permission sets are granted per project), the token belongs to another account than "
+                + account
+                + ", the host is not your account's own (account.host or dbt.baseUrl), or the id is"
+                + " wrong. Fix: check the id in dbt Cloud (Account settings -> Projects) and grant the token access"
+                + " to it. (dbt Cloud said: "
+                + e.userMessage()
+                + ")");
       }
       throw e;
     }
@@ -135,8 +162,12 @@ public final class RemoteStateReader {
    * whose environment the listing lacks means the listing is incomplete (read again once, in case
    * the environment was created in between). Planning from it would create that environment twice.
    */
-  private List<Environment> consistent(ProjectSpec spec, long account, Project project,
-      List<Environment> environments, List<Job> jobs) {
+  private List<Environment> consistent(
+      ProjectSpec spec,
+      long account,
+      Project project,
+      List<Environment> environments,
+      List<Job> jobs) {
     List<Job> orphans = orphans(environments, jobs);
     if (orphans.isEmpty()) {
       return environments;
@@ -146,20 +177,33 @@ public final class RemoteStateReader {
     if (orphans.isEmpty()) {
       return again;
     }
-    throw new ScopeException("project " + spec.describe() + ": dbt Cloud at " + client.baseUrl() + " lists "
-        + again.size() + " environment(s), but job(s) "
-        + orphans.stream().map(j -> j.id() + " (environment " + j.environmentId() + ")").collect(Collectors.joining(", "))
-        + " run in environments missing from that listing. A plan from an incomplete listing would create"
-        + " environments that already exist, so none was made. Likely cause: the token may read jobs but not"
-        + " every environment of the project; give it access to all of them, then plan again.");
+    throw new ScopeException(
+        "project "
+            + spec.describe()
+            + ": dbt Cloud at "
+            + client.baseUrl()
+            + " lists "
+            + again.size()
+            + " environment(s), but job(s) "
+            + orphans.stream()
+                .map(j -> j.id() + " (environment " + j.environmentId() + ")")
+                .collect(Collectors.joining(", "))
+            + " run in environments missing from that listing. A plan from an incomplete listing would create"
+            + " environments that already exist, so none was made. Likely cause: the token may read jobs but not"
+            + " every environment of the project; give it access to all of them, then plan again.");
   }
 
   private static List<Job> orphans(List<Environment> environments, List<Job> jobs) {
     Set<Long> ids = environments.stream().map(Environment::id).collect(Collectors.toSet());
-    return jobs.stream().filter(j -> j.environmentId() != null && !ids.contains(j.environmentId())).toList();
+    return jobs.stream()
+        .filter(j -> j.environmentId() != null && !ids.contains(j.environmentId()))
+        .toList();
   }
 
-  /** Managed jobs of this file whose job-level variables the file sets: their override view is needed. */
+  /**
+   * Managed jobs of this file whose job-level variables the file sets: their override view is
+   * needed.
+   */
   private static List<Job> jobsWithOverrides(ProjectSpec spec, List<Job> jobs, String namespace) {
     List<Job> out = new ArrayList<>();
     for (Job job : jobs) {
@@ -195,13 +239,31 @@ public final class RemoteStateReader {
       return matches.get(0);
     }
     if (matches.isEmpty()) {
-      throw new ScopeException("project " + spec.key() + " (" + spec.position() + "): no project named \""
-          + spec.name() + "\" is visible to this token; visible projects: "
-          + (projects.isEmpty() ? "(none: the token may lack permissions, or the host or account is wrong)"
-              : projects.stream().map(p -> "\"" + p.name() + "\" (id " + p.id() + ")").toList().toString())
-          + ". Fix the name, or use 'id:' instead");
+      throw new ScopeException(
+          "project "
+              + spec.key()
+              + " ("
+              + spec.position()
+              + "): no project named \""
+              + spec.name()
+              + "\" is visible to this token; visible projects: "
+              + (projects.isEmpty()
+                  ? "(none: the token may lack permissions, or the host or account is wrong)"
+                  : projects.stream()
+                      .map(p -> "\"" + p.name() + "\" (id " + p.id() + ")")
+                      .toList()
+                      .toString())
+              + ". Fix the name, or use 'id:' instead");
     }
-    throw new ScopeException("project " + spec.key() + ": " + matches.size() + " projects are named \""
-        + spec.name() + "\" (ids " + matches.stream().map(Project::id).toList() + "); use 'id:' to pick one");
+    throw new ScopeException(
+        "project "
+            + spec.key()
+            + ": "
+            + matches.size()
+            + " projects are named \""
+            + spec.name()
+            + "\" (ids "
+            + matches.stream().map(Project::id).toList()
+            + "); use 'id:' to pick one");
   }
 }

@@ -32,8 +32,8 @@ public final class JUnitXmlWriter {
         xml.writeAttribute("failures", Long.toString(report.failures()));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", Long.toString(report.skipped()));
-        xml.writeAttribute("time", seconds(report.cases().stream()
-            .mapToLong(c -> c.time().toMillis()).sum()));
+        xml.writeAttribute(
+            "time", seconds(report.cases().stream().mapToLong(c -> c.time().toMillis()).sum()));
         for (TestReport.TestCase c : report.cases()) {
           xml.writeCharacters("\n  ");
           xml.writeStartElement("testcase");
@@ -78,11 +78,16 @@ public final class JUnitXmlWriter {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF)) {
-        out.appendCodePoint(cp);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\t'
+                  || cp == '\n'
+                  || cp == '\r'
+                  || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF)) {
+                out.appendCodePoint(cp);
+              }
+            });
     return out.toString().replaceAll("\\[[0-9;]*m", "");
   }
 }

@@ -45,46 +45,67 @@ public final class CheckMetricsCommand {
     this.clock = clock;
   }
 
-  /** Runs the check the file's {@code semantic_layer:} section describes; without one, that is an error. */
+  /**
+   * Runs the check the file's {@code semantic_layer:} section describes; without one, that is an
+   * error.
+   */
   public MetricCheckReport run(Target target, MetricCheckOptions options) {
     DesiredState desired = target.load();
-    SemanticLayerSpec spec = desired.semanticLayer().orElseThrow(() -> new MetricCheckFailure(
-        target.desiredFile().getFileName() + " has no 'semantic_layer:' section, so there is nothing to check. Add"
-            + " one, e.g.\n  semantic_layer:\n    environment: prod     # an environment key of this file, or an id\n"
-            + "    metrics: all          # or a list of metric names that must exist\n    grain: day"));
+    SemanticLayerSpec spec =
+        desired
+            .semanticLayer()
+            .orElseThrow(
+                () ->
+                    new MetricCheckFailure(
+                        target.desiredFile().getFileName()
+                            + " has no 'semantic_layer:' section, so there is nothing to check. Add"
+                            + " one, e.g.\n  semantic_layer:\n    environment: prod     # an environment key of this file, or an id\n"
+                            + "    metrics: all          # or a list of metric names that must exist\n    grain: day"));
     return check(target, desired, spec, options);
   }
 
-  /** The apply step: checks when the file has a {@code semantic_layer:} section, else says it skips. */
+  /**
+   * The apply step: checks when the file has a {@code semantic_layer:} section, else says it skips.
+   */
   public Optional<MetricCheckReport> runIfConfigured(Target target, MetricCheckOptions options) {
     DesiredState desired = target.load();
     if (desired.semanticLayer().isEmpty()) {
-      console.info("No 'semantic_layer:' section in " + target.desiredFile().getFileName()
-          + "; skipping the Semantic Layer check.");
+      console.info(
+          "No 'semantic_layer:' section in "
+              + target.desiredFile().getFileName()
+              + "; skipping the Semantic Layer check.");
       return Optional.empty();
     }
     return Optional.of(check(target, desired, desired.semanticLayer().get(), options));
   }
 
-  private MetricCheckReport check(Target target, DesiredState desired, SemanticLayerSpec spec, MetricCheckOptions options) {
+  private MetricCheckReport check(
+      Target target, DesiredState desired, SemanticLayerSpec spec, MetricCheckOptions options) {
     ClientSettings settings = target.settings(desired).withRetry(retry).withTime(sleeper, clock);
     List<AdminClient> opened = new ArrayList<>(1);
     SemanticEnvironment environment;
     try {
-      environment = SemanticEnvironment.resolve(spec, desired, () -> {
-        AdminClient admin = AdminClient.create(settings, console);
-        opened.add(admin);
-        return admin;
-      });
+      environment =
+          SemanticEnvironment.resolve(
+              spec,
+              desired,
+              () -> {
+                AdminClient admin = AdminClient.create(settings, console);
+                opened.add(admin);
+                return admin;
+              });
     } finally {
       opened.forEach(AdminClient::close);
     }
-    URI url = options.semanticLayerUrl() != null ? SemanticLayerUrls.override(options.semanticLayerUrl())
-        : SemanticLayerUrls.derive(settings.baseUrl());
+    URI url =
+        options.semanticLayerUrl() != null
+            ? SemanticLayerUrls.override(options.semanticLayerUrl())
+            : SemanticLayerUrls.derive(settings.baseUrl());
     MetricCheckReport report;
     try (SemanticLayerClient client = SemanticLayerClient.create(url, settings, console)) {
-      report = new MetricCheck(client, console, sleeper, clock, options.queryTimeout())
-          .run(environment.id(), environment.label(), spec, options.runQueries());
+      report =
+          new MetricCheck(client, console, sleeper, clock, options.queryTimeout())
+              .run(environment.id(), environment.label(), spec, options.runQueries());
     }
     JUnitXmlWriter.write(report.toTestReport(), options.reportFile());
     console.info("Semantic Layer report: " + options.reportFile());
@@ -95,16 +116,30 @@ public final class CheckMetricsCommand {
   }
 
   private static String failureMessage(MetricCheckReport report, SemanticLayerSpec spec) {
-    StringBuilder out = new StringBuilder("Semantic Layer check failed in environment " + report.environment() + ": "
-        + report.summary() + " of " + report.results().size() + " metric(s).");
+    StringBuilder out =
+        new StringBuilder(
+            "Semantic Layer check failed in environment "
+                + report.environment()
+                + ": "
+                + report.summary()
+                + " of "
+                + report.results().size()
+                + " metric(s).");
     for (MetricResult r : report.results()) {
       if (r.failed()) {
-        out.append("\n  - ").append(r.metric()).append(" ").append(r.outcome()).append(": ")
+        out.append("\n  - ")
+            .append(r.metric())
+            .append(" ")
+            .append(r.outcome())
+            .append(": ")
             .append(r.message().strip().replace("\n", "\n      "));
       }
     }
-    out.append("\nFix the metric definitions in the dbt project and deploy them to that environment, or change"
-        + " semantic_layer.metrics (").append(spec.position()).append(").");
+    out.append(
+            "\nFix the metric definitions in the dbt project and deploy them to that environment, or change"
+                + " semantic_layer.metrics (")
+        .append(spec.position())
+        .append(").");
     return out.toString();
   }
 }

@@ -45,10 +45,16 @@ public final class MetricCheck {
 
   /**
    * @param sleeper how to wait between polls of a query
-   * @param clock what the query timeout is measured on (the same time as {@code sleeper}'s, in tests)
+   * @param clock what the query timeout is measured on (the same time as {@code sleeper}'s, in
+   *     tests)
    * @param queryTimeout how long one metric's query may take
    */
-  public MetricCheck(SemanticLayerClient client, Console console, Sleeper sleeper, Clock clock, Duration queryTimeout) {
+  public MetricCheck(
+      SemanticLayerClient client,
+      Console console,
+      Sleeper sleeper,
+      Clock clock,
+      Duration queryTimeout) {
     this.client = client;
     this.console = console;
     this.sleeper = sleeper;
@@ -57,27 +63,44 @@ public final class MetricCheck {
   }
 
   /** Checks the metrics {@code spec} expects in {@code environmentId}. */
-  public MetricCheckReport run(long environmentId, String environmentLabel, SemanticLayerSpec spec, boolean runQueries) {
+  public MetricCheckReport run(
+      long environmentId, String environmentLabel, SemanticLayerSpec spec, boolean runQueries) {
     Map<String, SemanticLayerMetric> served = new LinkedHashMap<>();
     client.metrics(environmentId).forEach(m -> served.put(m.name(), m));
     List<String> expected = spec.allMetrics() ? List.copyOf(served.keySet()) : spec.metrics();
     if (spec.allMetrics() && served.isEmpty()) {
-      throw new MetricCheckFailure("The Semantic Layer of environment " + environmentLabel + " serves no metrics,"
-          + " so 'metrics: all' (" + spec.position() + ") checks nothing. Deploy the dbt project's metrics to that"
-          + " environment (a job that runs dbt parse or dbt build), or point semantic_layer.environment at the"
-          + " environment whose Semantic Layer is configured.");
+      throw new MetricCheckFailure(
+          "The Semantic Layer of environment "
+              + environmentLabel
+              + " serves no metrics,"
+              + " so 'metrics: all' ("
+              + spec.position()
+              + ") checks nothing. Deploy the dbt project's metrics to that"
+              + " environment (a job that runs dbt parse or dbt build), or point semantic_layer.environment at the"
+              + " environment whose Semantic Layer is configured.");
     }
     List<String> groupBy = new ArrayList<>(spec.groupBy());
     spec.dimensions().stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
-    console.info("Semantic Layer check: " + expected.size() + " metric(s) in environment " + environmentLabel + " at "
-        + client.url() + ", grouped by " + describe(groupBy, spec.grain())
-        + (runQueries ? ", each also run as a one-row query" : "") + ".");
+    console.info(
+        "Semantic Layer check: "
+            + expected.size()
+            + " metric(s) in environment "
+            + environmentLabel
+            + " at "
+            + client.url()
+            + ", grouped by "
+            + describe(groupBy, spec.grain())
+            + (runQueries ? ", each also run as a one-row query" : "")
+            + ".");
 
-    List<MetricResult> results = checkAll(environmentId, expected, served, groupBy, spec, runQueries);
-    MetricCheckReport report = new MetricCheckReport(environmentId, environmentLabel, client.url().toString(), results);
+    List<MetricResult> results =
+        checkAll(environmentId, expected, served, groupBy, spec, runQueries);
+    MetricCheckReport report =
+        new MetricCheckReport(environmentId, environmentLabel, client.url().toString(), results);
     int width = expected.stream().mapToInt(String::length).max().orElse(0);
     for (MetricResult r : results) {
-      String head = "  " + String.format(Locale.ROOT, "%-7s %-" + width + "s  ", r.outcome(), r.metric());
+      String head =
+          "  " + String.format(Locale.ROOT, "%-7s %-" + width + "s  ", r.outcome(), r.metric());
       List<String> lines = r.message().lines().toList();
       String first = lines.isEmpty() ? "" : lines.get(0);
       if (r.failed()) {
@@ -87,26 +110,38 @@ public final class MetricCheck {
         console.info(head + first);
       }
     }
-    console.info("Semantic Layer: " + report.summary() + " (" + client.requestCount() + " requests).");
+    console.info(
+        "Semantic Layer: " + report.summary() + " (" + client.requestCount() + " requests).");
     return report;
   }
 
-  private List<MetricResult> checkAll(long environmentId, List<String> expected, Map<String, SemanticLayerMetric> served,
-      List<String> groupBy, SemanticLayerSpec spec, boolean runQueries) {
+  private List<MetricResult> checkAll(
+      long environmentId,
+      List<String> expected,
+      Map<String, SemanticLayerMetric> served,
+      List<String> groupBy,
+      SemanticLayerSpec spec,
+      boolean runQueries) {
     int threads = Math.max(1, Math.min(spec.parallelism(), expected.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dbt-metric-check");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "dbt-metric-check");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<MetricResult>> futures = new ArrayList<>();
       for (String name : expected) {
         SemanticLayerMetric metric = served.get(name);
         if (metric == null) {
-          futures.add(java.util.concurrent.CompletableFuture.completedFuture(missing(name, environmentId, served)));
+          futures.add(
+              java.util.concurrent.CompletableFuture.completedFuture(
+                  missing(name, environmentId, served)));
         } else {
-          futures.add(pool.submit(() -> check(environmentId, metric, groupBy, spec.grain(), runQueries)));
+          futures.add(
+              pool.submit(() -> check(environmentId, metric, groupBy, spec.grain(), runQueries)));
         }
       }
       List<MetricResult> results = new ArrayList<>();
@@ -127,16 +162,33 @@ public final class MetricCheck {
     }
   }
 
-  private static MetricResult missing(String name, long environmentId, Map<String, SemanticLayerMetric> served) {
+  private static MetricResult missing(
+      String name, long environmentId, Map<String, SemanticLayerMetric> served) {
     List<String> names = new ArrayList<>(served.keySet());
-    String listing = names.isEmpty() ? "it serves none"
-        : "it serves " + String.join(", ", names.subList(0, Math.min(20, names.size())))
-            + (names.size() > 20 ? " and " + (names.size() - 20) + " more" : "");
-    return new MetricResult(name, MetricResult.Outcome.MISSING, "no metric named '" + name
-        + "' in the Semantic Layer of environment " + environmentId + "; " + listing, null, Duration.ZERO);
+    String listing =
+        names.isEmpty()
+            ? "it serves none"
+            : "it serves "
+                + String.join(", ", names.subList(0, Math.min(20, names.size())))
+                + (names.size() > 20 ? " and " + (names.size() - 20) + " more" : "");
+    return new MetricResult(
+        name,
+        MetricResult.Outcome.MISSING,
+        "no metric named '"
+            + name
+            + "' in the Semantic Layer of environment "
+            + environmentId
+            + "; "
+            + listing,
+        null,
+        Duration.ZERO);
   }
 
-  private MetricResult check(long environmentId, SemanticLayerMetric metric, List<String> groupBy, String grain,
+  private MetricResult check(
+      long environmentId,
+      SemanticLayerMetric metric,
+      List<String> groupBy,
+      String grain,
       boolean runQueries) {
     long start = System.nanoTime();
     List<SemanticLayerQuery.GroupBy> items = new ArrayList<>();
@@ -152,26 +204,46 @@ public final class MetricCheck {
       if (e.notAuthorized() || !e.graphQlErrors()) {
         throw e;
       }
-      return new MetricResult(metric.name(), MetricResult.Outcome.FAILED, String.join("\n", e.messages()), null,
+      return new MetricResult(
+          metric.name(),
+          MetricResult.Outcome.FAILED,
+          String.join("\n", e.messages()),
+          null,
           since(start));
     }
     String note = "compiled";
     if (runQueries) {
       SemanticLayerQueryResult result = runQuery(environmentId, query.withLimit(1));
       if (!result.succeeded()) {
-        String why = result.error() != null ? result.error()
-            : "the query did not finish within " + queryTimeout + " (last status " + result.status() + ")";
-        return new MetricResult(metric.name(), MetricResult.Outcome.FAILED, "query " + result.queryId() + " "
-            + result.status() + ": " + why, result.sql() != null ? result.sql() : sql, since(start));
+        String why =
+            result.error() != null
+                ? result.error()
+                : "the query did not finish within "
+                    + queryTimeout
+                    + " (last status "
+                    + result.status()
+                    + ")";
+        return new MetricResult(
+            metric.name(),
+            MetricResult.Outcome.FAILED,
+            "query " + result.queryId() + " " + result.status() + ": " + why,
+            result.sql() != null ? result.sql() : sql,
+            since(start));
       }
       note = "compiled, query " + result.queryId() + " SUCCESSFUL";
     }
     Duration elapsed = since(start);
-    return new MetricResult(metric.name(), MetricResult.Outcome.OK, note + " (" + elapsed.toMillis() + " ms)", sql,
+    return new MetricResult(
+        metric.name(),
+        MetricResult.Outcome.OK,
+        note + " (" + elapsed.toMillis() + " ms)",
+        sql,
         elapsed);
   }
 
-  /** Creates the query and polls it with the SDK's back-off until it finishes or the timeout passes. */
+  /**
+   * Creates the query and polls it with the SDK's back-off until it finishes or the timeout passes.
+   */
   private SemanticLayerQueryResult runQuery(long environmentId, SemanticLayerQuery query) {
     String queryId = client.createQuery(environmentId, query);
     Instant deadline = clock.instant().plus(queryTimeout);

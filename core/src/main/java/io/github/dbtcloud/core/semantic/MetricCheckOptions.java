@@ -11,18 +11,24 @@ import java.time.Duration;
  * @param reportFile where the JUnit XML goes
  * @param queryTimeout how long one metric's query may take when {@code runQueries} is on
  */
-public record MetricCheckOptions(String semanticLayerUrl, boolean runQueries, Path reportFile, Duration queryTimeout) {
+public record MetricCheckOptions(
+    String semanticLayerUrl, boolean runQueries, Path reportFile, Duration queryTimeout) {
 
   /** The report's place under the build's {@code target/dbt}. */
   public static final String REPORT = "semantic-layer/TEST-dbt-metrics.xml";
 
-  /** The defaults for an output directory ({@code target/dbt}): derived URL, compile only, 10 minute queries. */
+  /**
+   * The defaults for an output directory ({@code target/dbt}): derived URL, compile only, 10 minute
+   * queries.
+   */
   public static MetricCheckOptions defaults(Path outputDirectory) {
-    return new MetricCheckOptions(null, false, outputDirectory.resolve(REPORT), Duration.ofMinutes(10));
+    return new MetricCheckOptions(
+        null, false, outputDirectory.resolve(REPORT), Duration.ofMinutes(10));
   }
 
   public MetricCheckOptions withSemanticLayerUrl(String url) {
-    return new MetricCheckOptions(url == null || url.isBlank() ? null : url, runQueries, reportFile, queryTimeout);
+    return new MetricCheckOptions(
+        url == null || url.isBlank() ? null : url, runQueries, reportFile, queryTimeout);
   }
 
   public MetricCheckOptions withRunQueries(boolean run) {

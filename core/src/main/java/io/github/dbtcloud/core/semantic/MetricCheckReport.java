@@ -13,7 +13,8 @@ import java.util.List;
  * @param url the GraphQL endpoint
  * @param results one per metric
  */
-public record MetricCheckReport(long environmentId, String environment, String url, List<MetricResult> results) {
+public record MetricCheckReport(
+    long environmentId, String environment, String url, List<MetricResult> results) {
 
   /** The JUnit XML suite name. */
   public static final String SUITE = "dbt-metrics";
@@ -32,8 +33,12 @@ public record MetricCheckReport(long environmentId, String environment, String u
 
   /** {@code 3 OK, 1 failed, 1 missing}. */
   public String summary() {
-    return count(MetricResult.Outcome.OK) + " OK, " + count(MetricResult.Outcome.FAILED) + " failed, "
-        + count(MetricResult.Outcome.MISSING) + " missing";
+    return count(MetricResult.Outcome.OK)
+        + " OK, "
+        + count(MetricResult.Outcome.FAILED)
+        + " failed, "
+        + count(MetricResult.Outcome.MISSING)
+        + " missing";
   }
 
   /** One test case per metric, for CI servers. */
@@ -41,10 +46,12 @@ public record MetricCheckReport(long environmentId, String environment, String u
     List<TestReport.TestCase> cases = new ArrayList<>();
     String className = "dbt.semantic_layer.environment_" + environmentId;
     for (MetricResult r : results) {
-      TestReport.Outcome outcome = r.failed()
-          ? new TestReport.Failed(r.outcome() + ": " + r.message().lines().findFirst().orElse(""),
-              r.message() + (r.sql() == null ? "" : "\n\nSQL:\n" + r.sql()))
-          : new TestReport.Passed();
+      TestReport.Outcome outcome =
+          r.failed()
+              ? new TestReport.Failed(
+                  r.outcome() + ": " + r.message().lines().findFirst().orElse(""),
+                  r.message() + (r.sql() == null ? "" : "\n\nSQL:\n" + r.sql()))
+              : new TestReport.Passed();
       cases.add(new TestReport.TestCase(className, r.metric(), r.elapsed(), outcome));
     }
     return new TestReport(SUITE, cases);

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param sql the compiled SQL, or null
  * @param elapsed time spent on it
  */
-public record MetricResult(String metric, Outcome outcome, String message, String sql, Duration elapsed) {
+public record MetricResult(
+    String metric, Outcome outcome, String message, String sql, Duration elapsed) {
 
   /** The verdict on one metric. */
   public enum Outcome {

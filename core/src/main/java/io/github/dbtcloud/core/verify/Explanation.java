@@ -13,26 +13,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a finished verification run means to the user: the failing step, the tail of its log and
- * the failed nodes as text, and the whole run as a JUnit {@link TestReport} (one case per step).
+ * What a finished verification run means to the user: the failing step, the tail of its log and the
+ * failed nodes as text, and the whole run as a JUnit {@link TestReport} (one case per step).
  *
  * @param run the run as last read, with its steps
  * @param jobLabel how the job is named in messages (its key, or {@code id N})
  * @param failedNodes the failed nodes of the failing step's {@code run_results.json}, if it had one
  * @param endedBecause for a run that did not end on its own (timeout, interrupt), why; else null
  */
-record Explanation(Run run, String jobLabel, Optional<List<NodeResult>> failedNodes, String endedBecause) {
+record Explanation(
+    Run run, String jobLabel, Optional<List<NodeResult>> failedNodes, String endedBecause) {
 
   static final String SUITE = "dbt-verification";
+
   /** Lines of the failing step's log shown in the build log and the report. */
   static final int LOG_TAIL_LINES = 20;
+
   /** Failed nodes listed before "... and N more". */
   static final int NODES_SHOWN = 20;
 
   /** The step that failed: the first in error, else the first that did not succeed. */
   Optional<RunStep> failingStep() {
     List<RunStep> steps = run.steps();
-    return steps.stream().filter(s -> s.status() == RunStatus.ERROR).findFirst()
+    return steps.stream()
+        .filter(s -> s.status() == RunStatus.ERROR)
+        .findFirst()
         .or(() -> steps.stream().filter(s -> s.status() != RunStatus.SUCCESS).findFirst());
   }
 
@@ -46,13 +51,20 @@ record Explanation(Run run, String jobLabel, Optional<List<NodeResult>> failedNo
     return lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
   }
 
-  /** The failed nodes as lines: {@code error  model.x.orders: the message} (continuation lines indented). */
+  /**
+   * The failed nodes as lines: {@code error model.x.orders: the message} (continuation lines
+   * indented).
+   */
   List<String> nodeLines() {
     List<String> out = new ArrayList<>();
-    List<NodeResult> failed = failedNodes.orElse(List.of()).stream().filter(NodeResult::failed).toList();
+    List<NodeResult> failed =
+        failedNodes.orElse(List.of()).stream().filter(NodeResult::failed).toList();
     for (NodeResult n : failed.subList(0, Math.min(NODES_SHOWN, failed.size()))) {
       String[] message = n.message().strip().split("\r?\n");
-      out.add(String.format("%-6s %s%s", n.status(), n.uniqueId(), message[0].isBlank() ? "" : ": " + message[0].strip()));
+      out.add(
+          String.format(
+              "%-6s %s%s",
+              n.status(), n.uniqueId(), message[0].isBlank() ? "" : ": " + message[0].strip()));
       for (int i = 1; i < message.length; i++) {
         if (!message[i].isBlank()) {
           out.add("         " + message[i].strip());
@@ -67,13 +79,16 @@ record Explanation(Run run, String jobLabel, Optional<List<NodeResult>> failedNo
 
   /** One line naming the failed nodes, for the build failure's message. */
   String nodeSummary() {
-    List<NodeResult> failed = failedNodes.orElse(List.of()).stream().filter(NodeResult::failed).toList();
+    List<NodeResult> failed =
+        failedNodes.orElse(List.of()).stream().filter(NodeResult::failed).toList();
     if (failed.isEmpty()) {
       return "";
     }
-    List<String> names = failed.stream().limit(5).map(n -> n.uniqueId() + " (" + n.status() + ")").toList();
-    return "; failed nodes: " + String.join(", ", names) + (failed.size() > 5 ? " and " + (failed.size() - 5)
-        + " more" : "");
+    List<String> names =
+        failed.stream().limit(5).map(n -> n.uniqueId() + " (" + n.status() + ")").toList();
+    return "; failed nodes: "
+        + String.join(", ", names)
+        + (failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "");
   }
 
   /** The run as JUnit XML cases: one per step (a run with no step at all is one case). */
@@ -88,10 +103,13 @@ record Explanation(Run run, String jobLabel, Optional<List<NodeResult>> failedNo
     }
     boolean runFailedOutsideSteps = run.status() != RunStatus.SUCCESS && failing.isEmpty();
     if (cases.isEmpty() || runFailedOutsideSteps) {
-      TestReport.Outcome outcome = run.status() == RunStatus.SUCCESS && endedBecause == null
-          ? new TestReport.Passed()
-          : new TestReport.Failed(runMessage(), run.statusMessage().orElse(""));
-      cases.add(new TestReport.TestCase(className, "Run " + run.id(), run.duration().orElse(Duration.ZERO), outcome));
+      TestReport.Outcome outcome =
+          run.status() == RunStatus.SUCCESS && endedBecause == null
+              ? new TestReport.Passed()
+              : new TestReport.Failed(runMessage(), run.statusMessage().orElse(""));
+      cases.add(
+          new TestReport.TestCase(
+              className, "Run " + run.id(), run.duration().orElse(Duration.ZERO), outcome));
     }
     return new TestReport(SUITE, cases);
   }
@@ -101,13 +119,26 @@ record Explanation(Run run, String jobLabel, Optional<List<NodeResult>> failedNo
       return new TestReport.Passed();
     }
     boolean isFailing = failing.isPresent() && failing.get().index() == step.index();
-    String message = switch (step.status()) {
-      case ERROR -> "Step " + step.index() + " " + step.name() + " ended in Error" + nodeSummary();
-      case CANCELLED -> "Step " + step.index() + " " + step.name() + " was cancelled"
-          + (endedBecause != null ? " (" + endedBecause + ")" : "");
-      default -> "Step " + step.index() + " " + step.name() + " was still " + step.status().label()
-          + (endedBecause != null ? " when " + endedBecause : "");
-    };
+    String message =
+        switch (step.status()) {
+          case ERROR ->
+              "Step " + step.index() + " " + step.name() + " ended in Error" + nodeSummary();
+          case CANCELLED ->
+              "Step "
+                  + step.index()
+                  + " "
+                  + step.name()
+                  + " was cancelled"
+                  + (endedBecause != null ? " (" + endedBecause + ")" : "");
+          default ->
+              "Step "
+                  + step.index()
+                  + " "
+                  + step.name()
+                  + " was still "
+                  + step.status().label()
+                  + (endedBecause != null ? " when " + endedBecause : "");
+        };
     StringBuilder details = new StringBuilder();
     if (isFailing) {
       details.append("Last lines of the step's log:\n");
@@ -126,6 +157,10 @@ record Explanation(Run run, String jobLabel, Optional<List<NodeResult>> failedNo
     if (endedBecause != null) {
       return "Run " + run.id() + " " + endedBecause + " (status " + run.status().label() + ")";
     }
-    return "Run " + run.id() + " ended in " + run.status().label() + run.statusMessage().map(m -> ": " + m).orElse("");
+    return "Run "
+        + run.id()
+        + " ended in "
+        + run.status().label()
+        + run.statusMessage().map(m -> ": " + m).orElse("");
   }
 }

@@ -1,13 +1,13 @@
 package io.github.dbtcloud.core.verify;
 
-import io.github.dbtcloud.core.Durations;
-import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
 import io.github.dbtcloud.core.api.Run;
 import io.github.dbtcloud.core.api.RunClient;
 import io.github.dbtcloud.core.api.RunStatus;
 import io.github.dbtcloud.core.api.RunStep;
+import io.github.dbtcloud.core.api.Sleeper;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +27,19 @@ final class RunFollower {
 
   /** Longest silence in the log while waiting, so CI does not take the build for hung. */
   static final Duration HEARTBEAT = Duration.ofSeconds(30);
-  /** Failed polls in a row (no answer, 5xx, 429) tolerated before giving up: a blip must not fail a long run. */
+
+  /**
+   * Failed polls in a row (no answer, 5xx, 429) tolerated before giving up: a blip must not fail a
+   * long run.
+   */
   static final int TOLERATED_POLL_FAILURES = 5;
 
   /** How following ended. */
-  enum Ending { FINISHED, TIMED_OUT, INTERRUPTED }
+  enum Ending {
+    FINISHED,
+    TIMED_OUT,
+    INTERRUPTED
+  }
 
   /**
    * The result.
@@ -58,7 +66,13 @@ final class RunFollower {
   private Instant lastLine;
   private int polls;
 
-  RunFollower(RunClient runs, long account, Console console, Clock clock, Sleeper sleeper, VerifyRequest request) {
+  RunFollower(
+      RunClient runs,
+      long account,
+      Console console,
+      Clock clock,
+      Sleeper sleeper,
+      VerifyRequest request) {
     this.runs = runs;
     this.account = account;
     this.console = console;
@@ -104,8 +118,16 @@ final class RunFollower {
           if (!transientFailure(e) || ++failuresInRow > TOLERATED_POLL_FAILURES) {
             throw e;
           }
-          console.warn("Could not read run " + runId + " (" + e.getMessage() + "); trying again ("
-              + failuresInRow + " of " + TOLERATED_POLL_FAILURES + ").");
+          console.warn(
+              "Could not read run "
+                  + runId
+                  + " ("
+                  + e.getMessage()
+                  + "); trying again ("
+                  + failuresInRow
+                  + " of "
+                  + TOLERATED_POLL_FAILURES
+                  + ").");
           nextPoll = now.plus(schedule.next());
           continue;
         }
@@ -124,7 +146,10 @@ final class RunFollower {
     }
   }
 
-  /** For the JVM shutdown hook (Ctrl-C): cancel the run unless following already ended or cancelled it. */
+  /**
+   * For the JVM shutdown hook (Ctrl-C): cancel the run unless following already ended or cancelled
+   * it.
+   */
   void cancelOnShutdown() {
     if (done.get() || runId == 0 || !cancelRequested.compareAndSet(false, true)) {
       return;
@@ -133,8 +158,12 @@ final class RunFollower {
       runs.cancel(account, runId);
       console.warn("Build stopped: cancelled verification run " + runId + " in dbt Cloud.");
     } catch (RuntimeException e) {
-      console.warn("Build stopped: could not cancel verification run " + runId + " (" + e.getMessage()
-          + "); cancel it in dbt Cloud.");
+      console.warn(
+          "Build stopped: could not cancel verification run "
+              + runId
+              + " ("
+              + e.getMessage()
+              + "); cancel it in dbt Cloud.");
     }
   }
 
@@ -151,8 +180,10 @@ final class RunFollower {
     if ((statusChanged || newBlockers) && !run.status().isTerminal()) {
       String line = "  " + run.status().label();
       if (!blockers.isEmpty()) {
-        line += " behind run " + (blockers.size() == 1 ? blockers.get(0) : blockers)
-            + " of the same job (dbt Cloud runs a job once at a time; this run starts when that one ends)";
+        line +=
+            " behind run "
+                + (blockers.size() == 1 ? blockers.get(0) : blockers)
+                + " of the same job (dbt Cloud runs a job once at a time; this run starts when that one ends)";
       }
       say(line, now);
     }
@@ -160,20 +191,35 @@ final class RunFollower {
     blockersShown = blockers;
     for (RunStep step : run.steps()) {
       if (step.status().isTerminal() && stepsShown.add(step.index())) {
-        say("    Step " + step.index() + " " + step.name() + ": " + step.status().label()
-            + step.elapsed(now).map(d -> " (" + Durations.format(d) + ")").orElse(""), now);
+        say(
+            "    Step "
+                + step.index()
+                + " "
+                + step.name()
+                + ": "
+                + step.status().label()
+                + step.elapsed(now).map(d -> " (" + Durations.format(d) + ")").orElse(""),
+            now);
       }
     }
     return statusChanged;
   }
 
   private void heartbeat(Run run, Instant start, Instant now) {
-    String line = "  Still " + run.status().label().toLowerCase(java.util.Locale.ROOT) + " after "
-        + Durations.format(Duration.between(start, now));
-    RunStep current = run.steps().stream().filter(s -> !s.status().isTerminal()).findFirst().orElse(null);
+    String line =
+        "  Still "
+            + run.status().label().toLowerCase(java.util.Locale.ROOT)
+            + " after "
+            + Durations.format(Duration.between(start, now));
+    RunStep current =
+        run.steps().stream().filter(s -> !s.status().isTerminal()).findFirst().orElse(null);
     if (current != null) {
-      line += ": step " + current.index() + " " + current.name()
-          + current.elapsed(now).map(d -> " for " + Durations.format(d)).orElse("");
+      line +=
+          ": step "
+              + current.index()
+              + " "
+              + current.name()
+              + current.elapsed(now).map(d -> " for " + Durations.format(d)).orElse("");
     } else if (!run.blockedBy().isEmpty()) {
       line += ", waiting for run " + run.blockedBy().get(0) + " of the same job";
     }
@@ -188,12 +234,25 @@ final class RunFollower {
   private Followed timedOut(Run run) {
     String waited = Durations.format(request.timeout());
     if (!request.cancelOnTimeout()) {
-      console.warn("Timed out after " + waited + " waiting for run " + runId + " (still " + run.status().label()
-          + "). It goes on in dbt Cloud (cancel_on_timeout is false)" + run.href().map(h -> ": " + h).orElse("."));
+      console.warn(
+          "Timed out after "
+              + waited
+              + " waiting for run "
+              + runId
+              + " (still "
+              + run.status().label()
+              + "). It goes on in dbt Cloud (cancel_on_timeout is false)"
+              + run.href().map(h -> ": " + h).orElse("."));
       return new Followed(latest(run), Ending.TIMED_OUT, false, polls);
     }
-    console.warn("Timed out after " + waited + " waiting for run " + runId + " (still " + run.status().label()
-        + "); cancelling it in dbt Cloud so it does not run on unwatched.");
+    console.warn(
+        "Timed out after "
+            + waited
+            + " waiting for run "
+            + runId
+            + " (still "
+            + run.status().label()
+            + "); cancelling it in dbt Cloud so it does not run on unwatched.");
     Run after = cancel(run);
     show(after, clock.instant());
     if (after.status().isTerminal() && after.status() != RunStatus.CANCELLED) {
@@ -207,8 +266,11 @@ final class RunFollower {
   private Followed interrupted(Run run) {
     Thread.interrupted(); // clear the flag so that the cancel request can be sent; restored below
     try {
-      console.warn("Interrupted while waiting for run " + runId + "; cancelling it in dbt Cloud so it does not run"
-          + " on unwatched.");
+      console.warn(
+          "Interrupted while waiting for run "
+              + runId
+              + "; cancelling it in dbt Cloud so it does not run"
+              + " on unwatched.");
       Run after = cancelRequested.get() ? latest(run) : cancel(run);
       show(after, clock.instant());
       return new Followed(after, Ending.INTERRUPTED, true, polls);
@@ -217,15 +279,23 @@ final class RunFollower {
     }
   }
 
-  /** Asks dbt Cloud to cancel, then reads the run back with its steps (a refused cancel: the run finished). */
+  /**
+   * Asks dbt Cloud to cancel, then reads the run back with its steps (a refused cancel: the run
+   * finished).
+   */
   private Run cancel(Run run) {
     cancelRequested.set(true);
     try {
       runs.cancel(account, runId);
     } catch (DbtCloudApiException e) {
       if (!e.answered() || e.status() >= 500) {
-        console.warn("Could not cancel run " + runId + " (" + e.getMessage() + "); cancel it in dbt Cloud"
-            + run.href().map(h -> ": " + h).orElse("."));
+        console.warn(
+            "Could not cancel run "
+                + runId
+                + " ("
+                + e.getMessage()
+                + "); cancel it in dbt Cloud"
+                + run.href().map(h -> ": " + h).orElse("."));
       }
     }
     return latest(run);

@@ -1,13 +1,16 @@
 package io.github.dbtcloud.core.verify;
 
 /**
- * Runs an action when the JVM shuts down (Ctrl-C on the build), so that a verification run does
- * not outlive the build that started it. Tests substitute one they trigger by hand.
+ * Runs an action when the JVM shuts down (Ctrl-C on the build), so that a verification run does not
+ * outlive the build that started it. Tests substitute one they trigger by hand.
  */
 @FunctionalInterface
 public interface ShutdownHooks {
 
-  /** Registers {@code action}; the returned handle removes it again (idempotent, safe during shutdown). */
+  /**
+   * Registers {@code action}; the returned handle removes it again (idempotent, safe during
+   * shutdown).
+   */
   Runnable register(Runnable action);
 
   /** Hooks on {@link Runtime#addShutdownHook}. */

@@ -2,7 +2,10 @@ package io.github.dbtcloud.core.verify;
 
 import io.github.dbtcloud.core.DbtCloudFailure;
 
-/** The verification did not prove the configuration runs: the run failed, was cancelled, timed out, or could not start. */
+/**
+ * The verification did not prove the configuration runs: the run failed, was cancelled, timed out,
+ * or could not start.
+ */
 public final class VerificationFailure extends DbtCloudFailure {
 
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,7 @@
 package io.github.dbtcloud.core.verify;
 
-import io.github.dbtcloud.core.Durations;
-import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.NodeResult;
@@ -10,6 +9,7 @@ import io.github.dbtcloud.core.api.Run;
 import io.github.dbtcloud.core.api.RunClient;
 import io.github.dbtcloud.core.api.RunStatus;
 import io.github.dbtcloud.core.api.RunStep;
+import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.report.JUnitXmlWriter;
 import java.time.Clock;
@@ -43,16 +43,28 @@ public final class VerifyCommand {
   /** Runs the verification; fails when neither the file nor the options name a job. */
   public VerifyResult run(Target target, VerifyOptions options) {
     DesiredState desired = target.load();
-    VerifyRequest request = request(desired, target, options).orElseThrow(() -> new VerificationFailure(
-        VerificationFailure.Kind.CONFIGURATION, "Nothing to verify: " + fileName(target) + " has no 'verify:' section"
-        + " and no job was given. Add to " + fileName(target) + ":\n  verify:\n    job: <a job key from the file>\n"
-        + "or pass -Ddbt.verify.job=<job key or id>."));
+    VerifyRequest request =
+        request(desired, target, options)
+            .orElseThrow(
+                () ->
+                    new VerificationFailure(
+                        VerificationFailure.Kind.CONFIGURATION,
+                        "Nothing to verify: "
+                            + fileName(target)
+                            + " has no 'verify:' section"
+                            + " and no job was given. Add to "
+                            + fileName(target)
+                            + ":\n  verify:\n    job: <a job key from the file>\n"
+                            + "or pass -Ddbt.verify.job=<job key or id>."));
     try (AdminClient client = connect(target, desired)) {
       return verify(desired, client, request);
     }
   }
 
-  /** Runs the verification when the file or the options name a job; empty (and nothing sent) otherwise. */
+  /**
+   * Runs the verification when the file or the options name a job; empty (and nothing sent)
+   * otherwise.
+   */
   public Optional<VerifyResult> runIfConfigured(Target target, VerifyOptions options) {
     DesiredState desired = target.load();
     Optional<VerifyRequest> request = request(desired, target, options);
@@ -72,7 +84,8 @@ public final class VerifyCommand {
     return AdminClient.create(target.settings(desired).withTime(sleeper, clock), console);
   }
 
-  private Optional<VerifyRequest> request(DesiredState desired, Target target, VerifyOptions options) {
+  private Optional<VerifyRequest> request(
+      DesiredState desired, Target target, VerifyOptions options) {
     return VerifyRequest.resolve(desired.verify(), options, target.environment(), console::warn);
   }
 
@@ -84,7 +97,8 @@ public final class VerifyCommand {
     console.info("  cause: " + request.trigger().cause());
     RunClient runs = new RunClient(client);
     Run triggered = runs.trigger(account, job.id(), request.trigger());
-    console.info("Run " + triggered.id() + ": " + triggered.href().orElse("(dbt Cloud gave no link)"));
+    console.info(
+        "Run " + triggered.id() + ": " + triggered.href().orElse("(dbt Cloud gave no link)"));
     RunFollower follower = new RunFollower(runs, account, console, clock, sleeper, request);
     Runnable unregister = hooks.register(follower::cancelOnShutdown);
     RunFollower.Followed followed;
@@ -97,14 +111,17 @@ public final class VerifyCommand {
     Optional<List<NodeResult>> nodes = Optional.empty();
     Explanation first = new Explanation(run, job.label(), nodes, null);
     Optional<RunStep> failing = first.failingStep();
-    if (followed.ending() == RunFollower.Ending.FINISHED && run.status() == RunStatus.ERROR && failing.isPresent()) {
+    if (followed.ending() == RunFollower.Ending.FINISHED
+        && run.status() == RunStatus.ERROR
+        && failing.isPresent()) {
       nodes = runs.runResults(account, run.id(), failing.get().index());
     }
-    String endedBecause = switch (followed.ending()) {
-      case TIMED_OUT -> "timed out after " + Durations.format(request.timeout());
-      case INTERRUPTED -> "was interrupted";
-      default -> null;
-    };
+    String endedBecause =
+        switch (followed.ending()) {
+          case TIMED_OUT -> "timed out after " + Durations.format(request.timeout());
+          case INTERRUPTED -> "was interrupted";
+          default -> null;
+        };
     Explanation explanation = new Explanation(run, job.label(), nodes, endedBecause);
     if (request.reportFile() != null) {
       JUnitXmlWriter.write(explanation.toTestReport(clock.instant()), request.reportFile());
@@ -113,57 +130,113 @@ public final class VerifyCommand {
     return judge(explanation, followed, job, request);
   }
 
-  private VerifyResult judge(Explanation e, RunFollower.Followed followed, JobResolver.ResolvedJob job,
+  private VerifyResult judge(
+      Explanation e,
+      RunFollower.Followed followed,
+      JobResolver.ResolvedJob job,
       VerifyRequest request) {
     Run run = e.run();
     String link = run.href().map(h -> " " + h).orElse("");
     String took = run.duration().map(Durations::format).orElse("?");
-    String queued = run.queuedFor().map(q -> ", " + Durations.format(q) + " of it queued").orElse("");
+    String queued =
+        run.queuedFor().map(q -> ", " + Durations.format(q) + " of it queued").orElse("");
     String where = "run " + run.id() + " of job " + job.label();
     if (followed.ending() == RunFollower.Ending.TIMED_OUT) {
-      throw new VerificationFailure(VerificationFailure.Kind.TIMED_OUT, "Verification timed out: " + where
-          + " did not finish within " + Durations.format(request.timeout())
-          + (followed.cancelledByUs() ? "; it was cancelled." : "; it was left running (cancel_on_timeout is false).")
-          + " See" + link + ". If the job needs longer, raise 'timeout' in the verify section (or -Ddbt.verify.timeout).");
+      throw new VerificationFailure(
+          VerificationFailure.Kind.TIMED_OUT,
+          "Verification timed out: "
+              + where
+              + " did not finish within "
+              + Durations.format(request.timeout())
+              + (followed.cancelledByUs()
+                  ? "; it was cancelled."
+                  : "; it was left running (cancel_on_timeout is false).")
+              + " See"
+              + link
+              + ". If the job needs longer, raise 'timeout' in the verify section (or -Ddbt.verify.timeout).");
     }
     if (followed.ending() == RunFollower.Ending.INTERRUPTED) {
-      throw new VerificationFailure(VerificationFailure.Kind.INTERRUPTED, "Verification interrupted: " + where
-          + " was cancelled because the build was stopped.");
+      throw new VerificationFailure(
+          VerificationFailure.Kind.INTERRUPTED,
+          "Verification interrupted: " + where + " was cancelled because the build was stopped.");
     }
     switch (run.status()) {
       case SUCCESS -> {
         console.info("Run " + run.id() + ": Success in " + took + queued + "." + link);
-        return new VerifyResult(run.id(), run.href().orElse(""), run.duration().orElse(java.time.Duration.ZERO),
+        return new VerifyResult(
+            run.id(),
+            run.href().orElse(""),
+            run.duration().orElse(java.time.Duration.ZERO),
             followed.polls());
       }
       case CANCELLED -> {
-        String by = followed.cancelledByUs() ? "by this build" : "by someone or something other than this build";
-        console.warn("Run " + run.id() + ": Cancelled " + by + " after " + took
-            + run.statusMessage().map(m -> " (" + m + ")").orElse("") + "." + link);
+        String by =
+            followed.cancelledByUs()
+                ? "by this build"
+                : "by someone or something other than this build";
+        console.warn(
+            "Run "
+                + run.id()
+                + ": Cancelled "
+                + by
+                + " after "
+                + took
+                + run.statusMessage().map(m -> " (" + m + ")").orElse("")
+                + "."
+                + link);
         if (followed.cancelledByUs()) {
           // only the shutdown hook cancels while the run is still being followed
-          throw new VerificationFailure(VerificationFailure.Kind.INTERRUPTED, "Verification interrupted: " + where
-              + " was cancelled because the build was stopped.");
+          throw new VerificationFailure(
+              VerificationFailure.Kind.INTERRUPTED,
+              "Verification interrupted: "
+                  + where
+                  + " was cancelled because the build was stopped.");
         }
-        throw new VerificationFailure(VerificationFailure.Kind.CANCELLED_ELSEWHERE, "Verification failed: " + where
-            + " was cancelled " + by + ", so it proved nothing. See" + link
-            + ". Find out who cancelled it (the run's page in dbt Cloud), then run 'mvn dbt:verify' again.");
+        throw new VerificationFailure(
+            VerificationFailure.Kind.CANCELLED_ELSEWHERE,
+            "Verification failed: "
+                + where
+                + " was cancelled "
+                + by
+                + ", so it proved nothing. See"
+                + link
+                + ". Find out who cancelled it (the run's page in dbt Cloud), then run 'mvn dbt:verify' again.");
       }
       default -> {
         explainFailure(e, took, link);
-        String at = e.failingStep().map(s -> " at step " + s.index() + " \"" + s.name() + "\"").orElse("");
-        throw new VerificationFailure(VerificationFailure.Kind.FAILED, "Verification failed: " + where + " ended in "
-            + run.status().label() + at + e.nodeSummary() + ". Details are in the log above and in "
-            + (request.reportFile() != null ? request.reportFile().getFileName() : "the run's page") + "; the run:"
-            + link + ". Fix what failed and run 'mvn dbt:verify' again.");
+        String at =
+            e.failingStep().map(s -> " at step " + s.index() + " \"" + s.name() + "\"").orElse("");
+        throw new VerificationFailure(
+            VerificationFailure.Kind.FAILED,
+            "Verification failed: "
+                + where
+                + " ended in "
+                + run.status().label()
+                + at
+                + e.nodeSummary()
+                + ". Details are in the log above and in "
+                + (request.reportFile() != null
+                    ? request.reportFile().getFileName()
+                    : "the run's page")
+                + "; the run:"
+                + link
+                + ". Fix what failed and run 'mvn dbt:verify' again.");
       }
     }
   }
 
   private void explainFailure(Explanation e, String took, String link) {
     Run run = e.run();
-    console.warn("Run " + run.id() + ": " + run.status().label() + " after " + took
-        + run.statusMessage().map(m -> " (" + m + ")").orElse("") + "." + link);
+    console.warn(
+        "Run "
+            + run.id()
+            + ": "
+            + run.status().label()
+            + " after "
+            + took
+            + run.statusMessage().map(m -> " (" + m + ")").orElse("")
+            + "."
+            + link);
     Optional<RunStep> failing = e.failingStep();
     if (failing.isEmpty()) {
       console.warn("The run failed before any step did; see its page in dbt Cloud.");
@@ -171,11 +244,19 @@ public final class VerifyCommand {
     }
     RunStep step = failing.get();
     List<String> tail = Explanation.logTail(step);
-    console.warn("Failing step " + step.index() + " \"" + step.name() + "\". "
-        + (tail.isEmpty() ? "Its log is empty." : "Last " + tail.size() + " lines of its log:"));
+    console.warn(
+        "Failing step "
+            + step.index()
+            + " \""
+            + step.name()
+            + "\". "
+            + (tail.isEmpty()
+                ? "Its log is empty."
+                : "Last " + tail.size() + " lines of its log:"));
     tail.forEach(line -> console.info("  | " + line));
     if (e.failedNodes().isEmpty()) {
-      console.info("No run_results.json for step " + step.index() + " (the step saved no artifacts).");
+      console.info(
+          "No run_results.json for step " + step.index() + " (the step saved no artifacts).");
       return;
     }
     List<String> nodes = e.nodeLines();
@@ -188,7 +269,12 @@ public final class VerifyCommand {
   }
 
   private static String describe(JobResolver.ResolvedJob job) {
-    return (job.label().startsWith("id ") ? "" : job.label() + " ") + "(\"" + job.name() + "\", id " + job.id() + ")";
+    return (job.label().startsWith("id ") ? "" : job.label() + " ")
+        + "(\""
+        + job.name()
+        + "\", id "
+        + job.id()
+        + ")";
   }
 
   private static String fileName(Target target) {

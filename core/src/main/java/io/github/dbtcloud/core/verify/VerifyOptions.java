@@ -44,21 +44,62 @@ public record VerifyOptions(
     stepsOverride = stepsOverride == null ? null : List.copyOf(stepsOverride);
   }
 
-  /** Nothing from the build but its label and the report file: the file's {@code verify:} decides. */
+  /**
+   * Nothing from the build but its label and the report file: the file's {@code verify:} decides.
+   */
   public static VerifyOptions fromFileOnly(String buildLabel, Path reportFile) {
-    return new VerifyOptions(null, null, null, null, null, null, null, null, null, null, null, null, buildLabel,
+    return new VerifyOptions(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        buildLabel,
         reportFile);
   }
 
   /** These options with another job. */
   public VerifyOptions withJob(String otherJob) {
-    return new VerifyOptions(otherJob, cause, gitBranch, gitSha, schemaOverride, stepsOverride, threadsOverride,
-        targetNameOverride, timeout, pollMin, pollMax, cancelOnTimeout, buildLabel, reportFile);
+    return new VerifyOptions(
+        otherJob,
+        cause,
+        gitBranch,
+        gitSha,
+        schemaOverride,
+        stepsOverride,
+        threadsOverride,
+        targetNameOverride,
+        timeout,
+        pollMin,
+        pollMax,
+        cancelOnTimeout,
+        buildLabel,
+        reportFile);
   }
 
   /** These options with other timing. */
   public VerifyOptions withTiming(Duration overall, Duration min, Duration max, Boolean cancel) {
-    return new VerifyOptions(job, cause, gitBranch, gitSha, schemaOverride, stepsOverride, threadsOverride,
-        targetNameOverride, overall, min, max, cancel, buildLabel, reportFile);
+    return new VerifyOptions(
+        job,
+        cause,
+        gitBranch,
+        gitSha,
+        schemaOverride,
+        stepsOverride,
+        threadsOverride,
+        targetNameOverride,
+        overall,
+        min,
+        max,
+        cancel,
+        buildLabel,
+        reportFile);
   }
 }

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * file's {@code verify:} section with the build's options on top ({@link #resolve}).
  *
  * @param job a job key from the file, or a numeric job id
- * @param project the project key of {@code job} when the file or the build names it ({@code verify.project},
- *     or {@code -Ddbt.verify.job=project/key}); null to find the key in the one project that declares it
+ * @param project the project key of {@code job} when the file or the build names it ({@code
+ *     verify.project}, or {@code -Ddbt.verify.job=project/key}); null to find the key in the one
+ *     project that declares it
  * @param origin where the job was named, for messages ({@code verify.job at dbt-cloud.yml:31:8})
  * @param trigger the trigger body
  * @param timeout overall wait before giving up
@@ -37,8 +38,11 @@ public record VerifyRequest(
     boolean cancelOnTimeout,
     Path reportFile) {
 
-  /** Below this, polling would hammer dbt Cloud's API (and its 5,000 requests/minute account limit). */
+  /**
+   * Below this, polling would hammer dbt Cloud's API (and its 5,000 requests/minute account limit).
+   */
   public static final Duration SHORTEST_POLL = Duration.ofMillis(100);
+
   static final Duration DEFAULT_POLL_MIN = Duration.ofSeconds(2);
   static final Duration DEFAULT_POLL_MAX = Duration.ofSeconds(30);
 
@@ -47,15 +51,20 @@ public record VerifyRequest(
    *
    * @param warn where to say that an empty text setting is not sent
    */
-  static Optional<VerifyRequest> resolve(Optional<VerifySpec> file, VerifyOptions build, Map<String, String> env,
+  static Optional<VerifyRequest> resolve(
+      Optional<VerifySpec> file,
+      VerifyOptions build,
+      Map<String, String> env,
       Consumer<String> warn) {
     VerifySpec spec = file.orElse(null);
     String job = first(build.job(), spec == null ? null : spec.job());
     if (job == null || job.isBlank()) {
       return Optional.empty();
     }
-    String origin = build.job() != null ? "the job parameter (dbt.verify.job)"
-        : "verify.job at " + spec.position();
+    String origin =
+        build.job() != null
+            ? "the job parameter (dbt.verify.job)"
+            : "verify.job at " + spec.position();
     String project = build.job() != null ? null : spec.project();
     int slash = job.indexOf('/');
     if (build.job() != null && slash > 0) {
@@ -64,19 +73,30 @@ public record VerifyRequest(
       job = job.substring(slash + 1);
     }
     List<String> problems = new ArrayList<>();
-    Duration timeout = first(build.timeout(), spec == null ? null : spec.timeout(), VerifySpec.DEFAULT_TIMEOUT);
-    Duration pollMin = first(build.pollMin(), spec == null ? null : spec.pollMin(), DEFAULT_POLL_MIN);
-    Duration pollMax = first(build.pollMax(), spec == null ? null : spec.pollMax(), DEFAULT_POLL_MAX);
+    Duration timeout =
+        first(build.timeout(), spec == null ? null : spec.timeout(), VerifySpec.DEFAULT_TIMEOUT);
+    Duration pollMin =
+        first(build.pollMin(), spec == null ? null : spec.pollMin(), DEFAULT_POLL_MIN);
+    Duration pollMax =
+        first(build.pollMax(), spec == null ? null : spec.pollMax(), DEFAULT_POLL_MAX);
     if (timeout.isNegative() || timeout.isZero()) {
       problems.add("timeout is " + timeout + "; give a positive duration such as 45m");
     }
     if (pollMin.compareTo(SHORTEST_POLL) < 0) {
-      problems.add("poll_min is " + Durations.format(pollMin) + "; polling faster than every "
-          + Durations.format(SHORTEST_POLL) + " would hammer the API, use at least that");
+      problems.add(
+          "poll_min is "
+              + Durations.format(pollMin)
+              + "; polling faster than every "
+              + Durations.format(SHORTEST_POLL)
+              + " would hammer the API, use at least that");
     }
     if (pollMax.compareTo(pollMin) < 0) {
-      problems.add("poll_max (" + Durations.format(pollMax) + ") is shorter than poll_min ("
-          + Durations.format(pollMin) + "); make poll_max at least poll_min");
+      problems.add(
+          "poll_max ("
+              + Durations.format(pollMax)
+              + ") is shorter than poll_min ("
+              + Durations.format(pollMin)
+              + "); make poll_max at least poll_min");
     }
     Integer threads = first(build.threadsOverride(), spec == null ? null : spec.threadsOverride());
     if (threads != null && threads < 1) {
@@ -84,41 +104,75 @@ public record VerifyRequest(
     }
     if (!problems.isEmpty()) {
       String where = spec != null ? " (verify: at " + spec.position() + ")" : "";
-      throw new IllegalArgumentException("verification settings" + where + ": " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "verification settings" + where + ": " + String.join("; ", problems));
     }
     String cause = first(build.cause(), spec == null ? null : spec.cause());
     if (cause == null || cause.isBlank()) {
       cause = Cause.byDefault(build.buildLabel(), env);
     } else if (cause.strip().length() > Cause.MAX) {
-      warn.accept("The verification cause has " + cause.strip().length() + " characters; dbt Cloud takes at most "
-          + Cause.MAX + ", so it is cut to fit.");
+      warn.accept(
+          "The verification cause has "
+              + cause.strip().length()
+              + " characters; dbt Cloud takes at most "
+              + Cause.MAX
+              + ", so it is cut to fit.");
       cause = Cause.fit(cause);
     }
-    List<String> steps = build.stepsOverride() != null ? build.stepsOverride()
-        : spec == null ? List.of() : spec.stepsOverride();
+    List<String> steps =
+        build.stepsOverride() != null
+            ? build.stepsOverride()
+            : spec == null ? List.of() : spec.stepsOverride();
     List<String> kept = new ArrayList<>();
     for (String s : steps) {
       if (s != null && !s.isBlank()) {
         kept.add(s.strip());
       }
     }
-    TriggerRequest trigger = new TriggerRequest(cause.strip(),
-        text("git_branch", first(build.gitBranch(), spec == null ? null : spec.gitBranch()), warn),
-        text("git_sha", first(build.gitSha(), spec == null ? null : spec.gitSha()), warn),
-        text("schema_override", first(build.schemaOverride(), spec == null ? null : spec.schemaOverride()), warn),
-        kept, threads,
-        text("target_name_override", first(build.targetNameOverride(),
-            spec == null ? null : spec.targetNameOverride()), warn));
-    boolean cancel = first(build.cancelOnTimeout(), spec == null ? null : spec.cancelOnTimeout(), true);
-    return Optional.of(new VerifyRequest(job.strip(), project, origin, trigger, timeout, pollMin, pollMax, cancel,
-        build.reportFile()));
+    TriggerRequest trigger =
+        new TriggerRequest(
+            cause.strip(),
+            text(
+                "git_branch",
+                first(build.gitBranch(), spec == null ? null : spec.gitBranch()),
+                warn),
+            text("git_sha", first(build.gitSha(), spec == null ? null : spec.gitSha()), warn),
+            text(
+                "schema_override",
+                first(build.schemaOverride(), spec == null ? null : spec.schemaOverride()),
+                warn),
+            kept,
+            threads,
+            text(
+                "target_name_override",
+                first(build.targetNameOverride(), spec == null ? null : spec.targetNameOverride()),
+                warn));
+    boolean cancel =
+        first(build.cancelOnTimeout(), spec == null ? null : spec.cancelOnTimeout(), true);
+    return Optional.of(
+        new VerifyRequest(
+            job.strip(),
+            project,
+            origin,
+            trigger,
+            timeout,
+            pollMin,
+            pollMax,
+            cancel,
+            build.reportFile()));
   }
 
-  /** dbt Cloud refuses {@code ""} for its optional strings (minLength 1), so an empty setting is not sent. */
+  /**
+   * dbt Cloud refuses {@code ""} for its optional strings (minLength 1), so an empty setting is not
+   * sent.
+   */
   private static String text(String setting, String value, Consumer<String> warn) {
     if (value != null && value.isBlank()) {
-      warn.accept("The verification setting " + setting + " is empty; it is not sent (dbt Cloud refuses empty"
-          + " values), so the job's own setting applies.");
+      warn.accept(
+          "The verification setting "
+              + setting
+              + " is empty; it is not sent (dbt Cloud refuses empty"
+              + " values), so the job's own setting applies.");
       return null;
     }
     return value == null ? null : value.strip();

@@ -36,8 +36,12 @@ class AdminClientTest {
     server = new MockWebServer();
     server.start(InetAddress.getLoopbackAddress(), 0);
     FakeTime time = new FakeTime();
-    client = AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "dbt-maven-plugin/9.9")
-        .withTime(time, time), capture(log));
+    client =
+        AdminClient.create(
+            ClientSettings.of(
+                    server.url("/").toString(), new ApiToken(TOKEN), "dbt-maven-plugin/9.9")
+                .withTime(time, time),
+            capture(log));
   }
 
   @AfterEach
@@ -71,7 +75,8 @@ class AdminClientTest {
     assertThat(jobs).hasSize(150);
     assertThat(jobs).extracting(Job::id).startsWith(0L, 1L).endsWith(149L);
     RecordedRequest first = server.takeRequest();
-    assertThat(first.getPath()).isEqualTo("/api/v2/accounts/1/jobs/?project_id=7&order_by=id&limit=100&offset=0");
+    assertThat(first.getPath())
+        .isEqualTo("/api/v2/accounts/1/jobs/?project_id=7&order_by=id&limit=100&offset=0");
     assertThat(server.takeRequest().getPath()).endsWith("offset=100");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -81,20 +86,23 @@ class AdminClientTest {
     CountDownLatch allThree = new CountDownLatch(3);
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-        if (offset > 0) {
-          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-          allThree.countDown();
-          // a sequential reader would never get the other two pages here; the guard only avoids a hang
-          allThree.await(10, TimeUnit.SECONDS);
-          inFlight.decrementAndGet();
-        }
-        return new MockResponse().setBody(Responses.page(offset, Math.min(100, 400 - offset), 400));
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+            if (offset > 0) {
+              most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              allThree.countDown();
+              // a sequential reader would never get the other two pages here; the guard only avoids
+              // a hang
+              allThree.await(10, TimeUnit.SECONDS);
+              inFlight.decrementAndGet();
+            }
+            return new MockResponse()
+                .setBody(Responses.page(offset, Math.min(100, 400 - offset), 400));
+          }
+        });
 
     assertThat(client.listJobs(1, 7)).hasSize(400);
     assertThat(most.get()).isEqualTo(3);
@@ -103,15 +111,17 @@ class AdminClientTest {
   @Test
   void readsAListingAgainWhenItChangedWhileBeingRead() {
     AtomicInteger calls = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-        boolean firstPass = calls.incrementAndGet() <= 2;
-        long total = firstPass && offset == 100 ? 149 : 150;
-        return new MockResponse().setBody(Responses.page(offset, (int) Math.min(100, total - offset), total));
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+            boolean firstPass = calls.incrementAndGet() <= 2;
+            long total = firstPass && offset == 100 ? 149 : 150;
+            return new MockResponse()
+                .setBody(Responses.page(offset, (int) Math.min(100, total - offset), total));
+          }
+        });
 
     assertThat(client.listJobs(1, 7)).hasSize(150);
     assertThat(server.getRequestCount()).isEqualTo(4);
@@ -119,30 +129,37 @@ class AdminClientTest {
 
   @Test
   void refusesAListingThatKeepsEndingBeforeItsTotal() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-        return new MockResponse().setBody(offset == 0 ? Responses.page(0, 100, 300) : Responses.page(offset, 0, 300));
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+            return new MockResponse()
+                .setBody(
+                    offset == 0 ? Responses.page(0, 100, 300) : Responses.page(offset, 0, 300));
+          }
+        });
 
-    assertThatThrownBy(() -> client.listJobs(1, 7)).isInstanceOf(DbtCloudFailure.class)
-        .hasMessageContaining("/api/v2/accounts/1/jobs/").hasMessageContaining("kept changing")
+    assertThatThrownBy(() -> client.listJobs(1, 7))
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("/api/v2/accounts/1/jobs/")
+        .hasMessageContaining("kept changing")
         .hasMessageContaining("total_count 300 but 100 objects before an empty page");
     assertThat(server.getRequestCount()).isEqualTo(3 * AdminClient.LISTING_PASSES);
   }
 
   @Test
   void refusesAFirstPageThatIsEmptyAlthoughTheTotalIsNot() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse().setBody(Responses.page(0, 0, 12));
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse().setBody(Responses.page(0, 0, 12));
+          }
+        });
 
-    assertThatThrownBy(() -> client.listJobs(1, 7)).isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> client.listJobs(1, 7))
+        .isInstanceOf(DbtCloudFailure.class)
         .hasMessageContaining("total_count 12 but 0 objects");
   }
 
@@ -156,10 +173,14 @@ class AdminClientTest {
 
   @Test
   void turnsAnErrorEnvelopeIntoAnExceptionNamingTheRequest() {
-    server.enqueue(Responses.error(404, "The requested resource was not found. Please check that you have the"
-        + " proper permissions."));
+    server.enqueue(
+        Responses.error(
+            404,
+            "The requested resource was not found. Please check that you have the"
+                + " proper permissions."));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 99));
+    DbtCloudApiException e =
+        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 99));
 
     assertThat(e.status()).isEqualTo(404);
     assertThat(e.method()).isEqualTo("GET");
@@ -169,26 +190,38 @@ class AdminClientTest {
 
   @Test
   void carriesTheFieldMessagesOfA400() {
-    server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"status\":{\"code\":400,\"is_success\":false,"
-        + "\"user_message\":\"The request was invalid. Please double check the provided data and try again.\","
-        + "\"developer_message\":\"\"},\"data\":{\"name\":\"required key not provided\","
-        + "\"deployment_type\":[\"\\\"\\\" is not a valid choice.\"]}}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(400)
+            .setBody(
+                "{\"status\":{\"code\":400,\"is_success\":false,"
+                    + "\"user_message\":\"The request was invalid. Please double check the provided data and try again.\","
+                    + "\"developer_message\":\"\"},\"data\":{\"name\":\"required key not provided\","
+                    + "\"deployment_type\":[\"\\\"\\\" is not a valid choice.\"]}}"));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class,
-        () -> client.createJob(1, Job.draft(1, 7, 70L)));
+    DbtCloudApiException e =
+        catchThrowableOfType(
+            DbtCloudApiException.class, () -> client.createJob(1, Job.draft(1, 7, 70L)));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.method()).isEqualTo("POST");
-    assertThat(e.fieldErrors()).containsEntry("name", "required key not provided")
+    assertThat(e.fieldErrors())
+        .containsEntry("name", "required key not provided")
         .containsEntry("deployment_type", "\"\" is not a valid choice.");
-    assertThat(e.getMessage()).contains("The request was invalid").contains("name: required key not provided");
+    assertThat(e.getMessage())
+        .contains("The request was invalid")
+        .contains("name: required key not provided");
   }
 
   @Test
   void readsAnErrorThatIsNotTheEnvelope() {
-    server.enqueue(new MockResponse().setResponseCode(405).setBody("{\"detail\": \"Method \\\"GET\\\" not allowed.\"}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(405)
+            .setBody("{\"detail\": \"Method \\\"GET\\\" not allowed.\"}"));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 5));
+    DbtCloudApiException e =
+        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 5));
 
     assertThat(e.status()).isEqualTo(405);
     assertThat(e.userMessage()).isEqualTo("Method \"GET\" not allowed.");
@@ -196,7 +229,8 @@ class AdminClientTest {
 
   @Test
   void keepsIdsAbove32Bits() {
-    server.enqueue(Responses.ok("{\"id\":70403104191314,\"project_id\":70403104191315,\"name\":\"x\"}"));
+    server.enqueue(
+        Responses.ok("{\"id\":70403104191314,\"project_id\":70403104191315,\"name\":\"x\"}"));
 
     Job job = client.getJob(1, 70403104191314L);
 
@@ -206,8 +240,10 @@ class AdminClientTest {
 
   @Test
   void readsUnknownFieldsAndUnknownJobTypesWithoutFailing() {
-    server.enqueue(Responses.ok("{\"id\":1,\"job_type\":\"quantum\",\"brand_new_field\":{\"x\":[1]},"
-        + "\"updated_at\":\"2021-11-18T15:19:03.185687+00:00\"}"));
+    server.enqueue(
+        Responses.ok(
+            "{\"id\":1,\"job_type\":\"quantum\",\"brand_new_field\":{\"x\":[1]},"
+                + "\"updated_at\":\"2021-11-18T15:19:03.185687+00:00\"}"));
 
     Job job = client.getJob(1, 1);
 
@@ -240,30 +276,41 @@ class AdminClientTest {
   @Test
   void theTokenNeverAppearsInAnyLogLineOrMessage() {
     // a proxy that echoes the credential back must not make it leak either
-    server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"status\":{\"code\":401,\"is_success\":false,"
-        + "\"user_message\":\"Invalid token " + TOKEN + ".\",\"developer_message\":null},\"data\":null}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(401)
+            .setBody(
+                "{\"status\":{\"code\":401,\"is_success\":false,"
+                    + "\"user_message\":\"Invalid token "
+                    + TOKEN
+                    + ".\",\"developer_message\":null},\"data\":null}"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    DbtCloudApiException refused = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+    DbtCloudApiException refused =
+        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
     client.getJob(1, 900);
 
     assertThat(refused.getMessage()).doesNotContain(TOKEN).contains("[redacted]");
     assertThat(log).isNotEmpty().noneMatch(line -> line.contains(TOKEN));
     assertThat(log).anyMatch(line -> line.contains("Authorization: Token [redacted]"));
-    assertThat(log).anyMatch(line -> line.startsWith("DEBUG <-- 401 GET /api/v2/accounts/1/jobs/900/"));
+    assertThat(log)
+        .anyMatch(line -> line.startsWith("DEBUG <-- 401 GET /api/v2/accounts/1/jobs/900/"));
   }
 
   @Test
   void theTokenNeverShowsInToString() {
     assertThat(new ApiToken(TOKEN).toString()).doesNotContain(TOKEN);
-    assertThat(ClientSettings.of("https://ab123.us1.dbt.com", new ApiToken(TOKEN), "ua").toString()).doesNotContain(TOKEN);
+    assertThat(ClientSettings.of("https://ab123.us1.dbt.com", new ApiToken(TOKEN), "ua").toString())
+        .doesNotContain(TOKEN);
   }
 
   @Test
   void readsTheEnvironmentVariableViewWithMaskedSecrets() {
-    server.enqueue(Responses.ok("{\"environments\":[\"project\",\"Production\",\"CI\"],\"variables\":{"
-        + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"},\"Production\":{\"id\":2,\"value\":\"prod\"}},"
-        + "\"DBT_ENV_SECRET_KEY\":{\"Production\":{\"id\":3,\"value\":\"**********\"}}}}"));
+    server.enqueue(
+        Responses.ok(
+            "{\"environments\":[\"project\",\"Production\",\"CI\"],\"variables\":{"
+                + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"},\"Production\":{\"id\":2,\"value\":\"prod\"}},"
+                + "\"DBT_ENV_SECRET_KEY\":{\"Production\":{\"id\":3,\"value\":\"**********\"}}}}"));
 
     EnvironmentVariables vars = client.environmentVariables(1, 7);
 
@@ -278,35 +325,49 @@ class AdminClientTest {
 
   @Test
   void updatesAVariableByOverrideIdAndAddsNewScopesByName() throws Exception {
-    server.enqueue(Responses.ok("{\"environments\":[\"project\",\"Production\"],\"variables\":{"
-        + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"}}}}"));
+    server.enqueue(
+        Responses.ok(
+            "{\"environments\":[\"project\",\"Production\"],\"variables\":{"
+                + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"}}}}"));
     server.enqueue(Responses.ok("{\"message\":\"ok\",\"new_var_ids\":[5],\"deleted_var_ids\":[]}"));
     EnvironmentVariable before = client.environmentVariables(1, 7).variables().get("DBT_TARGET");
     server.takeRequest();
 
-    client.updateEnvironmentVariable(1, 7, before, EnvironmentVariable.draft(1, 7, "DBT_TARGET")
-        .withValue("project", "dev2").withValue("Production", "prod"));
+    client.updateEnvironmentVariable(
+        1,
+        7,
+        before,
+        EnvironmentVariable.draft(1, 7, "DBT_TARGET")
+            .withValue("project", "dev2")
+            .withValue("Production", "prod"));
 
     RecordedRequest put = server.takeRequest();
     assertThat(put.getMethod()).isEqualTo("PUT");
-    assertThat(put.getPath()).isEqualTo("/api/v3/accounts/1/projects/7/environment-variables/bulk/");
+    assertThat(put.getPath())
+        .isEqualTo("/api/v3/accounts/1/projects/7/environment-variables/bulk/");
     assertThat(put.getBody().readUtf8())
-        .isEqualTo("{\"env_vars\":{\"name\":\"DBT_TARGET\",\"1\":\"dev2\",\"Production\":\"prod\"}}");
+        .isEqualTo(
+            "{\"env_vars\":{\"name\":\"DBT_TARGET\",\"1\":\"dev2\",\"Production\":\"prod\"}}");
   }
 
   @Test
   void readsOnlyTheJobsOwnOverridesFromTheJobView() {
-    server.enqueue(Responses.ok("{\"DBT_A\":{\"project\":{\"id\":1,\"value\":\"p\"},\"job\":{\"id\":9,\"value\":\"j\"}},"
-        + "\"DBT_B\":{\"environment\":{\"id\":2,\"value\":\"e\"}}}"));
+    server.enqueue(
+        Responses.ok(
+            "{\"DBT_A\":{\"project\":{\"id\":1,\"value\":\"p\"},\"job\":{\"id\":9,\"value\":\"j\"}},"
+                + "\"DBT_B\":{\"environment\":{\"id\":2,\"value\":\"e\"}}}"));
 
     List<JobEnvironmentVariable> overrides = client.jobEnvironmentVariables(1, 7, 900);
 
-    assertThat(overrides).singleElement().satisfies(v -> {
-      assertThat(v.name()).isEqualTo("DBT_A");
-      assertThat(v.id()).isEqualTo(9L);
-      assertThat(v.value()).isEqualTo("j");
-      assertThat(v.jobId()).isEqualTo(900L);
-    });
+    assertThat(overrides)
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.name()).isEqualTo("DBT_A");
+              assertThat(v.id()).isEqualTo(9L);
+              assertThat(v.value()).isEqualTo("j");
+              assertThat(v.jobId()).isEqualTo(900L);
+            });
   }
 
   @Test

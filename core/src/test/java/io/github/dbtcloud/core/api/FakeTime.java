@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that only moves when the client sleeps, and remembers every sleep: retries without waiting. */
+/**
+ * A clock that only moves when the client sleeps, and remembers every sleep: retries without
+ * waiting.
+ */
 public final class FakeTime extends Clock implements Sleeper {
 
   private Instant now = Instant.parse("2026-11-25T10:00:00Z");

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import retrofit2.Call;
 import retrofit2.http.GET;
 
-/** Every real recorded dbt Cloud answer goes through the client: envelope, ids, timestamps, records. */
+/**
+ * Every real recorded dbt Cloud answer goes through the client: envelope, ids, timestamps, records.
+ */
 class RecordedResponsesTest {
 
   /** Any enveloped GET, to push a recorded body through the client's own envelope handling. */
@@ -38,8 +40,9 @@ class RecordedResponsesTest {
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getLoopbackAddress(), 0);
       server.enqueue(new MockResponse().setBody(Files.readString(file)));
-      try (AdminClient client = AdminClient.create(ClientSettings.of(server.url("/").toString(),
-          new ApiToken("t"), "test"))) {
+      try (AdminClient client =
+          AdminClient.create(
+              ClientSettings.of(server.url("/").toString(), new ApiToken("t"), "test"))) {
         return client.data(client.service(AnyGet.class).get());
       }
     }
@@ -87,7 +90,8 @@ class RecordedResponsesTest {
 
   @Test
   void readsARecordedJob() throws IOException {
-    Job job = new Job(WireMaps.toMap(throughTheClient(SharedFixtures.recorded("job_get_response.json"))));
+    Job job =
+        new Job(WireMaps.toMap(throughTheClient(SharedFixtures.recorded("job_get_response.json"))));
     assertThat(job.id()).isEqualTo(43167L);
     assertThat(job.environmentId()).isEqualTo(49819L);
     assertThat(job.executeSteps()).containsExactly("dbt run -s not_a_model");
@@ -97,7 +101,10 @@ class RecordedResponsesTest {
 
   @Test
   void readsARecordedEnvironment() throws IOException {
-    Environment env = new Environment(WireMaps.toMap(throughTheClient(SharedFixtures.recorded("environment_get_response.json"))));
+    Environment env =
+        new Environment(
+            WireMaps.toMap(
+                throughTheClient(SharedFixtures.recorded("environment_get_response.json"))));
     assertThat(env.id()).isEqualTo(67890L);
     assertThat(env.credentialsId()).isEqualTo(13579L);
     assertThat(env.customBranch()).isEqualTo("main");
@@ -113,19 +120,24 @@ class RecordedResponsesTest {
 
   @Test
   void anUpdateBodyNeverCarriesACredentialsObject() throws IOException {
-    Environment env = new Environment(WireMaps.toMap(throughTheClient(SharedFixtures.recorded("environment_create_response.json"))));
+    Environment env =
+        new Environment(
+            WireMaps.toMap(
+                throughTheClient(SharedFixtures.recorded("environment_create_response.json"))));
     assertThat(env.updateBody()).doesNotContainKey("credentials").doesNotContainKey("project");
   }
 
   private static void collectTimestamps(JsonNode node, List<String> out) {
     if (node.isObject()) {
-      node.properties().forEach(e -> {
-        if (e.getKey().endsWith("_at") && e.getValue().isTextual()) {
-          out.add(e.getValue().asText());
-        } else {
-          collectTimestamps(e.getValue(), out);
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                if (e.getKey().endsWith("_at") && e.getValue().isTextual()) {
+                  out.add(e.getValue().asText());
+                } else {
+                  collectTimestamps(e.getValue(), out);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(n -> collectTimestamps(n, out));
     }

@@ -36,8 +36,11 @@ class RetryTest {
   }
 
   private AdminClient client(RetryPolicy policy) {
-    return AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test")
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).withRetry(policy).withTime(time, time),
+    return AdminClient.create(
+        ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test")
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+            .withRetry(policy)
+            .withTime(time, time),
         AdminClientTest.capture(log));
   }
 
@@ -65,13 +68,19 @@ class RetryTest {
     client.getJob(1, 900);
 
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
-    assertThat(log).anyMatch(l -> l.startsWith("WARN dbt Cloud answered 429 to GET /api/v2/accounts/1/jobs/900/"
-        + " and asked to retry after 7 s; attempt 2 of 6"));
+    assertThat(log)
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "WARN dbt Cloud answered 429 to GET /api/v2/accounts/1/jobs/900/"
+                        + " and asked to retry after 7 s; attempt 2 of 6"));
   }
 
   @Test
   void waitsUntilTheHttpDateRetryAfterNames() {
-    String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.instant().plusSeconds(30).atZone(ZoneOffset.UTC));
+    String in30s =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            time.instant().plusSeconds(30).atZone(ZoneOffset.UTC));
     server.enqueue(Responses.error(429, "Too many requests").setHeader("Retry-After", in30s));
     server.enqueue(Responses.ok(Responses.JOB));
 
@@ -103,9 +112,13 @@ class RetryTest {
       server.enqueue(Responses.error(500, "There was a server error. Please contact support!"));
     }
     client.close();
-    client = client(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+    client =
+        client(
+            new RetryPolicy(
+                3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+    DbtCloudApiException e =
+        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
 
     assertThat(e.status()).isEqualTo(500);
     assertThat(e.userMessage()).isEqualTo("There was a server error. Please contact support!");
@@ -116,7 +129,8 @@ class RetryTest {
   void givesUpAtOnceWhenRetryAfterIsLongerThanTheTotalTimeAllowed() {
     server.enqueue(Responses.error(429, "Too many requests").setHeader("Retry-After", "600"));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+    DbtCloudApiException e =
+        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(time.sleeps()).isEmpty();
@@ -164,8 +178,10 @@ class RetryTest {
     server.enqueue(Responses.error(500, "There was a server error. Please contact support!"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class,
-        () -> client.createJob(1, Job.draft(1, 7, 70L).withName("n")));
+    DbtCloudApiException e =
+        catchThrowableOfType(
+            DbtCloudApiException.class,
+            () -> client.createJob(1, Job.draft(1, 7, 70L).withName("n")));
 
     assertThat(e.status()).isEqualTo(500);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -176,8 +192,10 @@ class RetryTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class,
-        () -> client.createJob(1, Job.draft(1, 7, 70L).withName("n")));
+    DbtCloudApiException e =
+        catchThrowableOfType(
+            DbtCloudApiException.class,
+            () -> client.createJob(1, Job.draft(1, 7, 70L).withName("n")));
 
     assertThat(e.answered()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -188,8 +206,10 @@ class RetryTest {
     server.enqueue(Responses.error(429, "Too many requests").setHeader("Retry-After", "1"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    DbtCloudApiException e = catchThrowableOfType(DbtCloudApiException.class,
-        () -> client.createEnvironment(1, 7, Environment.draft(1, 7).withName("CI")));
+    DbtCloudApiException e =
+        catchThrowableOfType(
+            DbtCloudApiException.class,
+            () -> client.createEnvironment(1, 7, Environment.draft(1, 7).withName("CI")));
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -213,15 +233,23 @@ class RetryTest {
       waits.add(limiter.reserve());
     }
     // 60 a minute: a burst of 3 (three seconds' worth), then one a second
-    assertThat(waits).containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1),
-        Duration.ofSeconds(2));
+    assertThat(waits)
+        .containsExactly(
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
   }
 
   @Test
   void everyRequestOfAClientPassesTheSharedRateLimiter() throws Exception {
     client.close();
-    client = AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test")
-        .withRequestsPerMinute(20).withTime(time, time));
+    client =
+        AdminClient.create(
+            ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test")
+                .withRequestsPerMinute(20)
+                .withTime(time, time));
     for (int i = 0; i < 3; i++) {
       server.enqueue(Responses.ok(Responses.JOB));
     }

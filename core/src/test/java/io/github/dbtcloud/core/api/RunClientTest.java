@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class RunClientTest {
 
-  private static final String OK = "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
-      + "\"developer_message\":\"\"},\"data\":";
+  private static final String OK =
+      "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
+          + "\"developer_message\":\"\"},\"data\":";
 
   private MockWebServer server;
   private AdminClient admin;
@@ -28,7 +29,9 @@ class RunClientTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-    admin = AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken("t"), "test/1"));
+    admin =
+        AdminClient.create(
+            ClientSettings.of(server.url("/").toString(), new ApiToken("t"), "test/1"));
     runs = new RunClient(admin);
   }
 
@@ -42,56 +45,79 @@ class RunClientTest {
   void triggersWithOnlyTheFieldsGivenAndTheTrailingSlash() throws InterruptedException {
     server.enqueue(new MockResponse().setBody(OK + "{\"id\":70403104191314,\"status\":1}}"));
 
-    Run run = runs.trigger(1, 42, new TriggerRequest("release", null, "", null, List.of(), 4, null));
+    Run run =
+        runs.trigger(1, 42, new TriggerRequest("release", null, "", null, List.of(), 4, null));
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getPath()).isEqualTo("/api/v2/accounts/1/jobs/42/run/");
-    assertThat(request.getBody().readUtf8()).isEqualTo("{\"cause\":\"release\",\"threads_override\":4}");
+    assertThat(request.getBody().readUtf8())
+        .isEqualTo("{\"cause\":\"release\",\"threads_override\":4}");
     assertThat(run.id()).isEqualTo(70403104191314L);
     assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
   }
 
   @Test
   void readsARunWithItsStepsAndCancelsWithAnEmptyPost() throws InterruptedException {
-    server.enqueue(new MockResponse().setBody(OK + "{\"id\":5,\"status\":3,\"run_steps\":["
-        + "{\"index\":2,\"name\":\"Invoke dbt with `dbt build`\",\"status\":3},"
-        + "{\"index\":1,\"name\":\"Clone git repository\",\"status\":10,\"logs\":\"\",\"truncated_debug_logs\":\"dbg\"}]}}"));
+    server.enqueue(
+        new MockResponse()
+            .setBody(
+                OK
+                    + "{\"id\":5,\"status\":3,\"run_steps\":["
+                    + "{\"index\":2,\"name\":\"Invoke dbt with `dbt build`\",\"status\":3},"
+                    + "{\"index\":1,\"name\":\"Clone git repository\",\"status\":10,\"logs\":\"\",\"truncated_debug_logs\":\"dbg\"}]}}"));
     server.enqueue(new MockResponse().setBody(OK + "{\"id\":5,\"status\":30}}"));
 
     Run run = runs.get(1, 5, true);
     Run cancelled = runs.cancel(1, 5);
 
-    assertThat(server.takeRequest().getRequestUrl().queryParameter("include_related")).isEqualTo("[\"run_steps\"]");
+    assertThat(server.takeRequest().getRequestUrl().queryParameter("include_related"))
+        .isEqualTo("[\"run_steps\"]");
     RecordedRequest cancel = server.takeRequest();
     assertThat(cancel.getMethod()).isEqualTo("POST");
     assertThat(cancel.getPath()).isEqualTo("/api/v2/accounts/1/runs/5/cancel/");
-    assertThat(run.steps()).extracting(RunStep::name).containsExactly("Clone git repository",
-        "Invoke dbt with `dbt build`");
+    assertThat(run.steps())
+        .extracting(RunStep::name)
+        .containsExactly("Clone git repository", "Invoke dbt with `dbt build`");
     assertThat(run.steps().get(0).logs()).as("falls back to the debug log").isEqualTo("dbg");
     assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
   }
 
   @Test
   void readsTheNodesOfAStepsRunResultsAndNothingWhenItHasNone() throws InterruptedException {
-    server.enqueue(new MockResponse().setBody("{\"metadata\":{},\"results\":[{\"unique_id\":\"model.a.b\","
-        + "\"status\":\"error\",\"message\":\"boom\"},{\"unique_id\":\"model.a.c\",\"status\":\"success\",\"message\":null}]}"));
-    server.enqueue(new MockResponse().setResponseCode(404).setBody("{\"status\":{\"code\":404,\"is_success\":false,"
-        + "\"user_message\":\"The requested resource was not found.\",\"developer_message\":\"\"},\"data\":null}"));
+    server.enqueue(
+        new MockResponse()
+            .setBody(
+                "{\"metadata\":{},\"results\":[{\"unique_id\":\"model.a.b\","
+                    + "\"status\":\"error\",\"message\":\"boom\"},{\"unique_id\":\"model.a.c\",\"status\":\"success\",\"message\":null}]}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(404)
+            .setBody(
+                "{\"status\":{\"code\":404,\"is_success\":false,"
+                    + "\"user_message\":\"The requested resource was not found.\",\"developer_message\":\"\"},\"data\":null}"));
 
     List<NodeResult> nodes = runs.runResults(1, 5, 4).orElseThrow();
     boolean none = runs.runResults(1, 5, null).isEmpty();
 
-    assertThat(server.takeRequest().getPath()).isEqualTo("/api/v2/accounts/1/runs/5/artifacts/run_results.json?step=4");
-    assertThat(server.takeRequest().getPath()).isEqualTo("/api/v2/accounts/1/runs/5/artifacts/run_results.json");
-    assertThat(nodes).containsExactly(new NodeResult("model.a.b", "error", "boom"), new NodeResult("model.a.c", "success", ""));
+    assertThat(server.takeRequest().getPath())
+        .isEqualTo("/api/v2/accounts/1/runs/5/artifacts/run_results.json?step=4");
+    assertThat(server.takeRequest().getPath())
+        .isEqualTo("/api/v2/accounts/1/runs/5/artifacts/run_results.json");
+    assertThat(nodes)
+        .containsExactly(
+            new NodeResult("model.a.b", "error", "boom"),
+            new NodeResult("model.a.c", "success", ""));
     assertThat(nodes.get(0).failed()).isTrue();
     assertThat(none).isTrue();
   }
 
   @Test
   void readsTheRecordedRunsTimestampsAndDurations() throws IOException {
-    JsonNode data = AdminClient.MAPPER.readTree(SharedFixtures.recorded("run_get_response.json").toFile()).path("data");
+    JsonNode data =
+        AdminClient.MAPPER
+            .readTree(SharedFixtures.recorded("run_get_response.json").toFile())
+            .path("data");
 
     Run run = new Run(WireMaps.toMap(data));
 
@@ -105,7 +131,10 @@ class RunClientTest {
 
   @Test
   void readsTheRecordedCancelAsCancelledByUser() throws IOException {
-    JsonNode data = AdminClient.MAPPER.readTree(SharedFixtures.recorded("run_cancel_response.json").toFile()).path("data");
+    JsonNode data =
+        AdminClient.MAPPER
+            .readTree(SharedFixtures.recorded("run_cancel_response.json").toFile())
+            .path("data");
 
     Run run = new Run(WireMaps.toMap(data));
 
@@ -116,9 +145,12 @@ class RunClientTest {
 
   @Test
   void readsBothTimestampSpellingsAndBothDurationFormats() {
-    assertThat(WireTimes.instant("2021-11-18T15:19:03.185668+00:00")).isEqualTo(Instant.parse("2021-11-18T15:19:03.185668Z"));
-    assertThat(WireTimes.instant("2021-11-26 16:48:41.431645+00:00")).isEqualTo(Instant.parse("2021-11-26T16:48:41.431645Z"));
-    assertThat(WireTimes.instant("2021-11-26 16:48:41")).isEqualTo(Instant.parse("2021-11-26T16:48:41Z"));
+    assertThat(WireTimes.instant("2021-11-18T15:19:03.185668+00:00"))
+        .isEqualTo(Instant.parse("2021-11-18T15:19:03.185668Z"));
+    assertThat(WireTimes.instant("2021-11-26 16:48:41.431645+00:00"))
+        .isEqualTo(Instant.parse("2021-11-26T16:48:41.431645Z"));
+    assertThat(WireTimes.instant("2021-11-26 16:48:41"))
+        .isEqualTo(Instant.parse("2021-11-26T16:48:41Z"));
     assertThat(WireTimes.instant("yesterday")).isNull();
     assertThat(WireTimes.duration("00:01:50")).isEqualTo(Duration.ofSeconds(110));
     assertThat(WireTimes.duration("10.5")).isEqualTo(Duration.ofMillis(10_500));

@@ -36,14 +36,20 @@ class SemanticLayerClientTest {
     client = client(Duration.ofSeconds(5), 3);
   }
 
-  /** The Admin API's settings (same stack), with {@code attempts} attempts 2 s apart at first, on fake time. */
+  /**
+   * The Admin API's settings (same stack), with {@code attempts} attempts 2 s apart at first, on
+   * fake time.
+   */
   private SemanticLayerClient client(Duration readTimeout, int attempts) {
-    ClientSettings settings = ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1")
-        .withTimeouts(Duration.ofSeconds(5), readTimeout)
-        .withRetry(new RetryPolicy(attempts, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(5)))
-        .withTime(time, time);
-    return SemanticLayerClient.create(URI.create(server.url("/api/graphql").toString()), settings,
-        AdminClientTest.capture(log));
+    ClientSettings settings =
+        ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1")
+            .withTimeouts(Duration.ofSeconds(5), readTimeout)
+            .withRetry(
+                new RetryPolicy(
+                    attempts, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(5)))
+            .withTime(time, time);
+    return SemanticLayerClient.create(
+        URI.create(server.url("/api/graphql").toString()), settings, AdminClientTest.capture(log));
   }
 
   private List<Duration> waits() {
@@ -66,18 +72,23 @@ class SemanticLayerClientTest {
 
   @Test
   void postsTheOperationWithABearerTokenAndTheEnvironmentIdAsANumber() throws Exception {
-    server.enqueue(json("{\"data\":{\"metrics\":[{\"name\":\"revenue\",\"description\":null,\"type\":\"SIMPLE\","
-        + "\"dimensions\":[{\"qualifiedName\":\"metric_time\",\"type\":\"TIME\"},"
-        + "{\"qualifiedName\":\"customer__region\",\"type\":\"CATEGORICAL\"}]}]}}"));
+    server.enqueue(
+        json(
+            "{\"data\":{\"metrics\":[{\"name\":\"revenue\",\"description\":null,\"type\":\"SIMPLE\","
+                + "\"dimensions\":[{\"qualifiedName\":\"metric_time\",\"type\":\"TIME\"},"
+                + "{\"qualifiedName\":\"customer__region\",\"type\":\"CATEGORICAL\"}]}]}}"));
 
     List<SemanticLayerMetric> metrics = client.metrics(ENV);
 
-    assertThat(metrics).singleElement().satisfies(m -> {
-      assertThat(m.name()).isEqualTo("revenue");
-      assertThat(m.description()).isNull();
-      assertThat(m.hasTimeDimension("metric_time")).isTrue();
-      assertThat(m.hasTimeDimension("customer__region")).isFalse();
-    });
+    assertThat(metrics)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.name()).isEqualTo("revenue");
+              assertThat(m.description()).isNull();
+              assertThat(m.hasTimeDimension("metric_time")).isTrue();
+              assertThat(m.hasTimeDimension("customer__region")).isFalse();
+            });
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getPath()).isEqualTo("/api/graphql");
@@ -93,32 +104,46 @@ class SemanticLayerClientTest {
   void sendsTheGrainAsTheSdksTimeGranularity() throws Exception {
     server.enqueue(json("{\"data\":{\"compileSql\":{\"sql\":\"SELECT 1\"}}}"));
 
-    String sql = client.compileSql(ENV, new SemanticLayerQuery(List.of("revenue"),
-        List.of(new SemanticLayerQuery.GroupBy("metric_time", "month"), new SemanticLayerQuery.GroupBy("customer__region", null)),
-        null));
+    String sql =
+        client.compileSql(
+            ENV,
+            new SemanticLayerQuery(
+                List.of("revenue"),
+                List.of(
+                    new SemanticLayerQuery.GroupBy("metric_time", "month"),
+                    new SemanticLayerQuery.GroupBy("customer__region", null)),
+                null));
 
     assertThat(sql).isEqualTo("SELECT 1");
     JsonNode variables = body(server.takeRequest()).get("variables");
     assertThat(variables.get("metrics").toString()).isEqualTo("[{\"name\":\"revenue\"}]");
     assertThat(variables.get("groupBy").toString())
-        .isEqualTo("[{\"name\":\"metric_time\",\"timeGranularity\":\"month\"},{\"name\":\"customer__region\"}]");
+        .isEqualTo(
+            "[{\"name\":\"metric_time\",\"timeGranularity\":\"month\"},{\"name\":\"customer__region\"}]");
     assertThat(variables.get("limit").isNull()).isTrue();
   }
 
   @Test
   void turnsTheErrorsEnvelopeOfAnHttp200IntoAnExceptionWithTheServersMessage() {
-    server.enqueue(json("{\"data\":null,\"errors\":[{\"message\":\"Unable to compile metric `margin`\","
-        + "\"locations\":[{\"line\":2,\"column\":3}],\"path\":[\"compileSql\"]},{\"message\":\"second\"}]}"));
+    server.enqueue(
+        json(
+            "{\"data\":null,\"errors\":[{\"message\":\"Unable to compile metric `margin`\","
+                + "\"locations\":[{\"line\":2,\"column\":3}],\"path\":[\"compileSql\"]},{\"message\":\"second\"}]}"));
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.compileSql(ENV,
-        new SemanticLayerQuery(List.of("margin"), List.of(), null)));
+    SemanticLayerException e =
+        catchThrowableOfType(
+            SemanticLayerException.class,
+            () ->
+                client.compileSql(ENV, new SemanticLayerQuery(List.of("margin"), List.of(), null)));
 
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.graphQlErrors()).isTrue();
     assertThat(e.notAuthorized()).isFalse();
     assertThat(e.messages()).containsExactly("Unable to compile metric `margin`", "second");
     assertThat(e.operation()).isEqualTo("compileSql");
-    assertThat(e.getMessage()).contains("refused compileSql for environment " + ENV + ": Unable to compile metric `margin`");
+    assertThat(e.getMessage())
+        .contains(
+            "refused compileSql for environment " + ENV + ": Unable to compile metric `margin`");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -126,11 +151,14 @@ class SemanticLayerClientTest {
   void recognisesTheServicesAuthorisationRefusalWithoutShowingTheToken() {
     server.enqueue(json("{\"data\":null,\"errors\":[{\"message\":\"User is not authorized\"}]}"));
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
+    SemanticLayerException e =
+        catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.notAuthorized()).isTrue();
     assertThat(e.environmentId()).isEqualTo(ENV);
-    assertThat(e.getMessage()).contains("refused the token for environment " + ENV + " (getMetrics): User is not authorized")
+    assertThat(e.getMessage())
+        .contains(
+            "refused the token for environment " + ENV + " (getMetrics): User is not authorized")
         .contains("Semantic Layer Only")
         .doesNotContain(TOKEN);
     assertThat(e.toString()).doesNotContain(TOKEN);
@@ -150,8 +178,12 @@ class SemanticLayerClientTest {
     assertThat(waits().get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(waits().get(1)).isEqualTo(Duration.ofSeconds(7));
     assertThat(client.requestCount()).isEqualTo(3);
-    assertThat(log).anyMatch(l -> l.startsWith("WARN dbt Cloud answered 429 to POST /api/graphql and asked to retry"
-        + " after 7 s; attempt 3 of 3"));
+    assertThat(log)
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "WARN dbt Cloud answered 429 to POST /api/graphql and asked to retry"
+                        + " after 7 s; attempt 3 of 3"));
   }
 
   @Test
@@ -176,7 +208,11 @@ class SemanticLayerClientTest {
 
     client.metrics(ENV);
 
-    assertThat(log).anyMatch(l -> l.startsWith("DEBUG --> POST /api/graphql") && l.contains("Authorization: Bearer [redacted]"));
+    assertThat(log)
+        .anyMatch(
+            l ->
+                l.startsWith("DEBUG --> POST /api/graphql")
+                    && l.contains("Authorization: Bearer [redacted]"));
     assertThat(log).anyMatch(l -> l.startsWith("DEBUG <-- 503 POST /api/graphql"));
     assertThat(log).noneMatch(l -> l.contains(TOKEN));
   }
@@ -184,8 +220,10 @@ class SemanticLayerClientTest {
   @Test
   void keepsToTheClientSideRateLimitAsTheAdminClientDoes() {
     client.close();
-    ClientSettings slow = ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1")
-        .withRequestsPerMinute(20).withTime(time, time);
+    ClientSettings slow =
+        ClientSettings.of(server.url("/").toString(), new ApiToken(TOKEN), "test/1")
+            .withRequestsPerMinute(20)
+            .withTime(time, time);
     client = SemanticLayerClient.create(URI.create(server.url("/api/graphql").toString()), slow);
     for (int i = 0; i < 2; i++) {
       server.enqueue(json("{\"data\":{\"metrics\":[]}}"));
@@ -204,7 +242,8 @@ class SemanticLayerClientTest {
       server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad gateway</html>"));
     }
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
+    SemanticLayerException e =
+        catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.status()).isEqualTo(502);
     assertThat(e.getMessage()).contains("answered HTTP 502").contains("Bad gateway");
@@ -217,9 +256,13 @@ class SemanticLayerClientTest {
 
   @Test
   void doesNotRetryARequestTheServerRejectedAsMalformed() {
-    server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"errors\":[{\"message\":\"bad request\"}]}"));
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(400)
+            .setBody("{\"errors\":[{\"message\":\"bad request\"}]}"));
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
+    SemanticLayerException e =
+        catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.messages()).containsExactly("bad request");
@@ -233,10 +276,13 @@ class SemanticLayerClientTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
+    SemanticLayerException e =
+        catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.answered()).isFalse();
-    assertThat(e.getMessage()).startsWith("No answer from the Semantic Layer at http://").contains("SocketTimeoutException")
+    assertThat(e.getMessage())
+        .startsWith("No answer from the Semantic Layer at http://")
+        .contains("SocketTimeoutException")
         .contains("dbt.semanticLayerUrl");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -245,15 +291,18 @@ class SemanticLayerClientTest {
   void refusesAnAnswerThatIsNotGraphQl() {
     server.enqueue(new MockResponse().setBody("<html>Sign in</html>"));
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
+    SemanticLayerException e =
+        catchThrowableOfType(SemanticLayerException.class, () -> client.metrics(ENV));
 
     assertThat(e.getMessage()).contains("not GraphQL JSON").contains("<html>Sign in</html>");
   }
 
   @Test
   void readsAPollOfACreatedQuery() throws Exception {
-    server.enqueue(json("{\"data\":{\"query\":{\"queryId\":\"q1\",\"status\":\"FAILED\",\"sql\":null,"
-        + "\"error\":\"warehouse said no\",\"totalPages\":null}}}"));
+    server.enqueue(
+        json(
+            "{\"data\":{\"query\":{\"queryId\":\"q1\",\"status\":\"FAILED\",\"sql\":null,"
+                + "\"error\":\"warehouse said no\",\"totalPages\":null}}}"));
 
     SemanticLayerQueryResult result = client.query(ENV, "q1");
 

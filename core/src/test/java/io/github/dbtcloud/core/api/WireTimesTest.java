@@ -9,12 +9,14 @@ class WireTimesTest {
 
   @Test
   void readsTheJobFormWithAT() {
-    assertThat(WireTimes.instant("2021-11-18T15:19:03.185668+00:00")).hasToString("2021-11-18T15:19:03.185668Z");
+    assertThat(WireTimes.instant("2021-11-18T15:19:03.185668+00:00"))
+        .hasToString("2021-11-18T15:19:03.185668Z");
   }
 
   @Test
   void readsTheRunFormWithASpace() {
-    assertThat(WireTimes.instant("2021-12-07 10:32:24.326116+00:00")).hasToString("2021-12-07T10:32:24.326116Z");
+    assertThat(WireTimes.instant("2021-12-07 10:32:24.326116+00:00"))
+        .hasToString("2021-12-07T10:32:24.326116Z");
   }
 
   @Test

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Desired states from YAML text, plans against a {@link FakeDbtCloud}, and a console that keeps its lines. */
+/**
+ * Desired states from YAML text, plans against a {@link FakeDbtCloud}, and a console that keeps its
+ * lines.
+ */
 final class ApplyFixtures {
 
   static final String HEADER = "version: 1\naccount: { id: 1 }\nprojects:\n  shop:\n    id: 2\n";
@@ -27,9 +30,13 @@ final class ApplyFixtures {
     return desired(dir, "", projectBody);
   }
 
-  /** A file with one project {@code shop} (id 2) whose body is {@code projectBody}, after {@code top}-level keys. */
+  /**
+   * A file with one project {@code shop} (id 2) whose body is {@code projectBody}, after {@code
+   * top}-level keys.
+   */
   static DesiredState desired(Path dir, String top, String projectBody) {
-    Path file = dir.resolve("dbt-cloud-" + Integer.toHexString((top + projectBody).hashCode()) + ".yml");
+    Path file =
+        dir.resolve("dbt-cloud-" + Integer.toHexString((top + projectBody).hashCode()) + ".yml");
     try {
       Files.writeString(file, HEADER.replace("projects:\n", top + "projects:\n") + projectBody);
     } catch (IOException e) {
@@ -42,7 +49,8 @@ final class ApplyFixtures {
     return Differ.diff(desired, cloud.snapshot(desired), PlanOptions.defaults());
   }
 
-  static ApplyResult apply(Plan plan, FakeDbtCloud cloud, ApplyOptions options, StopSignal stop, Lines console) {
+  static ApplyResult apply(
+      Plan plan, FakeDbtCloud cloud, ApplyOptions options, StopSignal stop, Lines console) {
     return new Applier(cloud, console, options, stop, console.sleeper()).apply(plan);
   }
 

@@ -62,7 +62,9 @@ final class FakeDbtCloud implements DbtCloudWrites {
   }
 
   synchronized Environment environment(String name, String type) {
-    Map<String, Object> f = new LinkedHashMap<>(Environment.draft(ACCOUNT, PROJECT).withName(name).withType(type).fields());
+    Map<String, Object> f =
+        new LinkedHashMap<>(
+            Environment.draft(ACCOUNT, PROJECT).withName(name).withType(type).fields());
     return store(new Environment(f));
   }
 
@@ -86,9 +88,17 @@ final class FakeDbtCloud implements DbtCloudWrites {
   /** What a plan reads: this project as the key {@code shop}. */
   synchronized RemoteState snapshot(DesiredState desired) {
     Map<Long, List<JobEnvironmentVariable>> jobVariables = new LinkedHashMap<>();
-    jobs.keySet().forEach(id -> jobVariables.put(id, List.copyOf(overrides.getOrDefault(id, Map.of()).values())));
-    RemoteProject project = new RemoteProject("shop", new Project(Map.of("id", PROJECT, "name", "Shop")),
-        List.copyOf(environments.values()), List.copyOf(jobs.values()), variablesView(), jobVariables);
+    jobs.keySet()
+        .forEach(
+            id -> jobVariables.put(id, List.copyOf(overrides.getOrDefault(id, Map.of()).values())));
+    RemoteProject project =
+        new RemoteProject(
+            "shop",
+            new Project(Map.of("id", PROJECT, "name", "Shop")),
+            List.copyOf(environments.values()),
+            List.copyOf(jobs.values()),
+            variablesView(),
+            jobVariables);
     return new RemoteState(ACCOUNT, "http://fake/", Map.of("shop", project));
   }
 
@@ -115,7 +125,11 @@ final class FakeDbtCloud implements DbtCloudWrites {
 
   @Override
   public Environment updateEnvironment(long projectId, Environment environment) {
-    return write("updateEnvironment", "POST", "/environments/" + environment.id() + "/", () -> store(environment));
+    return write(
+        "updateEnvironment",
+        "POST",
+        "/environments/" + environment.id() + "/",
+        () -> store(environment));
   }
 
   @Override
@@ -139,15 +153,23 @@ final class FakeDbtCloud implements DbtCloudWrites {
 
   @Override
   public Job updateJob(Job job) {
-    return write("updateJob", "POST", "/jobs/" + job.id() + "/", () -> {
-      found(jobs.get(job.id()), "POST", "/jobs/" + job.id() + "/");
-      return store(job);
-    });
+    return write(
+        "updateJob",
+        "POST",
+        "/jobs/" + job.id() + "/",
+        () -> {
+          found(jobs.get(job.id()), "POST", "/jobs/" + job.id() + "/");
+          return store(job);
+        });
   }
 
   @Override
   public void deleteJob(long id) {
-    write("deleteJob", "DELETE", "/jobs/" + id + "/", () -> found(jobs.remove(id), "DELETE", "/jobs/" + id + "/"));
+    write(
+        "deleteJob",
+        "DELETE",
+        "/jobs/" + id + "/",
+        () -> found(jobs.remove(id), "DELETE", "/jobs/" + id + "/"));
   }
 
   @Override
@@ -160,16 +182,26 @@ final class FakeDbtCloud implements DbtCloudWrites {
 
   @Override
   public void createEnvironmentVariable(long projectId, EnvironmentVariable variable) {
-    write("createEnvironmentVariable", "POST", "/environment-variables/bulk/", () ->
-        variables.put(variable.name(), new LinkedHashMap<>(variable.values())));
+    write(
+        "createEnvironmentVariable",
+        "POST",
+        "/environment-variables/bulk/",
+        () -> variables.put(variable.name(), new LinkedHashMap<>(variable.values())));
   }
 
   @Override
-  public void updateEnvironmentVariable(long projectId, EnvironmentVariable before, EnvironmentVariable after) {
-    write("updateEnvironmentVariable", "PUT", "/environment-variables/bulk/", () -> {
-      variables.computeIfAbsent(after.name(), k -> new LinkedHashMap<>()).putAll(after.values());
-      return after;
-    });
+  public void updateEnvironmentVariable(
+      long projectId, EnvironmentVariable before, EnvironmentVariable after) {
+    write(
+        "updateEnvironmentVariable",
+        "PUT",
+        "/environment-variables/bulk/",
+        () -> {
+          variables
+              .computeIfAbsent(after.name(), k -> new LinkedHashMap<>())
+              .putAll(after.values());
+          return after;
+        });
   }
 
   @Override
@@ -181,20 +213,35 @@ final class FakeDbtCloud implements DbtCloudWrites {
   }
 
   @Override
-  public JobEnvironmentVariable createJobEnvironmentVariable(long projectId, JobEnvironmentVariable variable) {
-    return write("createJobEnvironmentVariable", "POST", "/environment-variables/", () -> {
-      JobEnvironmentVariable stored = new JobEnvironmentVariable(with(variable.fields(), "id", ids.incrementAndGet()));
-      overrides.computeIfAbsent(variable.jobId(), k -> new LinkedHashMap<>()).put(variable.name(), stored);
-      return stored;
-    });
+  public JobEnvironmentVariable createJobEnvironmentVariable(
+      long projectId, JobEnvironmentVariable variable) {
+    return write(
+        "createJobEnvironmentVariable",
+        "POST",
+        "/environment-variables/",
+        () -> {
+          JobEnvironmentVariable stored =
+              new JobEnvironmentVariable(with(variable.fields(), "id", ids.incrementAndGet()));
+          overrides
+              .computeIfAbsent(variable.jobId(), k -> new LinkedHashMap<>())
+              .put(variable.name(), stored);
+          return stored;
+        });
   }
 
   @Override
-  public JobEnvironmentVariable updateJobEnvironmentVariable(long projectId, JobEnvironmentVariable variable) {
-    return write("updateJobEnvironmentVariable", "POST", "/environment-variables/" + variable.id() + "/", () -> {
-      overrides.computeIfAbsent(variable.jobId(), k -> new LinkedHashMap<>()).put(variable.name(), variable);
-      return variable;
-    });
+  public JobEnvironmentVariable updateJobEnvironmentVariable(
+      long projectId, JobEnvironmentVariable variable) {
+    return write(
+        "updateJobEnvironmentVariable",
+        "POST",
+        "/environment-variables/" + variable.id() + "/",
+        () -> {
+          overrides
+              .computeIfAbsent(variable.jobId(), k -> new LinkedHashMap<>())
+              .put(variable.name(), variable);
+          return variable;
+        });
   }
 
   @Override
@@ -209,7 +256,8 @@ final class FakeDbtCloud implements DbtCloudWrites {
     onCall.accept(operation);
   }
 
-  private <T> T write(String operation, String method, String path, java.util.function.Supplier<T> commit) {
+  private <T> T write(
+      String operation, String method, String path, java.util.function.Supplier<T> commit) {
     call(operation);
     Fault fault;
     synchronized (this) {
@@ -231,15 +279,19 @@ final class FakeDbtCloud implements DbtCloudWrites {
   }
 
   private static DbtCloudApiException error(int status, String method, String path) {
-    String message = status == 0 ? "SocketTimeoutException: timeout" : status >= 500
-        ? "There was a server error. Please contact support!" : status == 429 ? "Request was throttled."
-        : "The request was invalid.";
+    String message =
+        status == 0
+            ? "SocketTimeoutException: timeout"
+            : status >= 500
+                ? "There was a server error. Please contact support!"
+                : status == 429 ? "Request was throttled." : "The request was invalid.";
     return new DbtCloudApiException(status, method, path, message, null);
   }
 
   private static <T> T found(T object, String method, String path) {
     if (object == null) {
-      throw new DbtCloudApiException(404, method, path, "The requested resource was not found.", null);
+      throw new DbtCloudApiException(
+          404, method, path, "The requested resource was not found.", null);
     }
     return object;
   }
@@ -259,7 +311,10 @@ final class FakeDbtCloud implements DbtCloudWrites {
 
   private Map<String, Object> stamp(Map<String, Object> fields, Long id) {
     Map<String, Object> f = with(fields, "id", id == null ? ids.incrementAndGet() : id);
-    return with(f, "updated_at", "2024-01-01T00:00:" + String.format("%02d", clock.incrementAndGet() % 60) + "Z");
+    return with(
+        f,
+        "updated_at",
+        "2024-01-01T00:00:" + String.format("%02d", clock.incrementAndGet() % 60) + "Z");
   }
 
   private static Map<String, Object> with(Map<String, Object> fields, String key, Object value) {
@@ -272,14 +327,18 @@ final class FakeDbtCloud implements DbtCloudWrites {
     List<String> scopes = new ArrayList<>(List.of(EnvironmentVariable.PROJECT));
     environments.values().forEach(e -> scopes.add(e.name()));
     Map<String, EnvironmentVariable> out = new LinkedHashMap<>();
-    variables.forEach((name, values) -> {
-      Map<String, Object> f = new LinkedHashMap<>(EnvironmentVariable.draft(ACCOUNT, PROJECT, name).fields());
-      f.put("values", values);
-      Map<String, Object> scopeIds = new LinkedHashMap<>();
-      values.keySet().forEach(scope -> scopeIds.put(scope, (long) (name + scope).hashCode() & 0xffff));
-      f.put("ids", scopeIds);
-      out.put(name, new EnvironmentVariable(f));
-    });
+    variables.forEach(
+        (name, values) -> {
+          Map<String, Object> f =
+              new LinkedHashMap<>(EnvironmentVariable.draft(ACCOUNT, PROJECT, name).fields());
+          f.put("values", values);
+          Map<String, Object> scopeIds = new LinkedHashMap<>();
+          values
+              .keySet()
+              .forEach(scope -> scopeIds.put(scope, (long) (name + scope).hashCode() & 0xffff));
+          f.put("ids", scopeIds);
+          out.put(name, new EnvironmentVariable(f));
+        });
     return new EnvironmentVariables(scopes, out);
   }
 }

@@ -24,21 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SavedPlanCheckTest {
 
-  private static final String FILE = "    environments:\n"
-      + "      prod: { name: Production, type: deployment, deployment_type: production }\n"
-      + "      ci: { name: CI, type: deployment }\n";
+  private static final String FILE =
+      "    environments:\n"
+          + "      prod: { name: Production, type: deployment, deployment_type: production }\n"
+          + "      ci: { name: CI, type: deployment }\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final FakeDbtCloud cloud = new FakeDbtCloud();
 
   private SavedPlan save(DesiredState desired) throws IOException {
     RemoteState remote = cloud.snapshot(desired);
     Path file = dir.resolve("plan.json");
-    Files.writeString(file, new JsonPlanWriter().render(new PlanReport(Differ.diff(desired, remote,
-        PlanOptions.defaults()), desired, PlanCommand.desiredSha256(desired), remote, PlanOptions.defaults(), "test",
-        Instant.now())));
+    Files.writeString(
+        file,
+        new JsonPlanWriter()
+            .render(
+                new PlanReport(
+                    Differ.diff(desired, remote, PlanOptions.defaults()),
+                    desired,
+                    PlanCommand.desiredSha256(desired),
+                    remote,
+                    PlanOptions.defaults(),
+                    "test",
+                    Instant.now())));
     return SavedPlan.read(file);
   }
 
@@ -53,10 +62,13 @@ class SavedPlanCheckTest {
     DesiredState desired = desired(dir, FILE);
     SavedPlan saved = save(desired);
 
-    assertThatCode(() -> {
-      SavedPlanCheck.requireSameFile(saved, desired, "http://fake/");
-      SavedPlanCheck.requireSameObjects(saved, desired, now(desired), PlanOptions.defaults(), "test");
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              SavedPlanCheck.requireSameFile(saved, desired, "http://fake/");
+              SavedPlanCheck.requireSameObjects(
+                  saved, desired, now(desired), PlanOptions.defaults(), "test");
+            })
+        .doesNotThrowAnyException();
     assertThat(saved.resources()).containsKeys("shop.environment.prod", "shop.environment.ci");
   }
 
@@ -67,14 +79,20 @@ class SavedPlanCheckTest {
     SavedPlan saved = save(desired);
     cloud.byHand(prod.withCredentialsId(99L));
 
-    assertThatThrownBy(() -> SavedPlanCheck.requireSameObjects(saved, desired, now(desired), PlanOptions.defaults(),
-        "test"))
+    assertThatThrownBy(
+            () ->
+                SavedPlanCheck.requireSameObjects(
+                    saved, desired, now(desired), PlanOptions.defaults(), "test"))
         .isInstanceOf(DbtCloudFailure.class)
         .hasMessageContaining("is stale: 1 object(s) differ")
-        .hasMessageContaining("shop.environment.prod (id " + prod.id() + "): changed in dbt Cloud after the plan was"
-            + " made (updated_at ")
-        .hasMessageEndingWith(": credentials_id\nNothing was written. Run 'mvn dbt:plan' again, review it, and apply"
-            + " the new plan.");
+        .hasMessageContaining(
+            "shop.environment.prod (id "
+                + prod.id()
+                + "): changed in dbt Cloud after the plan was"
+                + " made (updated_at ")
+        .hasMessageEndingWith(
+            ": credentials_id\nNothing was written. Run 'mvn dbt:plan' again, review it, and apply"
+                + " the new plan.");
   }
 
   @Test
@@ -83,10 +101,15 @@ class SavedPlanCheckTest {
     SavedPlan saved = save(desired);
     Environment ci = cloud.environment("CI", "deployment");
 
-    assertThatThrownBy(() -> SavedPlanCheck.requireSameObjects(saved, desired, now(desired), PlanOptions.defaults(),
-        "test"))
-        .hasMessageContaining("shop.environment.ci (id " + ci.id() + "): now exists in dbt Cloud; it was created after"
-            + " the plan was made");
+    assertThatThrownBy(
+            () ->
+                SavedPlanCheck.requireSameObjects(
+                    saved, desired, now(desired), PlanOptions.defaults(), "test"))
+        .hasMessageContaining(
+            "shop.environment.ci (id "
+                + ci.id()
+                + "): now exists in dbt Cloud; it was created after"
+                + " the plan was made");
   }
 
   @Test
@@ -104,8 +127,10 @@ class SavedPlanCheckTest {
     DesiredState desired = desired(dir, FILE);
     SavedPlan saved = save(desired);
 
-    assertThatThrownBy(() -> SavedPlanCheck.requireSameFile(saved, desired, "https://other.example/"))
-        .hasMessageContaining("was made against http://fake/, but this apply talks to https://other.example/");
+    assertThatThrownBy(
+            () -> SavedPlanCheck.requireSameFile(saved, desired, "https://other.example/"))
+        .hasMessageContaining(
+            "was made against http://fake/, but this apply talks to https://other.example/");
   }
 
   @Test

@@ -15,14 +15,16 @@ class StepGraphTest {
 
   @Test
   void putsDependenciesFirstAndKeepsInputOrderOtherwise() {
-    StepGraph<String> graph = StepGraph.of(List.of(step("c", "b"), step("x"), step("b", "a"), step("a")));
+    StepGraph<String> graph =
+        StepGraph.of(List.of(step("c", "b"), step("x"), step("b", "a"), step("a")));
 
     assertThat(graph.order()).extracting(Step::id).containsExactly("x", "a", "b", "c");
   }
 
   @Test
   void findsEveryTransitiveDependent() {
-    StepGraph<String> graph = StepGraph.of(List.of(step("a"), step("b", "a"), step("c", "b"), step("d")));
+    StepGraph<String> graph =
+        StepGraph.of(List.of(step("a"), step("b", "a"), step("c", "b"), step("d")));
 
     assertThat(graph.allDependents("a")).containsExactly("b", "c");
     assertThat(graph.allDependents("d")).isEmpty();
@@ -31,7 +33,8 @@ class StepGraphTest {
   @Test
   void refusesACycleAndShowsIt() {
     assertThatThrownBy(() -> StepGraph.of(List.of(step("a", "c"), step("b", "a"), step("c", "b"))))
-        .hasMessageContaining("cycle").hasMessageContaining("a -> c -> b -> a");
+        .hasMessageContaining("cycle")
+        .hasMessageContaining("a -> c -> b -> a");
   }
 
   @Test
@@ -42,6 +45,7 @@ class StepGraphTest {
 
   @Test
   void refusesTwoStepsWithOneId() {
-    assertThatThrownBy(() -> StepGraph.of(List.of(step("a"), step("a")))).hasMessageContaining("share the id a");
+    assertThatThrownBy(() -> StepGraph.of(List.of(step("a"), step("a"))))
+        .hasMessageContaining("share the id a");
   }
 }

@@ -23,7 +23,12 @@ class BrokenFilesTest {
 
   static Stream<String> corpus() throws IOException {
     try (Stream<Path> files = Files.list(ConfigFixtures.resource("broken"))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yml"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -36,11 +41,15 @@ class BrokenFilesTest {
   @MethodSource("corpus")
   void reportsExactlyTheExpectedProblems(String name) throws IOException {
     Path file = ConfigFixtures.resource("broken/" + name);
-    List<String> expected = Files.readAllLines(file).stream()
-        .filter(l -> l.startsWith(EXPECT)).map(l -> l.substring(EXPECT.length())).toList();
+    List<String> expected =
+        Files.readAllLines(file).stream()
+            .filter(l -> l.startsWith(EXPECT))
+            .map(l -> l.substring(EXPECT.length()))
+            .toList();
 
-    InvalidDesiredStateException e = catchThrowableOfType(InvalidDesiredStateException.class,
-        () -> ConfigFixtures.loader().load(file));
+    InvalidDesiredStateException e =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class, () -> ConfigFixtures.loader().load(file));
 
     assertThat(e).as("%s must be refused", name).isNotNull();
     assertThat(e.problems()).allSatisfy(p -> assertThat(p.position().file()).isEqualTo(file));

@@ -10,7 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** config/valid/complete.yml uses every key of the format once; each lands in the right record field. */
+/**
+ * config/valid/complete.yml uses every key of the format once; each lands in the right record
+ * field.
+ */
 class CompleteFileTest {
 
   private static DesiredState state;
@@ -25,7 +28,8 @@ class CompleteFileTest {
     assertThat(state.version()).isEqualTo(1);
     assertThat(state.account().id()).isEqualTo(70403103900001L);
     assertThat(state.account().host()).isEqualTo("ab123.us1.dbt.com");
-    assertThat(state.ownership()).isEqualTo(new OwnershipSpec("analytics", true, 3, MarkerPlacement.NAME));
+    assertThat(state.ownership())
+        .isEqualTo(new OwnershipSpec("analytics", true, 3, MarkerPlacement.NAME));
   }
 
   @Test
@@ -39,9 +43,28 @@ class CompleteFileTest {
   @Test
   void readsEveryEnvironmentField() {
     EnvironmentSpec prod = state.projects().get("jaffle_shop").environments().get("prod");
-    assertThat(prod).isEqualTo(new EnvironmentSpec("prod", null, "Production", List.of("Prod", "PRD"), "deployment",
-        "production", "latest", 111L, 222L, 333L, 444L, "main", true, true, true, false,
-        Set.of("extended_attributes_id"), true, prod.position()));
+    assertThat(prod)
+        .isEqualTo(
+            new EnvironmentSpec(
+                "prod",
+                null,
+                "Production",
+                List.of("Prod", "PRD"),
+                "deployment",
+                "production",
+                "latest",
+                111L,
+                222L,
+                333L,
+                444L,
+                "main",
+                true,
+                true,
+                true,
+                false,
+                Set.of("extended_attributes_id"),
+                true,
+                prod.position()));
     assertThat(prod.position().line()).isEqualTo(20);
   }
 
@@ -66,7 +89,8 @@ class CompleteFileTest {
   void readsProjectDefaultsPerEnvironmentValuesAndSecretsFromTheEnvironment() {
     Map<String, EnvVarSpec> vars = state.projects().get("jaffle_shop").envVars();
     assertThat(vars.get("DBT_TARGET").projectDefault()).isEqualTo("dev");
-    assertThat(vars.get("DBT_TARGET").perEnvironment()).containsExactly(Map.entry("prod", "prod"), Map.entry("ci", "ci"));
+    assertThat(vars.get("DBT_TARGET").perEnvironment())
+        .containsExactly(Map.entry("prod", "prod"), Map.entry("ci", "ci"));
     assertThat(vars.get("DBT_WAREHOUSE").projectDefault()).isEqualTo("transforming");
     EnvVarSpec secret = vars.get("DBT_ENV_SECRET_GIT_TOKEN");
     assertThat(secret.secret()).isTrue();
@@ -147,12 +171,36 @@ class CompleteFileTest {
   @Test
   void readsVerifyAndTheSemanticLayerCheck() {
     VerifySpec verify = state.verify().orElseThrow();
-    assertThat(verify).isEqualTo(new VerifySpec("nightly", null, "Verification after dbt:apply", "main", null,
-        "dbt_verify", List.of("dbt build --select state:modified+"), 4, "verify", Duration.ofMinutes(45),
-        Duration.ofSeconds(5), Duration.ofMinutes(1), true, verify.position()));
+    assertThat(verify)
+        .isEqualTo(
+            new VerifySpec(
+                "nightly",
+                null,
+                "Verification after dbt:apply",
+                "main",
+                null,
+                "dbt_verify",
+                List.of("dbt build --select state:modified+"),
+                4,
+                "verify",
+                Duration.ofMinutes(45),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(1),
+                true,
+                verify.position()));
     SemanticLayerSpec sl = state.semanticLayer().orElseThrow();
-    assertThat(sl).isEqualTo(new SemanticLayerSpec("prod", "jaffle_shop", false, List.of("revenue", "orders"),
-        List.of("metric_time"), "month", List.of("customer__region"), 2, sl.position()));
+    assertThat(sl)
+        .isEqualTo(
+            new SemanticLayerSpec(
+                "prod",
+                "jaffle_shop",
+                false,
+                List.of("revenue", "orders"),
+                List.of("metric_time"),
+                "month",
+                List.of("customer__region"),
+                2,
+                sl.position()));
   }
 
   @Test

@@ -6,17 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Test resources under {@code config/} and a loader with a fixed environment and fixed properties. */
+/**
+ * Test resources under {@code config/} and a loader with a fixed environment and fixed properties.
+ */
 final class ConfigFixtures {
 
   /** What {@code ${env.NAME}} sees in tests. */
-  static final Map<String, String> ENVIRONMENT = Map.of(
-      "DBT_ENV_SECRET_GIT_TOKEN", "s3cr3t-from-env",
-      "DBT_HOST", "ab123.us1.dbt.com",
-      "THREADS", "6");
+  static final Map<String, String> ENVIRONMENT =
+      Map.of(
+          "DBT_ENV_SECRET_GIT_TOKEN", "s3cr3t-from-env",
+          "DBT_HOST", "ab123.us1.dbt.com",
+          "THREADS", "6");
 
   /** What {@code ${name}} sees in tests (the mojo passes Maven's properties). */
-  static final Map<String, String> PROPERTIES = Map.of("threads", "6", "release.branch", "release/1.2");
+  static final Map<String, String> PROPERTIES =
+      Map.of("threads", "6", "release.branch", "release/1.2");
 
   private ConfigFixtures() {}
 
@@ -42,7 +46,15 @@ final class ConfigFixtures {
 
   /** Each problem as the corpus writes it: {@code line:column path: message}. */
   static List<String> lines(List<Problem> problems) {
-    return problems.stream().map(p -> p.position().line() + ":" + p.position().column()
-        + (p.path().isEmpty() ? "" : " " + p.path()) + ": " + p.message()).toList();
+    return problems.stream()
+        .map(
+            p ->
+                p.position().line()
+                    + ":"
+                    + p.position().column()
+                    + (p.path().isEmpty() ? "" : " " + p.path())
+                    + ": "
+                    + p.message())
+        .toList();
   }
 }

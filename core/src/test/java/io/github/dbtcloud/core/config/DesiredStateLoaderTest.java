@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DesiredStateLoaderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private DesiredState load(String yaml) throws IOException {
     Path file = dir.resolve("dbt-cloud.yml");
@@ -27,7 +26,9 @@ class DesiredStateLoaderTest {
 
   @Test
   void loadsAMinimalFileIntoRecords() throws IOException {
-    DesiredState state = load("""
+    DesiredState state =
+        load(
+            """
         version: 1
         account: { id: 70403103900001 }
         projects:
@@ -51,7 +52,9 @@ class DesiredStateLoaderTest {
 
   @Test
   void reportsAnUnknownKeyWithPositionAndSuggestion() {
-    InvalidDesiredStateException e = failure("""
+    InvalidDesiredStateException e =
+        failure(
+            """
         version: 1
         account: { id: 1 }
         projects:
@@ -62,17 +65,21 @@ class DesiredStateLoaderTest {
                 environment: prod
                 execute_step: [dbt build]
         """);
-    assertThat(e.problems()).anySatisfy(p -> {
-      assertThat(p.position().line()).isEqualTo(9);
-      assertThat(p.position().column()).isEqualTo(9);
-      assertThat(p.path()).isEqualTo("projects.shop.jobs.nightly.execute_step");
-      assertThat(p.message()).contains("did you mean 'execute_steps'?");
-    });
+    assertThat(e.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.position().line()).isEqualTo(9);
+              assertThat(p.position().column()).isEqualTo(9);
+              assertThat(p.path()).isEqualTo("projects.shop.jobs.nightly.execute_step");
+              assertThat(p.message()).contains("did you mean 'execute_steps'?");
+            });
   }
 
   @Test
   void reportsEveryProblemAtOnce() {
-    InvalidDesiredStateException e = failure("""
+    InvalidDesiredStateException e =
+        failure(
+            """
         version: 1
         account: { id: 1 }
         projects:
@@ -83,27 +90,36 @@ class DesiredStateLoaderTest {
             jobs:
               nightly: { environment: prd, execute_steps: [dbt build], threads: many }
         """);
-    assertThat(e.problems()).extracting(Problem::path).contains(
-        "projects.shop.id", "projects.shop.environments.prod.type",
-        "projects.shop.jobs.nightly.threads", "projects.shop.jobs.nightly.environment");
+    assertThat(e.problems())
+        .extracting(Problem::path)
+        .contains(
+            "projects.shop.id", "projects.shop.environments.prod.type",
+            "projects.shop.jobs.nightly.threads", "projects.shop.jobs.nightly.environment");
   }
 
   @Test
   void reportsAnUndefinedVariableByName() {
-    InvalidDesiredStateException e = failure("""
+    InvalidDesiredStateException e =
+        failure(
+            """
         version: 1
         account: { id: 1, host: "${env.DBT_HOST_THAT_IS_NOT_SET}" }
         projects: { shop: { id: 12 } }
         """);
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.message()).contains("${env.DBT_HOST_THAT_IS_NOT_SET}");
-      assertThat(p.position().line()).isEqualTo(2);
-    });
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message()).contains("${env.DBT_HOST_THAT_IS_NOT_SET}");
+              assertThat(p.position().line()).isEqualTo(2);
+            });
   }
 
   @Test
   void interpolationFallsBackToItsDefault() throws IOException {
-    DesiredState state = load("""
+    DesiredState state =
+        load(
+            """
         version: 1
         account: { id: 1, host: "${env.NOT_SET:-ab123.us1.dbt.com}" }
         projects: { shop: { id: 12 } }
@@ -114,6 +130,8 @@ class DesiredStateLoaderTest {
   @Test
   void reportsBrokenYamlWithItsPosition() {
     InvalidDesiredStateException e = failure("version: 1\naccount: [\n");
-    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("not valid YAML"));
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("not valid YAML"));
   }
 }

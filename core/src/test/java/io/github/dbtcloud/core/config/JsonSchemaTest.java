@@ -50,17 +50,21 @@ class JsonSchemaTest {
     for (Map.Entry<String, Set<String>> section : Keys.SECTIONS.entrySet()) {
       JsonNode def = defs.get(section.getKey());
       assertThat(def).as("$defs/%s", section.getKey()).isNotNull();
-      JsonNode properties = def.has("properties") ? def.get("properties") : objectBranch(def).get("properties");
+      JsonNode properties =
+          def.has("properties") ? def.get("properties") : objectBranch(def).get("properties");
       Set<String> declared = new LinkedHashSet<>();
       properties.fieldNames().forEachRemaining(declared::add);
-      assertThat(declared).as("keys of $defs/%s", section.getKey()).containsExactlyInAnyOrderElementsOf(section.getValue());
+      assertThat(declared)
+          .as("keys of $defs/%s", section.getKey())
+          .containsExactlyInAnyOrderElementsOf(section.getValue());
     }
   }
 
   @Test
   void namesTheSameFieldsForIgnoreChangesAsTheLoader() {
     JsonNode defs = schemaTree.get("$defs");
-    assertThat(enumOf(defs.at("/job/properties/ignore_changes/items/enum"))).containsExactlyInAnyOrderElementsOf(Keys.JOB_IGNORABLE);
+    assertThat(enumOf(defs.at("/job/properties/ignore_changes/items/enum")))
+        .containsExactlyInAnyOrderElementsOf(Keys.JOB_IGNORABLE);
     assertThat(enumOf(defs.at("/environment/properties/ignore_changes/items/enum")))
         .containsExactlyInAnyOrderElementsOf(Keys.ENVIRONMENT_IGNORABLE);
   }
@@ -72,14 +76,38 @@ class JsonSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"unknown-key-typo", "unknown-key-no-suggestion", "wrong-type-threads", "project-id-and-name",
-      "project-without-id-or-name", "environment-type-typo", "cron-four-fields", "cron-and-structured",
-      "hours-and-interval", "hours-out-of-range", "env-var-lower-case", "env-var-without-prefix",
-      "job-key-not-marker-safe", "completion-bad-status", "completion-job-id-without-project-id",
-      "cost-feature-typo", "missing-execute-steps", "empty-execute-steps", "step-not-dbt", "threads-zero",
-      "unsupported-version", "missing-account", "namespace-not-marker-safe", "defer-to-environment-and-job",
-      "environment-key-project", "ignore-changes-unknown-field", "semantic-layer-mistakes", "steps-as-mapping",
-      "ownership-marker-typo"})
+  @ValueSource(
+      strings = {
+        "unknown-key-typo",
+        "unknown-key-no-suggestion",
+        "wrong-type-threads",
+        "project-id-and-name",
+        "project-without-id-or-name",
+        "environment-type-typo",
+        "cron-four-fields",
+        "cron-and-structured",
+        "hours-and-interval",
+        "hours-out-of-range",
+        "env-var-lower-case",
+        "env-var-without-prefix",
+        "job-key-not-marker-safe",
+        "completion-bad-status",
+        "completion-job-id-without-project-id",
+        "cost-feature-typo",
+        "missing-execute-steps",
+        "empty-execute-steps",
+        "step-not-dbt",
+        "threads-zero",
+        "unsupported-version",
+        "missing-account",
+        "namespace-not-marker-safe",
+        "defer-to-environment-and-job",
+        "environment-key-project",
+        "ignore-changes-unknown-field",
+        "semantic-layer-mistakes",
+        "steps-as-mapping",
+        "ownership-marker-typo"
+      })
   void refusesBrokenFilesWhoseMistakeIsStructural(String name) throws IOException {
     assertThat(validate(ConfigFixtures.resource("broken/" + name + ".yml"))).as(name).isNotEmpty();
   }

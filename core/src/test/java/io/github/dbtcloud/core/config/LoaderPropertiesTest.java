@@ -33,12 +33,63 @@ class LoaderPropertiesTest {
   private static final List<String> SEEDS = seeds();
 
   /** Values that stress types, interpolation, aliases and YAML syntax. */
-  private static final List<String> NASTY = List.of("~", "null", "[]", "{}", "''", "\"\"", "-1", "0", "1",
-      "99999999999999999999", "1.5", "true", "yes", "*a", "&a x", "<<: *a", "${", "${env.X}", "${x:-}", "$${x}",
-      "\"${env.NOT_SET}\"", "!!binary AAAA", "!custom x", "? complex", "|\n  block", ">-\n  folded", "\"unclosed",
-      "'it''s'", "\t", "#", "- item", "a: b: c", "[1, [2, [3]]]", "{a: {b: {c: d}}}", "@daily", "0 5 * *",
-      "*/0 * * * *", "dbt build", "DBT_X", "dbt_x", "self", "prod", "nightly", "all", "\u0000", "\uFEFF", "é",
-      "[[key]]", "x [[a b]]", "project", "success", "canceled", "10", "45m", "0s");
+  private static final List<String> NASTY =
+      List.of(
+          "~",
+          "null",
+          "[]",
+          "{}",
+          "''",
+          "\"\"",
+          "-1",
+          "0",
+          "1",
+          "99999999999999999999",
+          "1.5",
+          "true",
+          "yes",
+          "*a",
+          "&a x",
+          "<<: *a",
+          "${",
+          "${env.X}",
+          "${x:-}",
+          "$${x}",
+          "\"${env.NOT_SET}\"",
+          "!!binary AAAA",
+          "!custom x",
+          "? complex",
+          "|\n  block",
+          ">-\n  folded",
+          "\"unclosed",
+          "'it''s'",
+          "\t",
+          "#",
+          "- item",
+          "a: b: c",
+          "[1, [2, [3]]]",
+          "{a: {b: {c: d}}}",
+          "@daily",
+          "0 5 * *",
+          "*/0 * * * *",
+          "dbt build",
+          "DBT_X",
+          "dbt_x",
+          "self",
+          "prod",
+          "nightly",
+          "all",
+          "\u0000",
+          "\uFEFF",
+          "é",
+          "[[key]]",
+          "x [[a b]]",
+          "project",
+          "success",
+          "canceled",
+          "10",
+          "45m",
+          "0s");
 
   @Property(tries = 400)
   void mutatedValidFilesNeverEscapeAsAnythingButProblems(@ForAll("mutatedFiles") String yaml) {
@@ -46,7 +97,8 @@ class LoaderPropertiesTest {
   }
 
   @Property(tries = 300)
-  void structuredRandomDocumentsNeverEscapeAsAnythingButProblems(@ForAll("randomDocuments") String yaml) {
+  void structuredRandomDocumentsNeverEscapeAsAnythingButProblems(
+      @ForAll("randomDocuments") String yaml) {
     assertLoadsOrExplains(yaml);
   }
 
@@ -76,7 +128,10 @@ class LoaderPropertiesTest {
     assertThat(p.position()).isNotNull();
     assertThat(p.position().file()).isNotNull();
     assertThat(p.path()).isNotNull();
-    assertThat(p.message()).isNotBlank().doesNotContain("bug in the plugin").doesNotContain("null null");
+    assertThat(p.message())
+        .isNotBlank()
+        .doesNotContain("bug in the plugin")
+        .doesNotContain("null null");
   }
 
   @Provide
@@ -84,66 +139,96 @@ class LoaderPropertiesTest {
     Arbitrary<String> seed = Arbitraries.of(SEEDS);
     Arbitrary<Integer> kind = Arbitraries.integers().between(0, 6);
     Arbitrary<Integer> where = Arbitraries.integers().between(0, 100_000);
-    Arbitrary<String> insert = Arbitraries.oneOf(Arbitraries.of(NASTY),
-        Arbitraries.strings().withChars(":-[]{}&*!|>'\"#%@`$ \n\t,?<").ofMaxLength(6));
+    Arbitrary<String> insert =
+        Arbitraries.oneOf(
+            Arbitraries.of(NASTY),
+            Arbitraries.strings().withChars(":-[]{}&*!|>'\"#%@`$ \n\t,?<").ofMaxLength(6));
     return Combinators.combine(seed, kind, where, insert)
         .as(Tuple::of)
-        .list().ofMinSize(1).ofMaxSize(3)
-        .map(steps -> {
-          String text = steps.get(0).get1();
-          for (Tuple.Tuple4<String, Integer, Integer, String> step : steps) {
-            text = mutate(text, step.get2(), step.get3(), step.get4());
-          }
-          return text;
-        });
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .map(
+            steps -> {
+              String text = steps.get(0).get1();
+              for (Tuple.Tuple4<String, Integer, Integer, String> step : steps) {
+                text = mutate(text, step.get2(), step.get3(), step.get4());
+              }
+              return text;
+            });
   }
 
-  /** Structure-aware documents: keys the format knows, at the depths it has them, with nasty values. */
+  /**
+   * Structure-aware documents: keys the format knows, at the depths it has them, with nasty values.
+   */
   @Provide
   Arbitrary<String> randomDocuments() {
-    Arbitrary<Object> scalar = Arbitraries.oneOf(Arbitraries.of(NASTY).map(s -> (Object) s),
-        Arbitraries.integers().between(-5, 100).map(i -> (Object) i), Arbitraries.of(true, false).map(b -> (Object) b));
-    Arbitrary<Object> leaf = Arbitraries.oneOf(scalar, scalar.list().ofMaxSize(3).map(l -> (Object) l));
-    Arbitrary<Object> job = mapOf(Keys.JOB, Arbitraries.oneOf(leaf,
-        mapOf(union(Keys.SCHEDULE, Keys.TRIGGERS, Keys.JOB_COMPLETION, Keys.DEFER_TO), leaf)));
+    Arbitrary<Object> scalar =
+        Arbitraries.oneOf(
+            Arbitraries.of(NASTY).map(s -> (Object) s),
+            Arbitraries.integers().between(-5, 100).map(i -> (Object) i),
+            Arbitraries.of(true, false).map(b -> (Object) b));
+    Arbitrary<Object> leaf =
+        Arbitraries.oneOf(scalar, scalar.list().ofMaxSize(3).map(l -> (Object) l));
+    Arbitrary<Object> job =
+        mapOf(
+            Keys.JOB,
+            Arbitraries.oneOf(
+                leaf,
+                mapOf(
+                    union(Keys.SCHEDULE, Keys.TRIGGERS, Keys.JOB_COMPLETION, Keys.DEFER_TO),
+                    leaf)));
     Arbitrary<Object> environment = mapOf(Keys.ENVIRONMENT, leaf);
-    Arbitrary<Object> project = Combinators.combine(mapOf(Set.of("id", "name"), leaf),
-        named(environment), named(job), named(leaf)).as((p, envs, jobs, vars) -> {
-          Map<String, Object> m = new LinkedHashMap<>(castMap(p));
-          m.put("environments", envs);
-          m.put("jobs", jobs);
-          m.put("env_vars", vars);
-          return (Object) m;
-        });
-    return Combinators.combine(named(project), mapOf(union(Keys.ACCOUNT, Keys.OWNERSHIP), leaf),
-        mapOf(union(Keys.VERIFY, Keys.SEMANTIC_LAYER), leaf), Arbitraries.of(1, 1, 2, "x"))
-        .as((projects, account, checks, version) -> {
-          Map<String, Object> root = new LinkedHashMap<>();
-          root.put("version", version);
-          root.put("account", account);
-          root.put("projects", projects);
-          root.put("verify", checks);
-          root.put("semantic_layer", checks);
-          DumperOptions options = new DumperOptions();
-          options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-          return new Yaml(options).dump(root);
-        });
+    Arbitrary<Object> project =
+        Combinators.combine(
+                mapOf(Set.of("id", "name"), leaf), named(environment), named(job), named(leaf))
+            .as(
+                (p, envs, jobs, vars) -> {
+                  Map<String, Object> m = new LinkedHashMap<>(castMap(p));
+                  m.put("environments", envs);
+                  m.put("jobs", jobs);
+                  m.put("env_vars", vars);
+                  return (Object) m;
+                });
+    return Combinators.combine(
+            named(project),
+            mapOf(union(Keys.ACCOUNT, Keys.OWNERSHIP), leaf),
+            mapOf(union(Keys.VERIFY, Keys.SEMANTIC_LAYER), leaf),
+            Arbitraries.of(1, 1, 2, "x"))
+        .as(
+            (projects, account, checks, version) -> {
+              Map<String, Object> root = new LinkedHashMap<>();
+              root.put("version", version);
+              root.put("account", account);
+              root.put("projects", projects);
+              root.put("verify", checks);
+              root.put("semantic_layer", checks);
+              DumperOptions options = new DumperOptions();
+              options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+              return new Yaml(options).dump(root);
+            });
   }
 
   @Provide
   Arbitrary<String> yamlishText() {
-    return Arbitraries.strings().withChars("abcdefgjkoprsvy019 :-[]{}&*!|>'\"#$\n\t,?<_.").ofMaxLength(200)
+    return Arbitraries.strings()
+        .withChars("abcdefgjkoprsvy019 :-[]{}&*!|>'\"#$\n\t,?<_.")
+        .ofMaxLength(200)
         .map(s -> "version: 1\n" + s);
   }
 
   private static Arbitrary<Object> mapOf(Set<String> keys, Arbitrary<Object> values) {
-    Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(List.copyOf(keys)), Arbitraries.of("DBT_X", "typo", "<<"));
+    Arbitrary<String> key =
+        Arbitraries.oneOf(Arbitraries.of(List.copyOf(keys)), Arbitraries.of("DBT_X", "typo", "<<"));
     return Arbitraries.maps(key, values).ofMaxSize(6).map(m -> (Object) m);
   }
 
   private static Arbitrary<Object> named(Arbitrary<Object> value) {
-    return Arbitraries.maps(Arbitraries.of("prod", "ci", "dev", "nightly", "self", "project", "DBT_A", "a b"), value)
-        .ofMaxSize(3).map(m -> (Object) m);
+    return Arbitraries.maps(
+            Arbitraries.of("prod", "ci", "dev", "nightly", "self", "project", "DBT_A", "a b"),
+            value)
+        .ofMaxSize(3)
+        .map(m -> (Object) m);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
@@ -167,7 +252,13 @@ class LoaderPropertiesTest {
     switch (kind) {
       case 0 -> lines.remove(line);
       case 1 -> lines.add(line, lines.get(line));
-      case 2 -> lines.set(line, lines.get(line).replaceFirst(":\\s.*$", java.util.regex.Matcher.quoteReplacement(": " + insert)));
+      case 2 ->
+          lines.set(
+              line,
+              lines
+                  .get(line)
+                  .replaceFirst(
+                      ":\\s.*$", java.util.regex.Matcher.quoteReplacement(": " + insert)));
       case 3 -> lines.set(line, "  " + lines.get(line));
       case 4 -> lines.set(line, lines.get(line).replaceFirst("^ {2}", ""));
       case 5 -> {
@@ -190,16 +281,23 @@ class LoaderPropertiesTest {
 
   private static List<String> seeds() {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Stream.concat(Stream.concat(
-        Files.list(ConfigFixtures.resource("valid")), Files.list(ConfigFixtures.resource("broken"))),
-        Files.list(ConfigFixtures.resource("jobs-as-code")))) {
-      files.filter(p -> p.toString().endsWith(".yml")).sorted().forEach(p -> {
-        try {
-          out.add(Files.readString(p));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+    try (Stream<Path> files =
+        Stream.concat(
+            Stream.concat(
+                Files.list(ConfigFixtures.resource("valid")),
+                Files.list(ConfigFixtures.resource("broken"))),
+            Files.list(ConfigFixtures.resource("jobs-as-code")))) {
+      files
+          .filter(p -> p.toString().endsWith(".yml"))
+          .sorted()
+          .forEach(
+              p -> {
+                try {
+                  out.add(Files.readString(p));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,15 +13,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several files (paths and globs) merge into one desired state; a key defined twice names both places. */
+/**
+ * Several files (paths and globs) merge into one desired state; a key defined twice names both
+ * places.
+ */
 class MultiFileTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void files() throws IOException {
-    write("dbt-cloud.yml", """
+    write(
+        "dbt-cloud.yml",
+        """
         version: 1
         account: { id: 1 }
         projects:
@@ -31,14 +35,18 @@ class MultiFileTest {
               prod: { name: Production }
               ci: { name: CI }
         """);
-    write("jobs/nightly.yml", """
+    write(
+        "jobs/nightly.yml",
+        """
         version: 1
         projects:
           shop:
             jobs:
               nightly: { environment: prod, execute_steps: [dbt build] }
         """);
-    write("jobs/pr.yml", """
+    write(
+        "jobs/pr.yml",
+        """
         projects:
           shop:
             env_vars:
@@ -62,7 +70,8 @@ class MultiFileTest {
   }
 
   private List<String> problems(String... patterns) {
-    InvalidDesiredStateException e = catchThrowableOfType(InvalidDesiredStateException.class, () -> load(patterns));
+    InvalidDesiredStateException e =
+        catchThrowableOfType(InvalidDesiredStateException.class, () -> load(patterns));
     assertThat(e).isNotNull();
     return e.problems().stream().map(Problem::toString).toList();
   }
@@ -75,8 +84,11 @@ class MultiFileTest {
     assertThat(shop.jobs().keySet()).containsExactly("nightly", "pr_check");
     assertThat(shop.envVars()).containsKey("DBT_TARGET");
     assertThat(shop.jobs().get("pr_check").triggers().onJobCompletion().job()).isEqualTo("nightly");
-    assertThat(state.files()).containsExactly(dir.resolve("dbt-cloud.yml"), dir.resolve("jobs/nightly.yml"),
-        dir.resolve("jobs/pr.yml"));
+    assertThat(state.files())
+        .containsExactly(
+            dir.resolve("dbt-cloud.yml"),
+            dir.resolve("jobs/nightly.yml"),
+            dir.resolve("jobs/pr.yml"));
   }
 
   @Test
@@ -91,64 +103,88 @@ class MultiFileTest {
 
   @Test
   void reportsAJobDefinedInTwoFilesAtTheSecondNamingTheFirst() throws IOException {
-    write("jobs/zz-copy.yml", """
+    write(
+        "jobs/zz-copy.yml",
+        """
         projects:
           shop:
             jobs:
               nightly: { environment: prod, execute_steps: [dbt run] }
         """);
 
-    assertThat(problems("dbt-cloud.yml", "jobs/*.yml")).containsExactly(
-        "zz-copy.yml:4:7 projects.shop.jobs.nightly: 'projects.shop.jobs.nightly' is already defined in"
-            + " nightly.yml:5:7; define it in one file only");
+    assertThat(problems("dbt-cloud.yml", "jobs/*.yml"))
+        .containsExactly(
+            "zz-copy.yml:4:7 projects.shop.jobs.nightly: 'projects.shop.jobs.nightly' is already defined in"
+                + " nightly.yml:5:7; define it in one file only");
   }
 
   @Test
   void reportsAnAccountOrAProjectIdDefinedTwice() throws IOException {
-    write("other.yml", """
+    write(
+        "other.yml",
+        """
         version: 1
         account: { id: 2 }
         projects:
           shop: { id: 13 }
         """);
 
-    assertThat(problems("dbt-cloud.yml", "other.yml")).containsExactly(
-        "other.yml:2:1 account: 'account' is already defined in dbt-cloud.yml:2:1; define it in one file only",
-        "other.yml:4:11 projects.shop.id: 'projects.shop.id' is already defined in dbt-cloud.yml:5:5; define it"
-            + " in one file only");
+    assertThat(problems("dbt-cloud.yml", "other.yml"))
+        .containsExactly(
+            "other.yml:2:1 account: 'account' is already defined in dbt-cloud.yml:2:1; define it in one file only",
+            "other.yml:4:11 projects.shop.id: 'projects.shop.id' is already defined in dbt-cloud.yml:5:5; define it"
+                + " in one file only");
   }
 
   @Test
   void reportsAMistakeInTheFileThatHasIt() throws IOException {
-    write("jobs/pr.yml", """
+    write(
+        "jobs/pr.yml",
+        """
         projects:
           shop:
             jobs:
               pr_check: { environment: staging, execute_steps: [dbt build] }
         """);
 
-    assertThat(problems("dbt-cloud.yml", "jobs/*.yml")).containsExactly("pr.yml:4:32 projects.shop.jobs.pr_check"
-        + ".environment: environment 'staging' is not declared in this project; declared: prod, ci");
+    assertThat(problems("dbt-cloud.yml", "jobs/*.yml"))
+        .containsExactly(
+            "pr.yml:4:32 projects.shop.jobs.pr_check"
+                + ".environment: environment 'staging' is not declared in this project; declared: prod, ci");
   }
 
   @Test
   void refusesAPatternThatMatchesNothing() {
-    assertThat(problems("dbt-cloud.yml", "teams/*.yml")).containsExactly(dir.getFileName()
-        + ": no file matches 'teams/*.yml' in " + dir + "; check the pattern in dbt.files");
+    assertThat(problems("dbt-cloud.yml", "teams/*.yml"))
+        .containsExactly(
+            dir.getFileName()
+                + ": no file matches 'teams/*.yml' in "
+                + dir
+                + "; check the pattern in dbt.files");
   }
 
   @Test
   void refusesToMixADbtJobsAsCodeFileWithTheVersionOneFormat() throws IOException {
     write("jac.yml", "jobs:\n  a: { name: A }\n");
 
-    assertThat(problems("dbt-cloud.yml", "jac.yml")).containsExactly("jac.yml: this file is in the dbt-jobs-as-code"
-        + " format but dbt-cloud.yml is in the version-1 format; load them separately");
+    assertThat(problems("dbt-cloud.yml", "jac.yml"))
+        .containsExactly(
+            "jac.yml: this file is in the dbt-jobs-as-code"
+                + " format but dbt-cloud.yml is in the version-1 format; load them separately");
   }
 
   @Test
   void loadsThroughATargetWithFilePatterns() {
-    Target target = new Target(dir.resolve("ignored.yml"), ConfigFixtures.ENVIRONMENT, Map.of(), null, null, "test",
-        dir, List.of("dbt-cloud.yml", "jobs/**"));
+    Target target =
+        new Target(
+            dir.resolve("ignored.yml"),
+            ConfigFixtures.ENVIRONMENT,
+            Map.of(),
+            null,
+            null,
+            "test",
+            dir,
+            List.of("dbt-cloud.yml", "jobs/**"));
 
     assertThat(target.load().jobCount()).isEqualTo(2);
   }

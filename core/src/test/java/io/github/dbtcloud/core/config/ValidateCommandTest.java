@@ -15,38 +15,45 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dbt:validate's use case: warnings first, then what the file declares; on failure, warnings still shown. */
+/**
+ * dbt:validate's use case: warnings first, then what the file declares; on failure, warnings still
+ * shown.
+ */
 class ValidateCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<String> lines = new ArrayList<>();
 
   private final Console console = new CapturingConsole(lines);
 
   private Target target(Path file) {
-    return new Target(file, ConfigFixtures.ENVIRONMENT, ConfigFixtures.PROPERTIES, null, null, "test");
+    return new Target(
+        file, ConfigFixtures.ENVIRONMENT, ConfigFixtures.PROPERTIES, null, null, "test");
   }
 
   @Test
   void printsWhatTheCompleteExampleDeclares() {
     new ValidateCommand(console).run(target(ConfigFixtures.resource("valid/complete.yml")));
 
-    assertThat(lines).containsExactly(
-        "INFO complete.yml is valid: version 1, account 70403103900001.",
-        "INFO   project jaffle_shop (id 70403103900002): 4 environments (dev, prod, ci, legacy),"
-            + " 8 jobs (nightly, hourly, twice_a_day, pr_check, merge_build, marts_refresh, after_finance,"
-            + " after_outside_job), 3 env vars (DBT_TARGET, DBT_WAREHOUSE, DBT_ENV_SECRET_GIT_TOKEN)",
-        "INFO   project finance (name \"Finance\"): 1 environment (prod), 1 job (close_books), 0 env vars",
-        "INFO   verify: job nightly, timeout 45m",
-        "INFO   semantic_layer: environment prod, 2 metrics",
-        "INFO Summary: 2 projects, 5 environments, 9 jobs, 3 env vars; verify configured, semantic layer configured.");
+    assertThat(lines)
+        .containsExactly(
+            "INFO complete.yml is valid: version 1, account 70403103900001.",
+            "INFO   project jaffle_shop (id 70403103900002): 4 environments (dev, prod, ci, legacy),"
+                + " 8 jobs (nightly, hourly, twice_a_day, pr_check, merge_build, marts_refresh, after_finance,"
+                + " after_outside_job), 3 env vars (DBT_TARGET, DBT_WAREHOUSE, DBT_ENV_SECRET_GIT_TOKEN)",
+            "INFO   project finance (name \"Finance\"): 1 environment (prod), 1 job (close_books), 0 env vars",
+            "INFO   verify: job nightly, timeout 45m",
+            "INFO   semantic_layer: environment prod, 2 metrics",
+            "INFO Summary: 2 projects, 5 environments, 9 jobs, 3 env vars; verify configured, semantic layer configured.");
   }
 
   @Test
   void showsWarningsBeforeTheSummary() throws IOException {
-    Path file = Files.writeString(dir.resolve("dbt-cloud.yml"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("dbt-cloud.yml"),
+            """
         version: 1
         account: { id: 1 }
         projects:
@@ -57,13 +64,18 @@ class ValidateCommandTest {
 
     new ValidateCommand(console).run(target(file));
 
-    assertThat(lines.get(0)).startsWith("WARN dbt-cloud.yml:6:35 projects.shop.env_vars.DBT_ENV_SECRET_X: the secret");
-    assertThat(lines.get(1)).isEqualTo("INFO dbt-cloud.yml is valid: version 1, account 1, 1 warning.");
+    assertThat(lines.get(0))
+        .startsWith("WARN dbt-cloud.yml:6:35 projects.shop.env_vars.DBT_ENV_SECRET_X: the secret");
+    assertThat(lines.get(1))
+        .isEqualTo("INFO dbt-cloud.yml is valid: version 1, account 1, 1 warning.");
   }
 
   @Test
   void showsWarningsEvenWhenTheFileHasErrors() throws IOException {
-    Path file = Files.writeString(dir.resolve("dbt-cloud.yml"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("dbt-cloud.yml"),
+            """
         version: 1
         account: { id: 1 }
         projects:
@@ -74,20 +86,31 @@ class ValidateCommandTest {
 
     assertThatThrownBy(() -> new ValidateCommand(console).run(target(file)))
         .isInstanceOf(InvalidDesiredStateException.class)
-        .hasMessage("1 problem in the desired state:\n  dbt-cloud.yml:5:9 projects.shop.id: expected a numeric id,"
-            + " found 'twelve'");
+        .hasMessage(
+            "1 problem in the desired state:\n  dbt-cloud.yml:5:9 projects.shop.id: expected a numeric id,"
+                + " found 'twelve'");
     assertThat(lines).singleElement().asString().startsWith("WARN dbt-cloud.yml:6:35");
   }
 
   @Test
   void readsSeveralFilesThroughTheTarget() throws IOException {
-    Files.writeString(dir.resolve("a.yml"), "version: 1\naccount: { id: 1 }\nprojects: { shop: { id: 12 } }\n");
+    Files.writeString(
+        dir.resolve("a.yml"), "version: 1\naccount: { id: 1 }\nprojects: { shop: { id: 12 } }\n");
     Files.writeString(dir.resolve("b.yml"), "projects: { shop: { env_vars: { DBT_X: y } } }\n");
-    Target target = new Target(dir.resolve("dbt-cloud.yml"), Map.of(), Map.of(), null, null, "test", dir,
-        List.of("*.yml"));
+    Target target =
+        new Target(
+            dir.resolve("dbt-cloud.yml"),
+            Map.of(),
+            Map.of(),
+            null,
+            null,
+            "test",
+            dir,
+            List.of("*.yml"));
 
     new ValidateCommand(console).run(target);
 
-    assertThat(lines.get(0)).isEqualTo("INFO 2 files (a.yml, b.yml) are valid: version 1, account 1.");
+    assertThat(lines.get(0))
+        .isEqualTo("INFO 2 files (a.yml, b.yml) are valid: version 1, account 1.");
   }
 }

@@ -9,7 +9,8 @@ class MarkerTest {
 
   @Test
   void findsAKeyAtTheEndOfADescription() {
-    assertThat(Marker.find("Nightly build of marts [[nightly]]")).contains(new Marker(null, "nightly"));
+    assertThat(Marker.find("Nightly build of marts [[nightly]]"))
+        .contains(new Marker(null, "nightly"));
   }
 
   @Test
@@ -48,16 +49,19 @@ class MarkerTest {
 
   @Test
   void readsAMarkerWrittenBeforeFingerprintsExisted() {
-    assertThat(Marker.find("[[nightly]]")).hasValueSatisfying(m -> {
-      assertThat(m.fingerprint()).isNull();
-      assertThat(m.sameIdentity(new Marker(null, "nightly", "ab12cd"))).isTrue();
-    });
+    assertThat(Marker.find("[[nightly]]"))
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.fingerprint()).isNull();
+              assertThat(m.sameIdentity(new Marker(null, "nightly", "ab12cd"))).isTrue();
+            });
   }
 
   @Test
   void aMalformedFingerprintIsNoMarker() {
     assertThat(Marker.find("[[nightly#XYZ]]")).isEmpty();
-    assertThatThrownBy(() -> new Marker(null, "nightly", "12")).hasMessageContaining("six lower-case hex digits");
+    assertThatThrownBy(() -> new Marker(null, "nightly", "12"))
+        .hasMessageContaining("six lower-case hex digits");
   }
 
   @Test
@@ -69,8 +73,10 @@ class MarkerTest {
 
   @Test
   void readsTheIdentifierDbtJobsAsCodeWritesAtTheEndOfAName() {
-    assertThat(Marker.find("Daily Job [[daily_job_prod]]")).contains(new Marker(null, "daily_job_prod"));
-    assertThat(Marker.findIn("", "Daily Job [[daily_job_prod]]")).contains(new Marker(null, "daily_job_prod"));
+    assertThat(Marker.find("Daily Job [[daily_job_prod]]"))
+        .contains(new Marker(null, "daily_job_prod"));
+    assertThat(Marker.findIn("", "Daily Job [[daily_job_prod]]"))
+        .contains(new Marker(null, "daily_job_prod"));
   }
 
   @Test
@@ -78,14 +84,17 @@ class MarkerTest {
     assertThat(Marker.find("Nightly [[prod:nightly]]")).contains(new Marker(null, "nightly"));
     assertThat(Marker.find("Nightly [[*:nightly]]")).contains(new Marker(null, "nightly"));
     assertThat(Marker.find("Nightly [[:nightly]]")).contains(new Marker(null, "nightly"));
-    assertThat(Marker.find("Nightly [[team-a_2:nightly-run_1]]")).contains(new Marker(null, "nightly-run_1"));
-    assertThat(Marker.findIn("Builds everything.", "Nightly [[prod:nightly]]")).contains(new Marker(null, "nightly"));
+    assertThat(Marker.find("Nightly [[team-a_2:nightly-run_1]]"))
+        .contains(new Marker(null, "nightly-run_1"));
+    assertThat(Marker.findIn("Builds everything.", "Nightly [[prod:nightly]]"))
+        .contains(new Marker(null, "nightly"));
   }
 
   @Test
   void aDbtJobsAsCodeIdentifierIsStrippedAndReplacedByThisForm() {
     assertThat(Marker.strip("Nightly [[prod:nightly]]")).isEqualTo("Nightly");
-    assertThat(new Marker(null, "nightly").appendTo("Nightly [[prod:nightly]]")).isEqualTo("Nightly [[nightly]]");
+    assertThat(new Marker(null, "nightly").appendTo("Nightly [[prod:nightly]]"))
+        .isEqualTo("Nightly [[nightly]]");
     assertThat(new Marker("analytics", "nightly", "ab12cd").appendTo("Nightly [[*:nightly]]"))
         .isEqualTo("Nightly [[analytics/nightly#ab12cd]]");
   }
@@ -103,7 +112,8 @@ class MarkerTest {
   void parsesThePlacementTheBuildNames() {
     assertThat(MarkerPlacement.parse("name")).isEqualTo(MarkerPlacement.NAME);
     assertThat(MarkerPlacement.parse(null)).isEqualTo(MarkerPlacement.DESCRIPTION);
-    assertThatThrownBy(() -> MarkerPlacement.parse("title")).hasMessageContaining("'title'")
+    assertThatThrownBy(() -> MarkerPlacement.parse("title"))
+        .hasMessageContaining("'title'")
         .hasMessageContaining("description or name");
   }
 
@@ -112,7 +122,8 @@ class MarkerTest {
     Marker marker = new Marker("analytics", "nightly", "ab12cd", true);
     assertThat(marker.text()).isEqualTo("[[analytics/nightly#ab12cd protected]]");
     assertThat(Marker.find("Builds. [[analytics/nightly#ab12cd protected]]")).contains(marker);
-    assertThat(Marker.find("[[nightly protected]]")).contains(new Marker(null, "nightly").withProtect(true));
+    assertThat(Marker.find("[[nightly protected]]"))
+        .contains(new Marker(null, "nightly").withProtect(true));
     assertThat(marker.sameIdentity(new Marker("analytics", "nightly"))).isTrue();
     assertThat(marker.withFingerprint("000000").protect()).isTrue();
     assertThat(Marker.strip("Builds. [[nightly#ab12cd protected]]")).isEqualTo("Builds.");

@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Pruning stays in the file's namespace, and the brake stops plans that look like a wrong listing. */
+/**
+ * Pruning stays in the file's namespace, and the brake stops plans that look like a wrong listing.
+ */
 class BrakeTest {
 
   private static DesiredState owned(boolean prune, int maxDeletes, JobSpec... jobs) {
-    return desired(new OwnershipSpec("analytics", prune, maxDeletes), List.of(prod()), List.of(), jobs);
+    return desired(
+        new OwnershipSpec("analytics", prune, maxDeletes), List.of(prod()), List.of(), jobs);
   }
 
   private static Job managed(long id, String key) {
@@ -30,18 +33,30 @@ class BrakeTest {
 
   @Test
   void prunesOnlyManagedJobsOfTheFilesNamespace() {
-    Plan plan = Differ.diff(owned(true, 10, job("keep", j -> j)), remote(managed(1, "keep"), managed(2, "dropped"),
-        remoteJob(3, "[[finance/dropped]]", j -> j), remoteJob(4, "", j -> j)));
+    Plan plan =
+        Differ.diff(
+            owned(true, 10, job("keep", j -> j)),
+            remote(
+                managed(1, "keep"),
+                managed(2, "dropped"),
+                remoteJob(3, "[[finance/dropped]]", j -> j),
+                remoteJob(4, "", j -> j)));
 
-    assertThat(plan.changes()).singleElement().isInstanceOf(Change.Delete.class)
+    assertThat(plan.changes())
+        .singleElement()
+        .isInstanceOf(Change.Delete.class)
         .satisfies(c -> assertThat(c.before().id()).isEqualTo(2L));
     assertThat(plan.unmanaged()).extracting(UnmanagedJob::id).containsExactly(3L, 4L);
   }
 
   @Test
   void neverPrunesWithPruneOff() {
-    assertThat(Differ.diff(owned(false, 10, job("keep", j -> j)), remote(managed(1, "keep"), managed(2, "dropped")))
-        .isEmpty()).isTrue();
+    assertThat(
+            Differ.diff(
+                    owned(false, 10, job("keep", j -> j)),
+                    remote(managed(1, "keep"), managed(2, "dropped")))
+                .isEmpty())
+        .isTrue();
   }
 
   @Test
@@ -51,17 +66,24 @@ class BrakeTest {
       jobs.add(managed(10 + i, "old" + i));
     }
 
-    assertThatThrownBy(() -> Differ.diff(owned(true, 2, job("keep", j -> j)), remote(jobs.toArray(Job[]::new))))
+    assertThatThrownBy(
+            () ->
+                Differ.diff(owned(true, 2, job("keep", j -> j)), remote(jobs.toArray(Job[]::new))))
         .isInstanceOf(BrakeException.class)
         .hasMessageContaining("would delete 3 managed job(s), more than ownership.max_deletes = 2")
-        .hasMessageContaining("shop/old0 (id 10)").hasMessageContaining("wrong host");
+        .hasMessageContaining("shop/old0 (id 10)")
+        .hasMessageContaining("wrong host");
   }
 
   @Test
   void stopsAPlanThatWouldReplaceEveryManagedJob() {
-    // the markers in dbt Cloud no longer match the keys: everything would be deleted and created anew
-    assertThatThrownBy(() -> Differ.diff(owned(true, 10, job("a", j -> j), job("b", j -> j)),
-        remote(managed(1, "x"), managed(2, "y"))))
+    // the markers in dbt Cloud no longer match the keys: everything would be deleted and created
+    // anew
+    assertThatThrownBy(
+            () ->
+                Differ.diff(
+                    owned(true, 10, job("a", j -> j), job("b", j -> j)),
+                    remote(managed(1, "x"), managed(2, "y"))))
         .isInstanceOf(BrakeException.class)
         .hasMessageContaining("delete all 2 managed job(s) and create 2 new one(s)")
         .hasMessageContaining("ownership.namespace changed");
@@ -69,25 +91,34 @@ class BrakeTest {
 
   @Test
   void stopsAPlanIntoAProjectThatListsNothing() {
-    assertThatThrownBy(() -> Differ.diff(owned(false, 10, job("a", j -> j)), remote(List.of(), List.of())))
+    assertThatThrownBy(
+            () -> Differ.diff(owned(false, 10, job("a", j -> j)), remote(List.of(), List.of())))
         .isInstanceOf(BrakeException.class)
         .hasMessageContaining("lists no environment and no job in project shop (id 7)")
-        .hasMessageContaining("https://ab123.us1.dbt.com/").hasMessageContaining("-Ddbt.allowEmptyProject=true");
+        .hasMessageContaining("https://ab123.us1.dbt.com/")
+        .hasMessageContaining("-Ddbt.allowEmptyProject=true");
   }
 
   @Test
   void letsAnEmptyProjectThroughWhenTheBuildSaysItIsNew() {
-    Plan plan = Differ.diff(owned(false, 10, job("a", j -> j)), remote(List.of(), List.of()),
-        new PlanOptions(Set.of(), Set.of(), null, Set.of(), true));
+    Plan plan =
+        Differ.diff(
+            owned(false, 10, job("a", j -> j)),
+            remote(List.of(), List.of()),
+            new PlanOptions(Set.of(), Set.of(), null, Set.of(), true));
 
     assertThat(plan.toAdd()).isEqualTo(2);
   }
 
   @Test
   void deletesComeLastAndAtMostMaxDeletesPass() {
-    Plan plan = Differ.diff(owned(true, 2, job("keep", j -> j), job("new", j -> j)),
-        remote(managed(1, "keep"), managed(2, "old1"), managed(3, "old2")));
+    Plan plan =
+        Differ.diff(
+            owned(true, 2, job("keep", j -> j), job("new", j -> j)),
+            remote(managed(1, "keep"), managed(2, "old1"), managed(3, "old2")));
 
-    assertThat(plan.changes()).extracting(Change::action).containsExactly("create", "delete", "delete");
+    assertThat(plan.changes())
+        .extracting(Change::action)
+        .containsExactly("create", "delete", "delete");
   }
 }

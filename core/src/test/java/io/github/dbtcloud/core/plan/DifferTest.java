@@ -39,11 +39,13 @@ import org.junit.jupiter.api.Test;
 class DifferTest {
 
   private static JobSpec nightly(Integer threads) {
-    return job("nightly", j -> {
-      j.name = "Nightly";
-      j.threads = threads;
-      return j;
-    });
+    return job(
+        "nightly",
+        j -> {
+          j.name = "Nightly";
+          j.threads = threads;
+          return j;
+        });
   }
 
   private static Job remoteNightly(long threads) {
@@ -58,30 +60,47 @@ class DifferTest {
 
   @Test
   void plansACreateShowingEveryFieldTheFileSetsAndNothingElse() {
-    Plan plan = Differ.diff(desired(job("nightly", j -> {
-      j.name = "Nightly";
-      j.threads = 1;
-      j.schedule = cron("0 5 * * *");
-      return j;
-    })), remote());
+    Plan plan =
+        Differ.diff(
+            desired(
+                job(
+                    "nightly",
+                    j -> {
+                      j.name = "Nightly";
+                      j.threads = 1;
+                      j.schedule = cron("0 5 * * *");
+                      return j;
+                    })),
+            remote());
 
     Change create = plan.changes().get(0);
     assertThat(create).isInstanceOf(Change.Create.class);
     // threads = 1 is the server default, and still shown: the file sets it
-    assertThat(paths(create)).containsExactly("name", "description", "environment_id", "execute_steps",
-        "settings.threads", "schedule.cron", "triggers.schedule");
+    assertThat(paths(create))
+        .containsExactly(
+            "name",
+            "description",
+            "environment_id",
+            "execute_steps",
+            "settings.threads",
+            "schedule.cron",
+            "triggers.schedule");
     assertThat(plan.summary()).isEqualTo("Plan: 1 to add, 0 to change, 0 to destroy.");
   }
 
   @Test
   void aCreatedEnvironmentShowsItsTypeEvenWhenItIsTheDefault() {
-    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", "CI", "deployment", "staging")),
-        List.of());
+    DesiredState desired =
+        desired(
+            OwnershipSpec.defaults(),
+            List.of(prod(), env("ci", "CI", "deployment", "staging")),
+            List.of());
 
     Plan plan = Differ.diff(desired, remote());
 
-    assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(paths(c))
-        .containsExactly("name", "type", "deployment_type"));
+    assertThat(plan.changes())
+        .singleElement()
+        .satisfies(c -> assertThat(paths(c)).containsExactly("name", "type", "deployment_type"));
   }
 
   @Test
@@ -89,7 +108,8 @@ class DifferTest {
     Plan plan = Differ.diff(desired(nightly(8)), remote(remoteNightly(4)));
 
     assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class);
-    assertThat(plan.changes().get(0).fields()).extracting(FieldChange::path, FieldChange::before, FieldChange::after)
+    assertThat(plan.changes().get(0).fields())
+        .extracting(FieldChange::path, FieldChange::before, FieldChange::after)
         .containsExactly(tuple("settings.threads", 4L, 8L));
   }
 
@@ -98,7 +118,9 @@ class DifferTest {
     Plan plan = Differ.diff(desired(nightly(4)), remote(remoteNightly(4)));
 
     assertThat(plan.isEmpty()).isTrue();
-    assertThat(plan.unchanged()).extracting(u -> u.address().key()).containsExactly("prod", "nightly");
+    assertThat(plan.unchanged())
+        .extracting(u -> u.address().key())
+        .containsExactly("prod", "nightly");
     assertThat(plan.unchanged().get(1).fingerprint().contentHash()).startsWith("sha256:");
   }
 
@@ -109,7 +131,10 @@ class DifferTest {
 
   @Test
   void anUpdateCarriesTheFingerprintOfTheRemoteObjectAsRead() {
-    Job current = new Job(Specs.with(remoteNightly(4).fields(), "updated_at", "2021-11-18T15:19:03.185687+00:00"));
+    Job current =
+        new Job(
+            Specs.with(
+                remoteNightly(4).fields(), "updated_at", "2021-11-18T15:19:03.185687+00:00"));
 
     Change update = Differ.diff(desired(nightly(8)), remote(current)).changes().get(0);
 
@@ -127,15 +152,21 @@ class DifferTest {
     Plan plan = Differ.diff(desired(nightly(4)), remote(remoteNightly(4), handMade, foreign));
 
     assertThat(plan.isEmpty()).isTrue();
-    assertThat(plan.unmanaged()).containsExactly(new UnmanagedJob("shop", 901L, "Hand made"),
-        new UnmanagedJob("shop", 902L, "Export"));
+    assertThat(plan.unmanaged())
+        .containsExactly(
+            new UnmanagedJob("shop", 901L, "Hand made"), new UnmanagedJob("shop", 902L, "Export"));
   }
 
   @Test
   void twoRemoteJobsWithTheSameMarkerIsAnErrorNamingBoth() {
-    assertThatThrownBy(() -> Differ.diff(desired(nightly(4)), remote(remoteNightly(4),
-        remoteJob(901, "copy [[nightly#abcdef]]", j -> j))))
-        .isInstanceOf(DuplicateMarkerException.class).hasMessageContaining("900").hasMessageContaining("901");
+    assertThatThrownBy(
+            () ->
+                Differ.diff(
+                    desired(nightly(4)),
+                    remote(remoteNightly(4), remoteJob(901, "copy [[nightly#abcdef]]", j -> j))))
+        .isInstanceOf(DuplicateMarkerException.class)
+        .hasMessageContaining("900")
+        .hasMessageContaining("901");
   }
 
   @Test
@@ -144,9 +175,11 @@ class DifferTest {
 
     Change update = Differ.diff(desired(nightly(null)), remote(jac)).changes().get(0);
 
-    assertThat(update.fields()).extracting(FieldChange::path, FieldChange::after).startsWith(
-        tuple("name", "Nightly"));
-    assertThat(((Job) ((Change.Update) update).after()).description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+    assertThat(update.fields())
+        .extracting(FieldChange::path, FieldChange::after)
+        .startsWith(tuple("name", "Nightly"));
+    assertThat(((Job) ((Change.Update) update).after()).description())
+        .matches("\\[\\[nightly#[0-9a-f]{6}]]");
   }
 
   @Test
@@ -158,20 +191,44 @@ class DifferTest {
     Job after = (Job) ((Change.Create) create).after();
     assertThat(after.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
     assertThat(after.description()).isEmpty();
-    assertThat(Marker.findIn(after.description(), after.name())).map(Marker::key).contains("nightly");
+    assertThat(Marker.findIn(after.description(), after.name()))
+        .map(Marker::key)
+        .contains("nightly");
   }
 
   @Test
   void writesTheMarkerWhereTheFileSaysUnlessTheBuildSaysOtherwise() {
-    DesiredState byName = desired(new OwnershipSpec(null, false, 10, MarkerPlacement.NAME), List.of(prod()), List.of(),
-        nightly(null));
+    DesiredState byName =
+        desired(
+            new OwnershipSpec(null, false, 10, MarkerPlacement.NAME),
+            List.of(prod()),
+            List.of(),
+            nightly(null));
     DesiredState byDescription = desired(nightly(null));
 
     Job fromFile = (Job) ((Change.Create) Differ.diff(byName, remote()).changes().get(0)).after();
-    Job overridden = (Job) ((Change.Create) Differ.diff(byDescription, remote(),
-        new PlanOptions(Set.of(), Set.of(), MarkerPlacement.NAME, Set.of(), false)).changes().get(0)).after();
-    Job overriddenBack = (Job) ((Change.Create) Differ.diff(byName, remote(),
-        new PlanOptions(Set.of(), Set.of(), MarkerPlacement.DESCRIPTION, Set.of(), false)).changes().get(0)).after();
+    Job overridden =
+        (Job)
+            ((Change.Create)
+                    Differ.diff(
+                            byDescription,
+                            remote(),
+                            new PlanOptions(
+                                Set.of(), Set.of(), MarkerPlacement.NAME, Set.of(), false))
+                        .changes()
+                        .get(0))
+                .after();
+    Job overriddenBack =
+        (Job)
+            ((Change.Create)
+                    Differ.diff(
+                            byName,
+                            remote(),
+                            new PlanOptions(
+                                Set.of(), Set.of(), MarkerPlacement.DESCRIPTION, Set.of(), false))
+                        .changes()
+                        .get(0))
+                .after();
 
     assertThat(fromFile.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
     assertThat(overridden.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
@@ -187,7 +244,8 @@ class DifferTest {
 
     assertThat(plan.toAdd()).isZero();
     Change.Update update = (Change.Update) plan.changes().get(0);
-    assertThat(update.fields()).extracting(FieldChange::path, FieldChange::before)
+    assertThat(update.fields())
+        .extracting(FieldChange::path, FieldChange::before)
         .containsExactly(tuple(Job.NAME, "Nightly [[prod:nightly]]"), tuple(Job.DESCRIPTION, ""));
     Job after = (Job) update.after();
     assertThat(after.name()).isEqualTo("Nightly");
@@ -197,7 +255,8 @@ class DifferTest {
 
   @Test
   void aChangedFingerprintAloneIsNoChange() {
-    Job withOldFingerprint = remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
+    Job withOldFingerprint =
+        remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
 
     assertThat(Differ.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
   }
@@ -206,63 +265,102 @@ class DifferTest {
 
   @Test
   void treatsNullAndEmptyAsTheSame() {
-    Job remote = remoteJob(900, "[[nightly]]", j -> new Job(Specs.with(j.withName("Nightly").fields(), "dbt_version", "")));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.description = "";
-      return j;
-    });
+    Job remote =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j -> new Job(Specs.with(j.withName("Nightly").fields(), "dbt_version", "")));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.description = "";
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
   void treatsVersionlessAsLatest() {
-    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withDbtVersion("versionless"));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.dbtVersion = "latest";
-      return j;
-    });
+    Job remote =
+        remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withDbtVersion("versionless"));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.dbtVersion = "latest";
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
   void comparesCronsByMeaningNotBySpelling() {
-    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withScheduleCron("0 5 * * 2,1")
-        .withScheduleTrigger(true));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.schedule = cron("0  5 * * 1,2");
-      return j;
-    });
+    Job remote =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j -> j.withName("Nightly").withScheduleCron("0 5 * * 2,1").withScheduleTrigger(true));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.schedule = cron("0  5 * * 1,2");
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
   void comparesTheCronThatAStructuredScheduleProducesWhateverFormTheServerKept() {
-    // dbt Cloud derived "0 5,13 * * 1,2,3,4,5" and may keep either form; the cron is what the schedule means
-    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withScheduleCron("0 5,13 * * 1,2,3,4,5")
-        .withScheduleTrigger(true));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.schedule = new ScheduleSpec(null, List.of(5, 4, 3, 2, 1), List.of(13, 5), null, true, SourcePosition.NONE);
-      return j;
-    });
+    // dbt Cloud derived "0 5,13 * * 1,2,3,4,5" and may keep either form; the cron is what the
+    // schedule means
+    Job remote =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j ->
+                j.withName("Nightly")
+                    .withScheduleCron("0 5,13 * * 1,2,3,4,5")
+                    .withScheduleTrigger(true));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.schedule =
+                  new ScheduleSpec(
+                      null,
+                      List.of(5, 4, 3, 2, 1),
+                      List.of(13, 5),
+                      null,
+                      true,
+                      SourcePosition.NONE);
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
   void aStructuredScheduleIsSentInItsOwnFormWithTheDerivedCron() {
-    JobSpec spec = job("nightly", j -> {
-      j.schedule = new ScheduleSpec(null, List.of(), List.of(), 4, true, SourcePosition.NONE);
-      return j;
-    });
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.schedule =
+                  new ScheduleSpec(null, List.of(), List.of(), 4, true, SourcePosition.NONE);
+              return j;
+            });
 
-    Job after = (Job) ((Change.Create) Differ.diff(desired(spec), remote()).changes().get(0)).after();
+    Job after =
+        (Job) ((Change.Create) Differ.diff(desired(spec), remote()).changes().get(0)).after();
 
     assertThat(after.scheduleCron()).isEqualTo("0 */4 * * *");
     assertThat(after.value("schedule.date.type")).isEqualTo("every_day");
@@ -272,13 +370,27 @@ class DifferTest {
   @Test
   void neverTriesToForceScheduledVersusOther() {
     // the server says "other" although the schedule is on: job_type is derived, never compared
-    Job remote = remoteJob(900, "[[nightly]]", j -> new Job(Specs.with(j.withName("Nightly").withScheduleCron("0 5 * * *")
-        .withScheduleTrigger(true).fields(), "job_type", "other")));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.schedule = cron("0 5 * * *");
-      return j;
-    });
+    Job remote =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j ->
+                new Job(
+                    Specs.with(
+                        j.withName("Nightly")
+                            .withScheduleCron("0 5 * * *")
+                            .withScheduleTrigger(true)
+                            .fields(),
+                        "job_type",
+                        "other")));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.schedule = cron("0 5 * * *");
+              return j;
+            });
 
     Plan plan = Differ.diff(desired(spec), remote(remote));
 
@@ -288,45 +400,80 @@ class DifferTest {
 
   @Test
   void warnsWhenAnUpdateWouldTurnAJobIntoACiJob() {
-    Job scheduled = remoteJob(900, "[[nightly]]", j -> new Job(Specs.with(j.withName("Nightly").fields(), "job_type",
-        "scheduled")));
-    JobSpec ci = job("nightly", j -> {
-      j.name = "Nightly";
-      j.triggers = new TriggersSpec(true, null, null, null);
-      return j;
-    });
+    Job scheduled =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j -> new Job(Specs.with(j.withName("Nightly").fields(), "job_type", "scheduled")));
+    JobSpec ci =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.triggers = new TriggersSpec(true, null, null, null);
+              return j;
+            });
 
     Plan plan = Differ.diff(desired(ci), remote(scheduled));
 
-    assertThat(plan.warnings()).singleElement().asString().contains("job \"nightly\" (id 900)")
-        .contains("from a scheduled job to a ci job").contains("Delete the job in dbt Cloud");
+    assertThat(plan.warnings())
+        .singleElement()
+        .asString()
+        .contains("job \"nightly\" (id 900)")
+        .contains("from a scheduled job to a ci job")
+        .contains("Delete the job in dbt Cloud");
   }
 
   @Test
   void toleratesTheServerFoldingStateAwareFeaturesIntoOne() {
-    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withCostOptimizationFeatures(List.of("dbt_state")));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.features = List.of("state_aware_orchestration", "efficient_testing");
-      return j;
-    });
+    Job remote =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j -> j.withName("Nightly").withCostOptimizationFeatures(List.of("dbt_state")));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.features = List.of("state_aware_orchestration", "efficient_testing");
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
   void takesTheServersDefaultsForFieldsItLeftOut() {
-    Job sparse = new Job(Map.of("id", 900L, "account_id", ACCOUNT, "project_id", PROJECT, "environment_id", PROD_ID,
-        "name", "Nightly", "description", "[[nightly]]", "execute_steps", List.of("dbt build")));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.threads = 1;
-      j.targetName = "default";
-      j.timeout = 0;
-      j.lintErrors = true;
-      j.compareFlags = "--select state:modified";
-      return j;
-    });
+    Job sparse =
+        new Job(
+            Map.of(
+                "id",
+                900L,
+                "account_id",
+                ACCOUNT,
+                "project_id",
+                PROJECT,
+                "environment_id",
+                PROD_ID,
+                "name",
+                "Nightly",
+                "description",
+                "[[nightly]]",
+                "execute_steps",
+                List.of("dbt build")));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.threads = 1;
+              j.targetName = "default";
+              j.timeout = 0;
+              j.lintErrors = true;
+              j.compareFlags = "--select state:modified";
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(sparse)).isEmpty()).isTrue();
   }
@@ -335,97 +482,134 @@ class DifferTest {
 
   @Test
   void leavesAnIgnoredFieldAndEveryFieldUnderAnIgnoredParentAlone() {
-    Job remote = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4).withOnMerge(true));
-    JobSpec spec = job("nightly", j -> {
-      j.name = "Nightly";
-      j.threads = 8;
-      j.triggers = new TriggersSpec(null, false, null, null);
-      j.ignore = Set.of("threads", "triggers");
-      return j;
-    });
+    Job remote =
+        remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4).withOnMerge(true));
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.threads = 8;
+              j.triggers = new TriggersSpec(null, false, null, null);
+              j.ignore = Set.of("threads", "triggers");
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
   void aCreateSetsIgnoredFieldsAllTheSame() {
-    JobSpec spec = job("nightly", j -> {
-      j.threads = 8;
-      j.ignore = Set.of("threads");
-      return j;
-    });
+    JobSpec spec =
+        job(
+            "nightly",
+            j -> {
+              j.threads = 8;
+              j.ignore = Set.of("threads");
+              return j;
+            });
 
-    assertThat(paths(Differ.diff(desired(spec), remote()).changes().get(0))).contains("settings.threads");
+    assertThat(paths(Differ.diff(desired(spec), remote()).changes().get(0)))
+        .contains("settings.threads");
   }
 
   // ---------------------------------------------------------- references
 
   @Test
   void resolvesACompletionTriggerToTheIdOfAnExistingJob() {
-    JobSpec marts = job("marts", j -> {
-      j.triggers = completion("nightly", "success", "error");
-      return j;
-    });
+    JobSpec marts =
+        job(
+            "marts",
+            j -> {
+              j.triggers = completion("nightly", "success", "error");
+              return j;
+            });
 
     Plan plan = Differ.diff(desired(nightly(4), marts), remote(remoteNightly(4)));
 
     Job after = (Job) ((Change.Create) plan.changes().get(0)).after();
     assertThat(after.completionTriggerJobId()).isEqualTo(900L);
-    assertThat(after.value("job_completion_trigger_condition.condition.statuses")).isEqualTo(List.of(10L, 20L));
-    assertThat(after.value("job_completion_trigger_condition.condition.project_id")).isEqualTo(PROJECT);
+    assertThat(after.value("job_completion_trigger_condition.condition.statuses"))
+        .isEqualTo(List.of(10L, 20L));
+    assertThat(after.value("job_completion_trigger_condition.condition.project_id"))
+        .isEqualTo(PROJECT);
   }
 
   @Test
   void aChainOfNewJobsIsCreatedInDependencyOrderWithPendingIds() {
-    JobSpec c = job("c", j -> {
-      j.triggers = completion("b", "success");
-      return j;
-    });
-    JobSpec b = job("b", j -> {
-      j.triggers = completion("a", "success");
-      return j;
-    });
+    JobSpec c =
+        job(
+            "c",
+            j -> {
+              j.triggers = completion("b", "success");
+              return j;
+            });
+    JobSpec b =
+        job(
+            "b",
+            j -> {
+              j.triggers = completion("a", "success");
+              return j;
+            });
     JobSpec a = job("a", j -> j);
 
     Plan plan = Differ.diff(desired(c, b, a), remote());
 
     assertThat(plan.changes()).extracting(ch -> ch.address().key()).containsExactly("a", "b", "c");
-    assertThat(plan.changes().get(2).pending()).containsExactly(new PendingReference(
-        PendingReference.Field.COMPLETION_JOB_ID, new ResourceAddress(ResourceAddress.Kind.JOB, "shop", "b")));
+    assertThat(plan.changes().get(2).pending())
+        .containsExactly(
+            new PendingReference(
+                PendingReference.Field.COMPLETION_JOB_ID,
+                new ResourceAddress(ResourceAddress.Kind.JOB, "shop", "b")));
   }
 
   @Test
   void refusesJobsThatWaitForEachOtherInACycle() {
-    JobSpec a = job("a", j -> {
-      j.triggers = completion("b", "success");
-      return j;
-    });
-    JobSpec b = job("b", j -> {
-      j.triggers = completion("a", "success");
-      return j;
-    });
+    JobSpec a =
+        job(
+            "a",
+            j -> {
+              j.triggers = completion("b", "success");
+              return j;
+            });
+    JobSpec b =
+        job(
+            "b",
+            j -> {
+              j.triggers = completion("a", "success");
+              return j;
+            });
 
-    assertThatThrownBy(() -> Differ.diff(desired(a, b), remote())).isInstanceOf(DbtCloudFailure.class)
-        .hasMessageContaining("cycle").hasMessageContaining("job \"a\" -> job \"b\" -> job \"a\"");
+    assertThatThrownBy(() -> Differ.diff(desired(a, b), remote()))
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("cycle")
+        .hasMessageContaining("job \"a\" -> job \"b\" -> job \"a\"");
   }
 
   @Test
   void refusesACompletionStatusDbtCloudDoesNotKnow() {
-    JobSpec marts = job("marts", j -> {
-      j.triggers = completion("nightly", "finished");
-      return j;
-    });
+    JobSpec marts =
+        job(
+            "marts",
+            j -> {
+              j.triggers = completion("nightly", "finished");
+              return j;
+            });
 
     assertThatThrownBy(() -> Differ.diff(desired(nightly(4), marts), remote(remoteNightly(4))))
-        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("'finished' is not a run status");
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("'finished' is not a run status");
   }
 
   @Test
   void defersToAnEnvironmentById() {
-    JobSpec pr = job("pr", j -> {
-      j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
-      return j;
-    });
+    JobSpec pr =
+        job(
+            "pr",
+            j -> {
+              j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
+              return j;
+            });
 
     Job after = (Job) ((Change.Create) Differ.diff(desired(pr), remote()).changes().get(0)).after();
 
@@ -435,62 +619,101 @@ class DifferTest {
 
   @Test
   void aNewJobDefersToItselfOnceItHasAnId() {
-    JobSpec merge = job("merge", j -> {
-      j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
-      return j;
-    });
+    JobSpec merge =
+        job(
+            "merge",
+            j -> {
+              j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
+              return j;
+            });
 
     Change create = Differ.diff(desired(merge), remote()).changes().get(0);
 
-    assertThat(create.pending()).containsExactly(new PendingReference(PendingReference.Field.DEFERRING_JOB_ID,
-        create.address()));
+    assertThat(create.pending())
+        .containsExactly(
+            new PendingReference(PendingReference.Field.DEFERRING_JOB_ID, create.address()));
   }
 
   @Test
   void referencesAreComparedByKeySoAnExistingSelfDeferralIsNoChange() {
     Job merge = remoteJob(900, "[[merge]]", j -> j.withName("merge").withDeferringJobId(900L));
-    JobSpec spec = job("merge", j -> {
-      j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
-      return j;
-    });
+    JobSpec spec =
+        job(
+            "merge",
+            j -> {
+              j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
+              return j;
+            });
 
     assertThat(Differ.diff(desired(spec), remote(merge)).isEmpty()).isTrue();
   }
 
   @Test
   void aJobInANewEnvironmentWaitsForItsId() {
-    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", "CI", null, "staging")),
-        List.of(), job("pr", j -> {
-          j.environment = "ci";
-          return j;
-        }));
+    DesiredState desired =
+        desired(
+            OwnershipSpec.defaults(),
+            List.of(prod(), env("ci", "CI", null, "staging")),
+            List.of(),
+            job(
+                "pr",
+                j -> {
+                  j.environment = "ci";
+                  return j;
+                }));
 
     Plan plan = Differ.diff(desired, remote());
 
-    assertThat(plan.changes()).extracting(c -> c.address().toString()).containsExactly("environment \"ci\"", "job \"pr\"");
-    assertThat(plan.changes().get(1).fields()).filteredOn(f -> f.path().equals("environment_id"))
-        .singleElement().satisfies(f -> assertThat(f.pending().target().key()).isEqualTo("ci"));
+    assertThat(plan.changes())
+        .extracting(c -> c.address().toString())
+        .containsExactly("environment \"ci\"", "job \"pr\"");
+    assertThat(plan.changes().get(1).fields())
+        .filteredOn(f -> f.path().equals("environment_id"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.pending().target().key()).isEqualTo("ci"));
   }
 
   // --------------------------------------------------------- environments
 
   @Test
   void findsAnEnvironmentByAPreviousNameAndRenamesIt() {
-    EnvironmentSpec renamed = new EnvironmentSpec("prod", "Prod EU", List.of("Production"), null, null, null, null,
-        null, null, null, null, Set.of(), false, SourcePosition.NONE);
+    EnvironmentSpec renamed =
+        new EnvironmentSpec(
+            "prod",
+            "Prod EU",
+            List.of("Production"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Set.of(),
+            false,
+            SourcePosition.NONE);
 
-    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(renamed), List.of()), remote());
+    Plan plan =
+        Differ.diff(desired(OwnershipSpec.defaults(), List.of(renamed), List.of()), remote());
 
-    assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class)
-        .satisfies(c -> assertThat(c.fields()).containsExactly(FieldChange.of("name", "Production", "Prod EU")));
+    assertThat(plan.changes())
+        .singleElement()
+        .isInstanceOf(Change.Update.class)
+        .satisfies(
+            c ->
+                assertThat(c.fields())
+                    .containsExactly(FieldChange.of("name", "Production", "Prod EU")));
   }
 
   @Test
   void refusesToGuessBetweenTwoEnvironmentsOfTheSameName() {
     Environment twin = new Environment(Specs.with(remoteProd().fields(), "id", 71L));
 
-    assertThatThrownBy(() -> Differ.diff(desired(nightly(4)), remote(List.of(remoteProd(), twin), List.of())))
-        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("2 environments named \"Production\" (ids [70, 71])");
+    assertThatThrownBy(
+            () -> Differ.diff(desired(nightly(4)), remote(List.of(remoteProd(), twin), List.of())))
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("2 environments named \"Production\" (ids [70, 71])");
   }
 
   @Test
@@ -498,132 +721,213 @@ class DifferTest {
     Environment withCredentials = remoteProd().withCredentialsId(111L).withConnectionId(222L);
     EnvironmentSpec staging = env("prod", "Production", "deployment", "staging");
 
-    Change update = Differ.diff(desired(OwnershipSpec.defaults(), List.of(staging), List.of()),
-        remote(List.of(withCredentials), List.of())).changes().get(0);
+    Change update =
+        Differ.diff(
+                desired(OwnershipSpec.defaults(), List.of(staging), List.of()),
+                remote(List.of(withCredentials), List.of()))
+            .changes()
+            .get(0);
 
     Environment after = (Environment) ((Change.Update) update).after();
     assertThat(after.credentialsId()).isEqualTo(111L);
     assertThat(after.connectionId()).isEqualTo(222L);
-    assertThat(update.fields()).containsExactly(FieldChange.of("deployment_type", "production", "staging"));
+    assertThat(update.fields())
+        .containsExactly(FieldChange.of("deployment_type", "production", "staging"));
   }
 
   // ---------------------------------------------------- the invariant
 
   @Test
   void afterApplyingItsPlanAPlanIsEmptyForEveryField() {
-    DesiredState desired = desired(OwnershipSpec.defaults(), List.of(
-        env("prod", e -> {
-          e.name = "Production";
-          e.deploymentType = "production";
-          e.dbtVersion = "versionless";
-          e.useCustomBranch = false;
-          e.queryHistory = true;
-          return e;
-        }),
-        env("ci", e -> {
-          e.name = "CI";
-          e.deploymentType = "staging";
-          e.dbtVersion = "latest";
-          e.credentialsId = 20L;
-          e.connectionId = 4L;
-          e.extendedAttributesId = 30L;
-          e.primaryProfileId = 40L;
-          e.customBranch = "main";
-          e.useCustomBranch = true;
-          e.supportsDocs = true;
-          e.queryHistory = true;
-          e.dbtState = true;
-          return e;
-        })),
-        List.of(),
-        job("nightly", j -> {
-          j.name = "Nightly";
-          j.description = "Every morning.";
-          j.steps = List.of("dbt source freshness", "dbt build");
-          j.dbtVersion = "latest";
-          j.threads = 8;
-          j.targetName = "prod";
-          j.timeout = 3600;
-          j.docs = true;
-          j.sources = true;
-          j.schedule = new ScheduleSpec(null, List.of(1, 2, 3, 4, 5), List.of(5), null, true, SourcePosition.NONE);
-          j.features = List.of("state_aware_orchestration", "efficient_testing");
-          return j;
-        }),
-        job("every_four_hours", j -> {
-          j.schedule = new ScheduleSpec(null, List.of(), List.of(), 4, false, SourcePosition.NONE);
-          return j;
-        }),
-        job("paused", j -> {
-          j.schedule = new ScheduleSpec(null, List.of(), List.of(), null, false, SourcePosition.NONE);
-          return j;
-        }),
-        job("marts", j -> {
-          j.triggers = completion("nightly", "success");
-          return j;
-        }),
-        job("after_hand_made", j -> {
-          j.triggers = new TriggersSpec(null, null, null, new JobCompletionTrigger(null, null, 901L, PROJECT,
-              List.of("success", "error", "canceled"), SourcePosition.NONE));
-          return j;
-        }),
-        job("pr", j -> {
-          j.environment = "ci";
-          j.triggers = new TriggersSpec(true, null, true, null);
-          j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
-          j.compare = true;
-          j.compareFlags = "--select state:modified+";
-          j.lint = true;
-          j.lintErrors = false;
-          j.envVars = Map.of();
-          return j;
-        }),
-        job("merge", j -> {
-          j.triggers = new TriggersSpec(null, true, null, null);
-          j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
-          return j;
-        }),
-        job("deferring_to_nightly", j -> {
-          j.deferral = new DeferralSpec(null, "nightly", SourcePosition.NONE);
-          return j;
-        }));
+    DesiredState desired =
+        desired(
+            OwnershipSpec.defaults(),
+            List.of(
+                env(
+                    "prod",
+                    e -> {
+                      e.name = "Production";
+                      e.deploymentType = "production";
+                      e.dbtVersion = "versionless";
+                      e.useCustomBranch = false;
+                      e.queryHistory = true;
+                      return e;
+                    }),
+                env(
+                    "ci",
+                    e -> {
+                      e.name = "CI";
+                      e.deploymentType = "staging";
+                      e.dbtVersion = "latest";
+                      e.credentialsId = 20L;
+                      e.connectionId = 4L;
+                      e.extendedAttributesId = 30L;
+                      e.primaryProfileId = 40L;
+                      e.customBranch = "main";
+                      e.useCustomBranch = true;
+                      e.supportsDocs = true;
+                      e.queryHistory = true;
+                      e.dbtState = true;
+                      return e;
+                    })),
+            List.of(),
+            job(
+                "nightly",
+                j -> {
+                  j.name = "Nightly";
+                  j.description = "Every morning.";
+                  j.steps = List.of("dbt source freshness", "dbt build");
+                  j.dbtVersion = "latest";
+                  j.threads = 8;
+                  j.targetName = "prod";
+                  j.timeout = 3600;
+                  j.docs = true;
+                  j.sources = true;
+                  j.schedule =
+                      new ScheduleSpec(
+                          null,
+                          List.of(1, 2, 3, 4, 5),
+                          List.of(5),
+                          null,
+                          true,
+                          SourcePosition.NONE);
+                  j.features = List.of("state_aware_orchestration", "efficient_testing");
+                  return j;
+                }),
+            job(
+                "every_four_hours",
+                j -> {
+                  j.schedule =
+                      new ScheduleSpec(null, List.of(), List.of(), 4, false, SourcePosition.NONE);
+                  return j;
+                }),
+            job(
+                "paused",
+                j -> {
+                  j.schedule =
+                      new ScheduleSpec(
+                          null, List.of(), List.of(), null, false, SourcePosition.NONE);
+                  return j;
+                }),
+            job(
+                "marts",
+                j -> {
+                  j.triggers = completion("nightly", "success");
+                  return j;
+                }),
+            job(
+                "after_hand_made",
+                j -> {
+                  j.triggers =
+                      new TriggersSpec(
+                          null,
+                          null,
+                          null,
+                          new JobCompletionTrigger(
+                              null,
+                              null,
+                              901L,
+                              PROJECT,
+                              List.of("success", "error", "canceled"),
+                              SourcePosition.NONE));
+                  return j;
+                }),
+            job(
+                "pr",
+                j -> {
+                  j.environment = "ci";
+                  j.triggers = new TriggersSpec(true, null, true, null);
+                  j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
+                  j.compare = true;
+                  j.compareFlags = "--select state:modified+";
+                  j.lint = true;
+                  j.lintErrors = false;
+                  j.envVars = Map.of();
+                  return j;
+                }),
+            job(
+                "merge",
+                j -> {
+                  j.triggers = new TriggersSpec(null, true, null, null);
+                  j.deferral = new DeferralSpec(null, "self", SourcePosition.NONE);
+                  return j;
+                }),
+            job(
+                "deferring_to_nightly",
+                j -> {
+                  j.deferral = new DeferralSpec(null, "nightly", SourcePosition.NONE);
+                  return j;
+                }));
     Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
     RemoteState before = remote(handMade);
 
     Plan plan = Differ.diff(desired, before);
     // the server folds the state-aware features and derives the job type, as dbt Cloud does
-    RemoteState after = ApplySimulation.apply(before, plan, j -> new Job(Specs.with(Specs.with(j.fields(),
-        "cost_optimization_features", List.of("dbt_state")), "job_type", j.effectiveType().name().toLowerCase())));
+    RemoteState after =
+        ApplySimulation.apply(
+            before,
+            plan,
+            j ->
+                new Job(
+                    Specs.with(
+                        Specs.with(j.fields(), "cost_optimization_features", List.of("dbt_state")),
+                        "job_type",
+                        j.effectiveType().name().toLowerCase())));
 
     assertThat(plan.toAdd()).isEqualTo(9);
     assertThat(plan.toChange()).isEqualTo(1);
     Plan again = Differ.diff(desired, after);
     assertThat(again.changes()).isEmpty();
     assertThat(again.unchanged()).hasSize(10);
-    // every field the file sets was written: the ci environment and the jobs as dbt Cloud stores them
-    Environment ci = after.projects().get("shop").environments().stream().filter(e -> "CI".equals(e.name()))
-        .findFirst().orElseThrow();
-    assertThat(ci.fields()).containsEntry("primary_profile_id", 40L).containsEntry("use_custom_branch", true)
-        .containsEntry("custom_branch", "main").containsEntry("supports_docs", true)
-        .containsEntry("enable_dbt_state", true).containsEntry("extended_attributes_id", 30L);
-    Job paused = after.projects().get("shop").jobs().stream().filter(j -> j.description().contains("[[paused"))
-        .findFirst().orElseThrow();
+    // every field the file sets was written: the ci environment and the jobs as dbt Cloud stores
+    // them
+    Environment ci =
+        after.projects().get("shop").environments().stream()
+            .filter(e -> "CI".equals(e.name()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ci.fields())
+        .containsEntry("primary_profile_id", 40L)
+        .containsEntry("use_custom_branch", true)
+        .containsEntry("custom_branch", "main")
+        .containsEntry("supports_docs", true)
+        .containsEntry("enable_dbt_state", true)
+        .containsEntry("extended_attributes_id", 30L);
+    Job paused =
+        after.projects().get("shop").jobs().stream()
+            .filter(j -> j.description().contains("[[paused"))
+            .findFirst()
+            .orElseThrow();
     assertThat(paused.value(Job.TRIGGER_SCHEDULE)).isEqualTo(false);
-    Job afterHandMade = after.projects().get("shop").jobs().stream()
-        .filter(j -> j.description().contains("[[after_hand_made")).findFirst().orElseThrow();
+    Job afterHandMade =
+        after.projects().get("shop").jobs().stream()
+            .filter(j -> j.description().contains("[[after_hand_made"))
+            .findFirst()
+            .orElseThrow();
     assertThat(afterHandMade.value(Job.COMPLETION_JOB_ID)).isEqualTo(901L);
     assertThat(afterHandMade.value(Job.COMPLETION_PROJECT_ID)).isEqualTo(PROJECT);
   }
 
   @Test
   void scheduleEnabledFalseAloneTurnsTheTriggerOffAndKeepsTheCron() {
-    Job remote = remoteJob(900, "[[nightly]]",
-        j -> j.withName("nightly").withScheduleCron("0 5 * * *").withScheduleTrigger(true));
+    Job remote =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j -> j.withName("nightly").withScheduleCron("0 5 * * *").withScheduleTrigger(true));
 
-    Plan plan = Differ.diff(desired(job("nightly", j -> {
-      j.schedule = new ScheduleSpec(null, List.of(), List.of(), null, false, SourcePosition.NONE);
-      return j;
-    })), remote(remote));
+    Plan plan =
+        Differ.diff(
+            desired(
+                job(
+                    "nightly",
+                    j -> {
+                      j.schedule =
+                          new ScheduleSpec(
+                              null, List.of(), List.of(), null, false, SourcePosition.NONE);
+                      return j;
+                    })),
+            remote(remote));
 
     Change.Update update = (Change.Update) plan.changes().get(0);
     assertThat(paths(update)).containsExactly(Job.TRIGGER_SCHEDULE);
@@ -634,30 +938,59 @@ class DifferTest {
   void plansACompletionTriggerOnAJobOutsideTheFileByIdWithItsProject() {
     Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
 
-    Plan plan = Differ.diff(desired(job("after", j -> {
-      j.triggers = new TriggersSpec(null, null, null,
-          new JobCompletionTrigger(null, null, 901L, PROJECT, List.of("error"), SourcePosition.NONE));
-      return j;
-    })), remote(handMade));
+    Plan plan =
+        Differ.diff(
+            desired(
+                job(
+                    "after",
+                    j -> {
+                      j.triggers =
+                          new TriggersSpec(
+                              null,
+                              null,
+                              null,
+                              new JobCompletionTrigger(
+                                  null,
+                                  null,
+                                  901L,
+                                  PROJECT,
+                                  List.of("error"),
+                                  SourcePosition.NONE));
+                      return j;
+                    })),
+            remote(handMade));
 
     Change.Create create = (Change.Create) plan.changes().get(0);
     assertThat(create.pending()).isEmpty();
-    assertThat(create.fields()).filteredOn(f -> f.path().startsWith("job_completion_trigger_condition"))
+    assertThat(create.fields())
+        .filteredOn(f -> f.path().startsWith("job_completion_trigger_condition"))
         .extracting(FieldChange::path, FieldChange::after)
-        .containsExactly(tuple(Job.COMPLETION_JOB_ID, 901L),
+        .containsExactly(
+            tuple(Job.COMPLETION_JOB_ID, 901L),
             tuple(Job.COMPLETION_PROJECT_ID, PROJECT),
             tuple(Job.COMPLETION_STATUSES, List.of(20L)));
   }
 
   @Test
   void useCustomBranchFalseAloneTurnsTheBranchOffAndKeepsItsName() {
-    Environment prod = new Environment(Specs.with(remoteProd().withCustomBranch("release").fields(), "id", PROD_ID));
+    Environment prod =
+        new Environment(
+            Specs.with(remoteProd().withCustomBranch("release").fields(), "id", PROD_ID));
 
-    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(env("prod", e -> {
-      e.name = "Production";
-      e.useCustomBranch = false;
-      return e;
-    })), List.of()), remote(List.of(prod), List.of()));
+    Plan plan =
+        Differ.diff(
+            desired(
+                OwnershipSpec.defaults(),
+                List.of(
+                    env(
+                        "prod",
+                        e -> {
+                          e.name = "Production";
+                          e.useCustomBranch = false;
+                          return e;
+                        })),
+                List.of()),
+            remote(List.of(prod), List.of()));
 
     Change.Update update = (Change.Update) plan.changes().get(0);
     assertThat(paths(update)).containsExactly(Environment.USE_CUSTOM_BRANCH);
@@ -666,17 +999,29 @@ class DifferTest {
 
   @Test
   void plansTheProfileDocsAndDbtStateOfAnEnvironment() {
-    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(prod(), env("ci", e -> {
-      e.primaryProfileId = 40L;
-      e.supportsDocs = true;
-      e.dbtState = false;
-      return e;
-    })), List.of()), remote());
+    Plan plan =
+        Differ.diff(
+            desired(
+                OwnershipSpec.defaults(),
+                List.of(
+                    prod(),
+                    env(
+                        "ci",
+                        e -> {
+                          e.primaryProfileId = 40L;
+                          e.supportsDocs = true;
+                          e.dbtState = false;
+                          return e;
+                        })),
+                List.of()),
+            remote());
 
     Change.Create create = (Change.Create) plan.changes().get(0);
-    assertThat(create.fields()).extracting(FieldChange::path, FieldChange::after).contains(
-        tuple(Environment.PRIMARY_PROFILE_ID, 40L),
-        tuple(Environment.SUPPORTS_DOCS, true),
-        tuple(Environment.ENABLE_DBT_STATE, false));
+    assertThat(create.fields())
+        .extracting(FieldChange::path, FieldChange::after)
+        .contains(
+            tuple(Environment.PRIMARY_PROFILE_ID, 40L),
+            tuple(Environment.SUPPORTS_DOCS, true),
+            tuple(Environment.ENABLE_DBT_STATE, false));
   }
 }

@@ -3,7 +3,6 @@ package io.github.dbtcloud.core.plan;
 import static io.github.dbtcloud.core.plan.Specs.desired;
 import static io.github.dbtcloud.core.plan.Specs.job;
 import static io.github.dbtcloud.core.plan.Specs.remote;
-import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dbtcloud.core.api.Job;
@@ -12,26 +11,36 @@ import io.github.dbtcloud.core.identity.Marker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The marker's fingerprint tells changes made in the file from changes made in dbt Cloud by hand. */
+/**
+ * The marker's fingerprint tells changes made in the file from changes made in dbt Cloud by hand.
+ */
 class DriftTest {
 
   private static DesiredState file(int threads, List<String> steps) {
-    return desired(job("nightly", j -> {
-      j.name = "Nightly";
-      j.threads = threads;
-      j.steps = steps;
-      return j;
-    }));
+    return desired(
+        job(
+            "nightly",
+            j -> {
+              j.name = "Nightly";
+              j.threads = threads;
+              j.steps = steps;
+              return j;
+            }));
   }
 
   /** The job exactly as applying {@code applied} leaves it. */
   private static Job appliedFrom(DesiredState applied) {
     Job after = (Job) ((Change.Create) Differ.diff(applied, remote()).changes().get(0)).after();
-    return new Job(Specs.with(Specs.with(after.fields(), "id", 900L), "environment_id", Specs.PROD_ID));
+    return new Job(
+        Specs.with(Specs.with(after.fields(), "id", 900L), "environment_id", Specs.PROD_ID));
   }
 
   private static FieldChange.Origin origin(Plan plan, String path) {
-    return plan.changes().get(0).fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().origin();
+    return plan.changes().get(0).fields().stream()
+        .filter(f -> f.path().equals(path))
+        .findFirst()
+        .orElseThrow()
+        .origin();
   }
 
   @Test
@@ -60,7 +69,8 @@ class DriftTest {
     Job applied = appliedFrom(file(8, List.of("dbt build")));
     Job changedByHand = applied.withThreads(4);
 
-    Plan plan = Differ.diff(file(8, List.of("dbt build", "dbt docs generate")), remote(changedByHand));
+    Plan plan =
+        Differ.diff(file(8, List.of("dbt build", "dbt docs generate")), remote(changedByHand));
 
     assertThat(origin(plan, "settings.threads")).isEqualTo(FieldChange.Origin.OUTSIDE);
     assertThat(origin(plan, "execute_steps")).isEqualTo(FieldChange.Origin.FILE);
@@ -69,20 +79,38 @@ class DriftTest {
   @Test
   void saysNothingItCannotKnow() {
     Job applied = appliedFrom(file(8, List.of("dbt build")));
-    Job noFingerprint = applied.withDescription(Marker.strip(applied.description()) + " [[nightly]]").withThreads(4);
+    Job noFingerprint =
+        applied
+            .withDescription(Marker.strip(applied.description()) + " [[nightly]]")
+            .withThreads(4);
     Job bothChangedOneField = applied.withThreads(4);
 
-    assertThat(origin(Differ.diff(file(8, List.of("dbt build")), remote(noFingerprint)), "settings.threads"))
+    assertThat(
+            origin(
+                Differ.diff(file(8, List.of("dbt build")), remote(noFingerprint)),
+                "settings.threads"))
         .isEqualTo(FieldChange.Origin.UNKNOWN);
-    assertThat(origin(Differ.diff(file(16, List.of("dbt build")), remote(bothChangedOneField)), "settings.threads"))
+    assertThat(
+            origin(
+                Differ.diff(file(16, List.of("dbt build")), remote(bothChangedOneField)),
+                "settings.threads"))
         .isEqualTo(FieldChange.Origin.UNKNOWN);
   }
 
   @Test
   void theFingerprintIsStableForTheSameFileAndChangesWithIt() {
-    String first = Marker.find(appliedFrom(file(8, List.of("dbt build"))).description()).orElseThrow().fingerprint();
-    String again = Marker.find(appliedFrom(file(8, List.of("dbt build"))).description()).orElseThrow().fingerprint();
-    String other = Marker.find(appliedFrom(file(9, List.of("dbt build"))).description()).orElseThrow().fingerprint();
+    String first =
+        Marker.find(appliedFrom(file(8, List.of("dbt build"))).description())
+            .orElseThrow()
+            .fingerprint();
+    String again =
+        Marker.find(appliedFrom(file(8, List.of("dbt build"))).description())
+            .orElseThrow()
+            .fingerprint();
+    String other =
+        Marker.find(appliedFrom(file(9, List.of("dbt build"))).description())
+            .orElseThrow()
+            .fingerprint();
 
     assertThat(first).matches("[0-9a-f]{6}").isEqualTo(again).isNotEqualTo(other);
   }

@@ -21,24 +21,61 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** An environment written with only an id (as dbt-jobs-as-code files refer to them) is matched by id, never renamed. */
+/**
+ * An environment written with only an id (as dbt-jobs-as-code files refer to them) is matched by
+ * id, never renamed.
+ */
 class EnvironmentByIdTest {
 
   private static DesiredState desired(long environmentId) {
-    EnvironmentSpec byId = new EnvironmentSpec("environment_70", environmentId, null, List.of(), null, null, null, null,
-        null, null, null, null, null, null, null, null, Set.of(), false, SourcePosition.NONE);
-    ProjectSpec project = new ProjectSpec("shop", 7L, null, Map.of(byId.key(), byId), Map.of(), Map.of(),
-        SourcePosition.NONE);
-    return new DesiredState(1, new AccountSpec(1, null, SourcePosition.NONE), OwnershipSpec.defaults(),
-        Map.of("shop", project), Optional.empty(), Optional.empty(), List.of());
+    EnvironmentSpec byId =
+        new EnvironmentSpec(
+            "environment_70",
+            environmentId,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Set.of(),
+            false,
+            SourcePosition.NONE);
+    ProjectSpec project =
+        new ProjectSpec(
+            "shop", 7L, null, Map.of(byId.key(), byId), Map.of(), Map.of(), SourcePosition.NONE);
+    return new DesiredState(
+        1,
+        new AccountSpec(1, null, SourcePosition.NONE),
+        OwnershipSpec.defaults(),
+        Map.of("shop", project),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   private static RemoteState remote() {
-    Environment prod = Environment.draft(1, 7).withName("Production").withDeploymentType("production");
+    Environment prod =
+        Environment.draft(1, 7).withName("Production").withDeploymentType("production");
     Map<String, Object> fields = new LinkedHashMap<>(prod.fields());
     fields.put("id", 70L);
-    return new RemoteState(1, Map.of("shop", new RemoteProject("shop", new Project(Map.of("id", 7L, "name", "Shop")),
-        List.of(new Environment(fields)), List.of())));
+    return new RemoteState(
+        1,
+        Map.of(
+            "shop",
+            new RemoteProject(
+                "shop",
+                new Project(Map.of("id", 7L, "name", "Shop")),
+                List.of(new Environment(fields)),
+                List.of())));
   }
 
   @Test
@@ -50,7 +87,8 @@ class EnvironmentByIdTest {
   void refusesAnIdTheProjectDoesNotHave() {
     assertThatThrownBy(() -> Differ.diff(desired(71), remote()))
         .isInstanceOf(ScopeException.class)
-        .hasMessageEndingWith("projects.shop.environments.environment_70: project shop (id 7) has no environment with"
-            + " id 71; fix the id, or declare the environment by name so that it can be created");
+        .hasMessageEndingWith(
+            "projects.shop.environments.environment_70: project shop (id 7) has no environment with"
+                + " id 71; fix the id, or declare the environment by name so that it can be created");
   }
 }

@@ -21,17 +21,32 @@ import org.junit.jupiter.api.Test;
 class PlanFilesTest {
 
   private static PlanReport report(Plan plan, DesiredState desired, RemoteState remote) {
-    return new PlanReport(plan, desired, "0123456789abcdef0123", remote, PlanOptions.defaults(), "dbt-maven-plugin/1.2",
+    return new PlanReport(
+        plan,
+        desired,
+        "0123456789abcdef0123",
+        remote,
+        PlanOptions.defaults(),
+        "dbt-maven-plugin/1.2",
         Instant.parse("2026-11-25T10:00:00Z"));
   }
 
   private static PlanReport sample() {
-    DesiredState desired = desired(job("nightly", j -> {
-      j.threads = 8;
-      return j;
-    }), job("hourly", j -> j));
-    Job nightly = new Job(Specs.with(remoteJob(900, "[[nightly]]", j -> j.withName("nightly").withThreads(4)).fields(),
-        "updated_at", "2021-11-18T15:19:03.185687+00:00"));
+    DesiredState desired =
+        desired(
+            job(
+                "nightly",
+                j -> {
+                  j.threads = 8;
+                  return j;
+                }),
+            job("hourly", j -> j));
+    Job nightly =
+        new Job(
+            Specs.with(
+                remoteJob(900, "[[nightly]]", j -> j.withName("nightly").withThreads(4)).fields(),
+                "updated_at",
+                "2021-11-18T15:19:03.185687+00:00"));
     RemoteState remote = remote(nightly);
     return report(Differ.diff(desired, remote), desired, remote);
   }
@@ -42,18 +57,24 @@ class PlanFilesTest {
 
     assertThat(json.path("format_version").asText()).isEqualTo(JsonPlanWriter.FORMAT_VERSION);
     assertThat(json.path("tool").asText()).isEqualTo("dbt-maven-plugin/1.2");
-    assertThat(json.path("desired_state").path("sha256").asText()).isEqualTo("0123456789abcdef0123");
-    assertThat(json.path("scope").path("projects").get(0).path("id").asLong()).isEqualTo(Specs.PROJECT);
+    assertThat(json.path("desired_state").path("sha256").asText())
+        .isEqualTo("0123456789abcdef0123");
+    assertThat(json.path("scope").path("projects").get(0).path("id").asLong())
+        .isEqualTo(Specs.PROJECT);
     assertThat(json.path("summary").path("add").asInt()).isEqualTo(1);
     assertThat(json.path("summary").path("change").asInt()).isEqualTo(1);
     List<String> actions = new ArrayList<>();
-    json.path("resource_changes").forEach(c -> actions.add(c.path("address").asText() + " " + c.path("action").asText()));
-    assertThat(actions).containsExactly("shop.job.nightly update", "shop.job.hourly create",
-        "shop.environment.prod no-op");
+    json.path("resource_changes")
+        .forEach(c -> actions.add(c.path("address").asText() + " " + c.path("action").asText()));
+    assertThat(actions)
+        .containsExactly(
+            "shop.job.nightly update", "shop.job.hourly create", "shop.environment.prod no-op");
     JsonNode update = json.path("resource_changes").get(0);
     assertThat(update.path("id").asLong()).isEqualTo(900);
-    assertThat(update.path("remote_fingerprint").path("updated_at").asText()).isEqualTo("2021-11-18T15:19:03.185687Z");
-    assertThat(update.path("remote_fingerprint").path("content_hash").asText()).startsWith("sha256:");
+    assertThat(update.path("remote_fingerprint").path("updated_at").asText())
+        .isEqualTo("2021-11-18T15:19:03.185687Z");
+    assertThat(update.path("remote_fingerprint").path("content_hash").asText())
+        .startsWith("sha256:");
     assertThat(update.path("fields").get(0).path("path").asText()).isEqualTo("settings.threads");
     assertThat(update.path("fields").get(0).path("before").asInt()).isEqualTo(4);
     assertThat(update.path("before").path("settings").path("threads").asInt()).isEqualTo(4);
@@ -72,21 +93,36 @@ class PlanFilesTest {
 
   @Test
   void planJsonNeverHoldsASecretValue() {
-    EnvironmentVariable after = EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
-    Plan plan = new Plan(1, List.of(new Change.Create(new ResourceAddress(ResourceAddress.Kind.ENVIRONMENT_VARIABLE,
-        "shop", "DBT_ENV_SECRET_KEY"), after, List.of(), List.of(new FieldChange("Production", null, "s3cr3t", null,
-        FieldChange.Origin.FILE, true)))), List.of());
+    EnvironmentVariable after =
+        EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
+    Plan plan =
+        new Plan(
+            1,
+            List.of(
+                new Change.Create(
+                    new ResourceAddress(
+                        ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "shop", "DBT_ENV_SECRET_KEY"),
+                    after,
+                    List.of(),
+                    List.of(
+                        new FieldChange(
+                            "Production", null, "s3cr3t", null, FieldChange.Origin.FILE, true)))),
+            List.of());
 
     String json = new JsonPlanWriter().render(report(plan, desired(), remote()));
 
-    assertThat(json).doesNotContain("s3cr3t").contains("\"sensitive\" : true").contains("(sensitive)");
+    assertThat(json)
+        .doesNotContain("s3cr3t")
+        .contains("\"sensitive\" : true")
+        .contains("(sensitive)");
   }
 
   @Test
   void planMarkdownHasASummaryTableAndADetailsBlockPerObject() {
     String md = new MarkdownPlanRenderer("dbt-cloud.yml").render(sample());
 
-    assertThat(md).startsWith("### dbt Cloud plan\n\n**Plan: 1 to add, 1 to change, 0 to destroy.**")
+    assertThat(md)
+        .startsWith("### dbt Cloud plan\n\n**Plan: 1 to add, 1 to change, 0 to destroy.**")
         .contains("| Action | Object | Project | Id | Fields |")
         .contains("| `~` update | job \"nightly\" | shop | 900 | 1 |")
         .contains("| `+` create | job \"hourly\" | shop |  | 4 |")
@@ -101,24 +137,33 @@ class PlanFilesTest {
     Plan plan = Differ.diff(desired, remote());
     int limit = 10_000;
 
-    String md = new MarkdownPlanRenderer("dbt-cloud.yml", limit).render(report(plan, desired, remote()));
+    String md =
+        new MarkdownPlanRenderer("dbt-cloud.yml", limit).render(report(plan, desired, remote()));
 
     assertThat(md.length()).isLessThanOrEqualTo(limit);
-    assertThat(md).contains("**Plan: 300 to add, 0 to change, 0 to destroy.**")
-        .containsPattern("_\\d+ more change\\(s\\) not listed: the comment limit is 10000 characters\\. plan\\.json"
-            + " has them all\\._")
+    assertThat(md)
+        .contains("**Plan: 300 to add, 0 to change, 0 to destroy.**")
+        .containsPattern(
+            "_\\d+ more change\\(s\\) not listed: the comment limit is 10000 characters\\. plan\\.json"
+                + " has them all\\._")
         .containsPattern("_Details of \\d+ of 300 change\\(s\\) left out");
-    assertThat(new MarkdownPlanRenderer("dbt-cloud.yml").render(report(plan, desired, remote())).length())
+    assertThat(
+            new MarkdownPlanRenderer("dbt-cloud.yml")
+                .render(report(plan, desired, remote()))
+                .length())
         .isLessThanOrEqualTo(MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT);
   }
 
   @Test
   void planMarkdownOfAnEmptyPlanSaysNoChanges() {
     DesiredState desired = desired();
-    String md = new MarkdownPlanRenderer("dbt-cloud.yml").render(report(Differ.diff(desired, remote()), desired,
-        remote()));
+    String md =
+        new MarkdownPlanRenderer("dbt-cloud.yml")
+            .render(report(Differ.diff(desired, remote()), desired, remote()));
 
-    assertThat(md).contains("**No changes.** dbt Cloud matches `dbt-cloud.yml`.").doesNotContain("| Action |");
+    assertThat(md)
+        .contains("**No changes.** dbt Cloud matches `dbt-cloud.yml`.")
+        .doesNotContain("| Action |");
   }
 
   /** Many jobs with long step lists, to overflow a comment. */
@@ -129,10 +174,16 @@ class PlanFilesTest {
       specs = new io.github.dbtcloud.core.config.JobSpec[n];
       for (int i = 0; i < n; i++) {
         int k = i;
-        specs[i] = job("job_" + i, j -> {
-          j.steps = List.of("dbt build --select tag:part_" + k + " --exclude tag:slow", "dbt test --select tag:part_" + k);
-          return j;
-        });
+        specs[i] =
+            job(
+                "job_" + i,
+                j -> {
+                  j.steps =
+                      List.of(
+                          "dbt build --select tag:part_" + k + " --exclude tag:slow",
+                          "dbt test --select tag:part_" + k);
+                  return j;
+                });
       }
     }
   }

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 class ProtectionTest {
 
   private static Change.Delete delete(String key, boolean protect) {
-    Job job = Job.draft(1, 7, 70L).withName("Old " + key)
-        .withDescription(new Marker(null, key, "ab12cd", protect).appendTo("Was in the file."));
-    return new Change.Delete(new ResourceAddress(ResourceAddress.Kind.JOB, "shop", key),
+    Job job =
+        Job.draft(1, 7, 70L)
+            .withName("Old " + key)
+            .withDescription(new Marker(null, key, "ab12cd", protect).appendTo("Was in the file."));
+    return new Change.Delete(
+        new ResourceAddress(ResourceAddress.Kind.JOB, "shop", key),
         new Job(Specs.with(job.fields(), "id", 500L)));
   }
 
@@ -25,15 +28,19 @@ class ProtectionTest {
 
     assertThatThrownBy(() -> Protection.check(plan, "dbt-cloud.yml"))
         .isInstanceOf(DbtCloudFailure.class)
-        .hasMessageStartingWith("The plan would destroy 1 protected job(s), so no plan was made:\n"
-            + "  job \"legacy\" in project shop (id 500, \"Old legacy\")\n")
+        .hasMessageStartingWith(
+            "The plan would destroy 1 protected job(s), so no plan was made:\n"
+                + "  job \"legacy\" in project shop (id 500, \"Old legacy\")\n")
         .hasMessageContaining("has since left dbt-cloud.yml while ownership.prune is on")
         .hasMessageContaining("put it back with 'protect: false', apply, then remove it");
   }
 
   @Test
   void unprotectedJobsArePrunedAsPlanned() {
-    assertThatCode(() -> Protection.check(new Plan(1, List.of(delete("scratch", false)), List.of()), "f.yml"))
+    assertThatCode(
+            () ->
+                Protection.check(
+                    new Plan(1, List.of(delete("scratch", false)), List.of()), "f.yml"))
         .doesNotThrowAnyException();
   }
 
@@ -48,23 +55,55 @@ class ProtectionTest {
   @Test
   void protectingAnExistingJobIsAnUpdateOfItsMarkerAndThenNothing() {
     Job unprotected = Specs.remoteJob(500, "[[nightly]]", j -> j.withName("nightly"));
-    Plan plan = Differ.diff(Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote(unprotected));
+    Plan plan =
+        Differ.diff(
+            Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote(unprotected));
 
-    assertThat(plan.changes()).singleElement().satisfies(c -> {
-      assertThat(c.fields()).extracting(FieldChange::path).containsExactly(Job.DESCRIPTION);
-      assertThat((String) c.fields().get(0).after()).endsWith(" protected]]");
-    });
-    Job protectedJob = Specs.remoteJob(500, ((Job) ((Change.Update) plan.changes().get(0)).after()).description(),
-        j -> j.withName("nightly"));
-    assertThat(Differ.diff(Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote(protectedJob))
-        .isEmpty()).isTrue();
+    assertThat(plan.changes())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.fields()).extracting(FieldChange::path).containsExactly(Job.DESCRIPTION);
+              assertThat((String) c.fields().get(0).after()).endsWith(" protected]]");
+            });
+    Job protectedJob =
+        Specs.remoteJob(
+            500,
+            ((Job) ((Change.Update) plan.changes().get(0)).after()).description(),
+            j -> j.withName("nightly"));
+    assertThat(
+            Differ.diff(
+                    Specs.desired(protect(Specs.job("nightly", j -> j))),
+                    Specs.remote(protectedJob))
+                .isEmpty())
+        .isTrue();
   }
 
-  private static io.github.dbtcloud.core.config.JobSpec protect(io.github.dbtcloud.core.config.JobSpec s) {
-    return new io.github.dbtcloud.core.config.JobSpec(s.key(), s.name(), s.description(), s.environment(),
-        s.executeSteps(), s.dbtVersion(), s.threads(), s.targetName(), s.timeoutSeconds(), s.generateDocs(),
-        s.runGenerateSources(), s.schedule(), s.triggers(), s.deferral(), s.runCompareChanges(),
-        s.compareChangesFlags(), s.runLint(), s.errorsOnLintFailure(), s.costOptimizationFeatures(), s.envVars(),
-        s.ignoreChanges(), true, s.position());
+  private static io.github.dbtcloud.core.config.JobSpec protect(
+      io.github.dbtcloud.core.config.JobSpec s) {
+    return new io.github.dbtcloud.core.config.JobSpec(
+        s.key(),
+        s.name(),
+        s.description(),
+        s.environment(),
+        s.executeSteps(),
+        s.dbtVersion(),
+        s.threads(),
+        s.targetName(),
+        s.timeoutSeconds(),
+        s.generateDocs(),
+        s.runGenerateSources(),
+        s.schedule(),
+        s.triggers(),
+        s.deferral(),
+        s.runCompareChanges(),
+        s.compareChangesFlags(),
+        s.runLint(),
+        s.errorsOnLintFailure(),
+        s.costOptimizationFeatures(),
+        s.envVars(),
+        s.ignoreChanges(),
+        true,
+        s.position());
   }
 }

@@ -30,22 +30,31 @@ class SelectionTest {
   }
 
   private static DesiredState file() {
-    return desired(new OwnershipSpec(null, true, 10), List.of(prod(), env("ci", "CI", null, "staging"),
-        env("qa", "QA", null, "staging")), List.of(),
-        job("nightly", j -> j), job("pr_check", j -> {
-          j.environment = "ci";
-          return j;
-        }), job("pr_lint", j -> {
-          j.environment = "ci";
-          return j;
-        }));
+    return desired(
+        new OwnershipSpec(null, true, 10),
+        List.of(prod(), env("ci", "CI", null, "staging"), env("qa", "QA", null, "staging")),
+        List.of(),
+        job("nightly", j -> j),
+        job(
+            "pr_check",
+            j -> {
+              j.environment = "ci";
+              return j;
+            }),
+        job(
+            "pr_lint",
+            j -> {
+              j.environment = "ci";
+              return j;
+            }));
   }
 
   @Test
   void plansOnlyTheSelectedJobsAndTheEnvironmentsTheyUse() {
     Plan plan = Differ.diff(file(), remote(remoteJob(9, "[[dropped]]", j -> j)), jobs("pr_*"));
 
-    assertThat(plan.changes()).extracting(c -> c.address().toString())
+    assertThat(plan.changes())
+        .extracting(c -> c.address().toString())
         .containsExactly("environment \"ci\"", "job \"pr_check\"", "job \"pr_lint\"");
   }
 
@@ -59,39 +68,74 @@ class SelectionTest {
   @Test
   void refusesASelectionThatMatchesNoJobListingTheJobs() {
     assertThatThrownBy(() -> Differ.diff(file(), remote(), jobs("nighty")))
-        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("dbt.jobs: 'nighty' matches no job")
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("dbt.jobs: 'nighty' matches no job")
         .hasMessageContaining("shop/nightly");
   }
 
   @Test
   void refusesToPlanAJobWhoseNewDependencyIsNotSelected() {
-    DesiredState chained = desired(job("a", j -> j), job("b", j -> {
-      j.triggers = Specs.completion("a", "success");
-      return j;
-    }));
+    DesiredState chained =
+        desired(
+            job("a", j -> j),
+            job(
+                "b",
+                j -> {
+                  j.triggers = Specs.completion("a", "success");
+                  return j;
+                }));
 
     assertThatThrownBy(() -> Differ.diff(chained, remote(), jobs("b")))
-        .isInstanceOf(DbtCloudFailure.class).hasMessageContaining("needs the id of job \"a\"")
+        .isInstanceOf(DbtCloudFailure.class)
+        .hasMessageContaining("needs the id of job \"a\"")
         .hasMessageContaining("Add it to dbt.jobs");
   }
 
   @Test
   void refusesAProjectSelectionThatLeavesOutTheProjectOfATriggeringJob() {
-    DesiredState oneProject = desired(job("after_close", j -> {
-      j.triggers = new TriggersSpec(null, null, null,
-          new JobCompletionTrigger("close_books", "finance", List.of("success"), SourcePosition.NONE));
-      return j;
-    }));
+    DesiredState oneProject =
+        desired(
+            job(
+                "after_close",
+                j -> {
+                  j.triggers =
+                      new TriggersSpec(
+                          null,
+                          null,
+                          null,
+                          new JobCompletionTrigger(
+                              "close_books", "finance", List.of("success"), SourcePosition.NONE));
+                  return j;
+                }));
     ProjectSpec shop = oneProject.projects().get("shop");
-    ProjectSpec finance = new ProjectSpec("finance", 8L, null, Map.of(), Map.of(),
-        Map.of("close_books", job("close_books", j -> j)), SourcePosition.NONE);
-    DesiredState twoProjects = new DesiredState(1, oneProject.account(), oneProject.ownership(),
-        Map.of("shop", shop, "finance", finance), Optional.empty(), Optional.empty(), List.of());
+    ProjectSpec finance =
+        new ProjectSpec(
+            "finance",
+            8L,
+            null,
+            Map.of(),
+            Map.of(),
+            Map.of("close_books", job("close_books", j -> j)),
+            SourcePosition.NONE);
+    DesiredState twoProjects =
+        new DesiredState(
+            1,
+            oneProject.account(),
+            oneProject.ownership(),
+            Map.of("shop", shop, "finance", finance),
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
 
-    assertThatThrownBy(() -> Differ.diff(twoProjects, remote(),
-        new PlanOptions(Set.of("shop"), Set.of(), null, Set.of(), false)))
+    assertThatThrownBy(
+            () ->
+                Differ.diff(
+                    twoProjects,
+                    remote(),
+                    new PlanOptions(Set.of("shop"), Set.of(), null, Set.of(), false)))
         .isInstanceOf(DbtCloudFailure.class)
-        .hasMessageContaining("refers to job 'close_books' of project 'finance', which is not planned (add it to"
-            + " dbt.projects)");
+        .hasMessageContaining(
+            "refers to job 'close_books' of project 'finance', which is not planned (add it to"
+                + " dbt.projects)");
   }
 }

@@ -38,8 +38,21 @@ final class Specs {
   }
 
   static EnvironmentSpec env(String key, String name, String type, String deploymentType) {
-    return new EnvironmentSpec(key, name, List.of(), type, deploymentType, null, null, null, null, null, null,
-        Set.of(), false, SourcePosition.NONE);
+    return new EnvironmentSpec(
+        key,
+        name,
+        List.of(),
+        type,
+        deploymentType,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Set.of(),
+        false,
+        SourcePosition.NONE);
   }
 
   /** A mutable environment spec: set only what a test needs. */
@@ -62,9 +75,26 @@ final class Specs {
     Set<String> ignore = Set.of();
 
     EnvironmentSpec spec() {
-      return new EnvironmentSpec(key, id, name, List.of(), type, deploymentType, dbtVersion, credentialsId,
-          connectionId, extendedAttributesId, primaryProfileId, customBranch, useCustomBranch, supportsDocs,
-          queryHistory, dbtState, ignore, false, SourcePosition.NONE);
+      return new EnvironmentSpec(
+          key,
+          id,
+          name,
+          List.of(),
+          type,
+          deploymentType,
+          dbtVersion,
+          credentialsId,
+          connectionId,
+          extendedAttributesId,
+          primaryProfileId,
+          customBranch,
+          useCustomBranch,
+          supportsDocs,
+          queryHistory,
+          dbtState,
+          ignore,
+          false,
+          SourcePosition.NONE);
     }
   }
 
@@ -100,9 +130,30 @@ final class Specs {
     Set<String> ignore = Set.of();
 
     JobSpec spec() {
-      return new JobSpec(key, name, description, environment, steps, dbtVersion, threads, targetName, timeout, docs,
-          sources, schedule, triggers, deferral, compare, compareFlags, lint, lintErrors, features, envVars, ignore,
-          false, SourcePosition.NONE);
+      return new JobSpec(
+          key,
+          name,
+          description,
+          environment,
+          steps,
+          dbtVersion,
+          threads,
+          targetName,
+          timeout,
+          docs,
+          sources,
+          schedule,
+          triggers,
+          deferral,
+          compare,
+          compareFlags,
+          lint,
+          lintErrors,
+          features,
+          envVars,
+          ignore,
+          false,
+          SourcePosition.NONE);
     }
   }
 
@@ -117,12 +168,15 @@ final class Specs {
   }
 
   static TriggersSpec completion(String job, String... statuses) {
-    return new TriggersSpec(null, null, null,
+    return new TriggersSpec(
+        null,
+        null,
+        null,
         new JobCompletionTrigger(job, null, List.of(statuses), SourcePosition.NONE));
   }
 
-  static DesiredState desired(OwnershipSpec ownership, List<EnvironmentSpec> envs, List<EnvVarSpec> vars,
-      JobSpec... jobs) {
+  static DesiredState desired(
+      OwnershipSpec ownership, List<EnvironmentSpec> envs, List<EnvVarSpec> vars, JobSpec... jobs) {
     Map<String, EnvironmentSpec> e = new LinkedHashMap<>();
     envs.forEach(s -> e.put(s.key(), s));
     Map<String, EnvVarSpec> v = new LinkedHashMap<>();
@@ -132,8 +186,14 @@ final class Specs {
       j.put(s.key(), s);
     }
     ProjectSpec project = new ProjectSpec("shop", PROJECT, null, e, v, j, SourcePosition.NONE);
-    return new DesiredState(1, new AccountSpec(ACCOUNT, null, SourcePosition.NONE), ownership,
-        Map.of("shop", project), Optional.empty(), Optional.empty(), List.of());
+    return new DesiredState(
+        1,
+        new AccountSpec(ACCOUNT, null, SourcePosition.NONE),
+        ownership,
+        Map.of("shop", project),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   static DesiredState desired(JobSpec... jobs) {
@@ -141,13 +201,16 @@ final class Specs {
   }
 
   static Environment remoteProd() {
-    Environment prod = Environment.draft(ACCOUNT, PROJECT).withName("Production").withDeploymentType("production");
+    Environment prod =
+        Environment.draft(ACCOUNT, PROJECT).withName("Production").withDeploymentType("production");
     return new Environment(with(prod.fields(), "id", PROD_ID));
   }
 
   static RemoteState remote(List<Environment> envs, List<Job> jobs) {
     Project project = new Project(Map.of("id", PROJECT, "name", "Shop"));
-    return new RemoteState(ACCOUNT, "https://ab123.us1.dbt.com/",
+    return new RemoteState(
+        ACCOUNT,
+        "https://ab123.us1.dbt.com/",
         Map.of("shop", new RemoteProject("shop", project, envs, jobs)));
   }
 
@@ -155,10 +218,16 @@ final class Specs {
     return remote(List.of(remoteProd()), List.of(jobs));
   }
 
-  /** A remote job as dbt Cloud would hold it: a draft with an id, in Production, changed by {@code edit}. */
+  /**
+   * A remote job as dbt Cloud would hold it: a draft with an id, in Production, changed by {@code
+   * edit}.
+   */
   static Job remoteJob(long id, String marker, UnaryOperator<Job> edit) {
-    Job job = Job.draft(ACCOUNT, PROJECT, PROD_ID).withName("n").withDescription(marker)
-        .withExecuteSteps(List.of("dbt build"));
+    Job job =
+        Job.draft(ACCOUNT, PROJECT, PROD_ID)
+            .withName("n")
+            .withDescription(marker)
+            .withExecuteSteps(List.of("dbt build"));
     return edit.apply(new Job(with(job.fields(), "id", id)));
   }
 

@@ -25,16 +25,30 @@ class TextPlanRendererTest {
 
   @Test
   void rendersAnUpdateWithNestedFieldsAndAListDiffedByElement() {
-    Job before = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4)
-        .withExecuteSteps(List.of("dbt deps", "dbt build", "dbt test")));
-    Plan plan = Differ.diff(desired(job("nightly", j -> {
-      j.name = "Nightly";
-      j.threads = 8;
-      j.steps = List.of("dbt deps", "dbt build --full-refresh", "dbt test");
-      return j;
-    })), remote(before));
+    Job before =
+        remoteJob(
+            900,
+            "[[nightly]]",
+            j ->
+                j.withName("Nightly")
+                    .withThreads(4)
+                    .withExecuteSteps(List.of("dbt deps", "dbt build", "dbt test")));
+    Plan plan =
+        Differ.diff(
+            desired(
+                job(
+                    "nightly",
+                    j -> {
+                      j.name = "Nightly";
+                      j.threads = 8;
+                      j.steps = List.of("dbt deps", "dbt build --full-refresh", "dbt test");
+                      return j;
+                    })),
+            remote(before));
 
-    assertThat(String.join("\n", PLAIN.render(plan))).isEqualTo("""
+    assertThat(String.join("\n", PLAIN.render(plan)))
+        .isEqualTo(
+            """
 
         dbt Cloud will change as follows (+ create, ~ update in place, - destroy):
 
@@ -58,69 +72,118 @@ class TextPlanRendererTest {
 
   @Test
   void namesTheObjectAnIdPointsToNextToTheId() {
-    Environment ci = new Environment(Specs.with(Environment.draft(Specs.ACCOUNT, Specs.PROJECT).withName("CI").fields(),
-        "id", 71L));
+    Environment ci =
+        new Environment(
+            Specs.with(
+                Environment.draft(Specs.ACCOUNT, Specs.PROJECT).withName("CI").fields(),
+                "id",
+                71L));
     Job before = remoteJob(900, "[[nightly]]", j -> j.withName("nightly"));
-    Job marts = remoteJob(901, "[[marts]]", j -> j.withName("marts").withDeferringEnvironmentId(71L));
-    Plan plan = Differ.diff(Specs.desired(OwnershipSpec.defaults(), List.of(Specs.prod(),
-        Specs.env("ci", "CI", "deployment", "staging")), List.of(),
-        job("nightly", j -> {
-          j.environment = "ci";
-          return j;
-        }),
-        job("marts", j -> {
-          j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
-          return j;
-        }),
-        job("after", j -> {
-          j.triggers = Specs.completion("nightly", "success");
-          return j;
-        })), Specs.remote(List.of(Specs.remoteProd(), ci), List.of(before, marts)));
+    Job marts =
+        remoteJob(901, "[[marts]]", j -> j.withName("marts").withDeferringEnvironmentId(71L));
+    Plan plan =
+        Differ.diff(
+            Specs.desired(
+                OwnershipSpec.defaults(),
+                List.of(Specs.prod(), Specs.env("ci", "CI", "deployment", "staging")),
+                List.of(),
+                job(
+                    "nightly",
+                    j -> {
+                      j.environment = "ci";
+                      return j;
+                    }),
+                job(
+                    "marts",
+                    j -> {
+                      j.deferral = new DeferralSpec("prod", null, SourcePosition.NONE);
+                      return j;
+                    }),
+                job(
+                    "after",
+                    j -> {
+                      j.triggers = Specs.completion("nightly", "success");
+                      return j;
+                    })),
+            Specs.remote(List.of(Specs.remoteProd(), ci), List.of(before, marts)));
 
     List<String> lines = PLAIN.render(plan);
 
-    assertThat(lines).contains(
-        "      ~ environment_id = 70 -> 71 (environment \"ci\")",
-        "      ~ deferring_environment_id = 71 -> 70 (environment \"prod\")",
-        "      + environment_id = 70 (environment \"prod\")",
-        "              + job_id   = 900 (job \"nightly\")");
+    assertThat(lines)
+        .contains(
+            "      ~ environment_id = 70 -> 71 (environment \"ci\")",
+            "      ~ deferring_environment_id = 71 -> 70 (environment \"prod\")",
+            "      + environment_id = 70 (environment \"prod\")",
+            "              + job_id   = 900 (job \"nightly\")");
   }
 
   @Test
   void saysNoChangesAndStillListsUnmanagedJobs() {
     Plan plan = new Plan(1, List.of(), List.of(new UnmanagedJob("shop", 5L, "Hand made")));
 
-    assertThat(PLAIN.render(plan)).containsExactly("",
-        "1 unmanaged job(s) in scope (no marker of this file; left untouched):",
-        "    shop: \"Hand made\" (id 5)", "", "No changes. dbt Cloud matches dbt-cloud.yml.");
+    assertThat(PLAIN.render(plan))
+        .containsExactly(
+            "",
+            "1 unmanaged job(s) in scope (no marker of this file; left untouched):",
+            "    shop: \"Hand made\" (id 5)",
+            "",
+            "No changes. dbt Cloud matches dbt-cloud.yml.");
   }
 
   @Test
   void rendersADestroy() {
     Job old = remoteJob(9, "[[old]]", j -> j.withName("Old report"));
-    Plan plan = new Plan(1, List.of(new Change.Delete(address(ResourceAddress.Kind.JOB, "old"), old)), List.of());
+    Plan plan =
+        new Plan(
+            1,
+            List.of(new Change.Delete(address(ResourceAddress.Kind.JOB, "old"), old)),
+            List.of());
 
-    assertThat(PLAIN.render(plan)).contains("  # job \"old\" (id 9) will be destroyed", "  - job \"old\" (id 9) {",
-        "      - name = \"Old report\" -> null", "    }", "Plan: 0 to add, 0 to change, 1 to destroy.");
+    assertThat(PLAIN.render(plan))
+        .contains(
+            "  # job \"old\" (id 9) will be destroyed",
+            "  - job \"old\" (id 9) {",
+            "      - name = \"Old report\" -> null",
+            "    }",
+            "Plan: 0 to add, 0 to change, 1 to destroy.");
   }
 
   @Test
   void neverShowsASecretValue() {
-    EnvironmentVariable after = EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
-    Plan plan = new Plan(1, List.of(new Change.Create(address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE,
-        "DBT_ENV_SECRET_KEY"), after, List.of(), List.of(new FieldChange("Production", null, "s3cr3t", null,
-        FieldChange.Origin.FILE, true)))), List.of());
+    EnvironmentVariable after =
+        EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
+    Plan plan =
+        new Plan(
+            1,
+            List.of(
+                new Change.Create(
+                    address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "DBT_ENV_SECRET_KEY"),
+                    after,
+                    List.of(),
+                    List.of(
+                        new FieldChange(
+                            "Production", null, "s3cr3t", null, FieldChange.Origin.FILE, true)))),
+            List.of());
 
     List<String> lines = PLAIN.render(plan);
 
-    assertThat(lines).contains("      + Production = (sensitive)").noneMatch(l -> l.contains("s3cr3t"));
+    assertThat(lines)
+        .contains("      + Production = (sensitive)")
+        .noneMatch(l -> l.contains("s3cr3t"));
   }
 
   @Test
   void quotesAScopeNameThatIsNotAnIdentifier() {
-    Plan plan = new Plan(1, List.of(new Change.Create(address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "DBT_X"),
-        EnvironmentVariable.draft(1, 7, "DBT_X"), List.of(),
-        List.of(FieldChange.of("Prod.EU staging", null, "x")))), List.of());
+    Plan plan =
+        new Plan(
+            1,
+            List.of(
+                new Change.Create(
+                    address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "DBT_X"),
+                    EnvironmentVariable.draft(1, 7, "DBT_X"),
+                    List.of(),
+                    List.of(FieldChange.of("Prod.EU staging", null, "x")))),
+            List.of());
 
     assertThat(PLAIN.render(plan)).contains("      + \"Prod.EU staging\" = \"x\"");
   }
@@ -137,34 +200,55 @@ class TextPlanRendererTest {
 
   @Test
   void marksEachFieldChangedOutsideTheFile() {
-    FieldChange drift = new FieldChange("settings.threads", 4L, 8L, null, FieldChange.Origin.OUTSIDE, false);
+    FieldChange drift =
+        new FieldChange("settings.threads", 4L, 8L, null, FieldChange.Origin.OUTSIDE, false);
     Job before = remoteJob(900, "[[nightly#abcdef]]", j -> j);
-    Plan plan = new Plan(1, List.of(new Change.Update(address(ResourceAddress.Kind.JOB, "nightly"), before, before,
-        List.of(), List.of(drift))), List.of());
+    Plan plan =
+        new Plan(
+            1,
+            List.of(
+                new Change.Update(
+                    address(ResourceAddress.Kind.JOB, "nightly"),
+                    before,
+                    before,
+                    List.of(),
+                    List.of(drift))),
+            List.of());
 
-    assertThat(PLAIN.render(plan)).contains(
-        "Note: some objects were changed in dbt Cloud outside dbt-cloud.yml; the plan puts the file's values back"
-            + " (marked \"# changed outside dbt-cloud.yml\").",
-        "  # job \"nightly\" (id 900) will be updated in place (it was changed outside dbt-cloud.yml)",
-        "          ~ threads = 4 -> 8 # changed outside dbt-cloud.yml");
+    assertThat(PLAIN.render(plan))
+        .contains(
+            "Note: some objects were changed in dbt Cloud outside dbt-cloud.yml; the plan puts the file's values back"
+                + " (marked \"# changed outside dbt-cloud.yml\").",
+            "  # job \"nightly\" (id 900) will be updated in place (it was changed outside dbt-cloud.yml)",
+            "          ~ threads = 4 -> 8 # changed outside dbt-cloud.yml");
   }
 
   @Test
   void showsWarningsBeforeTheSummary() {
     Plan plan = new Plan(1, List.of(), List.of(), List.of(), List.of("this update will fail"));
 
-    assertThat(PLAIN.render(plan)).containsSubsequence("Warning: this update will fail",
-        "No changes. dbt Cloud matches dbt-cloud.yml.");
+    assertThat(PLAIN.render(plan))
+        .containsSubsequence(
+            "Warning: this update will fail", "No changes. dbt Cloud matches dbt-cloud.yml.");
   }
 
   @Test
   void aCreateOfEveryOwnershipKindRendersPendingIds() {
-    Plan plan = Differ.diff(desired(OwnershipSpec.defaults(), List.of(Specs.prod(),
-        Specs.env("ci", "CI", null, null)), List.of(), job("pr", j -> {
-          j.environment = "ci";
-          return j;
-        })), remote());
+    Plan plan =
+        Differ.diff(
+            desired(
+                OwnershipSpec.defaults(),
+                List.of(Specs.prod(), Specs.env("ci", "CI", null, null)),
+                List.of(),
+                job(
+                    "pr",
+                    j -> {
+                      j.environment = "ci";
+                      return j;
+                    })),
+            remote());
 
-    assertThat(PLAIN.render(plan)).contains("      + environment_id = (known after apply: environment \"ci\")");
+    assertThat(PLAIN.render(plan))
+        .contains("      + environment_id = (known after apply: environment \"ci\")");
   }
 }

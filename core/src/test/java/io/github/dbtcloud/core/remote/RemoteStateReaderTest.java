@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 class RemoteStateReaderTest {
 
-  private static final String OK = "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
-      + "\"developer_message\":\"\"},";
+  private static final String OK =
+      "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
+          + "\"developer_message\":\"\"},";
 
   private final Map<String, String> routes = new ConcurrentHashMap<>();
   private final List<String> seen = new CopyOnWriteArrayList<>();
@@ -42,23 +43,32 @@ class RemoteStateReaderTest {
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String path = request.getRequestUrl().encodedPath();
-        seen.add(path + (request.getRequestUrl().queryParameter("job_definition_id") == null ? ""
-            : "?job=" + request.getRequestUrl().queryParameter("job_definition_id")));
-        String body = routes.get(path);
-        if (body == null) {
-          return new MockResponse().setResponseCode(404).setBody("{\"status\":{\"code\":404,\"is_success\":false,"
-              + "\"user_message\":\"The requested resource was not found. Please check that you have the proper"
-              + " permissions.\",\"developer_message\":\"\"},\"data\":null}");
-        }
-        return new MockResponse().setBody(body);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String path = request.getRequestUrl().encodedPath();
+            seen.add(
+                path
+                    + (request.getRequestUrl().queryParameter("job_definition_id") == null
+                        ? ""
+                        : "?job=" + request.getRequestUrl().queryParameter("job_definition_id")));
+            String body = routes.get(path);
+            if (body == null) {
+              return new MockResponse()
+                  .setResponseCode(404)
+                  .setBody(
+                      "{\"status\":{\"code\":404,\"is_success\":false,"
+                          + "\"user_message\":\"The requested resource was not found. Please check that you have the proper"
+                          + " permissions.\",\"developer_message\":\"\"},\"data\":null}");
+            }
+            return new MockResponse().setBody(body);
+          }
+        });
     server.start(InetAddress.getLoopbackAddress(), 0);
-    client = AdminClient.create(ClientSettings.of(server.url("/").toString(), new ApiToken("t"), "test"));
+    client =
+        AdminClient.create(
+            ClientSettings.of(server.url("/").toString(), new ApiToken("t"), "test"));
   }
 
   @AfterEach
@@ -72,33 +82,80 @@ class RemoteStateReaderTest {
   }
 
   private static String list(String... items) {
-    return OK + "\"data\":[" + String.join(",", items) + "],\"extra\":{\"pagination\":{\"count\":" + items.length
-        + ",\"total_count\":" + items.length + "}}}";
+    return OK
+        + "\"data\":["
+        + String.join(",", items)
+        + "],\"extra\":{\"pagination\":{\"count\":"
+        + items.length
+        + ",\"total_count\":"
+        + items.length
+        + "}}}";
   }
 
   private void project(long id, String name, String envs, String jobs) {
-    routes.put("/api/v3/accounts/1/projects/" + id + "/", one("{\"id\":" + id + ",\"name\":\"" + name + "\"}"));
+    routes.put(
+        "/api/v3/accounts/1/projects/" + id + "/",
+        one("{\"id\":" + id + ",\"name\":\"" + name + "\"}"));
     routes.put("/api/v3/accounts/1/projects/" + id + "/environments/", envs);
     routes.put("/api/v2/accounts/1/jobs/", jobs);
   }
 
   private static DesiredState file(ProjectSpec project) {
-    return new DesiredState(1, new AccountSpec(1, null, SourcePosition.NONE), OwnershipSpec.defaults(),
-        Map.of(project.key(), project), Optional.empty(), Optional.empty(), List.of());
+    return new DesiredState(
+        1,
+        new AccountSpec(1, null, SourcePosition.NONE),
+        OwnershipSpec.defaults(),
+        Map.of(project.key(), project),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
-  private static ProjectSpec byId(long id, Map<String, EnvVarSpec> vars, Map<String, JobSpec> jobs) {
-    return new ProjectSpec("shop", id, null, Map.of(), vars, jobs, new SourcePosition(java.nio.file.Path.of("dbt-cloud.yml"), 5, 3));
+  private static ProjectSpec byId(
+      long id, Map<String, EnvVarSpec> vars, Map<String, JobSpec> jobs) {
+    return new ProjectSpec(
+        "shop",
+        id,
+        null,
+        Map.of(),
+        vars,
+        jobs,
+        new SourcePosition(java.nio.file.Path.of("dbt-cloud.yml"), 5, 3));
   }
 
   private static JobSpec jobWithOverrides(String key) {
-    return new JobSpec(key, null, null, "prod", List.of("dbt build"), null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, Map.of("DBT_X", "1"), Set.of(), false, SourcePosition.NONE);
+    return new JobSpec(
+        key,
+        null,
+        null,
+        "prod",
+        List.of("dbt build"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of("DBT_X", "1"),
+        Set.of(),
+        false,
+        SourcePosition.NONE);
   }
 
   @Test
   void readsAProjectWithItsEnvironmentsAndJobsInThreeRequests() {
-    project(7, "Shop", list("{\"id\":70,\"name\":\"Production\"}"),
+    project(
+        7,
+        "Shop",
+        list("{\"id\":70,\"name\":\"Production\"}"),
         list("{\"id\":900,\"environment_id\":70,\"name\":\"n\",\"description\":\"[[n]]\"}"));
 
     RemoteState state = new RemoteStateReader(client).read(file(byId(7, Map.of(), Map.of())));
@@ -113,20 +170,33 @@ class RemoteStateReaderTest {
 
   @Test
   void readsVariablesOnlyWhenTheFileDeclaresSomeAndOverridesOnlyOfManagedJobsThatSetThem() {
-    project(7, "Shop", list("{\"id\":70,\"name\":\"Production\"}"),
-        list("{\"id\":900,\"environment_id\":70,\"name\":\"n\",\"description\":\"[[nightly]]\"}",
+    project(
+        7,
+        "Shop",
+        list("{\"id\":70,\"name\":\"Production\"}"),
+        list(
+            "{\"id\":900,\"environment_id\":70,\"name\":\"n\",\"description\":\"[[nightly]]\"}",
             "{\"id\":901,\"environment_id\":70,\"name\":\"hand made\",\"description\":\"\"}"));
-    routes.put("/api/v3/accounts/1/projects/7/environment-variables/environment/",
+    routes.put(
+        "/api/v3/accounts/1/projects/7/environment-variables/environment/",
         one("{\"environments\":[\"project\",\"Production\"],\"variables\":{}}"));
     routes.put("/api/v3/accounts/1/projects/7/environment-variables/job/", one("{}"));
     EnvVarSpec var = new EnvVarSpec("DBT_TARGET", "dev", Map.of(), SourcePosition.NONE);
 
-    RemoteState state = new RemoteStateReader(client).read(file(byId(7, Map.of("DBT_TARGET", var),
-        Map.of("nightly", jobWithOverrides("nightly")))));
+    RemoteState state =
+        new RemoteStateReader(client)
+            .read(
+                file(
+                    byId(
+                        7,
+                        Map.of("DBT_TARGET", var),
+                        Map.of("nightly", jobWithOverrides("nightly")))));
 
-    assertThat(state.projects().get("shop").environmentVariables().scopes()).containsExactly("project", "Production");
+    assertThat(state.projects().get("shop").environmentVariables().scopes())
+        .containsExactly("project", "Production");
     assertThat(state.projects().get("shop").jobVariables()).containsOnlyKeys(900L);
-    assertThat(seen).contains("/api/v3/accounts/1/projects/7/environment-variables/job/?job=900")
+    assertThat(seen)
+        .contains("/api/v3/accounts/1/projects/7/environment-variables/job/?job=900")
         .doesNotContain("/api/v3/accounts/1/projects/7/environment-variables/job/?job=901");
   }
 
@@ -135,7 +205,8 @@ class RemoteStateReaderTest {
     assertThatThrownBy(() -> new RemoteStateReader(client).read(file(byId(8, Map.of(), Map.of()))))
         .isInstanceOf(ScopeException.class)
         .hasMessageContaining("project shop (id 8, dbt-cloud.yml:5:3)")
-        .hasMessageContaining("answered 404 to GET /api/v3/accounts/1/projects/8/, so no plan was made")
+        .hasMessageContaining(
+            "answered 404 to GET /api/v3/accounts/1/projects/8/, so no plan was made")
         .hasMessageContaining("the token's permissions do not cover this project")
         .hasMessageContaining("the host is not your account's own");
     assertThat(seen).hasSize(1);
@@ -143,32 +214,41 @@ class RemoteStateReaderTest {
 
   @Test
   void aJobInAnEnvironmentTheListingLacksStopsThePlanAfterOneMoreRead() {
-    project(7, "Shop", list("{\"id\":70,\"name\":\"Production\"}"),
+    project(
+        7,
+        "Shop",
+        list("{\"id\":70,\"name\":\"Production\"}"),
         list("{\"id\":900,\"environment_id\":71,\"name\":\"n\",\"description\":\"\"}"));
 
     assertThatThrownBy(() -> new RemoteStateReader(client).read(file(byId(7, Map.of(), Map.of()))))
         .isInstanceOf(ScopeException.class)
-        .hasMessageContaining("job(s) 900 (environment 71) run in environments missing from that listing")
+        .hasMessageContaining(
+            "job(s) 900 (environment 71) run in environments missing from that listing")
         .hasMessageContaining("would create environments that already exist");
     assertThat(seen).filteredOn(p -> p.endsWith("/environments/")).hasSize(2);
   }
 
   @Test
   void findsAProjectByNameAndListsTheVisibleOnesWhenItIsNotThere() {
-    routes.put("/api/v3/accounts/1/projects/", list("{\"id\":7,\"name\":\"Shop\"}", "{\"id\":8,\"name\":\"Other\"}"));
-    ProjectSpec byName = new ProjectSpec("shop", null, "Shopp", Map.of(), Map.of(), Map.of(), SourcePosition.NONE);
+    routes.put(
+        "/api/v3/accounts/1/projects/",
+        list("{\"id\":7,\"name\":\"Shop\"}", "{\"id\":8,\"name\":\"Other\"}"));
+    ProjectSpec byName =
+        new ProjectSpec("shop", null, "Shopp", Map.of(), Map.of(), Map.of(), SourcePosition.NONE);
 
     assertThatThrownBy(() -> new RemoteStateReader(client).read(file(byName)))
         .isInstanceOf(ScopeException.class)
         .hasMessageContaining("no project named \"Shopp\" is visible to this token")
-        .hasMessageContaining("\"Shop\" (id 7)").hasMessageContaining("use 'id:' instead");
+        .hasMessageContaining("\"Shop\" (id 7)")
+        .hasMessageContaining("use 'id:' instead");
   }
 
   @Test
   void readsOnlyTheSelectedProjects() {
     project(7, "Shop", list(), list());
 
-    RemoteState state = new RemoteStateReader(client).read(file(byId(7, Map.of(), Map.of())), Set.of("elsewhere"));
+    RemoteState state =
+        new RemoteStateReader(client).read(file(byId(7, Map.of(), Map.of())), Set.of("elsewhere"));
 
     assertThat(state.projects()).isEmpty();
     assertThat(seen).isEmpty();

@@ -13,16 +13,31 @@ import org.w3c.dom.Element;
 
 class JUnitXmlWriterTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesAValidSuiteWithAFailureAndASkip() throws Exception {
-    TestReport report = new TestReport("dbt-verification", List.of(
-        new TestReport.TestCase("dbt.run.1", "Clone git repository", Duration.ofMillis(1500), new TestReport.Passed()),
-        new TestReport.TestCase("dbt.run.1", "Invoke dbt with `dbt build`", Duration.ofSeconds(42),
-            new TestReport.Failed("model.shop.orders failed", "\u001b[31mDatabase Error\u001b[0m <in> & \u0001out")),
-        new TestReport.TestCase("dbt.run.1", "Generate docs", Duration.ZERO, new TestReport.Skipped("not reached"))));
+    TestReport report =
+        new TestReport(
+            "dbt-verification",
+            List.of(
+                new TestReport.TestCase(
+                    "dbt.run.1",
+                    "Clone git repository",
+                    Duration.ofMillis(1500),
+                    new TestReport.Passed()),
+                new TestReport.TestCase(
+                    "dbt.run.1",
+                    "Invoke dbt with `dbt build`",
+                    Duration.ofSeconds(42),
+                    new TestReport.Failed(
+                        "model.shop.orders failed",
+                        "\u001b[31mDatabase Error\u001b[0m <in> & \u0001out")),
+                new TestReport.TestCase(
+                    "dbt.run.1",
+                    "Generate docs",
+                    Duration.ZERO,
+                    new TestReport.Skipped("not reached"))));
     Path file = dir.resolve("sub/TEST-dbt-verification.xml");
 
     JUnitXmlWriter.write(report, file);
@@ -35,6 +50,7 @@ class JUnitXmlWriterTest {
     Element failure = (Element) doc.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).isEqualTo("model.shop.orders failed");
     assertThat(failure.getTextContent()).isEqualTo("Database Error <in> & out");
-    assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("Invoke dbt with `dbt build`");
+    assertThat(((Element) failure.getParentNode()).getAttribute("name"))
+        .isEqualTo("Invoke dbt with `dbt build`");
   }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudFailure;
-import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.TestResources;
 import io.github.dbtcloud.core.api.ApiToken;
-import io.github.dbtcloud.core.api.SemanticLayerException;
 import io.github.dbtcloud.core.api.FakeTime;
 import io.github.dbtcloud.core.api.RetryPolicy;
+import io.github.dbtcloud.core.api.SemanticLayerException;
+import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -34,8 +34,7 @@ class CheckMetricsCommandTest {
 
   private static final String TOKEN = "dbtc_check_metrics_token";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private MockWebServer server;
   private final FakeSemanticLayer sl = new FakeSemanticLayer();
@@ -73,7 +72,9 @@ class CheckMetricsCommandTest {
 
   private Target target(String semanticLayer) throws IOException {
     Path file = dir.resolve("dbt-cloud.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         version: 1
         account:
           id: 1
@@ -82,8 +83,10 @@ class CheckMetricsCommandTest {
             id: 7
             environments:
               prod: { name: Production, type: deployment, deployment_type: production }
-        """ + semanticLayer);
-    return new Target(file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
+        """
+            + semanticLayer);
+    return new Target(
+        file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
   }
 
   private MetricCheckOptions options() {
@@ -94,12 +97,15 @@ class CheckMetricsCommandTest {
     return check(semanticLayer, options());
   }
 
-  private MetricCheckReport check(String semanticLayer, MetricCheckOptions options) throws IOException {
-    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time).run(target(semanticLayer), options);
+  private MetricCheckReport check(String semanticLayer, MetricCheckOptions options)
+      throws IOException {
+    return new CheckMetricsCommand(console(), RetryPolicy.NONE, time, time)
+        .run(target(semanticLayer), options);
   }
 
   private Document report() throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(dir.resolve("target/dbt/semantic-layer/TEST-dbt-metrics.xml").toFile());
   }
 
@@ -107,14 +113,21 @@ class CheckMetricsCommandTest {
   void compilesEveryMetricGroupedByMetricTimeAtTheGrainAndWritesAPassingReport() throws Exception {
     sl.metric("revenue").metric("orders");
 
-    MetricCheckReport report = check("semantic_layer: { environment: \"555\", metrics: all, grain: month }\n");
+    MetricCheckReport report =
+        check("semantic_layer: { environment: \"555\", metrics: all, grain: month }\n");
 
     assertThat(report.passed()).isTrue();
-    assertThat(report.results()).extracting(MetricResult::metric).containsExactly("revenue", "orders");
-    assertThat(sl.compiled).hasSize(2).allSatisfy(v -> {
-      assertThat(v.get("environmentId").asLong()).isEqualTo(555);
-      assertThat(v.get("groupBy").toString()).isEqualTo("[{\"name\":\"metric_time\",\"timeGranularity\":\"month\"}]");
-    });
+    assertThat(report.results())
+        .extracting(MetricResult::metric)
+        .containsExactly("revenue", "orders");
+    assertThat(sl.compiled)
+        .hasSize(2)
+        .allSatisfy(
+            v -> {
+              assertThat(v.get("environmentId").asLong()).isEqualTo(555);
+              assertThat(v.get("groupBy").toString())
+                  .isEqualTo("[{\"name\":\"metric_time\",\"timeGranularity\":\"month\"}]");
+            });
     assertThat(lines).anyMatch(l -> l.matches("  OK +revenue +compiled \\(\\d+ ms\\)"));
     assertThat(lines).contains("Semantic Layer: 2 OK, 0 failed, 0 missing (3 requests).");
     Document xml = report();
@@ -126,20 +139,32 @@ class CheckMetricsCommandTest {
   @Test
   void failsTheBuildNamingTheBrokenMetricAndQuotingTheServer() throws Exception {
     sl.metric("revenue").metric("margin");
-    sl.brokenMetrics.put("margin", "Unable to compile metric `margin`: measure `gross` is not defined.\nsecond line");
+    sl.brokenMetrics.put(
+        "margin",
+        "Unable to compile metric `margin`: measure `gross` is not defined.\nsecond line");
 
-    MetricCheckFailure failure = catchThrowableOfType(MetricCheckFailure.class,
-        () -> check("semantic_layer: { environment: \"555\" }\n"));
+    MetricCheckFailure failure =
+        catchThrowableOfType(
+            MetricCheckFailure.class, () -> check("semantic_layer: { environment: \"555\" }\n"));
 
     assertThat(failure).isInstanceOf(DbtCloudFailure.class);
     assertThat(failure.getMessage())
-        .contains("Semantic Layer check failed in environment id 555: 1 OK, 1 failed, 0 missing of 2 metric(s).")
-        .contains("- margin FAILED: Unable to compile metric `margin`: measure `gross` is not defined.\n      second line")
+        .contains(
+            "Semantic Layer check failed in environment id 555: 1 OK, 1 failed, 0 missing of 2 metric(s).")
+        .contains(
+            "- margin FAILED: Unable to compile metric `margin`: measure `gross` is not defined.\n      second line")
         .contains("dbt-cloud.yml:");
-    assertThat(lines).anyMatch(l -> l.startsWith("WARN   FAILED  margin") && l.contains("Unable to compile metric"));
+    assertThat(lines)
+        .anyMatch(
+            l -> l.startsWith("WARN   FAILED  margin") && l.contains("Unable to compile metric"));
     Document xml = report();
     assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("1");
-    assertThat(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue())
+    assertThat(
+            xml.getElementsByTagName("failure")
+                .item(0)
+                .getAttributes()
+                .getNamedItem("message")
+                .getNodeValue())
         .isEqualTo("FAILED: Unable to compile metric `margin`: measure `gross` is not defined.");
   }
 
@@ -147,12 +172,17 @@ class CheckMetricsCommandTest {
   void reportsAnExpectedMetricThatDoesNotExistWithoutCompilingIt() throws Exception {
     sl.metric("revenue").metric("orders");
 
-    MetricCheckFailure failure = catchThrowableOfType(MetricCheckFailure.class,
-        () -> check("semantic_layer: { environment: \"555\", metrics: [revenue, churn] }\n"));
+    MetricCheckFailure failure =
+        catchThrowableOfType(
+            MetricCheckFailure.class,
+            () -> check("semantic_layer: { environment: \"555\", metrics: [revenue, churn] }\n"));
 
-    assertThat(failure.getMessage()).contains("- churn MISSING: no metric named 'churn'")
+    assertThat(failure.getMessage())
+        .contains("- churn MISSING: no metric named 'churn'")
         .contains("it serves revenue, orders");
-    assertThat(sl.compiled).extracting(v -> v.at("/metrics/0/name").asText()).containsExactly("revenue");
+    assertThat(sl.compiled)
+        .extracting(v -> v.at("/metrics/0/name").asText())
+        .containsExactly("revenue");
     assertThat(report().getDocumentElement().getAttribute("tests")).isEqualTo("2");
   }
 
@@ -160,10 +190,13 @@ class CheckMetricsCommandTest {
   void appliesTheGrainToTimeDimensionsAndNotToCategoricalOnes() throws Exception {
     sl.metric("revenue", "order__ordered_at");
 
-    check("semantic_layer:\n  environment: \"555\"\n  grain: week\n  dimensions: [customer__region, order__ordered_at]\n");
+    check(
+        "semantic_layer:\n  environment: \"555\"\n  grain: week\n  dimensions: [customer__region, order__ordered_at]\n");
 
-    assertThat(sl.compiled.get(0).get("groupBy").toString()).isEqualTo("[{\"name\":\"metric_time\",\"timeGranularity\":"
-        + "\"week\"},{\"name\":\"customer__region\"},{\"name\":\"order__ordered_at\",\"timeGranularity\":\"week\"}]");
+    assertThat(sl.compiled.get(0).get("groupBy").toString())
+        .isEqualTo(
+            "[{\"name\":\"metric_time\",\"timeGranularity\":"
+                + "\"week\"},{\"name\":\"customer__region\"},{\"name\":\"order__ordered_at\",\"timeGranularity\":\"week\"}]");
   }
 
   @Test
@@ -182,8 +215,10 @@ class CheckMetricsCommandTest {
     sl.metric("revenue");
     sl.refuseToken = true;
 
-    SemanticLayerException e = catchThrowableOfType(SemanticLayerException.class,
-        () -> check("semantic_layer: { environment: \"555\" }\n"));
+    SemanticLayerException e =
+        catchThrowableOfType(
+            SemanticLayerException.class,
+            () -> check("semantic_layer: { environment: \"555\" }\n"));
 
     assertThat(e.notAuthorized()).isTrue();
     assertThat(e.getMessage()).contains("User is not authorized").doesNotContain(TOKEN);
@@ -193,7 +228,8 @@ class CheckMetricsCommandTest {
   @Test
   void findsAnEnvironmentKeyOfTheFileInDbtCloudByItsName() throws Exception {
     sl.metric("revenue");
-    sl.environmentsJson = "[{\"id\":4242,\"name\":\"Staging\"},{\"id\":4243,\"name\":\"Production\"}]";
+    sl.environmentsJson =
+        "[{\"id\":4242,\"name\":\"Staging\"},{\"id\":4243,\"name\":\"Production\"}]";
 
     MetricCheckReport report = check("semantic_layer: { environment: prod }\n");
 
@@ -202,11 +238,15 @@ class CheckMetricsCommandTest {
     assertThat(sl.compiled.get(0).get("environmentId").asLong()).isEqualTo(4243);
   }
 
-  /** The same environment key in two projects: shop (id 2) and finance (id 9, with legacy matched by id). */
+  /**
+   * The same environment key in two projects: shop (id 2) and finance (id 9, with legacy matched by
+   * id).
+   */
   private Target twoProjects(String semanticLayer) throws IOException {
     Path file = dir.resolve("dbt-cloud.yml");
     Files.writeString(file, TestResources.text("two-projects.yml") + semanticLayer);
-    return new Target(file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
+    return new Target(
+        file, Map.of(), Map.of(), server.url("/").toString(), new ApiToken(TOKEN), "test/1");
   }
 
   private MetricCheckReport check(Target target) {
@@ -215,24 +255,32 @@ class CheckMetricsCommandTest {
 
   @Test
   void anEnvironmentKeyOfTwoProjectsWithoutAProjectIsRefusedNamingBothBeforeAskingTheServer() {
-    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
-        () -> check(twoProjects("semantic_layer: { environment: prod }\n")));
+    InvalidDesiredStateException failure =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class,
+            () -> check(twoProjects("semantic_layer: { environment: prod }\n")));
 
-    assertThat(failure.getMessage()).contains("semantic_layer.environment: environment key 'prod' is declared in"
-        + " projects shop and finance; add project: <key> to say which");
+    assertThat(failure.getMessage())
+        .contains(
+            "semantic_layer.environment: environment key 'prod' is declared in"
+                + " projects shop and finance; add project: <key> to say which");
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void anEnvironmentKeyOfTwoProjectsResolvesInTheProjectTheFileNames() throws Exception {
     sl.metric("revenue");
-    sl.environmentsJson = "[{\"id\":4243,\"name\":\"Production\"},{\"id\":4245,\"name\":\"Finance Production\"}]";
+    sl.environmentsJson =
+        "[{\"id\":4243,\"name\":\"Production\"},{\"id\":4245,\"name\":\"Finance Production\"}]";
 
-    MetricCheckReport report = check(twoProjects("semantic_layer: { environment: prod, project: finance }\n"));
+    MetricCheckReport report =
+        check(twoProjects("semantic_layer: { environment: prod, project: finance }\n"));
 
     assertThat(report.environmentId()).isEqualTo(4245);
     assertThat(report.environment()).isEqualTo("finance/prod \"Finance Production\" (id 4245)");
-    assertThat(sl.adminPaths).singleElement().satisfies(p -> assertThat(p).startsWith("/api/v3/accounts/1/projects/9/"));
+    assertThat(sl.adminPaths)
+        .singleElement()
+        .satisfies(p -> assertThat(p).startsWith("/api/v3/accounts/1/projects/9/"));
   }
 
   @Test
@@ -249,16 +297,21 @@ class CheckMetricsCommandTest {
   void saysWhenTheEnvironmentIsNotInDbtCloudYet() {
     sl.environmentsJson = "[{\"id\":4242,\"name\":\"Staging\"}]";
 
-    DbtCloudFailure failure = catchThrowableOfType(DbtCloudFailure.class,
-        () -> check("semantic_layer: { environment: prod }\n"));
+    DbtCloudFailure failure =
+        catchThrowableOfType(
+            DbtCloudFailure.class, () -> check("semantic_layer: { environment: prod }\n"));
 
-    assertThat(failure.getMessage()).contains("no environment named \"Production\"").contains("mvn dbt:apply");
+    assertThat(failure.getMessage())
+        .contains("no environment named \"Production\"")
+        .contains("mvn dbt:apply");
   }
 
   @Test
   void refusesAnEnvironmentThatIsNeitherAKeyNorAnIdBeforeAskingTheServer() {
-    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
-        () -> check("semantic_layer: { environment: prd }\n"));
+    InvalidDesiredStateException failure =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class,
+            () -> check("semantic_layer: { environment: prd }\n"));
 
     assertThat(failure.getMessage()).contains("'prd'").contains("did you mean 'prod'?");
     assertThat(server.getRequestCount()).isZero();
@@ -269,27 +322,37 @@ class CheckMetricsCommandTest {
     sl.metric("revenue").metric("refunds");
     sl.failingQueries.put("refunds", "Object 'FCT_REFUNDS' does not exist");
 
-    MetricCheckFailure failure = catchThrowableOfType(MetricCheckFailure.class,
-        () -> check("semantic_layer: { environment: \"555\" }\n", options().withRunQueries(true)));
+    MetricCheckFailure failure =
+        catchThrowableOfType(
+            MetricCheckFailure.class,
+            () ->
+                check(
+                    "semantic_layer: { environment: \"555\" }\n", options().withRunQueries(true)));
 
-    assertThat(failure.getMessage()).contains("- refunds FAILED: query q-refunds FAILED: Object 'FCT_REFUNDS' does not exist");
-    assertThat(lines).anyMatch(l -> l.contains("revenue") && l.contains("query q-revenue SUCCESSFUL"));
+    assertThat(failure.getMessage())
+        .contains("- refunds FAILED: query q-refunds FAILED: Object 'FCT_REFUNDS' does not exist");
+    assertThat(lines)
+        .anyMatch(l -> l.contains("revenue") && l.contains("query q-revenue SUCCESSFUL"));
     assertThat(sl.polls.get("q-revenue").get()).isEqualTo(3);
     assertThat(time.sleeps()).contains(Duration.ofMillis(500), Duration.ofMillis(575));
   }
 
   @Test
   void failsMetricsAllWhenTheSemanticLayerServesNone() {
-    MetricCheckFailure failure = catchThrowableOfType(MetricCheckFailure.class,
-        () -> check("semantic_layer: { environment: \"555\", metrics: all }\n"));
+    MetricCheckFailure failure =
+        catchThrowableOfType(
+            MetricCheckFailure.class,
+            () -> check("semantic_layer: { environment: \"555\", metrics: all }\n"));
 
     assertThat(failure.getMessage()).contains("serves no metrics").contains("checks nothing");
   }
 
   @Test
   void refusesAnEmptyListOfMetricsBeforeAskingTheServer() {
-    InvalidDesiredStateException failure = catchThrowableOfType(InvalidDesiredStateException.class,
-        () -> check("semantic_layer: { environment: \"555\", metrics: [] }\n"));
+    InvalidDesiredStateException failure =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class,
+            () -> check("semantic_layer: { environment: \"555\", metrics: [] }\n"));
 
     assertThat(failure.getMessage()).contains("the metrics list is empty").contains("metrics: all");
     assertThat(server.getRequestCount()).isZero();
@@ -299,8 +362,10 @@ class CheckMetricsCommandTest {
   void usesTheOverriddenSemanticLayerUrl() throws Exception {
     sl.metric("revenue");
 
-    MetricCheckReport report = check("semantic_layer: { environment: \"555\" }\n",
-        options().withSemanticLayerUrl(server.url("/custom/graphql").toString()));
+    MetricCheckReport report =
+        check(
+            "semantic_layer: { environment: \"555\" }\n",
+            options().withSemanticLayerUrl(server.url("/custom/graphql").toString()));
 
     assertThat(report.url()).endsWith("/custom/graphql");
     assertThat(server.takeRequest().getPath()).isEqualTo("/custom/graphql");
@@ -312,7 +377,10 @@ class CheckMetricsCommandTest {
 
     assertThat(new CheckMetricsCommand(console()).runIfConfigured(target, options())).isEmpty();
     assertThat(lines).anyMatch(l -> l.contains("skipping the Semantic Layer check"));
-    assertThat(catchThrowableOfType(MetricCheckFailure.class, () -> new CheckMetricsCommand(console()).run(target, options())))
+    assertThat(
+            catchThrowableOfType(
+                MetricCheckFailure.class,
+                () -> new CheckMetricsCommand(console()).run(target, options())))
         .hasMessageContaining("has no 'semantic_layer:' section");
     assertThat(server.getRequestCount()).isZero();
   }

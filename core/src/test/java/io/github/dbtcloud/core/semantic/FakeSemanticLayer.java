@@ -35,7 +35,10 @@ final class FakeSemanticLayer extends Dispatcher {
   final AtomicInteger maxInFlight = new AtomicInteger();
   volatile java.util.concurrent.CyclicBarrier compileBarrier;
 
-  /** Adds a metric with {@code metric_time}, a categorical dimension and the given extra time dimensions. */
+  /**
+   * Adds a metric with {@code metric_time}, a categorical dimension and the given extra time
+   * dimensions.
+   */
   FakeSemanticLayer metric(String name, String... extraTimeDimensions) {
     timeDimensions.put(name, List.of(extraTimeDimensions));
     return this;
@@ -46,9 +49,12 @@ final class FakeSemanticLayer extends Dispatcher {
     try {
       if (request.getPath().startsWith("/api/v3/")) {
         adminPaths.add(request.getPath());
-        return json("{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
-            + "\"developer_message\":\"\"},\"data\":" + environmentsJson + ",\"extra\":{\"pagination\":{\"count\":1,"
-            + "\"total_count\":1}}}");
+        return json(
+            "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
+                + "\"developer_message\":\"\"},\"data\":"
+                + environmentsJson
+                + ",\"extra\":{\"pagination\":{\"count\":1,"
+                + "\"total_count\":1}}}");
       }
       JsonNode body = JSON.readTree(request.getBody().readUtf8());
       if (refuseToken) {
@@ -87,7 +93,8 @@ final class FakeSemanticLayer extends Dispatcher {
       if (error != null) {
         return errors(error);
       }
-      return json("{\"data\":{\"compileSql\":{\"sql\":\"SELECT SUM(x) AS " + metric + " FROM t\"}}}");
+      return json(
+          "{\"data\":{\"compileSql\":{\"sql\":\"SELECT SUM(x) AS " + metric + " FROM t\"}}}");
     } finally {
       inFlight.decrementAndGet();
     }
@@ -98,9 +105,15 @@ final class FakeSemanticLayer extends Dispatcher {
     String metric = queryId.substring(2);
     ObjectNode q = JSON.createObjectNode().put("queryId", queryId);
     if (n < 3) {
-      q.put("status", n == 1 ? "PENDING" : "RUNNING").putNull("sql").putNull("error").putNull("totalPages");
+      q.put("status", n == 1 ? "PENDING" : "RUNNING")
+          .putNull("sql")
+          .putNull("error")
+          .putNull("totalPages");
     } else if (failingQueries.containsKey(metric)) {
-      q.put("status", "FAILED").put("sql", "SELECT 1").put("error", failingQueries.get(metric)).putNull("totalPages");
+      q.put("status", "FAILED")
+          .put("sql", "SELECT 1")
+          .put("error", failingQueries.get(metric))
+          .putNull("totalPages");
     } else {
       q.put("status", "SUCCESSFUL").put("sql", "SELECT 1").putNull("error").put("totalPages", 1);
     }
@@ -111,13 +124,15 @@ final class FakeSemanticLayer extends Dispatcher {
 
   private String metrics() {
     ArrayNode out = JSON.createArrayNode();
-    timeDimensions.forEach((name, times) -> {
-      ObjectNode m = out.addObject().put("name", name).put("type", "SIMPLE").putNull("description");
-      ArrayNode dims = m.putArray("dimensions");
-      dims.addObject().put("qualifiedName", "metric_time").put("type", "TIME");
-      dims.addObject().put("qualifiedName", "customer__region").put("type", "CATEGORICAL");
-      times.forEach(t -> dims.addObject().put("qualifiedName", t).put("type", "TIME"));
-    });
+    timeDimensions.forEach(
+        (name, times) -> {
+          ObjectNode m =
+              out.addObject().put("name", name).put("type", "SIMPLE").putNull("description");
+          ArrayNode dims = m.putArray("dimensions");
+          dims.addObject().put("qualifiedName", "metric_time").put("type", "TIME");
+          dims.addObject().put("qualifiedName", "customer__region").put("type", "CATEGORICAL");
+          times.forEach(t -> dims.addObject().put("qualifiedName", t).put("type", "TIME"));
+        });
     return out.toString();
   }
 

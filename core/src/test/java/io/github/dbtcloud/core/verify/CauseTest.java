@@ -15,15 +15,29 @@ class CauseTest {
 
   @Test
   void linksAGitHubActionsRun() {
-    assertThat(Cause.ciBuildUrl(Map.of("GITHUB_ACTIONS", "true", "GITHUB_SERVER_URL", "https://github.example.com/",
-        "GITHUB_REPOSITORY", "acme/analytics", "GITHUB_RUN_ID", "42")))
+    assertThat(
+            Cause.ciBuildUrl(
+                Map.of(
+                    "GITHUB_ACTIONS",
+                    "true",
+                    "GITHUB_SERVER_URL",
+                    "https://github.example.com/",
+                    "GITHUB_REPOSITORY",
+                    "acme/analytics",
+                    "GITHUB_RUN_ID",
+                    "42")))
         .contains("https://github.example.com/acme/analytics/actions/runs/42");
   }
 
   @Test
   void linksAGitLabJobBeforeItsPipeline() {
-    assertThat(Cause.ciBuildUrl(Map.of("CI_JOB_URL", "https://gitlab.com/acme/a/-/jobs/9",
-        "CI_PIPELINE_URL", "https://gitlab.com/acme/a/-/pipelines/3")))
+    assertThat(
+            Cause.ciBuildUrl(
+                Map.of(
+                    "CI_JOB_URL",
+                    "https://gitlab.com/acme/a/-/jobs/9",
+                    "CI_PIPELINE_URL",
+                    "https://gitlab.com/acme/a/-/pipelines/3")))
         .contains("https://gitlab.com/acme/a/-/jobs/9");
   }
 
@@ -35,8 +49,15 @@ class CauseTest {
 
   @Test
   void linksAnAzureDevOpsBuild() {
-    assertThat(Cause.ciBuildUrl(Map.of("SYSTEM_COLLECTIONURI", "https://dev.azure.com/acme/",
-        "SYSTEM_TEAMPROJECT", "analytics", "BUILD_BUILDID", "512")))
+    assertThat(
+            Cause.ciBuildUrl(
+                Map.of(
+                    "SYSTEM_COLLECTIONURI",
+                    "https://dev.azure.com/acme/",
+                    "SYSTEM_TEAMPROJECT",
+                    "analytics",
+                    "BUILD_BUILDID",
+                    "512")))
         .contains("https://dev.azure.com/acme/analytics/_build/results?buildId=512");
   }
 
@@ -44,7 +65,8 @@ class CauseTest {
   void keepsTheCiLinkWhole() {
     String url = "https://ci.acme.com/job/" + "x".repeat(150) + "/17/";
 
-    String cause = Cause.byDefault("com.acme:" + "a".repeat(200) + " 1.0", Map.of("BUILD_URL", url));
+    String cause =
+        Cause.byDefault("com.acme:" + "a".repeat(200) + " 1.0", Map.of("BUILD_URL", url));
 
     assertThat(cause).hasSizeLessThanOrEqualTo(255).endsWith("(" + url + ")").contains("...");
   }

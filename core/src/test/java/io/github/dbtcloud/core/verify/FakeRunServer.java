@@ -31,8 +31,10 @@ final class FakeRunServer extends Dispatcher {
   final List<String> bodies = new CopyOnWriteArrayList<>();
   Duration queued = Duration.ofSeconds(1);
   Duration starting = Duration.ofSeconds(1);
-  List<Step> steps = List.of(new Step("Clone git repository", Duration.ofSeconds(2), 10, "cloned"),
-      new Step("Invoke dbt with `dbt build`", Duration.ofSeconds(5), 10, "Done. PASS=3"));
+  List<Step> steps =
+      List.of(
+          new Step("Clone git repository", Duration.ofSeconds(2), 10, "cloned"),
+          new Step("Invoke dbt with `dbt build`", Duration.ofSeconds(5), 10, "Done. PASS=3"));
   List<Long> blockedBy = List.of();
   Duration blockedFrom = Duration.ZERO;
   String runResults = "{\"results\":[]}";
@@ -53,11 +55,14 @@ final class FakeRunServer extends Dispatcher {
 
   /** How many times the run was read. */
   long polls() {
-    return requests.stream().filter(r -> r.startsWith("GET /api/v2/accounts/1/runs/" + RUN + "/")).count();
+    return requests.stream()
+        .filter(r -> r.startsWith("GET /api/v2/accounts/1/runs/" + RUN + "/"))
+        .count();
   }
 
   boolean cancelled() {
-    return requests.stream().anyMatch(r -> r.startsWith("POST /api/v2/accounts/1/runs/" + RUN + "/cancel/"));
+    return requests.stream()
+        .anyMatch(r -> r.startsWith("POST /api/v2/accounts/1/runs/" + RUN + "/cancel/"));
   }
 
   @Override
@@ -82,29 +87,40 @@ final class FakeRunServer extends Dispatcher {
     if (line.startsWith("GET /api/v2/accounts/1/runs/" + RUN + "/")) {
       if (failingPolls > 0) {
         failingPolls--;
-        return new MockResponse().setResponseCode(503).setBody("{\"status\":{\"code\":503,\"is_success\":false,"
-            + "\"user_message\":\"Service unavailable\",\"developer_message\":\"\"},\"data\":null}");
+        return new MockResponse()
+            .setResponseCode(503)
+            .setBody(
+                "{\"status\":{\"code\":503,\"is_success\":false,"
+                    + "\"user_message\":\"Service unavailable\",\"developer_message\":\"\"},\"data\":null}");
       }
       return ok(run(path.contains("run_steps")), false);
     }
     if (line.equals("POST /api/v2/accounts/1/runs/" + RUN + "/cancel/")) {
       if (finishedAt(clock.instant()) != null) {
         if (refuseCancel) {
-          return new MockResponse().setResponseCode(400).setBody("{\"status\":{\"code\":400,\"is_success\":false,"
-              + "\"user_message\":\"The request was invalid.\",\"developer_message\":\"\"},\"data\":{}}");
+          return new MockResponse()
+              .setResponseCode(400)
+              .setBody(
+                  "{\"status\":{\"code\":400,\"is_success\":false,"
+                      + "\"user_message\":\"The request was invalid.\",\"developer_message\":\"\"},\"data\":{}}");
         }
         return ok(run(false), false);
       }
       cancelledAt = clock.instant();
       return ok(run(false), false);
     }
-    return new MockResponse().setResponseCode(404).setBody("{\"status\":{\"code\":404,\"is_success\":false,"
-        + "\"user_message\":\"The requested resource was not found.\",\"developer_message\":\"\"},\"data\":null}");
+    return new MockResponse()
+        .setResponseCode(404)
+        .setBody(
+            "{\"status\":{\"code\":404,\"is_success\":false,"
+                + "\"user_message\":\"The requested resource was not found.\",\"developer_message\":\"\"},\"data\":null}");
   }
 
   private String job() {
     return "{\"id\":42,\"account_id\":1,\"project_id\":2,\"environment_id\":3,\"name\":\"Nightly build\","
-        + "\"description\":\"" + jobDescription + "\"}";
+        + "\"description\":\""
+        + jobDescription
+        + "\"}";
   }
 
   private Instant dequeuedAt() {
@@ -162,9 +178,22 @@ final class FakeRunServer extends Dispatcher {
         fin = null;
       }
       lastStatus = st;
-      stepJson.add("{\"id\":" + (100 + index) + ",\"index\":" + index + ",\"name\":\"" + s.name()
-          + "\",\"status\":" + st + ",\"logs\":\"" + (fin == null ? "" : s.logs()) + "\",\"started_at\":\""
-          + ts(cursor) + "\",\"finished_at\":" + (fin == null ? "null" : "\"" + fin + "\"") + "}");
+      stepJson.add(
+          "{\"id\":"
+              + (100 + index)
+              + ",\"index\":"
+              + index
+              + ",\"name\":\""
+              + s.name()
+              + "\",\"status\":"
+              + st
+              + ",\"logs\":\""
+              + (fin == null ? "" : s.logs())
+              + "\",\"started_at\":\""
+              + ts(cursor)
+              + "\",\"finished_at\":"
+              + (fin == null ? "null" : "\"" + fin + "\"")
+              + "}");
       cursor = end;
       if (s.status() != 10) {
         break;
@@ -182,14 +211,26 @@ final class FakeRunServer extends Dispatcher {
     }
     boolean blockedNow = status == 1 && !now.isBefore(triggeredAt.plus(blockedFrom));
     String blocked = blockedNow ? blockedBy.toString().replace(" ", "") : "[]";
-    return "{\"id\":" + RUN + ",\"job_definition_id\":42,\"status\":" + status
-        + ",\"status_message\":" + (status == 30 ? "\"Cancelled by user.\"" : "null")
-        + ",\"created_at\":\"" + ts(triggeredAt) + "\",\"started_at\":"
+    return "{\"id\":"
+        + RUN
+        + ",\"job_definition_id\":42,\"status\":"
+        + status
+        + ",\"status_message\":"
+        + (status == 30 ? "\"Cancelled by user.\"" : "null")
+        + ",\"created_at\":\""
+        + ts(triggeredAt)
+        + "\",\"started_at\":"
         + (started ? "\"" + ts(startedAt()) + "\"" : "null")
-        + ",\"finished_at\":" + (finished == null ? "null" : "\"" + ts(finished) + "\"")
-        + ",\"blocked_by\":" + blocked
-        + ",\"href\":\"https://ab123.us1.dbt.com/deploy/1/projects/2/runs/" + RUN + "/\""
-        + ",\"run_steps\":[" + (withSteps ? String.join(",", stepJson) : "") + "]}";
+        + ",\"finished_at\":"
+        + (finished == null ? "null" : "\"" + ts(finished) + "\"")
+        + ",\"blocked_by\":"
+        + blocked
+        + ",\"href\":\"https://ab123.us1.dbt.com/deploy/1/projects/2/runs/"
+        + RUN
+        + "/\""
+        + ",\"run_steps\":["
+        + (withSteps ? String.join(",", stepJson) : "")
+        + "]}";
   }
 
   private Instant naturalEnd() {
@@ -208,9 +249,17 @@ final class FakeRunServer extends Dispatcher {
   }
 
   private static MockResponse ok(String data, boolean list) {
-    String extra = list ? ",\"extra\":{\"filters\":{},\"order_by\":\"id\",\"pagination\":{\"count\":1,\"total_count\":1}}" : "";
-    return new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\",\"developer_message\":\"\"},"
-            + "\"data\":" + data + extra + "}");
+    String extra =
+        list
+            ? ",\"extra\":{\"filters\":{},\"order_by\":\"id\",\"pagination\":{\"count\":1,\"total_count\":1}}"
+            : "";
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json")
+        .setBody(
+            "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\",\"developer_message\":\"\"},"
+                + "\"data\":"
+                + data
+                + extra
+                + "}");
   }
 }

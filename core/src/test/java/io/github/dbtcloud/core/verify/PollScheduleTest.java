@@ -18,7 +18,9 @@ class PollScheduleTest {
       seconds.add(schedule.next().toMillis());
     }
 
-    assertThat(seconds).containsExactly(2000L, 3000L, 4500L, 6750L, 10125L, 15188L, 22782L, 30000L, 30000L, 30000L);
+    assertThat(seconds)
+        .containsExactly(
+            2000L, 3000L, 4500L, 6750L, 10125L, 15188L, 22782L, 30000L, 30000L, 30000L);
   }
 
   @Test
@@ -36,6 +38,7 @@ class PollScheduleTest {
   void equalBoundsPollAtOneSteadyInterval() {
     PollSchedule schedule = new PollSchedule(Duration.ofSeconds(5), Duration.ofSeconds(5));
 
-    assertThat(List.of(schedule.next(), schedule.next(), schedule.next())).containsOnly(Duration.ofSeconds(5));
+    assertThat(List.of(schedule.next(), schedule.next(), schedule.next()))
+        .containsOnly(Duration.ofSeconds(5));
   }
 }

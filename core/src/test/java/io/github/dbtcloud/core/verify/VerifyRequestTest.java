@@ -19,8 +19,20 @@ class VerifyRequestTest {
   private final List<String> warnings = new ArrayList<>();
 
   private static VerifySpec spec(String job, String cause, List<String> steps, Duration timeout) {
-    return new VerifySpec(job, cause, "main", null, "from_file", steps, 4, null, timeout, Duration.ofSeconds(2),
-        Duration.ofSeconds(30), true, AT);
+    return new VerifySpec(
+        job,
+        cause,
+        "main",
+        null,
+        "from_file",
+        steps,
+        4,
+        null,
+        timeout,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(30),
+        true,
+        AT);
   }
 
   private static VerifyOptions none() {
@@ -33,8 +45,9 @@ class VerifyRequestTest {
 
   @Test
   void takesEverythingFromTheFileWhenTheBuildSaysNothing() {
-    VerifyRequest request = resolve(spec("nightly", "release", List.of("dbt build"), Duration.ofMinutes(45)), none())
-        .orElseThrow();
+    VerifyRequest request =
+        resolve(spec("nightly", "release", List.of("dbt build"), Duration.ofMinutes(45)), none())
+            .orElseThrow();
 
     assertThat(request.job()).isEqualTo("nightly");
     assertThat(request.origin()).isEqualTo("verify.job at dbt-cloud.yml:30:3");
@@ -48,16 +61,38 @@ class VerifyRequestTest {
 
   @Test
   void theBuildsOptionsWinOverTheFile() {
-    VerifyOptions build = new VerifyOptions("123", "hotfix", "release/2", "abc", null, List.of("dbt seed"), 16, "ci",
-        Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(5), false, "x 1", Path.of("r.xml"));
+    VerifyOptions build =
+        new VerifyOptions(
+            "123",
+            "hotfix",
+            "release/2",
+            "abc",
+            null,
+            List.of("dbt seed"),
+            16,
+            "ci",
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            false,
+            "x 1",
+            Path.of("r.xml"));
 
-    VerifyRequest request = resolve(spec("nightly", "release", List.of("dbt build"), Duration.ofMinutes(45)), build)
-        .orElseThrow();
+    VerifyRequest request =
+        resolve(spec("nightly", "release", List.of("dbt build"), Duration.ofMinutes(45)), build)
+            .orElseThrow();
 
     assertThat(request.job()).isEqualTo("123");
     assertThat(request.origin()).isEqualTo("the job parameter (dbt.verify.job)");
-    assertThat(request.trigger()).extracting("cause", "gitBranch", "gitSha", "schemaOverride", "threadsOverride",
-        "targetNameOverride").containsExactly("hotfix", "release/2", "abc", "from_file", 16, "ci");
+    assertThat(request.trigger())
+        .extracting(
+            "cause",
+            "gitBranch",
+            "gitSha",
+            "schemaOverride",
+            "threadsOverride",
+            "targetNameOverride")
+        .containsExactly("hotfix", "release/2", "abc", "from_file", 16, "ci");
     assertThat(request.trigger().stepsOverride()).containsExactly("dbt seed");
     assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(request.pollMax()).isEqualTo(Duration.ofSeconds(5));
@@ -77,13 +112,15 @@ class VerifyRequestTest {
     assertThat(request.pollMin()).isEqualTo(Duration.ofSeconds(2));
     assertThat(request.pollMax()).isEqualTo(Duration.ofSeconds(30));
     assertThat(request.cancelOnTimeout()).isTrue();
-    assertThat(request.trigger().cause()).isEqualTo("Verification by dbt-maven-plugin: com.acme:analytics 1.4.0");
+    assertThat(request.trigger().cause())
+        .isEqualTo("Verification by dbt-maven-plugin: com.acme:analytics 1.4.0");
   }
 
   @Test
   void aCauseLongerThan255CharactersIsCutWithAWarning() {
-    VerifyRequest request = resolve(spec("nightly", "x".repeat(300), List.of(), Duration.ofMinutes(1)), none())
-        .orElseThrow();
+    VerifyRequest request =
+        resolve(spec("nightly", "x".repeat(300), List.of(), Duration.ofMinutes(1)), none())
+            .orElseThrow();
 
     assertThat(request.trigger().cause()).hasSize(255).endsWith("...");
     assertThat(warnings).singleElement().asString().contains("300 characters");
@@ -92,7 +129,9 @@ class VerifyRequestTest {
   @Test
   void anEmptyTextSettingIsNotSentAndSaysSo() {
     VerifyOptions build = none().withJob("nightly");
-    build = new VerifyOptions("nightly", null, " ", null, null, null, null, null, null, null, null, null, "x", null);
+    build =
+        new VerifyOptions(
+            "nightly", null, " ", null, null, null, null, null, null, null, null, null, "x", null);
 
     VerifyRequest request = resolve(null, build).orElseThrow();
 
@@ -102,12 +141,17 @@ class VerifyRequestTest {
 
   @Test
   void refusesPollingFasterThanEvery100msAndABackwardsRange() {
-    VerifyOptions build = none().withJob("nightly").withTiming(null, Duration.ofMillis(10), Duration.ofMillis(5), null);
+    VerifyOptions build =
+        none()
+            .withJob("nightly")
+            .withTiming(null, Duration.ofMillis(10), Duration.ofMillis(5), null);
 
-    assertThatThrownBy(() -> resolve(spec("nightly", null, List.of(), Duration.ofMinutes(1)), build))
+    assertThatThrownBy(
+            () -> resolve(spec("nightly", null, List.of(), Duration.ofMinutes(1)), build))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("verify: at dbt-cloud.yml:30:3")
-        .hasMessageContaining("poll_min is 10 ms; polling faster than every 100 ms would hammer the API")
+        .hasMessageContaining(
+            "poll_min is 10 ms; polling faster than every 100 ms would hammer the API")
         .hasMessageContaining("poll_max (5 ms) is shorter than poll_min (10 ms)");
   }
 
@@ -115,6 +159,7 @@ class VerifyRequestTest {
   void refusesANonPositiveTimeout() {
     VerifyOptions build = none().withJob("nightly").withTiming(Duration.ZERO, null, null, null);
 
-    assertThatThrownBy(() -> resolve(null, build)).hasMessageContaining("timeout is PT0S; give a positive duration");
+    assertThatThrownBy(() -> resolve(null, build))
+        .hasMessageContaining("timeout is PT0S; give a positive duration");
   }
 }

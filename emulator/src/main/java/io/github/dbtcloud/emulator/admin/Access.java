@@ -37,7 +37,9 @@ public final class Access {
     return new Principal(account, state.projectScopeOfToken(token).orElse(null));
   }
 
-  /** The account of the request's token; 401 {@code Invalid token.} when it is missing or unknown. */
+  /**
+   * The account of the request's token; 401 {@code Invalid token.} when it is missing or unknown.
+   */
   public static long account(ApiRequest request, EmulatorState state) {
     return principal(request, state).accountId();
   }

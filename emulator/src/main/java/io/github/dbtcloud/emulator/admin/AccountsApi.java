@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v2/accounts/}, {@code /api/v2/accounts/{id}/}, {@code /api/v3/accounts/} and the
- * v3 retrieve (not in SPEC3; served like the v2 one). A token sees exactly its own account.
+ * {@code /api/v2/accounts/}, {@code /api/v2/accounts/{id}/}, {@code /api/v3/accounts/} and the v3
+ * retrieve (not in SPEC3; served like the v2 one). A token sees exactly its own account.
  */
 public final class AccountsApi {
 
@@ -35,25 +35,35 @@ public final class AccountsApi {
   }
 
   private ApiResponse list(ApiRequest request) {
-    return ctx.state().read(state -> {
-      long account = Access.account(request, state);
-      List<ObjectNode> rows = state.table(EmulatorState.ACCOUNTS).where(a -> a.get("id").asLong() == account);
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("pk__in", List.of(account));
-      // Recorded: the account list echoes only pk__in and an order_by of null, and does not page.
-      return ApiResponse.ok(Envelope.page(rows, filters, null, rows.size()));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              long account = Access.account(request, state);
+              List<ObjectNode> rows =
+                  state.table(EmulatorState.ACCOUNTS).where(a -> a.get("id").asLong() == account);
+              Map<String, Object> filters = new LinkedHashMap<>();
+              filters.put("pk__in", List.of(account));
+              // Recorded: the account list echoes only pk__in and an order_by of null, and does not
+              // page.
+              return ApiResponse.ok(Envelope.page(rows, filters, null, rows.size()));
+            });
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ctx.state().read(state -> {
-      long account = Access.requireAccount(request, state);
-      ObjectNode row = state.table(EmulatorState.ACCOUNTS).get(account).orElseThrow(ApiError::notFound);
-      return ApiResponse.ok(Envelope.success(200, row));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              long account = Access.requireAccount(request, state);
+              ObjectNode row =
+                  state.table(EmulatorState.ACCOUNTS).get(account).orElseThrow(ApiError::notFound);
+              return ApiResponse.ok(Envelope.success(200, row));
+            });
   }
 
-  /** Adds an account from a seed entry, with every field a recorded account carries, in the recorded order. */
+  /**
+   * Adds an account from a seed entry, with every field a recorded account carries, in the recorded
+   * order.
+   */
   public ObjectNode insert(EmulatorState state, JsonNode in) {
     String now = Timestamps.isoT(ctx.clock().instant());
     long id = in.get("id").asLong();
@@ -76,7 +86,9 @@ public final class AccountsApi {
     a.putNull("enterprise_authentication_method");
     a.putNull("enterprise_login_slug");
     a.putNull("enterprise_unique_identifier");
-    a.set("billing_email_address", in.path("billing_email_address").isTextual() ? in.get("billing_email_address") : null);
+    a.set(
+        "billing_email_address",
+        in.path("billing_email_address").isTextual() ? in.get("billing_email_address") : null);
     a.put("locked", false);
     a.put("develop_file_system", true);
     a.putNull("unlocked_at");

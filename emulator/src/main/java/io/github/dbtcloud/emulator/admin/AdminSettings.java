@@ -12,8 +12,12 @@ import java.util.Locale;
  */
 public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields requiredJobFields) {
 
-  /** As recorded: DELETE answers 200 with the object; job writes need the spec's keys minus {@code lifecycle_webhooks}. */
-  public static final AdminSettings DEFAULTS = new AdminSettings(DeleteAnswer.OBJECT, RequiredJobFields.SPEC_WITHOUT_LIFECYCLE_WEBHOOKS);
+  /**
+   * As recorded: DELETE answers 200 with the object; job writes need the spec's keys minus {@code
+   * lifecycle_webhooks}.
+   */
+  public static final AdminSettings DEFAULTS =
+      new AdminSettings(DeleteAnswer.OBJECT, RequiredJobFields.SPEC_WITHOUT_LIFECYCLE_WEBHOOKS);
 
   /** What DELETE answers (F1). */
   public enum DeleteAnswer {
@@ -23,11 +27,20 @@ public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields require
     NO_CONTENT
   }
 
-  /** Which keys a job create or update must carry (F4); missing ones answer 400 "required key not provided". */
+  /**
+   * Which keys a job create or update must carry (F4); missing ones answer 400 "required key not
+   * provided".
+   */
   public enum RequiredJobFields {
-    /** Only {@code project_id}, {@code environment_id} and {@code name}, as minimal clients (dagster) send. */
+    /**
+     * Only {@code project_id}, {@code environment_id} and {@code name}, as minimal clients
+     * (dagster) send.
+     */
     MINIMAL,
-    /** The spec's required list without {@code lifecycle_webhooks}, which no production client sends (F4). */
+    /**
+     * The spec's required list without {@code lifecycle_webhooks}, which no production client sends
+     * (F4).
+     */
     SPEC_WITHOUT_LIFECYCLE_WEBHOOKS,
     /** Exactly the spec's required list. */
     SPEC
@@ -50,11 +63,20 @@ public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields require
   public AdminSettings with(JsonNode section) {
     AdminSettings s = this;
     if (section.hasNonNull("delete_answer")) {
-      s = s.withDeleteAnswer(enumValue(DeleteAnswer.class, section.get("delete_answer").asText(), "settings.delete_answer"));
+      s =
+          s.withDeleteAnswer(
+              enumValue(
+                  DeleteAnswer.class,
+                  section.get("delete_answer").asText(),
+                  "settings.delete_answer"));
     }
     if (section.hasNonNull("required_job_fields")) {
-      s = s.withRequiredJobFields(enumValue(RequiredJobFields.class, section.get("required_job_fields").asText(),
-          "settings.required_job_fields"));
+      s =
+          s.withRequiredJobFields(
+              enumValue(
+                  RequiredJobFields.class,
+                  section.get("required_job_fields").asText(),
+                  "settings.required_job_fields"));
     }
     return s;
   }

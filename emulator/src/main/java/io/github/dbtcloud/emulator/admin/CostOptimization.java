@@ -11,15 +11,16 @@ import java.util.Set;
 /**
  * How the server rewrites {@code cost_optimization_features} (§E.16: "the API may rewrite the set,
  * e.g. collapse it to ["dbt_state"]"). The emulator's rule, stated so clients can be tested against
- * it: unknown values are a 400; a set containing {@code dbt_state} collapses to {@code ["dbt_state"]}
- * (state-aware orchestration without Fusion supersedes the Fusion-only features); otherwise the
- * features are de-duplicated and listed in the spec's order ({@code state_aware_orchestration},
- * {@code efficient_testing}); null or absent is {@code []}.
+ * it: unknown values are a 400; a set containing {@code dbt_state} collapses to {@code
+ * ["dbt_state"]} (state-aware orchestration without Fusion supersedes the Fusion-only features);
+ * otherwise the features are de-duplicated and listed in the spec's order ({@code
+ * state_aware_orchestration}, {@code efficient_testing}); null or absent is {@code []}.
  */
 final class CostOptimization {
 
   /** The spec's valid values, in the spec's order. */
-  static final List<String> FEATURES = List.of("state_aware_orchestration", "efficient_testing", "dbt_state");
+  static final List<String> FEATURES =
+      List.of("state_aware_orchestration", "efficient_testing", "dbt_state");
 
   private CostOptimization() {}
 
@@ -29,13 +30,17 @@ final class CostOptimization {
       return out;
     }
     if (!in.isArray()) {
-      throw ApiError.invalidField("cost_optimization_features", "Expected a list of items but got type \""
-          + in.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + "\".");
+      throw ApiError.invalidField(
+          "cost_optimization_features",
+          "Expected a list of items but got type \""
+              + in.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+              + "\".");
     }
     Set<String> asked = new LinkedHashSet<>();
     for (JsonNode f : in) {
       if (!f.isTextual() || !FEATURES.contains(f.asText())) {
-        throw ApiError.invalidField("cost_optimization_features", "\"" + f.asText() + "\" is not a valid choice.");
+        throw ApiError.invalidField(
+            "cost_optimization_features", "\"" + f.asText() + "\" is not a valid choice.");
       }
       asked.add(f.asText());
     }

@@ -27,16 +27,24 @@ import java.util.Optional;
  */
 public final class EnvironmentVariablesApi {
 
-  /** The recorded 400 reason for a second variable of the same name (ISS terraform-provider-dbtcloud#213). */
-  public static final String DUPLICATE_REASON = "An environment variable by this name already exists in this project and account";
+  /**
+   * The recorded 400 reason for a second variable of the same name (ISS
+   * terraform-provider-dbtcloud#213).
+   */
+  public static final String DUPLICATE_REASON =
+      "An environment variable by this name already exists in this project and account";
 
-  /** The emulator's 400 reason for a name without the {@code DBT_} prefix (production's text is not recorded). */
+  /**
+   * The emulator's 400 reason for a name without the {@code DBT_} prefix (production's text is not
+   * recorded).
+   */
   public static final String PREFIX_REASON = "Environment variable names must start with DBT_";
 
   /** What secret values read as (SPEC3 example). */
   public static final String MASK = "**********";
 
-  private static final String BASE = "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/";
+  private static final String BASE =
+      "/api/v3/accounts/{account_id}/projects/{project_id}/environment-variables/";
 
   private final AdminContext ctx;
 
@@ -87,48 +95,96 @@ public final class EnvironmentVariablesApi {
   // ---- read views ------------------------------------------------------------------------------
 
   private ApiResponse byEnvironment(ApiRequest request) {
-    return ctx.state().read(state -> {
-      long projectId = project(request, state);
-      ObjectNode data = Json.MAPPER.createObjectNode();
-      ArrayNode names = data.putArray("environments");
-      names.add("project");
-      Map<Long, String> envNames = new LinkedHashMap<>();
-      for (ObjectNode env : environments(state, projectId)) {
-        envNames.put(env.get("id").asLong(), env.get("name").asText());
-        names.add(env.get("name").asText());
-      }
-      data.set("variables", byScope(state, projectId, (type, row) -> type.equals("project") ? "project"
-          : type.equals("environment") ? envNames.get(row.path("environment_id").asLong()) : null));
-      return answer(data);
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              long projectId = project(request, state);
+              ObjectNode data = Json.MAPPER.createObjectNode();
+              ArrayNode names = data.putArray("environments");
+              names.add("project");
+              Map<Long, String> envNames = new LinkedHashMap<>();
+              for (ObjectNode env : environments(state, projectId)) {
+                envNames.put(env.get("id").asLong(), env.get("name").asText());
+                names.add(env.get("name").asText());
+              }
+              data.set(
+                  "variables",
+                  byScope(
+                      state,
+                      projectId,
+                      (type, row) ->
+                          type.equals("project")
+                              ? "project"
+                              : type.equals("environment")
+                                  ? envNames.get(row.path("environment_id").asLong())
+                                  : null));
+              return answer(data);
+            });
   }
 
   private ApiResponse byJob(ApiRequest request) {
-    return ctx.state().read(state -> {
-      long projectId = project(request, state);
-      Long jobId = Lists.longParam(request, "job_definition_id").orElseThrow(
-          () -> ApiError.invalidField("job_definition_id", "This field is required."));
-      ObjectNode job = state.table(EmulatorState.JOBS).get(jobId)
-          .filter(j -> j.get("project_id").asLong() == projectId && j.path("state").asInt(1) == 1)
-          .orElseThrow(ApiError::notFound);
-      long environmentId = job.get("environment_id").asLong();
-      return answer(byScope(state, projectId, (type, row) -> scope(type, row, environmentId, "job", "job_definition_id", jobId)));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              long projectId = project(request, state);
+              Long jobId =
+                  Lists.longParam(request, "job_definition_id")
+                      .orElseThrow(
+                          () ->
+                              ApiError.invalidField(
+                                  "job_definition_id", "This field is required."));
+              ObjectNode job =
+                  state
+                      .table(EmulatorState.JOBS)
+                      .get(jobId)
+                      .filter(
+                          j ->
+                              j.get("project_id").asLong() == projectId
+                                  && j.path("state").asInt(1) == 1)
+                      .orElseThrow(ApiError::notFound);
+              long environmentId = job.get("environment_id").asLong();
+              return answer(
+                  byScope(
+                      state,
+                      projectId,
+                      (type, row) ->
+                          scope(type, row, environmentId, "job", "job_definition_id", jobId)));
+            });
   }
 
   private ApiResponse byUser(ApiRequest request) {
-    return ctx.state().read(state -> {
-      long projectId = project(request, state);
-      Long userId = Lists.longParam(request, "user_id").orElseThrow(
-          () -> ApiError.invalidField("user_id", "This field is required."));
-      long development = environments(state, projectId).stream().filter(e -> e.path("type").asText().equals("development"))
-          .map(e -> e.get("id").asLong()).findFirst().orElse(-1L);
-      return answer(byScope(state, projectId, (type, row) -> scope(type, row, development, "user", "user_id", userId)));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              long projectId = project(request, state);
+              Long userId =
+                  Lists.longParam(request, "user_id")
+                      .orElseThrow(
+                          () -> ApiError.invalidField("user_id", "This field is required."));
+              long development =
+                  environments(state, projectId).stream()
+                      .filter(e -> e.path("type").asText().equals("development"))
+                      .map(e -> e.get("id").asLong())
+                      .findFirst()
+                      .orElse(-1L);
+              return answer(
+                  byScope(
+                      state,
+                      projectId,
+                      (type, row) -> scope(type, row, development, "user", "user_id", userId)));
+            });
   }
 
-  /** The scope of a value in the job/ and user/ views: the project default, the environment's, or the override's own. */
-  private static String scope(String type, ObjectNode row, long environmentId, String overrideType, String overrideField,
+  /**
+   * The scope of a value in the job/ and user/ views: the project default, the environment's, or
+   * the override's own.
+   */
+  private static String scope(
+      String type,
+      ObjectNode row,
+      long environmentId,
+      String overrideType,
+      String overrideField,
       long overrideId) {
     if (type.equals("project")) {
       return "project";
@@ -136,18 +192,26 @@ public final class EnvironmentVariablesApi {
     if (type.equals("environment") && row.path("environment_id").asLong() == environmentId) {
       return "environment";
     }
-    return type.equals(overrideType) && row.path(overrideField).asLong() == overrideId ? overrideType : null;
+    return type.equals(overrideType) && row.path(overrideField).asLong() == overrideId
+        ? overrideType
+        : null;
   }
 
-  /** {@code {<VAR>: {<scope>: {id, value}}}} for the values {@code scopeOf} names a scope for (null: not shown). */
-  private static ObjectNode byScope(EmulatorState state, long projectId,
+  /**
+   * {@code {<VAR>: {<scope>: {id, value}}}} for the values {@code scopeOf} names a scope for (null:
+   * not shown).
+   */
+  private static ObjectNode byScope(
+      EmulatorState state,
+      long projectId,
       java.util.function.BiFunction<String, ObjectNode, String> scopeOf) {
     ObjectNode variables = Json.MAPPER.createObjectNode();
     for (ObjectNode row : rows(state, projectId)) {
       String scope = scopeOf.apply(row.path("type").asText(), row);
       if (scope != null) {
         String name = row.get("name").asText();
-        ObjectNode scopes = variables.has(name) ? (ObjectNode) variables.get(name) : variables.putObject(name);
+        ObjectNode scopes =
+            variables.has(name) ? (ObjectNode) variables.get(name) : variables.putObject(name);
         scopes.set(scope, idValue(row));
       }
     }
@@ -164,51 +228,59 @@ public final class EnvironmentVariablesApi {
   // ---- bulk ------------------------------------------------------------------------------------
 
   private ApiResponse bulkCreate(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = project(request, state);
-      JsonNode body = request.body();
-      if (body.has("env_vars")) {
-        return bulkUpdate(request); // older TF posted updates to bulk/ with an env_vars body
-      }
-      JsonNode envVar = body.path("env_var");
-      if (envVar.isObject()) {
-        ObjectNode data = createAcrossEnvironments(state, projectId, envVar).orElseThrow();
-        return ApiResponse.ok(Envelope.success(200, data));
-      }
-      if (!envVar.isArray()) {
-        throw ApiError.invalidField("env_var", "This field is required.");
-      }
-      List<String> failures = new ArrayList<>();
-      for (JsonNode item : envVar) {
-        failures.add(problem(state, projectId, item, new ArrayList<>()).orElse(null));
-      }
-      if (failures.stream().anyMatch(f -> f != null)) {
-        ArrayNode fails = Json.MAPPER.createArrayNode();
-        for (int i = 0; i < failures.size(); i++) {
-          if (failures.get(i) != null) {
-            ObjectNode f = fails.addObject();
-            f.put("status", "fail");
-            f.put("status_code", 400);
-            f.put("key_name", envVar.get(i).path("new_name").asText());
-            f.put("reason", failures.get(i));
-          }
-        }
-        throw ApiError.of(new ApiResponse(400, Envelope.error(400, ApiError.INVALID_MESSAGE, "", fails)));
-      }
-      ArrayNode results = Json.MAPPER.createArrayNode();
-      for (JsonNode item : envVar) {
-        ObjectNode result = results.addObject();
-        result.put("status", "success");
-        result.put("status_code", 200);
-        result.put("key_name", item.path("new_name").asText());
-        result.set("data", createAcrossEnvironments(state, projectId, item).orElseThrow());
-      }
-      return ApiResponse.ok(Envelope.success(200, results));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = project(request, state);
+              JsonNode body = request.body();
+              if (body.has("env_vars")) {
+                return bulkUpdate(
+                    request); // older TF posted updates to bulk/ with an env_vars body
+              }
+              JsonNode envVar = body.path("env_var");
+              if (envVar.isObject()) {
+                ObjectNode data = createAcrossEnvironments(state, projectId, envVar).orElseThrow();
+                return ApiResponse.ok(Envelope.success(200, data));
+              }
+              if (!envVar.isArray()) {
+                throw ApiError.invalidField("env_var", "This field is required.");
+              }
+              List<String> failures = new ArrayList<>();
+              for (JsonNode item : envVar) {
+                failures.add(problem(state, projectId, item, new ArrayList<>()).orElse(null));
+              }
+              if (failures.stream().anyMatch(f -> f != null)) {
+                ArrayNode fails = Json.MAPPER.createArrayNode();
+                for (int i = 0; i < failures.size(); i++) {
+                  if (failures.get(i) != null) {
+                    ObjectNode f = fails.addObject();
+                    f.put("status", "fail");
+                    f.put("status_code", 400);
+                    f.put("key_name", envVar.get(i).path("new_name").asText());
+                    f.put("reason", failures.get(i));
+                  }
+                }
+                throw ApiError.of(
+                    new ApiResponse(400, Envelope.error(400, ApiError.INVALID_MESSAGE, "", fails)));
+              }
+              ArrayNode results = Json.MAPPER.createArrayNode();
+              for (JsonNode item : envVar) {
+                ObjectNode result = results.addObject();
+                result.put("status", "success");
+                result.put("status_code", 200);
+                result.put("key_name", item.path("new_name").asText());
+                result.set("data", createAcrossEnvironments(state, projectId, item).orElseThrow());
+              }
+              return ApiResponse.ok(Envelope.success(200, results));
+            });
   }
 
-  /** Creates one variable from {@code {new_name, project, <env name>: value}}; 400 {@code reason} on a bad one. */
-  private Optional<ObjectNode> createAcrossEnvironments(EmulatorState state, long projectId, JsonNode item) {
+  /**
+   * Creates one variable from {@code {new_name, project, <env name>: value}}; 400 {@code reason} on
+   * a bad one.
+   */
+  private Optional<ObjectNode> createAcrossEnvironments(
+      EmulatorState state, long projectId, JsonNode item) {
     List<Object[]> plan = new ArrayList<>();
     Optional<String> problem = problem(state, projectId, item, plan);
     if (problem.isPresent()) {
@@ -217,18 +289,29 @@ public final class EnvironmentVariablesApi {
     String name = item.get("new_name").asText();
     ArrayNode ids = Json.MAPPER.createArrayNode();
     for (Object[] p : plan) {
-      ids.add(insertRow(state, projectId, name, (String) p[0], (Long) p[1], null, null, (String) p[2]).get("id").asLong());
+      ids.add(
+          insertRow(state, projectId, name, (String) p[0], (Long) p[1], null, null, (String) p[2])
+              .get("id")
+              .asLong());
     }
     ObjectNode data = Json.MAPPER.createObjectNode();
-    data.put("message", "Successfully created " + ids.size() + " environment variable values for " + name + ".");
+    data.put(
+        "message",
+        "Successfully created " + ids.size() + " environment variable values for " + name + ".");
     data.set("new_var_ids", ids);
     data.putObject("failures");
     return Optional.of(data);
   }
 
-  /** What is wrong with a bulk item, filling {@code plan} with {type, environment id, value} otherwise. */
-  private static Optional<String> problem(EmulatorState state, long projectId, JsonNode item, List<Object[]> plan) {
-    if (!item.isObject() || !item.path("new_name").isTextual() || item.get("new_name").asText().isBlank()) {
+  /**
+   * What is wrong with a bulk item, filling {@code plan} with {type, environment id, value}
+   * otherwise.
+   */
+  private static Optional<String> problem(
+      EmulatorState state, long projectId, JsonNode item, List<Object[]> plan) {
+    if (!item.isObject()
+        || !item.path("new_name").isTextual()
+        || item.get("new_name").asText().isBlank()) {
       return Optional.of("new_name is required");
     }
     String name = item.get("new_name").asText();
@@ -237,7 +320,8 @@ public final class EnvironmentVariablesApi {
       return bad;
     }
     Map<String, Long> envIds = new LinkedHashMap<>();
-    environments(state, projectId).forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
+    environments(state, projectId)
+        .forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
     for (Map.Entry<String, JsonNode> e : item.properties()) {
       String key = e.getKey();
       if (key.equals("new_name") || e.getValue().isNull() || e.getValue().asText().isEmpty()) {
@@ -265,141 +349,187 @@ public final class EnvironmentVariablesApi {
   }
 
   private ApiResponse bulkUpdate(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = project(request, state);
-      JsonNode update = request.body().path("env_vars");
-      if (!update.isObject() || !update.path("name").isTextual()) {
-        throw reason("env_vars.name is required");
-      }
-      String name = update.get("name").asText();
-      List<ObjectNode> existing = rowsNamed(state, projectId, name);
-      if (existing.isEmpty()) {
-        throw reason("There is no environment variable named " + name + " in this project");
-      }
-      String newName = update.path("new_name").isTextual() ? update.get("new_name").asText() : name;
-      if (!newName.equals(name)) {
-        Optional<String> bad = nameProblem(state, projectId, newName);
-        if (bad.isPresent()) {
-          throw reason(bad.get());
-        }
-      }
-      Map<String, Long> envIds = new LinkedHashMap<>();
-      environments(state, projectId).forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
-      ArrayNode created = Json.MAPPER.createArrayNode();
-      ArrayNode deleted = Json.MAPPER.createArrayNode();
-      ObjectNode failures = Json.MAPPER.createObjectNode();
-      String now = Timestamps.isoT(ctx.clock().instant());
-      for (Map.Entry<String, JsonNode> e : update.properties()) {
-        String key = e.getKey();
-        if (key.equals("name") || key.equals("new_name")) {
-          continue;
-        }
-        boolean remove = e.getValue().isNull() || e.getValue().asText().isEmpty();
-        ObjectNode byId = key.chars().allMatch(Character::isDigit) ? existing.stream()
-            .filter(r -> r.get("id").asText().equals(key)).findFirst().orElse(null) : null;
-        if (byId != null) {
-          if (remove) {
-            byId.put("state", 2);
-            deleted.add(byId.get("id").asLong());
-          } else {
-            byId.put("raw_value", e.getValue().asText());
-          }
-          byId.put("updated_at", now);
-        } else if (key.equals("project") || envIds.containsKey(key)) {
-          Long envId = key.equals("project") ? null : envIds.get(key);
-          String type = envId == null ? "project" : "environment";
-          ObjectNode same = existing.stream().filter(r -> r.path("type").asText().equals(type)
-              && (envId == null || r.path("environment_id").asLong() == envId)).findFirst().orElse(null);
-          if (remove && same != null) {
-            same.put("state", 2);
-            same.put("updated_at", now);
-            deleted.add(same.get("id").asLong());
-          } else if (!remove && same != null) {
-            same.put("raw_value", e.getValue().asText());
-            same.put("updated_at", now);
-          } else if (!remove) {
-            created.add(insertRow(state, projectId, name, type, envId, null, null, e.getValue().asText()).get("id").asLong());
-          }
-        } else {
-          failures.put(key, "Neither an id of a value of " + name + " nor an environment of this project");
-        }
-      }
-      for (ObjectNode row : rowsNamed(state, projectId, name)) {
-        row.put("name", newName);
-      }
-      ObjectNode data = Json.MAPPER.createObjectNode();
-      data.put("message", "Successfully updated environment variable " + newName + ".");
-      data.set("new_var_ids", created);
-      data.set("deleted_var_ids", deleted);
-      data.set("failures", failures);
-      return ApiResponse.ok(Envelope.success(200, data));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = project(request, state);
+              JsonNode update = request.body().path("env_vars");
+              if (!update.isObject() || !update.path("name").isTextual()) {
+                throw reason("env_vars.name is required");
+              }
+              String name = update.get("name").asText();
+              List<ObjectNode> existing = rowsNamed(state, projectId, name);
+              if (existing.isEmpty()) {
+                throw reason("There is no environment variable named " + name + " in this project");
+              }
+              String newName =
+                  update.path("new_name").isTextual() ? update.get("new_name").asText() : name;
+              if (!newName.equals(name)) {
+                Optional<String> bad = nameProblem(state, projectId, newName);
+                if (bad.isPresent()) {
+                  throw reason(bad.get());
+                }
+              }
+              Map<String, Long> envIds = new LinkedHashMap<>();
+              environments(state, projectId)
+                  .forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
+              ArrayNode created = Json.MAPPER.createArrayNode();
+              ArrayNode deleted = Json.MAPPER.createArrayNode();
+              ObjectNode failures = Json.MAPPER.createObjectNode();
+              String now = Timestamps.isoT(ctx.clock().instant());
+              for (Map.Entry<String, JsonNode> e : update.properties()) {
+                String key = e.getKey();
+                if (key.equals("name") || key.equals("new_name")) {
+                  continue;
+                }
+                boolean remove = e.getValue().isNull() || e.getValue().asText().isEmpty();
+                ObjectNode byId =
+                    key.chars().allMatch(Character::isDigit)
+                        ? existing.stream()
+                            .filter(r -> r.get("id").asText().equals(key))
+                            .findFirst()
+                            .orElse(null)
+                        : null;
+                if (byId != null) {
+                  if (remove) {
+                    byId.put("state", 2);
+                    deleted.add(byId.get("id").asLong());
+                  } else {
+                    byId.put("raw_value", e.getValue().asText());
+                  }
+                  byId.put("updated_at", now);
+                } else if (key.equals("project") || envIds.containsKey(key)) {
+                  Long envId = key.equals("project") ? null : envIds.get(key);
+                  String type = envId == null ? "project" : "environment";
+                  ObjectNode same =
+                      existing.stream()
+                          .filter(
+                              r ->
+                                  r.path("type").asText().equals(type)
+                                      && (envId == null
+                                          || r.path("environment_id").asLong() == envId))
+                          .findFirst()
+                          .orElse(null);
+                  if (remove && same != null) {
+                    same.put("state", 2);
+                    same.put("updated_at", now);
+                    deleted.add(same.get("id").asLong());
+                  } else if (!remove && same != null) {
+                    same.put("raw_value", e.getValue().asText());
+                    same.put("updated_at", now);
+                  } else if (!remove) {
+                    created.add(
+                        insertRow(
+                                state,
+                                projectId,
+                                name,
+                                type,
+                                envId,
+                                null,
+                                null,
+                                e.getValue().asText())
+                            .get("id")
+                            .asLong());
+                  }
+                } else {
+                  failures.put(
+                      key,
+                      "Neither an id of a value of "
+                          + name
+                          + " nor an environment of this project");
+                }
+              }
+              for (ObjectNode row : rowsNamed(state, projectId, name)) {
+                row.put("name", newName);
+              }
+              ObjectNode data = Json.MAPPER.createObjectNode();
+              data.put("message", "Successfully updated environment variable " + newName + ".");
+              data.set("new_var_ids", created);
+              data.set("deleted_var_ids", deleted);
+              data.set("failures", failures);
+              return ApiResponse.ok(Envelope.success(200, data));
+            });
   }
 
   private ApiResponse bulkDelete(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = project(request, state);
-      JsonNode name = request.body().path("name");
-      if (!name.isTextual()) {
-        throw ApiError.invalidField("name", "This field is required.");
-      }
-      List<ObjectNode> rows = rowsNamed(state, projectId, name.asText());
-      if (rows.isEmpty()) {
-        throw ApiError.notFound();
-      }
-      String now = Timestamps.isoT(ctx.clock().instant());
-      for (ObjectNode row : rows) {
-        row.put("state", 2);
-        row.put("updated_at", now);
-      }
-      return ApiResponse.noContent();
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = project(request, state);
+              JsonNode name = request.body().path("name");
+              if (!name.isTextual()) {
+                throw ApiError.invalidField("name", "This field is required.");
+              }
+              List<ObjectNode> rows = rowsNamed(state, projectId, name.asText());
+              if (rows.isEmpty()) {
+                throw ApiError.notFound();
+              }
+              String now = Timestamps.isoT(ctx.clock().instant());
+              for (ObjectNode row : rows) {
+                row.put("state", 2);
+                row.put("updated_at", now);
+              }
+              return ApiResponse.noContent();
+            });
   }
 
   // ---- single variable -------------------------------------------------------------------------
 
   private ApiResponse create(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = project(request, state);
-      ObjectNode row = single(state, projectId, request.body(), null);
-      return ApiResponse.created(Envelope.success(201, view(row)));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = project(request, state);
+              ObjectNode row = single(state, projectId, request.body(), null);
+              return ApiResponse.created(Envelope.success(201, view(row)));
+            });
   }
 
   private ApiResponse update(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = project(request, state);
-      ObjectNode current = findRow(request, state, projectId);
-      ObjectNode row = single(state, projectId, request.body(), current);
-      return ApiResponse.ok(Envelope.success(200, view(row)));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = project(request, state);
+              ObjectNode current = findRow(request, state, projectId);
+              ObjectNode row = single(state, projectId, request.body(), current);
+              return ApiResponse.ok(Envelope.success(200, view(row)));
+            });
   }
 
   private ApiResponse delete(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = project(request, state);
-      ObjectNode row = findRow(request, state, projectId);
-      row.put("state", 2);
-      row.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
-      return ApiResponse.noContent();
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = project(request, state);
+              ObjectNode row = findRow(request, state, projectId);
+              row.put("state", 2);
+              row.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
+              return ApiResponse.noContent();
+            });
   }
 
   private static ObjectNode findRow(ApiRequest request, EmulatorState state, long projectId) {
-    return state.table(EmulatorState.ENVIRONMENT_VARIABLES).get(request.idParam("id"))
+    return state
+        .table(EmulatorState.ENVIRONMENT_VARIABLES)
+        .get(request.idParam("id"))
         .filter(r -> r.get("project_id").asLong() == projectId && r.path("state").asInt(1) == 1)
         .orElseThrow(ApiError::notFound);
   }
 
-  /** A single-variable create ({@code current} null) or update, e.g. a job override with {@code type: job}. */
-  private ObjectNode single(EmulatorState state, long projectId, JsonNode body, ObjectNode current) {
+  /**
+   * A single-variable create ({@code current} null) or update, e.g. a job override with {@code
+   * type: job}.
+   */
+  private ObjectNode single(
+      EmulatorState state, long projectId, JsonNode body, ObjectNode current) {
     ObjectNode missing = Json.MAPPER.createObjectNode();
     for (String key : List.of("name", "type")) {
       if (!body.path(key).isTextual() || body.get(key).asText().isBlank()) {
         missing.put(key, "This field is required.");
       }
     }
-    if (current == null && (!body.path("raw_value").isTextual() || body.get("raw_value").asText().isEmpty())) {
+    if (current == null
+        && (!body.path("raw_value").isTextual() || body.get("raw_value").asText().isEmpty())) {
       missing.put("raw_value", "This field is required.");
     }
     if (!missing.isEmpty()) {
@@ -419,14 +549,20 @@ public final class EnvironmentVariablesApi {
     if (type.equals("environment")) {
       environmentId = requiredRef(body, "environment_id");
       long envId = environmentId;
-      environments(state, projectId).stream().filter(e -> e.get("id").asLong() == envId).findFirst()
+      environments(state, projectId).stream()
+          .filter(e -> e.get("id").asLong() == envId)
+          .findFirst()
           .orElseThrow(ApiError::notFound);
     } else if (type.equals("job")) {
       jobId = requiredRef(body, "job_definition_id");
       long id = jobId;
-      ObjectNode job = state.table(EmulatorState.JOBS).get(id)
-          .filter(j -> j.get("project_id").asLong() == projectId && j.path("state").asInt(1) == 1)
-          .orElseThrow(ApiError::notFound);
+      ObjectNode job =
+          state
+              .table(EmulatorState.JOBS)
+              .get(id)
+              .filter(
+                  j -> j.get("project_id").asLong() == projectId && j.path("state").asInt(1) == 1)
+              .orElseThrow(ApiError::notFound);
       environmentId = job.get("environment_id").asLong();
     } else if (type.equals("user")) {
       userId = requiredRef(body, "user_id");
@@ -434,21 +570,33 @@ public final class EnvironmentVariablesApi {
     Long env = environmentId;
     Long job = jobId;
     Long user = userId;
-    boolean clash = rowsNamed(state, projectId, name).stream().anyMatch(r -> (current == null
-        || r.get("id").asLong() != current.get("id").asLong()) && r.path("type").asText().equals(type)
-        && sameRef(r, "job_definition_id", job) && sameRef(r, "user_id", user)
-        && (type.equals("job") || type.equals("user") || sameRef(r, "environment_id", env)));
+    boolean clash =
+        rowsNamed(state, projectId, name).stream()
+            .anyMatch(
+                r ->
+                    (current == null || r.get("id").asLong() != current.get("id").asLong())
+                        && r.path("type").asText().equals(type)
+                        && sameRef(r, "job_definition_id", job)
+                        && sameRef(r, "user_id", user)
+                        && (type.equals("job")
+                            || type.equals("user")
+                            || sameRef(r, "environment_id", env)));
     if (clash) {
       throw reason(DUPLICATE_REASON);
     }
-    String value = body.path("raw_value").isTextual() ? body.get("raw_value").asText() : current.path("raw_value").asText();
+    String value =
+        body.path("raw_value").isTextual()
+            ? body.get("raw_value").asText()
+            : current.path("raw_value").asText();
     if (current == null) {
       return insertRow(state, projectId, name, type, environmentId, jobId, userId, value);
     }
     current.put("name", name);
     current.put("type", type);
-    current.set("environment_id", env == null ? null : Json.MAPPER.getNodeFactory().numberNode(env));
-    current.set("job_definition_id", job == null ? null : Json.MAPPER.getNodeFactory().numberNode(job));
+    current.set(
+        "environment_id", env == null ? null : Json.MAPPER.getNodeFactory().numberNode(env));
+    current.set(
+        "job_definition_id", job == null ? null : Json.MAPPER.getNodeFactory().numberNode(job));
     current.set("user_id", user == null ? null : Json.MAPPER.getNodeFactory().numberNode(user));
     current.put("raw_value", value);
     current.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
@@ -456,7 +604,9 @@ public final class EnvironmentVariablesApi {
   }
 
   private static boolean sameRef(ObjectNode row, String field, Long value) {
-    return value == null ? row.path(field).isNull() || row.path(field).isMissingNode() : row.path(field).asLong() == value;
+    return value == null
+        ? row.path(field).isNull() || row.path(field).isMissingNode()
+        : row.path(field).asLong() == value;
   }
 
   private static long requiredRef(JsonNode body, String field) {
@@ -467,8 +617,15 @@ public final class EnvironmentVariablesApi {
   }
 
   /** Adds one value row; also how seed files add variables. */
-  ObjectNode insertRow(EmulatorState state, long projectId, String name, String type, Long environmentId,
-      Long jobId, Long userId, String value) {
+  ObjectNode insertRow(
+      EmulatorState state,
+      long projectId,
+      String name,
+      String type,
+      Long environmentId,
+      Long jobId,
+      Long userId,
+      String value) {
     String now = Timestamps.isoT(ctx.clock().instant());
     ObjectNode project = state.table(EmulatorState.PROJECTS).get(projectId).orElseThrow();
     ObjectNode row = Json.MAPPER.createObjectNode();
@@ -478,8 +635,11 @@ public final class EnvironmentVariablesApi {
     row.put("name", name);
     row.put("type", type);
     row.set("user_id", userId == null ? null : Json.MAPPER.getNodeFactory().numberNode(userId));
-    row.set("environment_id", environmentId == null ? null : Json.MAPPER.getNodeFactory().numberNode(environmentId));
-    row.set("job_definition_id", jobId == null ? null : Json.MAPPER.getNodeFactory().numberNode(jobId));
+    row.set(
+        "environment_id",
+        environmentId == null ? null : Json.MAPPER.getNodeFactory().numberNode(environmentId));
+    row.set(
+        "job_definition_id", jobId == null ? null : Json.MAPPER.getNodeFactory().numberNode(jobId));
     row.put("raw_value", value);
     row.put("display_value", isSecret(name) ? MASK : value);
     row.put("state", 1);
@@ -496,29 +656,65 @@ public final class EnvironmentVariablesApi {
   public void seed(EmulatorState state, JsonNode in) {
     long projectId = in.get("project_id").asLong();
     String name = in.get("name").asText();
-    nameProblem(state, projectId, name).ifPresent(p -> {
-      throw new IllegalArgumentException("seed environment variable " + name + ": " + p);
-    });
+    nameProblem(state, projectId, name)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("seed environment variable " + name + ": " + p);
+            });
     if (in.hasNonNull("project")) {
       insertRow(state, projectId, name, "project", null, null, null, in.get("project").asText());
     }
     Map<String, Long> envIds = new LinkedHashMap<>();
-    environments(state, projectId).forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
-    in.path("environments").properties().forEach(e -> {
-      Long envId = envIds.get(e.getKey());
-      if (envId == null) {
-        throw new IllegalArgumentException("seed environment variable " + name + ": no environment named '"
-            + e.getKey() + "' in project " + projectId + "; environments are " + envIds.keySet());
-      }
-      insertRow(state, projectId, name, "environment", envId, null, null, e.getValue().asText());
-    });
-    in.path("jobs").properties().forEach(e -> {
-      long jobId = Long.parseLong(e.getKey());
-      ObjectNode job = state.table(EmulatorState.JOBS).get(jobId).filter(j -> j.get("project_id").asLong() == projectId)
-          .orElseThrow(() -> new IllegalArgumentException("seed environment variable " + name + ": no job " + jobId
-              + " in project " + projectId));
-      insertRow(state, projectId, name, "job", job.get("environment_id").asLong(), jobId, null, e.getValue().asText());
-    });
+    environments(state, projectId)
+        .forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
+    in.path("environments")
+        .properties()
+        .forEach(
+            e -> {
+              Long envId = envIds.get(e.getKey());
+              if (envId == null) {
+                throw new IllegalArgumentException(
+                    "seed environment variable "
+                        + name
+                        + ": no environment named '"
+                        + e.getKey()
+                        + "' in project "
+                        + projectId
+                        + "; environments are "
+                        + envIds.keySet());
+              }
+              insertRow(
+                  state, projectId, name, "environment", envId, null, null, e.getValue().asText());
+            });
+    in.path("jobs")
+        .properties()
+        .forEach(
+            e -> {
+              long jobId = Long.parseLong(e.getKey());
+              ObjectNode job =
+                  state
+                      .table(EmulatorState.JOBS)
+                      .get(jobId)
+                      .filter(j -> j.get("project_id").asLong() == projectId)
+                      .orElseThrow(
+                          () ->
+                              new IllegalArgumentException(
+                                  "seed environment variable "
+                                      + name
+                                      + ": no job "
+                                      + jobId
+                                      + " in project "
+                                      + projectId));
+              insertRow(
+                  state,
+                  projectId,
+                  name,
+                  "job",
+                  job.get("environment_id").asLong(),
+                  jobId,
+                  null,
+                  e.getValue().asText());
+            });
   }
 
   private static long project(ApiRequest request, EmulatorState state) {
@@ -528,18 +724,25 @@ public final class EnvironmentVariablesApi {
   }
 
   private static List<ObjectNode> environments(EmulatorState state, long projectId) {
-    return state.table(EmulatorState.ENVIRONMENTS).where(
-        e -> e.get("project_id").asLong() == projectId && e.path("state").asInt(1) == 1);
+    return state
+        .table(EmulatorState.ENVIRONMENTS)
+        .where(e -> e.get("project_id").asLong() == projectId && e.path("state").asInt(1) == 1);
   }
 
   private static List<ObjectNode> rows(EmulatorState state, long projectId) {
-    return state.table(EmulatorState.ENVIRONMENT_VARIABLES).where(
-        r -> r.get("project_id").asLong() == projectId && r.path("state").asInt(1) == 1);
+    return state
+        .table(EmulatorState.ENVIRONMENT_VARIABLES)
+        .where(r -> r.get("project_id").asLong() == projectId && r.path("state").asInt(1) == 1);
   }
 
   private static List<ObjectNode> rowsNamed(EmulatorState state, long projectId, String name) {
-    return state.table(EmulatorState.ENVIRONMENT_VARIABLES).where(r -> r.get("project_id").asLong() == projectId
-        && r.path("state").asInt(1) == 1 && r.path("name").asText().equals(name));
+    return state
+        .table(EmulatorState.ENVIRONMENT_VARIABLES)
+        .where(
+            r ->
+                r.get("project_id").asLong() == projectId
+                    && r.path("state").asInt(1) == 1
+                    && r.path("name").asText().equals(name));
   }
 
   private static ApiError reason(String reason) {

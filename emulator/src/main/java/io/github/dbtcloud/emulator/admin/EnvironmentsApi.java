@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  */
 public final class EnvironmentsApi {
 
-  private static final String BASE = "/api/v3/accounts/{account_id}/projects/{project_id}/environments/";
+  private static final String BASE =
+      "/api/v3/accounts/{account_id}/projects/{project_id}/environments/";
 
   private final AdminContext ctx;
 
@@ -46,36 +47,51 @@ public final class EnvironmentsApi {
   }
 
   private ApiResponse list(ApiRequest request) {
-    return ctx.state().read(state -> {
-      long projectId = request.idParam("project_id");
-      ObjectNode project = ProjectsApi.find(request, state, projectId);
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("account_id", project.get("account_id").asLong());
-      filters.put("project_id", projectId);
-      Predicate<ObjectNode> filter = e -> e.get("project_id").asLong() == projectId;
-      List<ObjectNode> rows = state.table(EmulatorState.ENVIRONMENTS).where(filter.and(filters(request, filters)));
-      Set<String> related = Lists.includeRelated(request);
-      return Lists.page(request, rows, filters, e -> view(state, e, related));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              long projectId = request.idParam("project_id");
+              ObjectNode project = ProjectsApi.find(request, state, projectId);
+              Map<String, Object> filters = new LinkedHashMap<>();
+              filters.put("account_id", project.get("account_id").asLong());
+              filters.put("project_id", projectId);
+              Predicate<ObjectNode> filter = e -> e.get("project_id").asLong() == projectId;
+              List<ObjectNode> rows =
+                  state
+                      .table(EmulatorState.ENVIRONMENTS)
+                      .where(filter.and(filters(request, filters)));
+              Set<String> related = Lists.includeRelated(request);
+              return Lists.page(request, rows, filters, e -> view(state, e, related));
+            });
   }
 
-  /** {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in SPEC3, used by TF/JAC/DBTC (F7). */
+  /**
+   * {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in SPEC3, used by TF/JAC/DBTC
+   * (F7).
+   */
   private ApiResponse listForAccount(ApiRequest request) {
-    return ctx.state().read(state -> {
-      Access.Principal who = Access.requirePrincipal(request, state);
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("account_id", who.accountId());
-      Predicate<ObjectNode> filter = e -> e.get("account_id").asLong() == who.accountId()
-          && who.covers(e.get("project_id").asLong());
-      Long projectId = Lists.longParam(request, "project_id").orElse(null);
-      if (projectId != null) {
-        filters.put("project_id", projectId);
-        filter = filter.and(e -> e.get("project_id").asLong() == projectId);
-      }
-      List<ObjectNode> rows = state.table(EmulatorState.ENVIRONMENTS).where(filter.and(filters(request, filters)));
-      Set<String> related = Lists.includeRelated(request);
-      return Lists.page(request, rows, filters, e -> view(state, e, related));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              Access.Principal who = Access.requirePrincipal(request, state);
+              Map<String, Object> filters = new LinkedHashMap<>();
+              filters.put("account_id", who.accountId());
+              Predicate<ObjectNode> filter =
+                  e ->
+                      e.get("account_id").asLong() == who.accountId()
+                          && who.covers(e.get("project_id").asLong());
+              Long projectId = Lists.longParam(request, "project_id").orElse(null);
+              if (projectId != null) {
+                filters.put("project_id", projectId);
+                filter = filter.and(e -> e.get("project_id").asLong() == projectId);
+              }
+              List<ObjectNode> rows =
+                  state
+                      .table(EmulatorState.ENVIRONMENTS)
+                      .where(filter.and(filters(request, filters)));
+              Set<String> related = Lists.includeRelated(request);
+              return Lists.page(request, rows, filters, e -> view(state, e, related));
+            });
   }
 
   /** The v3 environment list filters (§B.4), echoed into {@code filters}. */
@@ -115,17 +131,23 @@ public final class EnvironmentsApi {
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ctx.state().read(state -> ApiResponse.ok(Envelope.success(200,
-        view(state, find(request, state), Lists.includeRelated(request)))));
+    return ctx.state()
+        .read(
+            state ->
+                ApiResponse.ok(
+                    Envelope.success(
+                        200, view(state, find(request, state), Lists.includeRelated(request)))));
   }
 
   private ApiResponse create(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long projectId = request.idParam("project_id");
-      ObjectNode project = ProjectsApi.find(request, state, projectId);
-      ObjectNode env = insert(state, project, request.body(), state.newId());
-      return ApiResponse.created(Envelope.success(201, createdView(state, env)));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long projectId = request.idParam("project_id");
+              ObjectNode project = ProjectsApi.find(request, state, projectId);
+              ObjectNode env = insert(state, project, request.body(), state.newId());
+              return ApiResponse.created(Envelope.success(201, createdView(state, env)));
+            });
   }
 
   /** Creates an environment from a request body; also how seed files add theirs. */
@@ -148,41 +170,51 @@ public final class EnvironmentsApi {
   }
 
   private ApiResponse update(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode current = find(request, state);
-      ObjectNode env = current.deepCopy();
-      writeFields(env, request.body(), state, current.get("project_id").asLong());
-      state.table(EmulatorState.ENVIRONMENTS).put(env);
-      return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode current = find(request, state);
+              ObjectNode env = current.deepCopy();
+              writeFields(env, request.body(), state, current.get("project_id").asLong());
+              state.table(EmulatorState.ENVIRONMENTS).put(env);
+              return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
+            });
   }
 
   private ApiResponse delete(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode env = find(request, state).deepCopy();
-      env.put("state", 2);
-      env.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
-      state.table(EmulatorState.ENVIRONMENTS).put(env);
-      if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
-        return ApiResponse.noContent();
-      }
-      return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode env = find(request, state).deepCopy();
+              env.put("state", 2);
+              env.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
+              state.table(EmulatorState.ENVIRONMENTS).put(env);
+              if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
+                return ApiResponse.noContent();
+              }
+              return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
+            });
   }
 
   private ObjectNode find(ApiRequest request, EmulatorState state) {
     long projectId = request.idParam("project_id");
     ProjectsApi.find(request, state, projectId);
-    return state.table(EmulatorState.ENVIRONMENTS).get(request.idParam("id"))
+    return state
+        .table(EmulatorState.ENVIRONMENTS)
+        .get(request.idParam("id"))
         .filter(e -> e.get("project_id").asLong() == projectId)
         .filter(e -> e.path("state").asInt(1) == 1)
         .orElseThrow(ApiError::notFound);
   }
 
-  /** How an environment is answered: the row, its project's repository and connection, and any related object asked for. */
+  /**
+   * How an environment is answered: the row, its project's repository and connection, and any
+   * related object asked for.
+   */
   static ObjectNode view(EmulatorState state, ObjectNode env, Set<String> related) {
     ObjectNode out = env.deepCopy();
-    ObjectNode project = state.table(EmulatorState.PROJECTS).get(env.get("project_id").asLong()).orElse(null);
+    ObjectNode project =
+        state.table(EmulatorState.PROJECTS).get(env.get("project_id").asLong()).orElse(null);
     out.set("repository", project == null ? null : project.get("repository"));
     out.set("connection", project == null ? null : project.get("connection"));
     if (related.contains("project")) {
@@ -203,15 +235,24 @@ public final class EnvironmentsApi {
     return out;
   }
 
-  /** Full replace of the writable fields from {@code body}, with validation as production does it (§E.12). */
+  /**
+   * Full replace of the writable fields from {@code body}, with validation as production does it
+   * (§E.12).
+   */
   private void writeFields(ObjectNode env, JsonNode body, EmulatorState state, long projectId) {
     if (!body.isObject()) {
-      throw ApiError.invalidField("non_field_errors", "Invalid data. Expected a dictionary, but got "
-          + (body.isMissingNode() ? "nothing" : body.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
+      throw ApiError.invalidField(
+          "non_field_errors",
+          "Invalid data. Expected a dictionary, but got "
+              + (body.isMissingNode()
+                  ? "nothing"
+                  : body.getNodeType().toString().toLowerCase(Locale.ROOT))
+              + ".");
     }
     JsonNode credentials = body.path("credentials");
     if (!credentials.isMissingNode() && !credentials.isNull()) {
-      throw ApiError.invalidField("credentials", credentials + " is not valid under any of the given schemas");
+      throw ApiError.invalidField(
+          "credentials", credentials + " is not valid under any of the given schemas");
     }
     String name = text(body, "name", "New Environment");
     if (name.isBlank()) {
@@ -222,23 +263,35 @@ public final class EnvironmentsApi {
       throw ApiError.invalidField("type", "\"" + type + "\" is not a valid choice.");
     }
     JsonNode deploymentType = body.path("deployment_type");
-    if (!deploymentType.isMissingNode() && !deploymentType.isNull()
-        && !deploymentType.asText().equals("production") && !deploymentType.asText().equals("staging")) {
-      throw ApiError.invalidField("deployment_type", "\"" + deploymentType.asText() + "\" is not a valid choice.");
+    if (!deploymentType.isMissingNode()
+        && !deploymentType.isNull()
+        && !deploymentType.asText().equals("production")
+        && !deploymentType.asText().equals("staging")) {
+      throw ApiError.invalidField(
+          "deployment_type", "\"" + deploymentType.asText() + "\" is not a valid choice.");
     }
     JsonNode dbtVersion = body.path("dbt_version");
     if (dbtVersion.isTextual() && dbtVersion.asText().isEmpty()) {
       throw ApiError.invalidField("dbt_version", "This field may not be blank.");
     }
     long id = env.get("id").asLong();
-    List<ObjectNode> siblings = state.table(EmulatorState.ENVIRONMENTS).where(e -> e.get("project_id").asLong() == projectId
-        && e.get("id").asLong() != id && e.path("state").asInt(1) == 1);
-    if (type.equals("development") && siblings.stream().anyMatch(e -> e.path("type").asText().equals("development"))) {
+    List<ObjectNode> siblings =
+        state
+            .table(EmulatorState.ENVIRONMENTS)
+            .where(
+                e ->
+                    e.get("project_id").asLong() == projectId
+                        && e.get("id").asLong() != id
+                        && e.path("state").asInt(1) == 1);
+    if (type.equals("development")
+        && siblings.stream().anyMatch(e -> e.path("type").asText().equals("development"))) {
       throw ApiError.invalidField("type", "A project can only have one development environment.");
     }
     if ("production".equals(deploymentType.asText(null))
-        && siblings.stream().anyMatch(e -> e.path("deployment_type").asText("").equals("production"))) {
-      throw ApiError.invalidField("deployment_type", "A project can only have one production environment.");
+        && siblings.stream()
+            .anyMatch(e -> e.path("deployment_type").asText("").equals("production"))) {
+      throw ApiError.invalidField(
+          "deployment_type", "A project can only have one production environment.");
     }
     env.put("name", name);
     env.put("type", type);
@@ -248,7 +301,8 @@ public final class EnvironmentsApi {
     copyId(env, body, "extended_attributes_id");
     copyId(env, body, "primary_profile_id");
     env.put("use_custom_branch", body.path("use_custom_branch").asBoolean(false));
-    env.set("custom_branch", body.path("custom_branch").isTextual() ? body.get("custom_branch") : null);
+    env.set(
+        "custom_branch", body.path("custom_branch").isTextual() ? body.get("custom_branch") : null);
     String version = dbtVersion.isTextual() ? dbtVersion.asText() : "latest";
     env.put("dbt_version", version);
     env.put("raw_dbt_version", version);

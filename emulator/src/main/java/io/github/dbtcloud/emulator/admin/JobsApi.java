@@ -24,16 +24,30 @@ import java.util.function.Predicate;
  * server default. The server derives {@code job_type} from the triggers (§E.15), the {@code cron}
  * from the structured schedule ({@link Schedules}) and rewrites {@code cost_optimization_features}
  * ({@link CostOptimization}); {@code job_completion_trigger_condition} is writable, as TF uses it
- * (F3). DELETE is a soft delete ({@code state: 2}), as is an update that sends {@code state: 2} (TF).
+ * (F3). DELETE is a soft delete ({@code state: 2}), as is an update that sends {@code state: 2}
+ * (TF).
  */
 public final class JobsApi {
 
   private static final String BASE = "/api/v2/accounts/{account_id}/jobs/";
 
   /** The spec's required request keys (HumanReadableJobDefinitionRequest). */
-  private static final List<String> SPEC_REQUIRED = List.of("account_id", "environment_id", "errors_on_lint_failure",
-      "execution", "generate_docs", "lifecycle_webhooks", "name", "project_id", "run_compare_changes",
-      "run_generate_sources", "run_lint", "settings", "state", "triggers");
+  private static final List<String> SPEC_REQUIRED =
+      List.of(
+          "account_id",
+          "environment_id",
+          "errors_on_lint_failure",
+          "execution",
+          "generate_docs",
+          "lifecycle_webhooks",
+          "name",
+          "project_id",
+          "run_compare_changes",
+          "run_generate_sources",
+          "run_lint",
+          "settings",
+          "state",
+          "triggers");
 
   private static final Set<Integer> RUN_END_STATUSES = Set.of(10, 20, 30);
 
@@ -53,63 +67,83 @@ public final class JobsApi {
   }
 
   private ApiResponse list(ApiRequest request) {
-    return ctx.state().read(state -> {
-      Access.Principal who = Access.requirePrincipal(request, state);
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("account_id", who.accountId());
-      Predicate<ObjectNode> filter = j -> j.get("account_id").asLong() == who.accountId()
-          && who.covers(j.get("project_id").asLong());
-      filter = filter.and(Lists.statePredicate(request, "active"));
-      for (String field : List.of("project_id", "environment_id")) {
-        Long id = Lists.longParam(request, field).orElse(null);
-        if (id != null) {
-          filters.put(field, id);
-          filter = filter.and(j -> j.path(field).asLong() == id);
-        }
-        List<Long> ids = Lists.longsParam(request, field + "__in").orElse(null);
-        if (ids != null) {
-          filters.put(field + "__in", ids);
-          filter = filter.and(j -> ids.contains(j.path(field).asLong()));
-        }
-      }
-      String nameLike = request.queryParam("name__icontains").orElse(null);
-      if (nameLike != null) {
-        filters.put("name__icontains", nameLike);
-        String needle = nameLike.toLowerCase(Locale.ROOT);
-        filter = filter.and(j -> j.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
-      }
-      List<String> versions = Lists.stringsParam(request, "dbt_version__in").orElse(null);
-      if (versions != null) {
-        filters.put("dbt_version__in", versions);
-        filter = filter.and(j -> versions.contains(j.path("dbt_version").asText()));
-      }
-      Boolean scheduled = Lists.booleanParam(request, "triggers_schedule").orElse(null);
-      if (scheduled != null) {
-        filters.put("triggers_schedule", scheduled);
-        filter = filter.and(j -> j.path("triggers").path("schedule").asBoolean() == scheduled);
-      }
-      if (Lists.booleanParam(request, "is_system").orElse(false)) {
-        filters.put("is_system", true);
-        filter = filter.and(j -> false); // the emulator holds no system jobs
-      }
-      filter = filter.and(ProjectsApi.idFilters(request, filters));
-      List<ObjectNode> rows = state.table(EmulatorState.JOBS).where(filter);
-      Set<String> related = Lists.includeRelated(request);
-      return Lists.page(request, rows, filters, j -> view(state, j, related));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              Access.Principal who = Access.requirePrincipal(request, state);
+              Map<String, Object> filters = new LinkedHashMap<>();
+              filters.put("account_id", who.accountId());
+              Predicate<ObjectNode> filter =
+                  j ->
+                      j.get("account_id").asLong() == who.accountId()
+                          && who.covers(j.get("project_id").asLong());
+              filter = filter.and(Lists.statePredicate(request, "active"));
+              for (String field : List.of("project_id", "environment_id")) {
+                Long id = Lists.longParam(request, field).orElse(null);
+                if (id != null) {
+                  filters.put(field, id);
+                  filter = filter.and(j -> j.path(field).asLong() == id);
+                }
+                List<Long> ids = Lists.longsParam(request, field + "__in").orElse(null);
+                if (ids != null) {
+                  filters.put(field + "__in", ids);
+                  filter = filter.and(j -> ids.contains(j.path(field).asLong()));
+                }
+              }
+              String nameLike = request.queryParam("name__icontains").orElse(null);
+              if (nameLike != null) {
+                filters.put("name__icontains", nameLike);
+                String needle = nameLike.toLowerCase(Locale.ROOT);
+                filter =
+                    filter.and(
+                        j -> j.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
+              }
+              List<String> versions = Lists.stringsParam(request, "dbt_version__in").orElse(null);
+              if (versions != null) {
+                filters.put("dbt_version__in", versions);
+                filter = filter.and(j -> versions.contains(j.path("dbt_version").asText()));
+              }
+              Boolean scheduled = Lists.booleanParam(request, "triggers_schedule").orElse(null);
+              if (scheduled != null) {
+                filters.put("triggers_schedule", scheduled);
+                filter =
+                    filter.and(j -> j.path("triggers").path("schedule").asBoolean() == scheduled);
+              }
+              if (Lists.booleanParam(request, "is_system").orElse(false)) {
+                filters.put("is_system", true);
+                filter = filter.and(j -> false); // the emulator holds no system jobs
+              }
+              filter = filter.and(ProjectsApi.idFilters(request, filters));
+              List<ObjectNode> rows = state.table(EmulatorState.JOBS).where(filter);
+              Set<String> related = Lists.includeRelated(request);
+              return Lists.page(request, rows, filters, j -> view(state, j, related));
+            });
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ctx.state().read(state -> ApiResponse.ok(Envelope.success(200,
-        view(state, find(request, state), Lists.includeRelated(request)))));
+    return ctx.state()
+        .read(
+            state ->
+                ApiResponse.ok(
+                    Envelope.success(
+                        200, view(state, find(request, state), Lists.includeRelated(request)))));
   }
 
   private ApiResponse create(ApiRequest request) {
-    return ctx.state().write(state -> {
-      Access.Principal who = Access.requirePrincipal(request, state);
-      ObjectNode job = write(state, who, request.body(), state.newId(), null, ctx.settings().requiredJobFields());
-      return ApiResponse.created(Envelope.success(201, job));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              Access.Principal who = Access.requirePrincipal(request, state);
+              ObjectNode job =
+                  write(
+                      state,
+                      who,
+                      request.body(),
+                      state.newId(),
+                      null,
+                      ctx.settings().requiredJobFields());
+              return ApiResponse.created(Envelope.success(201, job));
+            });
   }
 
   /**
@@ -117,35 +151,53 @@ public final class JobsApi {
    * {@code project_id}, {@code environment_id} and {@code name} (seed files stay short).
    */
   public ObjectNode insert(EmulatorState state, long account, JsonNode body, long id) {
-    return write(state, new Access.Principal(account, null), body, id, null, AdminSettings.RequiredJobFields.MINIMAL);
+    return write(
+        state,
+        new Access.Principal(account, null),
+        body,
+        id,
+        null,
+        AdminSettings.RequiredJobFields.MINIMAL);
   }
 
   private ApiResponse update(ApiRequest request) {
-    return ctx.state().write(state -> {
-      Access.Principal who = Access.requirePrincipal(request, state);
-      ObjectNode current = find(request, state);
-      ObjectNode job = write(state, who, request.body(), current.get("id").asLong(), current,
-          ctx.settings().requiredJobFields());
-      return ApiResponse.ok(Envelope.success(200, job));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              Access.Principal who = Access.requirePrincipal(request, state);
+              ObjectNode current = find(request, state);
+              ObjectNode job =
+                  write(
+                      state,
+                      who,
+                      request.body(),
+                      current.get("id").asLong(),
+                      current,
+                      ctx.settings().requiredJobFields());
+              return ApiResponse.ok(Envelope.success(200, job));
+            });
   }
 
   private ApiResponse delete(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode job = find(request, state).deepCopy();
-      job.put("state", 2);
-      job.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
-      state.table(EmulatorState.JOBS).put(job);
-      if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
-        return ApiResponse.noContent();
-      }
-      return ApiResponse.ok(Envelope.success(200, job));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode job = find(request, state).deepCopy();
+              job.put("state", 2);
+              job.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
+              state.table(EmulatorState.JOBS).put(job);
+              if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
+                return ApiResponse.noContent();
+              }
+              return ApiResponse.ok(Envelope.success(200, job));
+            });
   }
 
   private ObjectNode find(ApiRequest request, EmulatorState state) {
     Access.Principal who = Access.requirePrincipal(request, state);
-    return state.table(EmulatorState.JOBS).get(request.idParam("id"))
+    return state
+        .table(EmulatorState.JOBS)
+        .get(request.idParam("id"))
         .filter(j -> j.get("account_id").asLong() == who.accountId())
         .filter(j -> who.covers(j.get("project_id").asLong()))
         .filter(j -> j.path("state").asInt(1) == 1)
@@ -159,20 +211,32 @@ public final class JobsApi {
     }
     ObjectNode out = job.deepCopy();
     if (related.contains("environment")) {
-      out.set("environment", state.table(EmulatorState.ENVIRONMENTS).get(job.get("environment_id").asLong())
-          .map(e -> (JsonNode) EnvironmentsApi.view(state, e, Set.of())).orElse(null));
+      out.set(
+          "environment",
+          state
+              .table(EmulatorState.ENVIRONMENTS)
+              .get(job.get("environment_id").asLong())
+              .map(e -> (JsonNode) EnvironmentsApi.view(state, e, Set.of()))
+              .orElse(null));
     }
     if (related.contains("custom_environment_variables")) {
       ArrayNode vars = out.putArray("custom_environment_variables");
-      state.table(EmulatorState.ENVIRONMENT_VARIABLES).where(v -> v.path("type").asText().equals("job")
-          && v.path("job_definition_id").asLong() == job.get("id").asLong() && v.path("state").asInt(1) == 1)
+      state
+          .table(EmulatorState.ENVIRONMENT_VARIABLES)
+          .where(
+              v ->
+                  v.path("type").asText().equals("job")
+                      && v.path("job_definition_id").asLong() == job.get("id").asLong()
+                      && v.path("state").asInt(1) == 1)
           .forEach(v -> vars.add(EnvironmentVariablesApi.view(v)));
     }
     if (related.contains("most_recent_run")) {
       out.set("most_recent_run", latestRun(state, job, r -> true));
     }
     if (related.contains("most_recent_completed_run")) {
-      out.set("most_recent_completed_run", latestRun(state, job, r -> RUN_END_STATUSES.contains(r.path("status").asInt())));
+      out.set(
+          "most_recent_completed_run",
+          latestRun(state, job, r -> RUN_END_STATUSES.contains(r.path("status").asInt())));
     }
     if (related.contains("fusion_readiness")) {
       out.putNull("fusion_readiness");
@@ -180,33 +244,65 @@ public final class JobsApi {
     return out;
   }
 
-  /** The newest run of a job in the run simulation's {@code runs} table, when that package is present. */
-  private static JsonNode latestRun(EmulatorState state, ObjectNode job, Predicate<ObjectNode> which) {
+  /**
+   * The newest run of a job in the run simulation's {@code runs} table, when that package is
+   * present.
+   */
+  private static JsonNode latestRun(
+      EmulatorState state, ObjectNode job, Predicate<ObjectNode> which) {
     if (!state.hasTable("runs")) {
       return null;
     }
     long jobId = job.get("id").asLong();
-    return state.table("runs").where(r -> r.path("job_definition_id").asLong() == jobId && which.test(r)).stream()
-        .max(Comparator.comparingLong(r -> r.path("id").asLong())).orElse(null);
+    return state
+        .table("runs")
+        .where(r -> r.path("job_definition_id").asLong() == jobId && which.test(r))
+        .stream()
+        .max(Comparator.comparingLong(r -> r.path("id").asLong()))
+        .orElse(null);
   }
 
-  /** Validates {@code body} and writes the whole job, defaults for what it leaves out, in the recorded field order. */
-  private ObjectNode write(EmulatorState state, Access.Principal who, JsonNode body, long id, ObjectNode current,
+  /**
+   * Validates {@code body} and writes the whole job, defaults for what it leaves out, in the
+   * recorded field order.
+   */
+  private ObjectNode write(
+      EmulatorState state,
+      Access.Principal who,
+      JsonNode body,
+      long id,
+      ObjectNode current,
       AdminSettings.RequiredJobFields required) {
     if (!body.isObject()) {
-      throw ApiError.invalidField("non_field_errors", "Invalid data. Expected a dictionary, but got "
-          + (body.isMissingNode() ? "nothing" : body.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
+      throw ApiError.invalidField(
+          "non_field_errors",
+          "Invalid data. Expected a dictionary, but got "
+              + (body.isMissingNode()
+                  ? "nothing"
+                  : body.getNodeType().toString().toLowerCase(Locale.ROOT))
+              + ".");
     }
     requireKeys(body, required);
     long account = who.accountId();
     long projectId = body.get("project_id").asLong();
     long environmentId = body.get("environment_id").asLong();
-    boolean projectOk = who.covers(projectId) && state.table(EmulatorState.PROJECTS).get(projectId)
-        .filter(p -> p.get("account_id").asLong() == account && p.path("state").asInt(1) == 1).isPresent();
-    ObjectNode environment = state.table(EmulatorState.ENVIRONMENTS).get(environmentId)
-        .filter(e -> e.get("project_id").asLong() == projectId && e.path("state").asInt(1) == 1).orElse(null);
+    boolean projectOk =
+        who.covers(projectId)
+            && state
+                .table(EmulatorState.PROJECTS)
+                .get(projectId)
+                .filter(
+                    p -> p.get("account_id").asLong() == account && p.path("state").asInt(1) == 1)
+                .isPresent();
+    ObjectNode environment =
+        state
+            .table(EmulatorState.ENVIRONMENTS)
+            .get(environmentId)
+            .filter(e -> e.get("project_id").asLong() == projectId && e.path("state").asInt(1) == 1)
+            .orElse(null);
     if (!projectOk || environment == null) {
-      // Production answers an environment outside the project (or the token's reach) with the permissions 404 (§E.12).
+      // Production answers an environment outside the project (or the token's reach) with the
+      // permissions 404 (§E.12).
       throw ApiError.notFound();
     }
     String name = body.get("name").asText();
@@ -223,16 +319,28 @@ public final class JobsApi {
       String was = current.path("job_type").asText();
       boolean locked = was.equals("ci") || was.equals("adaptive") || jobType.equals("ci");
       if (locked && !was.equals(jobType)) {
-        throw ApiError.invalidField("job_type", "the job type field for this job can only be set to '" + was + "'");
+        throw ApiError.invalidField(
+            "job_type", "the job type field for this job can only be set to '" + was + "'");
       }
     }
     ObjectNode schedule = Schedules.derive(body.path("schedule"));
     ArrayNode features = CostOptimization.normalise(body.path("cost_optimization_features"));
-    JsonNode deferringEnvironment = reference(body, "deferring_environment_id", state, EmulatorState.ENVIRONMENTS,
-        e -> e.get("project_id").asLong() == projectId);
-    JsonNode deferringJob = reference(body, "deferring_job_definition_id", state, EmulatorState.JOBS,
-        j -> j.get("account_id").asLong() == account);
-    JsonNode completion = completionTrigger(body.path("job_completion_trigger_condition"), state, account);
+    JsonNode deferringEnvironment =
+        reference(
+            body,
+            "deferring_environment_id",
+            state,
+            EmulatorState.ENVIRONMENTS,
+            e -> e.get("project_id").asLong() == projectId);
+    JsonNode deferringJob =
+        reference(
+            body,
+            "deferring_job_definition_id",
+            state,
+            EmulatorState.JOBS,
+            j -> j.get("account_id").asLong() == account);
+    JsonNode completion =
+        completionTrigger(body.path("job_completion_trigger_condition"), state, account);
     ArrayNode steps = steps(body.path("execute_steps"));
     int threads = body.path("settings").path("threads").asInt(1);
     int timeout = body.path("execution").path("timeout_seconds").asInt(0);
@@ -240,7 +348,8 @@ public final class JobsApi {
       throw nested("settings", "threads", "Ensure this value is greater than or equal to 1.");
     }
     if (timeout < 0) {
-      throw nested("execution", "timeout_seconds", "Ensure this value is greater than or equal to 0.");
+      throw nested(
+          "execution", "timeout_seconds", "Ensure this value is greater than or equal to 0.");
     }
     String now = Timestamps.isoT(ctx.clock().instant());
 
@@ -253,9 +362,15 @@ public final class JobsApi {
     job.put("project_id", projectId);
     job.put("environment_id", environmentId);
     job.put("name", name);
-    job.put("description", body.path("description").isTextual() ? body.get("description").asText() : "");
+    job.put(
+        "description",
+        body.path("description").isTextual() ? body.get("description").asText() : "");
     job.set("dbt_version", dbtVersion.isTextual() ? dbtVersion : null);
-    job.put("raw_dbt_version", dbtVersion.isTextual() ? dbtVersion.asText() : environment.path("dbt_version").asText("latest"));
+    job.put(
+        "raw_dbt_version",
+        dbtVersion.isTextual()
+            ? dbtVersion.asText()
+            : environment.path("dbt_version").asText("latest"));
     job.put("created_at", current == null ? now : current.path("created_at").asText(now));
     job.put("updated_at", now);
     job.set("execute_steps", steps);
@@ -278,8 +393,11 @@ public final class JobsApi {
     job.put("triggers_on_draft_pr", body.path("triggers_on_draft_pr").asBoolean(false));
     job.set("job_completion_trigger_condition", completion);
     job.put("run_compare_changes", body.path("run_compare_changes").asBoolean(false));
-    job.put("compare_changes_flags", body.path("compare_changes_flags").isTextual()
-        ? body.get("compare_changes_flags").asText() : "--select state:modified");
+    job.put(
+        "compare_changes_flags",
+        body.path("compare_changes_flags").isTextual()
+            ? body.get("compare_changes_flags").asText()
+            : "--select state:modified");
     job.put("run_lint", body.path("run_lint").asBoolean(false));
     job.put("errors_on_lint_failure", body.path("errors_on_lint_failure").asBoolean(true));
     job.set("cost_optimization_features", features);
@@ -310,7 +428,8 @@ public final class JobsApi {
       }
     }
     if (!missing.isEmpty()) {
-      missing.put("_model", "HumanReadableJobDefinition"); // as recorded with "required key not provided"
+      missing.put(
+          "_model", "HumanReadableJobDefinition"); // as recorded with "required key not provided"
       throw ApiError.invalid(missing);
     }
   }
@@ -326,7 +445,8 @@ public final class JobsApi {
   }
 
   private static String jobType(ObjectNode triggers) {
-    if (triggers.get("git_provider_webhook").asBoolean() || triggers.get("github_webhook").asBoolean()) {
+    if (triggers.get("git_provider_webhook").asBoolean()
+        || triggers.get("github_webhook").asBoolean()) {
       return "ci";
     }
     if (triggers.get("on_merge").asBoolean()) {
@@ -341,8 +461,11 @@ public final class JobsApi {
       return steps;
     }
     if (!in.isArray()) {
-      throw ApiError.invalidField("execute_steps", "Expected a list of items but got type \""
-          + in.getNodeType().toString().toLowerCase(Locale.ROOT) + "\".");
+      throw ApiError.invalidField(
+          "execute_steps",
+          "Expected a list of items but got type \""
+              + in.getNodeType().toString().toLowerCase(Locale.ROOT)
+              + "\".");
     }
     for (JsonNode step : in) {
       if (!step.isTextual() || step.asText().isBlank()) {
@@ -353,21 +476,34 @@ public final class JobsApi {
     return steps;
   }
 
-  private static JsonNode reference(JsonNode body, String field, EmulatorState state, String table,
+  private static JsonNode reference(
+      JsonNode body,
+      String field,
+      EmulatorState state,
+      String table,
       Predicate<ObjectNode> belongs) {
     JsonNode v = body.path(field);
     if (v.isMissingNode() || v.isNull()) {
       return null;
     }
-    boolean ok = v.isIntegralNumber() && state.table(table).get(v.asLong())
-        .filter(row -> row.path("state").asInt(1) == 1).filter(belongs).isPresent();
+    boolean ok =
+        v.isIntegralNumber()
+            && state
+                .table(table)
+                .get(v.asLong())
+                .filter(row -> row.path("state").asInt(1) == 1)
+                .filter(belongs)
+                .isPresent();
     if (!ok) {
-      throw ApiError.invalidField(field, "Invalid pk \"" + v.asText() + "\" - object does not exist.");
+      throw ApiError.invalidField(
+          field, "Invalid pk \"" + v.asText() + "\" - object does not exist.");
     }
     return Json.MAPPER.getNodeFactory().numberNode(v.asLong());
   }
 
-  /** {@code {condition: {job_id, project_id, statuses}}} (F3); statuses are run end states 10/20/30. */
+  /**
+   * {@code {condition: {job_id, project_id, statuses}}} (F3); statuses are run end states 10/20/30.
+   */
   private static JsonNode completionTrigger(JsonNode in, EmulatorState state, long account) {
     if (in.isMissingNode() || in.isNull()) {
       return null;
@@ -377,10 +513,19 @@ public final class JobsApi {
       throw nested("job_completion_trigger_condition", "condition", "This field is required.");
     }
     JsonNode jobId = condition.path("job_id");
-    boolean jobOk = jobId.isIntegralNumber() && state.table(EmulatorState.JOBS).get(jobId.asLong())
-        .filter(j -> j.get("account_id").asLong() == account && j.path("state").asInt(1) == 1).isPresent();
+    boolean jobOk =
+        jobId.isIntegralNumber()
+            && state
+                .table(EmulatorState.JOBS)
+                .get(jobId.asLong())
+                .filter(
+                    j -> j.get("account_id").asLong() == account && j.path("state").asInt(1) == 1)
+                .isPresent();
     if (!jobOk) {
-      throw nested("job_completion_trigger_condition", "job_id", "Invalid pk \"" + jobId.asText() + "\" - object does not exist.");
+      throw nested(
+          "job_completion_trigger_condition",
+          "job_id",
+          "Invalid pk \"" + jobId.asText() + "\" - object does not exist.");
     }
     JsonNode statuses = condition.path("statuses");
     if (!statuses.isArray() || statuses.isEmpty()) {
@@ -389,13 +534,25 @@ public final class JobsApi {
     ObjectNode out = Json.MAPPER.createObjectNode();
     ObjectNode c = out.putObject("condition");
     c.put("job_id", jobId.asLong());
-    c.put("project_id", condition.path("project_id").asLong(
-        state.table(EmulatorState.JOBS).get(jobId.asLong()).map(j -> j.get("project_id").asLong()).orElse(0L)));
+    c.put(
+        "project_id",
+        condition
+            .path("project_id")
+            .asLong(
+                state
+                    .table(EmulatorState.JOBS)
+                    .get(jobId.asLong())
+                    .map(j -> j.get("project_id").asLong())
+                    .orElse(0L)));
     ArrayNode s = c.putArray("statuses");
     for (JsonNode status : statuses) {
       if (!status.isIntegralNumber() || !RUN_END_STATUSES.contains(status.asInt())) {
-        throw nested("job_completion_trigger_condition", "statuses", "\"" + status.asText()
-            + "\" is not a valid choice; use 10 (success), 20 (error) or 30 (cancelled).");
+        throw nested(
+            "job_completion_trigger_condition",
+            "statuses",
+            "\""
+                + status.asText()
+                + "\" is not a valid choice; use 10 (success), 20 (error) or 30 (cancelled).");
       }
       s.add(status.asInt());
     }

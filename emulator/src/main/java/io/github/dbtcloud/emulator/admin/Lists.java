@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * List requests as dbt Cloud reads them (§B.2): {@code limit} (default and maximum 100; more is a
  * 400), {@code offset}, {@code order_by} (a field, {@code -} for descending, several separated by
- * commas), {@code state}, {@code __in} filters and {@code include_related} in every encoding seen in
- * the wild (JSON-list string, repeated keys, comma list, quoted or not). Public so that every
+ * commas), {@code state}, {@code __in} filters and {@code include_related} in every encoding seen
+ * in the wild (JSON-list string, repeated keys, comma list, quoted or not). Public so that every
  * feature package pages and filters the same way.
  */
 public final class Lists {
@@ -36,17 +36,21 @@ public final class Lists {
   private Lists() {}
 
   /** One page of {@code rows} (ordered by the request's {@code order_by}) in the list envelope. */
-  public static ApiResponse page(ApiRequest request, List<ObjectNode> rows, Map<String, Object> filters) {
+  public static ApiResponse page(
+      ApiRequest request, List<ObjectNode> rows, Map<String, Object> filters) {
     return page(request, rows, filters, row -> row);
   }
 
   /**
    * One page of {@code rows} (given in id order, as tables keep them), ordered by the request's
-   * {@code order_by} (default {@code id}), each
-   * row shown through {@code view} (e.g. to add {@code include_related} objects or mask secrets),
-   * with {@code extra.filters} echoing the filters plus {@code limit} and {@code offset} (recorded).
+   * {@code order_by} (default {@code id}), each row shown through {@code view} (e.g. to add {@code
+   * include_related} objects or mask secrets), with {@code extra.filters} echoing the filters plus
+   * {@code limit} and {@code offset} (recorded).
    */
-  public static ApiResponse page(ApiRequest request, List<ObjectNode> rows, Map<String, Object> filters,
+  public static ApiResponse page(
+      ApiRequest request,
+      List<ObjectNode> rows,
+      Map<String, Object> filters,
       Function<ObjectNode, ? extends JsonNode> view) {
     String orderBy = orderBy(request);
     List<ObjectNode> ordered = rows;
@@ -66,13 +70,20 @@ public final class Lists {
    * One page of rows already in the order {@code orderBy} names (for a resource that orders its own
    * way, such as runs): {@code limit} and {@code offset} checked and echoed as in {@link #page}.
    */
-  public static ApiResponse pageOf(ApiRequest request, List<ObjectNode> ordered, Map<String, Object> filters,
-      String orderBy, Function<ObjectNode, ? extends JsonNode> view) {
+  public static ApiResponse pageOf(
+      ApiRequest request,
+      List<ObjectNode> ordered,
+      Map<String, Object> filters,
+      String orderBy,
+      Function<ObjectNode, ? extends JsonNode> view) {
     int limit = intParam(request, "limit", MAX_LIMIT);
     int offset = intParam(request, "offset", 0);
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ApiError.invalidField("limit", "Ensure this value is less than or equal to " + MAX_LIMIT
-          + " and greater than or equal to 1.");
+      throw ApiError.invalidField(
+          "limit",
+          "Ensure this value is less than or equal to "
+              + MAX_LIMIT
+              + " and greater than or equal to 1.");
     }
     if (offset < 0) {
       throw ApiError.invalidField("offset", "Ensure this value is greater than or equal to 0.");
@@ -89,7 +100,10 @@ public final class Lists {
     return ApiResponse.ok(Envelope.page(shown, echoed, orderBy, ordered.size()));
   }
 
-  /** Orders rows by {@code order_by}: fields separated by commas, {@code -} for descending, then by id. */
+  /**
+   * Orders rows by {@code order_by}: fields separated by commas, {@code -} for descending, then by
+   * id.
+   */
   public static Comparator<ObjectNode> comparator(String orderBy) {
     Comparator<ObjectNode> result = null;
     for (String raw : orderBy.split(",")) {
@@ -99,7 +113,8 @@ public final class Lists {
       }
       boolean descending = key.startsWith("-");
       String field = descending ? key.substring(1) : key;
-      Comparator<ObjectNode> one = Comparator.comparing(row -> row.get(field), Lists::compareValues);
+      Comparator<ObjectNode> one =
+          Comparator.comparing(row -> row.get(field), Lists::compareValues);
       one = descending ? one.reversed() : one;
       result = result == null ? one : result.thenComparing(one);
     }
@@ -113,7 +128,10 @@ public final class Lists {
     if (aNull || bNull) {
       return Boolean.compare(!aNull, !bNull);
     }
-    if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+    if (a.isIntegralNumber()
+        && b.isIntegralNumber()
+        && a.canConvertToLong()
+        && b.canConvertToLong()) {
       return Long.compare(a.longValue(), b.longValue());
     }
     if (a.isNumber() && b.isNumber()) {
@@ -144,7 +162,13 @@ public final class Lists {
 
   /** The {@code state} filter, {@code active|deleted|all|1|2}, with the given default. */
   public static Predicate<ObjectNode> statePredicate(ApiRequest request, String fallback) {
-    String state = request.queryParam("state").filter(s -> !s.isBlank()).orElse(fallback).trim().toLowerCase(Locale.ROOT);
+    String state =
+        request
+            .queryParam("state")
+            .filter(s -> !s.isBlank())
+            .orElse(fallback)
+            .trim()
+            .toLowerCase(Locale.ROOT);
     switch (state) {
       case "all":
         return row -> true;
@@ -202,8 +226,10 @@ public final class Lists {
       try {
         out.add(Long.parseLong(item));
       } catch (NumberFormatException e) {
-        throw ApiError.invalidField(name, String.join(",", request.queryParams(name))
-            + " is not valid under any of the given schemas");
+        throw ApiError.invalidField(
+            name,
+            String.join(",", request.queryParams(name))
+                + " is not valid under any of the given schemas");
       }
     }
     return Optional.of(out);
@@ -220,12 +246,13 @@ public final class Lists {
   }
 
   /**
-   * The {@code include_related} names, lower case, in any encoding ({@code [a,b]}, {@code ['a','b']},
-   * {@code a,b}, repeated keys).
+   * The {@code include_related} names, lower case, in any encoding ({@code [a,b]}, {@code
+   * ['a','b']}, {@code a,b}, repeated keys).
    */
   public static Set<String> includeRelated(ApiRequest request) {
     Set<String> out = new LinkedHashSet<>();
-    splitList(request.queryParams("include_related")).forEach(name -> out.add(name.toLowerCase(Locale.ROOT)));
+    splitList(request.queryParams("include_related"))
+        .forEach(name -> out.add(name.toLowerCase(Locale.ROOT)));
     return out;
   }
 
@@ -238,7 +265,9 @@ public final class Lists {
       }
       for (String part : v.split(",")) {
         String item = part.trim();
-        if (item.length() >= 2 && (item.startsWith("'") && item.endsWith("'") || item.startsWith("\"") && item.endsWith("\""))) {
+        if (item.length() >= 2
+            && (item.startsWith("'") && item.endsWith("'")
+                || item.startsWith("\"") && item.endsWith("\""))) {
           item = item.substring(1, item.length() - 1).trim();
         }
         if (!item.isEmpty()) {

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Read-only v3 projects: {@code /api/v3/accounts/{a}/projects/[{id}/]}. Projects carry their
- * {@code connection} and {@code repository} objects (from the seed, or null) and space-separated
+ * Read-only v3 projects: {@code /api/v3/accounts/{a}/projects/[{id}/]}. Projects carry their {@code
+ * connection} and {@code repository} objects (from the seed, or null) and space-separated
  * timestamps, as recorded. A token limited to some projects sees only those.
  */
 public final class ProjectsApi {
@@ -36,26 +36,34 @@ public final class ProjectsApi {
   }
 
   private ApiResponse list(ApiRequest request) {
-    return ctx.state().read(state -> {
-      Access.Principal who = Access.requirePrincipal(request, state);
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("account_id", who.accountId());
-      Predicate<ObjectNode> filter = p -> p.get("account_id").asLong() == who.accountId()
-          && who.covers(p.get("id").asLong());
-      filter = filter.and(Lists.statePredicate(request, "active"));
-      String nameLike = request.queryParam("name__icontains").orElse(null);
-      if (nameLike != null) {
-        filters.put("name__icontains", nameLike);
-        String needle = nameLike.toLowerCase(Locale.ROOT);
-        filter = filter.and(p -> p.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
-      }
-      filter = filter.and(idFilters(request, filters));
-      List<ObjectNode> rows = state.table(EmulatorState.PROJECTS).where(filter);
-      return Lists.page(request, rows, filters);
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              Access.Principal who = Access.requirePrincipal(request, state);
+              Map<String, Object> filters = new LinkedHashMap<>();
+              filters.put("account_id", who.accountId());
+              Predicate<ObjectNode> filter =
+                  p ->
+                      p.get("account_id").asLong() == who.accountId()
+                          && who.covers(p.get("id").asLong());
+              filter = filter.and(Lists.statePredicate(request, "active"));
+              String nameLike = request.queryParam("name__icontains").orElse(null);
+              if (nameLike != null) {
+                filters.put("name__icontains", nameLike);
+                String needle = nameLike.toLowerCase(Locale.ROOT);
+                filter =
+                    filter.and(
+                        p -> p.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
+              }
+              filter = filter.and(idFilters(request, filters));
+              List<ObjectNode> rows = state.table(EmulatorState.PROJECTS).where(filter);
+              return Lists.page(request, rows, filters);
+            });
   }
 
-  /** The {@code pk}, {@code pk__in}, {@code pk__gt}/{@code id__gt} filters every v3 list accepts. */
+  /**
+   * The {@code pk}, {@code pk__in}, {@code pk__gt}/{@code id__gt} filters every v3 list accepts.
+   */
   static Predicate<ObjectNode> idFilters(ApiRequest request, Map<String, Object> filters) {
     Predicate<ObjectNode> filter = row -> true;
     Long pk = Lists.longParam(request, "pk").orElse(null);
@@ -79,16 +87,23 @@ public final class ProjectsApi {
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ctx.state().read(state -> {
-      ObjectNode project = find(request, state, request.idParam("id"));
-      return ApiResponse.ok(Envelope.success(200, project));
-    });
+    return ctx.state()
+        .read(
+            state -> {
+              ObjectNode project = find(request, state, request.idParam("id"));
+              return ApiResponse.ok(Envelope.success(200, project));
+            });
   }
 
-  /** The active project in the path, or 404 (also outside the token's project scope); shared with the project-scoped routes. */
+  /**
+   * The active project in the path, or 404 (also outside the token's project scope); shared with
+   * the project-scoped routes.
+   */
   static ObjectNode find(ApiRequest request, EmulatorState state, long projectId) {
     Access.Principal who = Access.requirePrincipal(request, state);
-    return state.table(EmulatorState.PROJECTS).get(projectId)
+    return state
+        .table(EmulatorState.PROJECTS)
+        .get(projectId)
         .filter(p -> p.get("account_id").asLong() == who.accountId())
         .filter(p -> p.path("state").asInt(1) == 1)
         .filter(p -> who.covers(projectId))
@@ -102,14 +117,22 @@ public final class ProjectsApi {
     ObjectNode p = Json.MAPPER.createObjectNode();
     p.put("name", in.get("name").asText());
     p.put("account_id", in.get("account_id").asLong());
-    p.set("repository_id", in.path("repository_id").isIntegralNumber() ? in.get("repository_id") : null);
-    p.set("connection_id", in.path("connection_id").isIntegralNumber() ? in.get("connection_id") : null);
+    p.set(
+        "repository_id",
+        in.path("repository_id").isIntegralNumber() ? in.get("repository_id") : null);
+    p.set(
+        "connection_id",
+        in.path("connection_id").isIntegralNumber() ? in.get("connection_id") : null);
     p.put("id", id);
     p.put("created_at", now);
     p.put("updated_at", now);
     p.put("skipped_setup", false);
     p.put("state", 1);
-    p.set("dbt_project_subdirectory", in.path("dbt_project_subdirectory").isTextual() ? in.get("dbt_project_subdirectory") : null);
+    p.set(
+        "dbt_project_subdirectory",
+        in.path("dbt_project_subdirectory").isTextual()
+            ? in.get("dbt_project_subdirectory")
+            : null);
     p.set("connection", in.path("connection").isObject() ? in.get("connection").deepCopy() : null);
     p.set("repository", in.path("repository").isObject() ? in.get("repository").deepCopy() : null);
     p.putArray("group_permissions");

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class Schedules {
 
-  private static final Pattern CRON_ITEM = Pattern.compile("(\\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/\\d+)?");
+  private static final Pattern CRON_ITEM =
+      Pattern.compile("(\\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/\\d+)?");
   private static final String[] DAY_NAMES = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
   private Schedules() {}
@@ -46,26 +47,29 @@ final class Schedules {
         outDate.put("type", dateType);
         cron = "0 " + hourField(outTime) + " * * *";
         break;
-      case "days_of_week": {
-        List<Integer> days = numbers(date.path("days"), 0, 6, "date", "days");
-        outDate.put("type", dateType);
-        ArrayNode d = outDate.putArray("days");
-        days.forEach(d::add);
-        cron = "0 " + hourField(outTime) + " * * " + join(days);
-        break;
-      }
-      case "custom_cron":
-      case "interval_cron": {
-        String own = date.path("cron").isTextual() ? date.get("cron").asText().trim() : "";
-        cron = own.isEmpty() ? topCron : own;
-        if (cron.isEmpty()) {
-          throw invalid("date", "cron", "This field is required when date.type is " + dateType + ".");
+      case "days_of_week":
+        {
+          List<Integer> days = numbers(date.path("days"), 0, 6, "date", "days");
+          outDate.put("type", dateType);
+          ArrayNode d = outDate.putArray("days");
+          days.forEach(d::add);
+          cron = "0 " + hourField(outTime) + " * * " + join(days);
+          break;
         }
-        validateCron(cron);
-        outDate.put("type", dateType);
-        outDate.put("cron", cron);
-        break;
-      }
+      case "custom_cron":
+      case "interval_cron":
+        {
+          String own = date.path("cron").isTextual() ? date.get("cron").asText().trim() : "";
+          cron = own.isEmpty() ? topCron : own;
+          if (cron.isEmpty()) {
+            throw invalid(
+                "date", "cron", "This field is required when date.type is " + dateType + ".");
+          }
+          validateCron(cron);
+          outDate.put("type", dateType);
+          outDate.put("cron", cron);
+          break;
+        }
       default:
         throw invalid("date", "type", "\"" + dateType + "\" is not a valid choice.");
     }
@@ -121,7 +125,8 @@ final class Schedules {
     TreeSet<Integer> out = new TreeSet<>();
     for (JsonNode n : list) {
       if (!n.isIntegralNumber() || n.asInt() < min || n.asInt() > max) {
-        throw invalid(part, field, "Each value must be an integer between " + min + " and " + max + ".");
+        throw invalid(
+            part, field, "Each value must be an integer between " + min + " and " + max + ".");
       }
       out.add(n.asInt());
     }
@@ -155,7 +160,8 @@ final class Schedules {
           }
           int v = Integer.parseInt(bound);
           if (v < ranges[i][0] || v > ranges[i][1]) {
-            throw invalidCron(cron, "'" + bound + "' is outside " + ranges[i][0] + "-" + ranges[i][1]);
+            throw invalidCron(
+                cron, "'" + bound + "' is outside " + ranges[i][0] + "-" + ranges[i][1]);
           }
         }
       }
@@ -164,7 +170,8 @@ final class Schedules {
 
   private static ApiError invalidCron(String cron, String why) {
     ObjectNode data = Json.MAPPER.createObjectNode();
-    data.putObject("schedule").put("cron", "Invalid cron expression \"" + cron + "\": " + why + ".");
+    data.putObject("schedule")
+        .put("cron", "Invalid cron expression \"" + cron + "\": " + why + ".");
     return ApiError.invalid(data);
   }
 
@@ -174,10 +181,16 @@ final class Schedules {
     return ApiError.invalid(data);
   }
 
-  /** The UI's short description of a cron ({@code Every hour} is recorded); other forms are best effort. */
+  /**
+   * The UI's short description of a cron ({@code Every hour} is recorded); other forms are best
+   * effort.
+   */
   static String humanize(String cron) {
     String[] f = cron.trim().split("\\s+");
-    if (f.length != 5 || !f[2].equals("*") || !f[3].equals("*") || !f[0].chars().allMatch(Character::isDigit)) {
+    if (f.length != 5
+        || !f[2].equals("*")
+        || !f[3].equals("*")
+        || !f[0].chars().allMatch(Character::isDigit)) {
       return cron;
     }
     String when;
@@ -188,7 +201,8 @@ final class Schedules {
     } else if (f[1].chars().allMatch(c -> Character.isDigit(c) || c == ',')) {
       List<String> times = new ArrayList<>();
       for (String h : f[1].split(",")) {
-        times.add(String.format(Locale.ROOT, "%02d:%02d", Integer.parseInt(h), Integer.parseInt(f[0])));
+        times.add(
+            String.format(Locale.ROOT, "%02d:%02d", Integer.parseInt(h), Integer.parseInt(f[0])));
       }
       when = "At " + String.join(", ", times);
     } else {

@@ -3,12 +3,16 @@ package io.github.dbtcloud.emulator.faults;
 import java.time.Duration;
 
 /**
- * What a {@link FaultRule} does to a request it catches. Only {@link CommitThenFail} lets the request
- * change state; every other fault answers (or drops the connection) before the route runs, except
- * {@link Latency}, which delays a normal answer.
+ * What a {@link FaultRule} does to a request it catches. Only {@link CommitThenFail} lets the
+ * request change state; every other fault answers (or drops the connection) before the route runs,
+ * except {@link Latency}, which delays a normal answer.
  */
 public sealed interface Fault
-    permits Fault.Latency, Fault.Status, Fault.TooManyRequests, Fault.ConnectionReset, Fault.Hang,
+    permits Fault.Latency,
+        Fault.Status,
+        Fault.TooManyRequests,
+        Fault.ConnectionReset,
+        Fault.Hang,
         Fault.CommitThenFail {
 
   /** A short name, recorded in {@code JournalEntry.fault()} (e.g. {@code status_503}). */
@@ -28,7 +32,10 @@ public sealed interface Fault
     }
   }
 
-  /** Answers {@code status} (500, 502, 503, ...) with dbt Cloud's error envelope; nothing is written. */
+  /**
+   * Answers {@code status} (500, 502, 503, ...) with dbt Cloud's error envelope; nothing is
+   * written.
+   */
   record Status(int status) implements Fault {
     public Status {
       if (status < 400 || status > 599) {
@@ -46,7 +53,9 @@ public sealed interface Fault
   record TooManyRequests(Integer retryAfterSeconds) implements Fault {
     @Override
     public String name() {
-      return retryAfterSeconds == null ? "status_429" : "status_429_retry_after_" + retryAfterSeconds;
+      return retryAfterSeconds == null
+          ? "status_429"
+          : "status_429_retry_after_" + retryAfterSeconds;
     }
   }
 
@@ -69,7 +78,9 @@ public sealed interface Fault
     }
   }
 
-  /** Runs the request (the write happens and is persisted), then answers 500 as if it had failed. */
+  /**
+   * Runs the request (the write happens and is persisted), then answers 500 as if it had failed.
+   */
   record CommitThenFail() implements Fault {
     @Override
     public String name() {

@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * When to inject which {@link Fault}: requests with this method (or {@code *}) whose path matches a
- * glob ({@code *} one path segment, {@code **} any number; the trailing slash does not matter), on a
- * {@link Trigger} counted over the requests this rule matches, at most {@code maxTimes} times (0: no
- * limit). Build one with {@link #on}:
+ * glob ({@code *} one path segment, {@code **} any number; the trailing slash does not matter), on
+ * a {@link Trigger} counted over the requests this rule matches, at most {@code maxTimes} times (0:
+ * no limit). Build one with {@link #on}:
  *
- * <pre>{@code FaultRule.on("POST", "/api/v2/accounts/*}{@code /jobs/").nth(1).then(Fault.commitThenFail())}</pre>
+ * <pre>
+ * {@code FaultRule.on("POST", "/api/v2/accounts/*}{@code /jobs/").nth(1).then(Fault.commitThenFail())}
+ * </pre>
  *
  * @param method HTTP method, or {@code *} for any
  * @param pathGlob the path pattern
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * @param fault what happens to them
  * @param maxTimes how many times at most the rule fires; 0 for no limit
  */
-public record FaultRule(String method, String pathGlob, Trigger trigger, Fault fault, int maxTimes) {
+public record FaultRule(
+    String method, String pathGlob, Trigger trigger, Fault fault, int maxTimes) {
 
   public FaultRule {
     method = method.toUpperCase(Locale.ROOT);
@@ -64,7 +67,10 @@ public record FaultRule(String method, String pathGlob, Trigger trigger, Fault f
     }
   }
 
-  /** Starts a rule for requests with {@code method} ({@code *} for any) on paths matching {@code pathGlob}. */
+  /**
+   * Starts a rule for requests with {@code method} ({@code *} for any) on paths matching {@code
+   * pathGlob}.
+   */
   public static Builder on(String method, String pathGlob) {
     return new Builder(method, pathGlob);
   }
@@ -76,7 +82,8 @@ public record FaultRule(String method, String pathGlob, Trigger trigger, Fault f
 
   /** Whether the rule looks at this request at all. */
   public boolean matches(String requestMethod, String path) {
-    return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && regex(pathGlob).matcher(trim(path)).matches();
+    return (method.equals("*") || method.equalsIgnoreCase(requestMethod))
+        && regex(pathGlob).matcher(trim(path)).matches();
   }
 
   private static Pattern regex(String glob) {

@@ -43,16 +43,24 @@ final class FaultSeeds {
       case "status":
         return Fault.status(f.path("status").asInt(500));
       case "too_many_requests":
-        return f.has("retry_after") ? Fault.tooManyRequests(f.get("retry_after").asInt()) : Fault.tooManyRequests();
+        return f.has("retry_after")
+            ? Fault.tooManyRequests(f.get("retry_after").asInt())
+            : Fault.tooManyRequests();
       case "connection_reset":
         return Fault.connectionReset();
       case "hang":
-        return f.has("seconds") ? Fault.hang(Duration.ofSeconds(f.get("seconds").asLong())) : Fault.hang();
+        return f.has("seconds")
+            ? Fault.hang(Duration.ofSeconds(f.get("seconds").asLong()))
+            : Fault.hang();
       case "commit_then_fail":
         return Fault.commitThenFail();
       default:
-        throw new IllegalArgumentException(where + ".fault: unknown fault '" + type + "'; use one of latency,"
-            + " status, too_many_requests, connection_reset, hang, commit_then_fail");
+        throw new IllegalArgumentException(
+            where
+                + ".fault: unknown fault '"
+                + type
+                + "'; use one of latency,"
+                + " status, too_many_requests, connection_reset, hang, commit_then_fail");
     }
   }
 }

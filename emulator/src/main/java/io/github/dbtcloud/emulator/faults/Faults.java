@@ -12,11 +12,14 @@ import java.util.Random;
 
 /**
  * The fault injector of one emulator: an ordered list of {@link FaultRule}s and an optional {@link
- * RateLimit}. Every rule counts the requests it matches; for each request the first rule that fires wins. Probabilities are drawn from one
- * {@link Random} seeded with {@link #seed}, and counters are per rule, so the same seed and the same
- * request sequence give the same faults, run after run. Thread-safe.
+ * RateLimit}. Every rule counts the requests it matches; for each request the first rule that fires
+ * wins. Probabilities are drawn from one {@link Random} seeded with {@link #seed}, and counters are
+ * per rule, so the same seed and the same request sequence give the same faults, run after run.
+ * Thread-safe.
  *
- * <pre>{@code emulator.faults().seed(42).add(FaultRule.on("GET", "/api/**").probability(0.2).then(Fault.status(503)));}</pre>
+ * <pre>
+ * {@code emulator.faults().seed(42).add(FaultRule.on("GET", "/api/**").probability(0.2).then(Fault.status(503)));}
+ * </pre>
  */
 public final class Faults {
 
@@ -114,7 +117,8 @@ public final class Faults {
     if (limited != null) {
       return limited;
     }
-    // Every matching rule counts (and draws) on every request, whether or not an earlier rule fires,
+    // Every matching rule counts (and draws) on every request, whether or not an earlier rule
+    // fires,
     // so "the 2nd matching request" means the same thing however the rules are combined.
     Armed chosen = null;
     for (Armed a : rules) {
@@ -122,7 +126,9 @@ public final class Faults {
         continue;
       }
       a.matched++;
-      boolean fires = fires(a.rule.trigger(), a.matched) && (a.rule.maxTimes() == 0 || a.fired < a.rule.maxTimes());
+      boolean fires =
+          fires(a.rule.trigger(), a.matched)
+              && (a.rule.maxTimes() == 0 || a.fired < a.rule.maxTimes());
       if (fires && chosen == null) {
         chosen = a;
       }
@@ -198,8 +204,11 @@ public final class Faults {
     }
     JsonNode limit = section.path("rate_limit");
     if (limit.isObject()) {
-      rateLimit(new RateLimit(limit.path("requests_per_minute").asInt(RateLimit.PRODUCTION_REQUESTS_PER_MINUTE),
-          limit.path("retry_after").asBoolean(false), Duration.ofSeconds(limit.path("cooldown_seconds").asLong(0))));
+      rateLimit(
+          new RateLimit(
+              limit.path("requests_per_minute").asInt(RateLimit.PRODUCTION_REQUESTS_PER_MINUTE),
+              limit.path("retry_after").asBoolean(false),
+              Duration.ofSeconds(limit.path("cooldown_seconds").asLong(0))));
     }
     int index = 0;
     for (JsonNode r : section.path("rules")) {

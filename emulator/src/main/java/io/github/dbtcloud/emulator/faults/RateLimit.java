@@ -19,7 +19,8 @@ public record RateLimit(int requestsPerMinute, boolean retryAfter, Duration cool
 
   public RateLimit {
     if (requestsPerMinute < 1) {
-      throw new IllegalArgumentException("requests per minute must be >= 1, was " + requestsPerMinute);
+      throw new IllegalArgumentException(
+          "requests per minute must be >= 1, was " + requestsPerMinute);
     }
     if (cooldown.isNegative()) {
       throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);

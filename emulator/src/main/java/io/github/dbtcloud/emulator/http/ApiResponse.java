@@ -29,7 +29,9 @@ public record ApiResponse(int status, JsonNode body, Map<String, String> headers
     return new ApiResponse(200, body);
   }
 
-  /** A 201 with the given body; dbt Cloud answers creates with 201 (recorded), not the spec's 200. */
+  /**
+   * A 201 with the given body; dbt Cloud answers creates with 201 (recorded), not the spec's 200.
+   */
   public static ApiResponse created(JsonNode body) {
     return new ApiResponse(201, body);
   }

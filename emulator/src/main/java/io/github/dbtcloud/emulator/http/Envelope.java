@@ -24,7 +24,10 @@ public final class Envelope {
    * (including limit and offset, as recorded) and {@code extra.pagination}.
    */
   public static ObjectNode page(
-      List<? extends JsonNode> items, Map<String, Object> filters, String orderBy, long totalCount) {
+      List<? extends JsonNode> items,
+      Map<String, Object> filters,
+      String orderBy,
+      long totalCount) {
     ObjectNode body = success(200, Json.MAPPER.createArrayNode().addAll(List.copyOf(items)));
     ObjectNode extra = body.putObject("extra");
     extra.set("filters", Json.MAPPER.valueToTree(filters));
@@ -36,14 +39,16 @@ public final class Envelope {
   }
 
   /** An error envelope; {@code developerMessage} may be null (recorded on 401). */
-  public static ObjectNode error(int code, String userMessage, String developerMessage, JsonNode data) {
+  public static ObjectNode error(
+      int code, String userMessage, String developerMessage, JsonNode data) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.set("status", status(code, false, userMessage, developerMessage));
     body.set("data", data == null ? NullNode.getInstance() : data);
     return body;
   }
 
-  private static ObjectNode status(int code, boolean success, String userMessage, String developerMessage) {
+  private static ObjectNode status(
+      int code, boolean success, String userMessage, String developerMessage) {
     ObjectNode status = Json.MAPPER.createObjectNode();
     status.put("code", code);
     status.put("is_success", success);

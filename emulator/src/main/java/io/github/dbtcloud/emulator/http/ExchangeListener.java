@@ -2,9 +2,10 @@ package io.github.dbtcloud.emulator.http;
 
 /**
  * Observes every exchange the emulator answers, with its response body, whatever the journal keeps.
- * Register one with {@code DbtCloudEmulator.Builder.listener}, or for every emulator in a JVM through
- * {@link java.util.ServiceLoader} ({@code META-INF/services/io.github.dbtcloud.emulator.http.ExchangeListener}):
- * that is how the emulator's contract tests check every answer of every test against the OpenAPI specs.
+ * Register one with {@code DbtCloudEmulator.Builder.listener}, or for every emulator in a JVM
+ * through {@link java.util.ServiceLoader} ({@code
+ * META-INF/services/io.github.dbtcloud.emulator.http.ExchangeListener}): that is how the emulator's
+ * contract tests check every answer of every test against the OpenAPI specs.
  */
 @FunctionalInterface
 public interface ExchangeListener {

@@ -22,13 +22,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The JDK HTTP server in front of the router: decodes requests, applies injected faults and the
- * rate limit, journals every exchange, turns {@link ApiError}s into dbt Cloud's error envelope, and a
- * route's crash into the recorded 500.
+ * rate limit, journals every exchange, turns {@link ApiError}s into dbt Cloud's error envelope, and
+ * a route's crash into the recorded 500.
  */
 public final class HttpFrontEnd implements AutoCloseable {
 
   /** The 500 text dbt Cloud gives (recorded, §A.4). */
-  public static final String SERVER_ERROR_MESSAGE = "There was a server error. Please contact support!";
+  public static final String SERVER_ERROR_MESSAGE =
+      "There was a server error. Please contact support!";
 
   static {
     // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits for
@@ -50,19 +51,27 @@ public final class HttpFrontEnd implements AutoCloseable {
    *
    * @param faults the fault injector and rate limiter
    * @param strictTrailingSlash answer a path without its trailing slash with a 301 to the slashed
-   *     path, as Django's APPEND_SLASH did in 2021 (a client that follows it turns a POST into a GET,
-   *     which gives the recorded 405 {@code {"detail": ...}}); off: both spellings work (§E.4)
+   *     path, as Django's APPEND_SLASH did in 2021 (a client that follows it turns a POST into a
+   *     GET, which gives the recorded 405 {@code {"detail": ...}}); off: both spellings work (§E.4)
    * @param listeners observers of every exchange
    */
-  public record Options(Faults faults, boolean strictTrailingSlash, List<ExchangeListener> listeners) {
+  public record Options(
+      Faults faults, boolean strictTrailingSlash, List<ExchangeListener> listeners) {
     public Options {
       listeners = List.copyOf(listeners);
     }
   }
 
   /** A front end without faults, lenient about trailing slashes. */
-  public HttpFrontEnd(String host, int port, Router router, Journal journal, Runnable afterWrite) throws IOException {
-    this(host, port, router, journal, afterWrite, new Options(new Faults(Clock.systemUTC()), false, List.of()));
+  public HttpFrontEnd(String host, int port, Router router, Journal journal, Runnable afterWrite)
+      throws IOException {
+    this(
+        host,
+        port,
+        router,
+        journal,
+        afterWrite,
+        new Options(new Faults(Clock.systemUTC()), false, List.of()));
   }
 
   /**
@@ -70,18 +79,22 @@ public final class HttpFrontEnd implements AutoCloseable {
    *
    * @param afterWrite called after every write that reached a route, e.g. to persist the state
    */
-  public HttpFrontEnd(String host, int port, Router router, Journal journal, Runnable afterWrite, Options options)
+  public HttpFrontEnd(
+      String host, int port, Router router, Journal journal, Runnable afterWrite, Options options)
       throws IOException {
     this.router = router;
     this.journal = journal;
     this.afterWrite = afterWrite;
     this.options = options;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    this.executor = Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "dbt-cloud-emulator-http");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            16,
+            r -> {
+              Thread t = new Thread(r, "dbt-cloud-emulator-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -128,14 +141,29 @@ public final class HttpFrontEnd implements AutoCloseable {
       response = answerAndPersist(method, path, rawQuery, bodyText, authorization);
     }
     byte[] bytes = response.wireBytes();
-    String contentType = bytes.length == 0 ? "" : response.rawBody() != null
-        ? response.headers().getOrDefault("Content-Type", "application/octet-stream") : "application/json";
+    String contentType =
+        bytes.length == 0
+            ? ""
+            : response.rawBody() != null
+                ? response.headers().getOrDefault("Content-Type", "application/octet-stream")
+                : "application/json";
     // Journal first: a client that has its answer must find the request in the journal.
-    record(sequence, method, path, rawQuery, bodyText, authorization, response, decision.name(), contentType, bytes);
+    record(
+        sequence,
+        method,
+        path,
+        rawQuery,
+        bodyText,
+        authorization,
+        response,
+        decision.name(),
+        contentType,
+        bytes);
     send(exchange, response, bytes, contentType);
   }
 
-  private ApiResponse answerAndPersist(String method, String path, String rawQuery, String bodyText, String authorization) {
+  private ApiResponse answerAndPersist(
+      String method, String path, String rawQuery, String bodyText, String authorization) {
     Answer answer = answer(method, path, rawQuery, bodyText, authorization);
     if (answer.committed() && !method.equals("GET") && !method.equals("HEAD")) {
       afterWrite.run();
@@ -146,7 +174,8 @@ public final class HttpFrontEnd implements AutoCloseable {
   /** An answer, and whether a route ran to completion (so a write, if any, happened). */
   private record Answer(ApiResponse response, boolean committed) {}
 
-  private Answer answer(String method, String path, String rawQuery, String bodyText, String authorization) {
+  private Answer answer(
+      String method, String path, String rawQuery, String bodyText, String authorization) {
     try {
       if (options.strictTrailingSlash() && !path.endsWith("/") && router.servesPath(path)) {
         String location = path + "/" + (rawQuery == null ? "" : "?" + rawQuery);
@@ -155,13 +184,19 @@ public final class HttpFrontEnd implements AutoCloseable {
       Router.Match match = router.find(method, path).orElse(null);
       if (match == null) {
         if (router.servesPath(path)) {
-          return new Answer(new ApiResponse(405, Json.MAPPER.createObjectNode()
-              .put("detail", "Method \"" + method + "\" not allowed.")), false);
+          return new Answer(
+              new ApiResponse(
+                  405,
+                  Json.MAPPER
+                      .createObjectNode()
+                      .put("detail", "Method \"" + method + "\" not allowed.")),
+              false);
         }
         throw ApiError.notFound();
       }
       JsonNode body = parseBody(bodyText);
-      ApiRequest request = new ApiRequest(method, path, match.params(), Query.parse(rawQuery), body, authorization);
+      ApiRequest request =
+          new ApiRequest(method, path, match.params(), Query.parse(rawQuery), body, authorization);
       ApiResponse response = match.route().handler().handle(request);
       return new Answer(response, response.status() < 300);
     } catch (ApiError e) {
@@ -171,16 +206,27 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
-  /** dbt Cloud's 5xx envelope (the 500 text is recorded; 502/503 reuse it, as a proxy's body is unknown). */
+  /**
+   * dbt Cloud's 5xx envelope (the 500 text is recorded; 502/503 reuse it, as a proxy's body is
+   * unknown).
+   */
   static ApiResponse serverError(int status) {
     return new ApiResponse(status, Envelope.error(status, SERVER_ERROR_MESSAGE, "", null));
   }
 
   /** A 429 in dbt Cloud's envelope; the Admin API's 429 body is not recorded (§A.4, F14). */
   static ApiResponse tooManyRequests(Integer retryAfterSeconds) {
-    ApiResponse response = new ApiResponse(429, Envelope.error(429,
-        "Request was throttled. You have exceeded the API rate limit; try again later.", "", null));
-    return retryAfterSeconds == null ? response : response.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    ApiResponse response =
+        new ApiResponse(
+            429,
+            Envelope.error(
+                429,
+                "Request was throttled. You have exceeded the API rate limit; try again later.",
+                "",
+                null));
+    return retryAfterSeconds == null
+        ? response
+        : response.withHeader("Retry-After", String.valueOf(retryAfterSeconds));
   }
 
   private static void pause(long millis) {
@@ -191,16 +237,52 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
-  private void record(long sequence, String method, String path, String rawQuery, String bodyText,
-      String authorization, ApiResponse response, String fault, String contentType) {
-    record(sequence, method, path, rawQuery, bodyText, authorization, response, fault, contentType, new byte[0]);
+  private void record(
+      long sequence,
+      String method,
+      String path,
+      String rawQuery,
+      String bodyText,
+      String authorization,
+      ApiResponse response,
+      String fault,
+      String contentType) {
+    record(
+        sequence,
+        method,
+        path,
+        rawQuery,
+        bodyText,
+        authorization,
+        response,
+        fault,
+        contentType,
+        new byte[0]);
   }
 
-  private void record(long sequence, String method, String path, String rawQuery, String bodyText,
-      String authorization, ApiResponse response, String fault, String contentType, byte[] bytes) {
+  private void record(
+      long sequence,
+      String method,
+      String path,
+      String rawQuery,
+      String bodyText,
+      String authorization,
+      ApiResponse response,
+      String fault,
+      String contentType,
+      byte[] bytes) {
     String responseBody = response == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    JournalEntry entry = new JournalEntry(sequence, method, path, rawQuery == null ? "" : rawQuery, bodyText,
-        scheme(authorization), response == null ? 0 : response.status(), responseBody, fault);
+    JournalEntry entry =
+        new JournalEntry(
+            sequence,
+            method,
+            path,
+            rawQuery == null ? "" : rawQuery,
+            bodyText,
+            scheme(authorization),
+            response == null ? 0 : response.status(),
+            responseBody,
+            fault);
     journal.add(entry);
     for (ExchangeListener listener : options.listeners()) {
       try {
@@ -218,7 +300,8 @@ public final class HttpFrontEnd implements AutoCloseable {
     try {
       return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw ApiError.invalidField("non_field_errors", "JSON parse error - " + e.getOriginalMessage());
+      throw ApiError.invalidField(
+          "non_field_errors", "JSON parse error - " + e.getOriginalMessage());
     }
   }
 
@@ -229,15 +312,20 @@ public final class HttpFrontEnd implements AutoCloseable {
     return authorization.trim().split("\\s+", 2)[0];
   }
 
-  private static void send(HttpExchange exchange, ApiResponse response, byte[] bytes, String contentType) throws IOException {
+  private static void send(
+      HttpExchange exchange, ApiResponse response, byte[] bytes, String contentType)
+      throws IOException {
     if (!contentType.isEmpty()) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
-    response.headers().forEach((name, value) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        exchange.getResponseHeaders().set(name, value);
-      }
-    });
+    response
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                exchange.getResponseHeaders().set(name, value);
+              }
+            });
     exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -8,15 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Every request the emulator answered, in order; thread-safe and bounded. It keeps at most {@code
  * capacity} entries (the oldest go first) and, when asked to keep response bodies, at most {@code
- * responseBudgetBytes} characters of them (older bodies are dropped first), so a long chaos run or a
- * benchmark cannot exhaust memory.
+ * responseBudgetBytes} characters of them (older bodies are dropped first), so a long chaos run or
+ * a benchmark cannot exhaust memory.
  */
 public final class Journal {
 
   /** Default number of entries kept. */
   public static final int DEFAULT_CAPACITY = 100_000;
 
-  /** Default characters of response bodies kept when response bodies are on (about 64 MB of text). */
+  /**
+   * Default characters of response bodies kept when response bodies are on (about 64 MB of text).
+   */
   public static final long DEFAULT_RESPONSE_BUDGET = 32L * 1024 * 1024;
 
   private final Deque<JournalEntry> entries = new ArrayDeque<>();
@@ -51,7 +53,8 @@ public final class Journal {
   }
 
   /** Records a request without a response body or fault (kept for callers of the first version). */
-  public void record(String method, String path, String query, String body, String authScheme, int status) {
+  public void record(
+      String method, String path, String query, String body, String authScheme, int status) {
     add(new JournalEntry(nextSequence(), method, path, query, body, authScheme, status, null, ""));
   }
 

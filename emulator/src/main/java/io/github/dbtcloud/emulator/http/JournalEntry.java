@@ -36,7 +36,9 @@ public record JournalEntry(
     return !fault.isEmpty();
   }
 
-  /** The same entry without its response body (what the journal keeps once over its byte budget). */
+  /**
+   * The same entry without its response body (what the journal keeps once over its byte budget).
+   */
   JournalEntry withoutResponseBody() {
     return new JournalEntry(sequence, method, path, query, body, authScheme, status, null, fault);
   }

@@ -3,7 +3,9 @@ package io.github.dbtcloud.emulator.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The emulator's one ObjectMapper; it works on trees so that answers keep the recorded field order. */
+/**
+ * The emulator's one ObjectMapper; it works on trees so that answers keep the recorded field order.
+ */
 public final class Json {
 
   /** Shared, thread-safe mapper. */

@@ -15,19 +15,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What dbt itself produces inside a step: the node results (scripted nodes over a plausible
- * default project), the log text, and the {@code run_results.json} (schema v6) and
- * {@code manifest.json} artifacts (§E.11).
+ * What dbt itself produces inside a step: the node results (scripted nodes over a plausible default
+ * project), the log text, and the {@code run_results.json} (schema v6) and {@code manifest.json}
+ * artifacts (§E.11).
  */
 final class DbtOutput {
 
-  private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter ISO_Z =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private DbtOutput() {}
 
-  /** The node results of a dbt step: scripted nodes replace or extend the defaults for its command. */
+  /**
+   * The node results of a dbt step: scripted nodes replace or extend the defaults for its command.
+   */
   static List<RunScript.Node> results(JsonNode run, JsonNode step) {
     String command = step.path("command").asText("");
     if (!step.path("artifacts").asBoolean()) {
@@ -43,11 +46,16 @@ final class DbtOutput {
       byId.put(n.uniqueId(), n);
     }
     boolean failed = step.get("outcome").asInt() == RunEngine.ERROR;
-    boolean explained = byId.values().stream().anyMatch(n -> n.status().equals("error") || n.status().equals("fail"));
+    boolean explained =
+        byId.values().stream()
+            .anyMatch(n -> n.status().equals("error") || n.status().equals("fail"));
     if (failed && !explained) {
-      RunScript.Node orders = new RunScript.Node("model." + project + ".orders", "error",
-          "Database Error in model orders (models/orders.sql)\n  002003 (42S02): SQL compilation error:\n"
-              + "  Object 'ANALYTICS.RAW.ORDERS' does not exist or not authorized.");
+      RunScript.Node orders =
+          new RunScript.Node(
+              "model." + project + ".orders",
+              "error",
+              "Database Error in model orders (models/orders.sql)\n  002003 (42S02): SQL compilation error:\n"
+                  + "  Object 'ANALYTICS.RAW.ORDERS' does not exist or not authorized.");
       byId.put(orders.uniqueId(), orders);
     }
     return new ArrayList<>(byId.values());
@@ -74,13 +82,19 @@ final class DbtOutput {
       }
     }
     if (verb.equals("test") || verb.equals("build")) {
-      out.add(new RunScript.Node("test." + project + ".unique_customers_customer_id.c5af1ff4b1", "pass", null));
-      out.add(new RunScript.Node("test." + project + ".not_null_orders_order_id.cf6c17daed", "pass", null));
+      out.add(
+          new RunScript.Node(
+              "test." + project + ".unique_customers_customer_id.c5af1ff4b1", "pass", null));
+      out.add(
+          new RunScript.Node(
+              "test." + project + ".not_null_orders_order_id.cf6c17daed", "pass", null));
     }
     return out;
   }
 
-  /** The step's log text as it reads at this point: scripted text, or dbt-like output for its nodes. */
+  /**
+   * The step's log text as it reads at this point: scripted text, or dbt-like output for its nodes.
+   */
   static String logs(JsonNode run, RunEngine.StepTiming t, int status) {
     JsonNode step = t.plan();
     if (status == RunEngine.RUNNING) {
@@ -96,9 +110,16 @@ final class DbtOutput {
     if (command == null) {
       String name = step.get("name").asText();
       if (name.startsWith("Clone")) {
-        out.append(begin).append("  Cloning into '/tmp/jobs/").append(run.get("id").asLong()).append("/target'...\n");
-        out.append(end).append("  Checked out ").append(run.path("git_branch").asText("main")).append(" at ")
-            .append(run.path("git_sha").asText("")).append('\n');
+        out.append(begin)
+            .append("  Cloning into '/tmp/jobs/")
+            .append(run.get("id").asLong())
+            .append("/target'...\n");
+        out.append(end)
+            .append("  Checked out ")
+            .append(run.path("git_branch").asText("main"))
+            .append(" at ")
+            .append(run.path("git_sha").asText(""))
+            .append('\n');
       } else {
         out.append(end).append("  ").append(name).append(": done\n");
       }
@@ -123,30 +144,43 @@ final class DbtOutput {
     List<RunScript.Node> problems = new ArrayList<>();
     for (RunScript.Node n : nodes) {
       i++;
-      String result = switch (n.status()) {
-        case "error" -> "ERROR";
-        case "fail" -> "FAIL";
-        case "skip" -> "SKIP";
-        case "warn" -> "WARN";
-        case "pass" -> "PASS";
-        default -> "SUCCESS";
-      };
+      String result =
+          switch (n.status()) {
+            case "error" -> "ERROR";
+            case "fail" -> "FAIL";
+            case "skip" -> "SKIP";
+            case "warn" -> "WARN";
+            case "pass" -> "PASS";
+            default -> "SUCCESS";
+          };
       String what = describe(n.uniqueId());
-      String verb = switch (result) {
-        case "SUCCESS" -> "OK created";
-        case "ERROR" -> "ERROR creating";
-        default -> result;
-      };
+      String verb =
+          switch (result) {
+            case "SUCCESS" -> "OK created";
+            case "ERROR" -> "ERROR creating";
+            default -> result;
+          };
       out.append(begin).append(dotted(i + " of " + total + " START " + what, "[RUN]")).append('\n');
-      out.append(end).append(dotted(i + " of " + total + " " + verb + " " + what, "[" + result + " in "
-          + String.format(Locale.ROOT, "%.2fs", Duration.between(t.start(), t.end()).toMillis() / 1000.0 / total)
-          + "]")).append('\n');
-      String bucket = switch (result) {
-        case "ERROR", "FAIL" -> "ERROR";
-        case "SKIP" -> "SKIP";
-        case "WARN" -> "WARN";
-        default -> "PASS";
-      };
+      out.append(end)
+          .append(
+              dotted(
+                  i + " of " + total + " " + verb + " " + what,
+                  "["
+                      + result
+                      + " in "
+                      + String.format(
+                          Locale.ROOT,
+                          "%.2fs",
+                          Duration.between(t.start(), t.end()).toMillis() / 1000.0 / total)
+                      + "]"))
+          .append('\n');
+      String bucket =
+          switch (result) {
+            case "ERROR", "FAIL" -> "ERROR";
+            case "SKIP" -> "SKIP";
+            case "WARN" -> "WARN";
+            default -> "PASS";
+          };
       counts.merge(bucket, 1, Integer::sum);
       if (bucket.equals("ERROR") || bucket.equals("WARN")) {
         problems.add(n);
@@ -154,33 +188,60 @@ final class DbtOutput {
     }
     Duration took = Duration.between(t.start(), t.end());
     out.append(end).append("  \n");
-    out.append(end).append(String.format(Locale.ROOT, "  Finished running %d nodes in 0 hours 0 minutes and %.2f seconds.%n",
-        total, took.toMillis() / 1000.0));
+    out.append(end)
+        .append(
+            String.format(
+                Locale.ROOT,
+                "  Finished running %d nodes in 0 hours 0 minutes and %.2f seconds.%n",
+                total,
+                took.toMillis() / 1000.0));
     out.append(end).append("  \n");
     if (counts.get("ERROR") == 0) {
       out.append(end).append("  Completed successfully\n");
     } else {
-      out.append(end).append("  Completed with ").append(counts.get("ERROR")).append(" error")
-          .append(counts.get("ERROR") == 1 ? "" : "s").append(" and ").append(counts.get("WARN"))
+      out.append(end)
+          .append("  Completed with ")
+          .append(counts.get("ERROR"))
+          .append(" error")
+          .append(counts.get("ERROR") == 1 ? "" : "s")
+          .append(" and ")
+          .append(counts.get("WARN"))
           .append(" warnings:\n");
       for (RunScript.Node n : problems) {
         out.append(end).append("  \n");
         if (n.status().equals("fail") || n.status().equals("warn")) {
-          out.append(end).append("    ").append(n.status().equals("fail") ? "Failure" : "Warning")
-              .append(" in ").append(describe(n.uniqueId())).append('\n');
+          out.append(end)
+              .append("    ")
+              .append(n.status().equals("fail") ? "Failure" : "Warning")
+              .append(" in ")
+              .append(describe(n.uniqueId()))
+              .append('\n');
         }
         for (String line : String.valueOf(n.message()).split("\n")) {
-          out.append(end).append("  ").append(line.strip().isEmpty() ? "" : "  " + line.strip()).append('\n');
+          out.append(end)
+              .append("  ")
+              .append(line.strip().isEmpty() ? "" : "  " + line.strip())
+              .append('\n');
         }
       }
     }
     out.append(end).append("  \n");
-    out.append(end).append(String.format("  Done. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d%n", counts.get("PASS"),
-        counts.get("WARN"), counts.get("ERROR"), counts.get("SKIP"), total));
+    out.append(end)
+        .append(
+            String.format(
+                "  Done. PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d%n",
+                counts.get("PASS"),
+                counts.get("WARN"),
+                counts.get("ERROR"),
+                counts.get("SKIP"),
+                total));
     return out.toString();
   }
 
-  /** How dbt names a node in its log: {@code sql table model analytics.orders}, {@code test unique_x}. */
+  /**
+   * How dbt names a node in its log: {@code sql table model analytics.orders}, {@code test
+   * unique_x}.
+   */
   private static String describe(String uniqueId) {
     String[] parts = uniqueId.split("\\.");
     String name = parts[parts.length - 1];
@@ -194,7 +255,12 @@ final class DbtOutput {
   }
 
   private static String dotted(String left, String right) {
-    return "  " + left + " " + ".".repeat(Math.max(3, 76 - left.length() - right.length())) + " " + right;
+    return "  "
+        + left
+        + " "
+        + ".".repeat(Math.max(3, 76 - left.length() - right.length()))
+        + " "
+        + right;
   }
 
   private static String cancelledTail(StringBuilder out, int status, String at) {
@@ -226,9 +292,15 @@ final class DbtOutput {
       ObjectNode r = results.addObject();
       r.put("status", n.status());
       ArrayNode timing = r.putArray("timing");
-      timing.addObject().put("name", "compile").put("started_at", ISO_Z.format(t.start()))
+      timing
+          .addObject()
+          .put("name", "compile")
+          .put("started_at", ISO_Z.format(t.start()))
           .put("completed_at", ISO_Z.format(t.start()));
-      timing.addObject().put("name", "execute").put("started_at", ISO_Z.format(t.start()))
+      timing
+          .addObject()
+          .put("name", "execute")
+          .put("started_at", ISO_Z.format(t.start()))
           .put("completed_at", ISO_Z.format(t.end()));
       r.put("thread_id", "Thread-" + thread++);
       r.put("execution_time", Duration.between(t.start(), t.end()).toMillis() / 1000.0);
@@ -247,8 +319,11 @@ final class DbtOutput {
       r.put("unique_id", n.uniqueId());
       r.put("compiled", !n.status().equals("skip"));
       r.put("compiled_code", "select 1");
-      r.put("relation_name", n.uniqueId().startsWith("model.")
-          ? "analytics.dbt_cloud." + n.uniqueId().substring(n.uniqueId().lastIndexOf('.') + 1) : null);
+      r.put(
+          "relation_name",
+          n.uniqueId().startsWith("model.")
+              ? "analytics.dbt_cloud." + n.uniqueId().substring(n.uniqueId().lastIndexOf('.') + 1)
+              : null);
     }
     root.put("elapsed_time", Duration.between(t.start(), t.end()).toMillis() / 1000.0);
     ObjectNode args = root.putObject("args");
@@ -276,8 +351,22 @@ final class DbtOutput {
       node.put("name", parts[parts.length - 1]);
       node.put("original_file_path", parts[0] + "s/" + parts[parts.length - 1] + ".sql");
     }
-    for (String empty : List.of("sources", "macros", "docs", "exposures", "metrics", "groups", "selectors",
-        "disabled", "parent_map", "child_map", "group_map", "saved_queries", "semantic_models", "unit_tests")) {
+    for (String empty :
+        List.of(
+            "sources",
+            "macros",
+            "docs",
+            "exposures",
+            "metrics",
+            "groups",
+            "selectors",
+            "disabled",
+            "parent_map",
+            "child_map",
+            "group_map",
+            "saved_queries",
+            "semantic_models",
+            "unit_tests")) {
       root.putObject(empty);
     }
     return root;
@@ -288,14 +377,19 @@ final class DbtOutput {
     m.put("dbt_schema_version", schema);
     m.put("dbt_version", metadataVersion(run));
     m.put("generated_at", ISO_Z.format(t.end()));
-    m.put("invocation_id", UUID.nameUUIDFromBytes(("step-" + t.plan().get("id").asLong()).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8)).toString());
+    m.put(
+        "invocation_id",
+        UUID.nameUUIDFromBytes(
+                ("step-" + t.plan().get("id").asLong())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString());
     ObjectNode env = m.putObject("env");
     env.put("DBT_CLOUD_PROJECT_ID", run.get("project_id").asText());
     env.put("DBT_CLOUD_RUN_ID", run.get("id").asText());
     env.put("DBT_CLOUD_JOB_ID", run.get("job_definition_id").asText());
     env.put("DBT_CLOUD_RUN_REASON", run.path("trigger").path("cause").asText());
-    env.put("DBT_CLOUD_RUN_REASON_CATEGORY", run.path("trigger").path("cause_category").asText("api"));
+    env.put(
+        "DBT_CLOUD_RUN_REASON_CATEGORY", run.path("trigger").path("cause_category").asText("api"));
     return m;
   }
 

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that only moves when told to, so tests drive a run through its lifecycle without
- * waiting: {@code DbtCloudEmulator.builder().clock(clock)}, then {@link #advance}.
+ * A clock that only moves when told to, so tests drive a run through its lifecycle without waiting:
+ * {@code DbtCloudEmulator.builder().clock(clock)}, then {@link #advance}.
  */
 public final class ManualClock extends Clock {
 

@@ -37,10 +37,18 @@ final class RunEngine {
   /** Creates the run (status 1) of {@code job} for a validated trigger, with its planned future. */
   static ObjectNode trigger(EmulatorState state, ObjectNode job, ObjectNode trigger, Instant now) {
     long jobId = job.get("id").asLong();
-    int earlier = state.table(EmulatorState.RUNS).where(r -> r.get("job_definition_id").asLong() == jobId).size();
+    int earlier =
+        state
+            .table(EmulatorState.RUNS)
+            .where(r -> r.get("job_definition_id").asLong() == jobId)
+            .size();
     RunScript script = RunScripts.forRun(state, job, earlier);
-    JsonNode environment = state.table(EmulatorState.ENVIRONMENTS).get(job.get("environment_id").asLong())
-        .map(e -> (JsonNode) e).orElse(Json.MAPPER.createObjectNode());
+    JsonNode environment =
+        state
+            .table(EmulatorState.ENVIRONMENTS)
+            .get(job.get("environment_id").asLong())
+            .map(e -> (JsonNode) e)
+            .orElse(Json.MAPPER.createObjectNode());
     long id = state.newId();
     String at = Timestamps.spaced(now);
     ObjectNode run = Json.MAPPER.createObjectNode();
@@ -99,7 +107,10 @@ final class RunEngine {
     return status == QUEUED || status == STARTING || status == RUNNING;
   }
 
-  /** When each planned step starts and ends, given when the run started; stops at the first step that fails. */
+  /**
+   * When each planned step starts and ends, given when the run started; stops at the first step
+   * that fails.
+   */
   static List<StepTiming> timeline(JsonNode run) {
     Instant started = RunTimes.at(run, "started_at");
     List<StepTiming> out = new ArrayList<>();
@@ -135,8 +146,11 @@ final class RunEngine {
       ArrayNode blockers = Json.MAPPER.createArrayNode();
       long jobId = run.get("job_definition_id").asLong();
       long id = run.get("id").asLong();
-      for (ObjectNode earlier : state.table(EmulatorState.RUNS).where(
-          r -> r.get("job_definition_id").asLong() == jobId && r.get("id").asLong() < id)) {
+      for (ObjectNode earlier :
+          state
+              .table(EmulatorState.RUNS)
+              .where(
+                  r -> r.get("job_definition_id").asLong() == jobId && r.get("id").asLong() < id)) {
         if (inProgress(earlier)) {
           blockers.add(earlier.get("id").asLong());
         } else {
@@ -175,11 +189,15 @@ final class RunEngine {
         return;
       }
       int outcome = last == null ? SUCCESS : last.plan().get("outcome").asInt();
-      String message = switch (outcome) {
-        case CANCELLED -> CANCELLED_MESSAGE;
-        case ERROR -> plan.path("status_message").isTextual() ? plan.get("status_message").asText() : null;
-        default -> null;
-      };
+      String message =
+          switch (outcome) {
+            case CANCELLED -> CANCELLED_MESSAGE;
+            case ERROR ->
+                plan.path("status_message").isTextual()
+                    ? plan.get("status_message").asText()
+                    : null;
+            default -> null;
+          };
       finish(run, end, outcome, message);
     }
   }
@@ -190,25 +208,40 @@ final class RunEngine {
     run.put("finished_at", Timestamps.spaced(at));
     run.put("updated_at", Timestamps.spaced(at));
     run.putArray("blocked_by");
-    boolean saved = timeline(run).stream()
-        .anyMatch(t -> t.plan().get("artifacts").asBoolean() && !t.end().isAfter(at));
+    boolean saved =
+        timeline(run).stream()
+            .anyMatch(t -> t.plan().get("artifacts").asBoolean() && !t.end().isAfter(at));
     run.put("artifacts_saved", saved);
     run.put("notifications_sent", status != CANCELLED);
-    run.put("has_docs_generated", status == SUCCESS && timeline(run).stream()
-        .anyMatch(t -> t.plan().path("command").asText().startsWith("dbt docs generate")));
+    run.put(
+        "has_docs_generated",
+        status == SUCCESS
+            && timeline(run).stream()
+                .anyMatch(t -> t.plan().path("command").asText().startsWith("dbt docs generate")));
   }
 
-  /** The steps the run will take: the script's own, or clone, profile, deps and the job's commands. */
-  private static ObjectNode plan(EmulatorState state, RunScript script, ObjectNode job, JsonNode trigger) {
+  /**
+   * The steps the run will take: the script's own, or clone, profile, deps and the job's commands.
+   */
+  private static ObjectNode plan(
+      EmulatorState state, RunScript script, ObjectNode job, JsonNode trigger) {
     ObjectNode plan = Json.MAPPER.createObjectNode();
-    // at least 1 ms: the trigger's answer is always the run queued (§E.10), even for a script with no queue time
+    // at least 1 ms: the trigger's answer is always the run queued (§E.10), even for a script with
+    // no queue time
     plan.put("queue_ms", Math.max(1, script.queue().toMillis()));
     plan.put("starting_ms", script.starting().toMillis());
     plan.put("status_message", script.statusMessage());
-    String project = state.table(EmulatorState.PROJECTS).get(job.get("project_id").asLong())
-        .map(p -> p.path("name").asText()).orElse("my_project");
-    plan.put("project_slug", project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", ""));
-    List<RunScript.Step> steps = script.steps().isEmpty() ? defaultSteps(script, job, trigger) : script.steps();
+    String project =
+        state
+            .table(EmulatorState.PROJECTS)
+            .get(job.get("project_id").asLong())
+            .map(p -> p.path("name").asText())
+            .orElse("my_project");
+    plan.put(
+        "project_slug",
+        project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", ""));
+    List<RunScript.Step> steps =
+        script.steps().isEmpty() ? defaultSteps(script, job, trigger) : script.steps();
     ArrayNode out = plan.putArray("steps");
     int index = 1;
     for (RunScript.Step s : steps) {
@@ -217,21 +250,34 @@ final class RunEngine {
       step.put("index", index++);
       step.put("name", s.name() != null ? s.name() : "Invoke dbt with `" + s.command() + "`");
       step.put("command", s.command());
-      step.put("duration_ms", (s.duration() != null ? s.duration() : script.stepDuration()).toMillis());
+      step.put(
+          "duration_ms", (s.duration() != null ? s.duration() : script.stepDuration()).toMillis());
       step.put("outcome", s.outcome().status());
       step.put("logs", s.logs());
       step.set("nodes", RunScript.nodesJson(s.nodes()));
-      step.put("artifacts", s.command() != null && s.command().trim().startsWith("dbt ")
-          && !s.command().trim().startsWith("dbt deps"));
+      step.put(
+          "artifacts",
+          s.command() != null
+              && s.command().trim().startsWith("dbt ")
+              && !s.command().trim().startsWith("dbt deps"));
     }
     return plan;
   }
 
-  private static List<RunScript.Step> defaultSteps(RunScript script, ObjectNode job, JsonNode trigger) {
+  private static List<RunScript.Step> defaultSteps(
+      RunScript script, ObjectNode job, JsonNode trigger) {
     List<RunScript.Step> steps = new ArrayList<>();
-    steps.add(new RunScript.Step("Clone git repository", null, null, RunScript.Outcome.SUCCESS, null, List.of()));
-    steps.add(new RunScript.Step("Create profile from connection", null, null, RunScript.Outcome.SUCCESS, null,
-        List.of()));
+    steps.add(
+        new RunScript.Step(
+            "Clone git repository", null, null, RunScript.Outcome.SUCCESS, null, List.of()));
+    steps.add(
+        new RunScript.Step(
+            "Create profile from connection",
+            null,
+            null,
+            RunScript.Outcome.SUCCESS,
+            null,
+            List.of()));
     steps.add(RunScript.Step.dbt("dbt deps"));
     ArrayNode override = TriggerBody.stepsOverride(trigger);
     JsonNode commands = override != null ? override : job.path("execute_steps");
@@ -248,7 +294,10 @@ final class RunEngine {
       steps.add(step);
     }
     JsonNode docsOverride = trigger.path("generate_docs_override");
-    boolean docs = docsOverride.isBoolean() ? docsOverride.asBoolean() : job.path("generate_docs").asBoolean(false);
+    boolean docs =
+        docsOverride.isBoolean()
+            ? docsOverride.asBoolean()
+            : job.path("generate_docs").asBoolean(false);
     if (docs) {
       steps.add(RunScript.Step.dbt("dbt docs generate"));
     }
@@ -256,9 +305,12 @@ final class RunEngine {
   }
 
   private static String dbtVersion(JsonNode trigger, JsonNode job, JsonNode environment) {
-    String v = trigger.path("dbt_version_override").isTextual() ? trigger.get("dbt_version_override").asText()
-        : job.path("dbt_version").isTextual() ? job.get("dbt_version").asText()
-        : environment.path("dbt_version").asText("latest");
+    String v =
+        trigger.path("dbt_version_override").isTextual()
+            ? trigger.get("dbt_version_override").asText()
+            : job.path("dbt_version").isTextual()
+                ? job.get("dbt_version").asText()
+                : environment.path("dbt_version").asText("latest");
     return v.equals("latest") ? "versionless" : v;
   }
 
@@ -266,7 +318,8 @@ final class RunEngine {
     if (trigger.path("git_branch").isTextual()) {
       return trigger.get("git_branch").asText();
     }
-    if (environment.path("use_custom_branch").asBoolean(false) && environment.path("custom_branch").isTextual()) {
+    if (environment.path("use_custom_branch").asBoolean(false)
+        && environment.path("custom_branch").isTextual()) {
       return environment.get("custom_branch").asText();
     }
     return "main";

@@ -39,8 +39,17 @@ public record RunScript(
     List<Step> steps) {
 
   /** What every job's runs do when no script names it: about two seconds, then success. */
-  public static final RunScript DEFAULT = new RunScript(null, null, Duration.ofMillis(300),
-      Duration.ofMillis(300), Duration.ofMillis(300), Outcome.SUCCESS, List.of(), null, List.of());
+  public static final RunScript DEFAULT =
+      new RunScript(
+          null,
+          null,
+          Duration.ofMillis(300),
+          Duration.ofMillis(300),
+          Duration.ofMillis(300),
+          Outcome.SUCCESS,
+          List.of(),
+          null,
+          List.of());
 
   public RunScript {
     failingNodes = List.copyOf(failingNodes);
@@ -49,7 +58,9 @@ public record RunScript(
 
   /** How a step (and so the run) ends. */
   public enum Outcome {
-    SUCCESS(10), ERROR(20), CANCELLED(30);
+    SUCCESS(10),
+    ERROR(20),
+    CANCELLED(30);
 
     private final int status;
 
@@ -66,7 +77,8 @@ public record RunScript(
       try {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("run script outcome '" + text + "' is not one of success, error, cancelled", e);
+        throw new IllegalArgumentException(
+            "run script outcome '" + text + "' is not one of success, error, cancelled", e);
       }
     }
   }
@@ -81,7 +93,13 @@ public record RunScript(
    * @param logs its log text, or null for generated dbt-like output
    * @param nodes its {@code run_results.json} results, or empty for generated ones
    */
-  public record Step(String name, String command, Duration duration, Outcome outcome, String logs, List<Node> nodes) {
+  public record Step(
+      String name,
+      String command,
+      Duration duration,
+      Outcome outcome,
+      String logs,
+      List<Node> nodes) {
 
     public Step {
       nodes = List.copyOf(nodes);
@@ -137,27 +155,40 @@ public record RunScript(
 
   /** This script for another job. */
   public RunScript matching(Long id, String name) {
-    return new RunScript(id, name, queue, starting, stepDuration, outcome, failingNodes, statusMessage, steps);
+    return new RunScript(
+        id, name, queue, starting, stepDuration, outcome, failingNodes, statusMessage, steps);
   }
 
   /** This script with other queue and starting times. */
   public RunScript queuedFor(Duration inQueue, Duration toStart) {
-    return new RunScript(jobId, jobName, inQueue, toStart, stepDuration, outcome, failingNodes, statusMessage, steps);
+    return new RunScript(
+        jobId,
+        jobName,
+        inQueue,
+        toStart,
+        stepDuration,
+        outcome,
+        failingNodes,
+        statusMessage,
+        steps);
   }
 
   /** This script with another default step duration. */
   public RunScript stepsTaking(Duration each) {
-    return new RunScript(jobId, jobName, queue, starting, each, outcome, failingNodes, statusMessage, steps);
+    return new RunScript(
+        jobId, jobName, queue, starting, each, outcome, failingNodes, statusMessage, steps);
   }
 
   /** This script ending the last dbt command with {@code how}, failing these nodes. */
   public RunScript ending(Outcome how, List<Node> failing) {
-    return new RunScript(jobId, jobName, queue, starting, stepDuration, how, failing, statusMessage, steps);
+    return new RunScript(
+        jobId, jobName, queue, starting, stepDuration, how, failing, statusMessage, steps);
   }
 
   /** This script with exactly these steps. */
   public RunScript withSteps(List<Step> exact) {
-    return new RunScript(jobId, jobName, queue, starting, stepDuration, outcome, failingNodes, statusMessage, exact);
+    return new RunScript(
+        jobId, jobName, queue, starting, stepDuration, outcome, failingNodes, statusMessage, exact);
   }
 
   /** Whether this script is for {@code job} specifically (not a default for every job). */
@@ -180,9 +211,14 @@ public record RunScript(
     }
     List<Step> steps = new ArrayList<>();
     for (JsonNode s : in.path("steps")) {
-      steps.add(new Step(text(s, "name"), text(s, "command"), durationOrNull(s.get("duration")),
-          s.hasNonNull("outcome") ? Outcome.parse(s.get("outcome").asText()) : Outcome.SUCCESS,
-          text(s, "logs"), nodes(s.path("nodes"))));
+      steps.add(
+          new Step(
+              text(s, "name"),
+              text(s, "command"),
+              durationOrNull(s.get("duration")),
+              s.hasNonNull("outcome") ? Outcome.parse(s.get("outcome").asText()) : Outcome.SUCCESS,
+              text(s, "logs"),
+              nodes(s.path("nodes"))));
     }
     return new RunScript(
         in.path("job_id").isIntegralNumber() ? in.get("job_id").asLong() : null,
@@ -231,7 +267,10 @@ public record RunScript(
   static ArrayNode nodesJson(List<Node> nodes) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     for (Node n : nodes) {
-      out.addObject().put("unique_id", n.uniqueId()).put("status", n.status()).put("message", n.message());
+      out.addObject()
+          .put("unique_id", n.uniqueId())
+          .put("status", n.status())
+          .put("message", n.message());
     }
     return out;
   }
@@ -254,15 +293,17 @@ public record RunScript(
   static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not a run script duration such as 0.5s, 150ms or 2m");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a run script duration such as 0.5s, 150ms or 2m");
     }
     double n = Double.parseDouble(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    double millis = switch (unit) {
-      case "ms" -> n;
-      case "m" -> n * 60_000;
-      default -> n * 1000;
-    };
+    double millis =
+        switch (unit) {
+          case "ms" -> n;
+          case "m" -> n * 60_000;
+          default -> n * 1000;
+        };
     return Duration.ofMillis(Math.round(millis));
   }
 
@@ -275,7 +316,9 @@ public record RunScript(
     if (node == null || node.isNull()) {
       return null;
     }
-    return node.isNumber() ? Duration.ofMillis(Math.round(node.asDouble() * 1000)) : parseDuration(node.asText());
+    return node.isNumber()
+        ? Duration.ofMillis(Math.round(node.asDouble() * 1000))
+        : parseDuration(node.asText());
   }
 
   private static String text(JsonNode node, String field) {

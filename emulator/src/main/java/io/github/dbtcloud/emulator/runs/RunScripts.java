@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The run scripts an emulator holds, kept in the state (so they persist with it) and chosen per
- * run: the scripts naming a job play in order for its 1st, 2nd, ... run (the last one repeats);
- * a job no script names gets the scripts for every job, else {@link RunScript#DEFAULT}.
+ * run: the scripts naming a job play in order for its 1st, 2nd, ... run (the last one repeats); a
+ * job no script names gets the scripts for every job, else {@link RunScript#DEFAULT}.
  */
 public final class RunScripts {
 
@@ -21,7 +21,8 @@ public final class RunScripts {
       return;
     }
     if (!section.isArray()) {
-      throw new IllegalArgumentException("seed 'run_scripts' must be a list of scripts, found " + section.getNodeType());
+      throw new IllegalArgumentException(
+          "seed 'run_scripts' must be a list of scripts, found " + section.getNodeType());
     }
     for (JsonNode entry : section) {
       add(state, RunScript.fromJson(entry));
@@ -38,7 +39,8 @@ public final class RunScripts {
 
   /** The script for the next run of {@code job}, which has had {@code earlierRuns} runs so far. */
   static RunScript forRun(EmulatorState state, JsonNode job, int earlierRuns) {
-    List<RunScript> all = state.table(EmulatorState.RUN_SCRIPTS).all().stream().map(RunScript::fromJson).toList();
+    List<RunScript> all =
+        state.table(EmulatorState.RUN_SCRIPTS).all().stream().map(RunScript::fromJson).toList();
     List<RunScript> own = all.stream().filter(s -> s.namesJob(job)).toList();
     List<RunScript> pick = own.isEmpty() ? all.stream().filter(RunScript::isDefault).toList() : own;
     return pick.isEmpty() ? RunScript.DEFAULT : pick.get(Math.min(earlierRuns, pick.size() - 1));

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run timestamps and durations as dbt Cloud writes them: space-separated timestamps (§E.9),
- * {@code HH:MM:SS} durations and humanized text, as the recorded run responses show.
+ * Run timestamps and durations as dbt Cloud writes them: space-separated timestamps (§E.9), {@code
+ * HH:MM:SS} durations and humanized text, as the recorded run responses show.
  */
 final class RunTimes {
 
-  private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+  private static final DateTimeFormatter SPACED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
   private RunTimes() {}
 

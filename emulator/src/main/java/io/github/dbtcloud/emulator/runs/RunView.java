@@ -19,7 +19,10 @@ import java.util.Set;
  */
 final class RunView {
 
-  /** Lines of debug log a step carries unless {@code include_related} asks for {@code debug_logs} (§B.6). */
+  /**
+   * Lines of debug log a step carries unless {@code include_related} asks for {@code debug_logs}
+   * (§B.6).
+   */
   static final int DEBUG_LOG_LINES = 1000;
 
   private RunView() {}
@@ -49,7 +52,8 @@ final class RunView {
   }
 
   /** The run as dbt Cloud answers it. */
-  static ObjectNode render(JsonNode run, Set<String> include, EmulatorState state, Instant now, String baseUrl) {
+  static ObjectNode render(
+      JsonNode run, Set<String> include, EmulatorState state, Instant now, String baseUrl) {
     int status = run.get("status").asInt();
     Instant created = RunTimes.at(run, "created_at");
     Instant started = RunTimes.at(run, "started_at");
@@ -95,10 +99,16 @@ final class RunView {
     out.putNull("last_heartbeat_at");
     out.putNull("should_start_at");
     out.set("trigger", include.contains("trigger") ? run.get("trigger").deepCopy() : null);
-    out.set("job", include.contains("job") ? internalJob(related(state, EmulatorState.JOBS, run.get("job_definition_id")))
-        : null);
-    out.set("environment", include.contains("environment")
-        ? related(state, EmulatorState.ENVIRONMENTS, run.get("environment_id")) : null);
+    out.set(
+        "job",
+        include.contains("job")
+            ? internalJob(related(state, EmulatorState.JOBS, run.get("job_definition_id")))
+            : null);
+    out.set(
+        "environment",
+        include.contains("environment")
+            ? related(state, EmulatorState.ENVIRONMENTS, run.get("environment_id"))
+            : null);
     ArrayNode steps = out.putArray("run_steps");
     if (include.contains("run_steps")) {
       for (StepState s : steps(run, now)) {
@@ -130,8 +140,8 @@ final class RunView {
 
   /**
    * A run's related job is serialised as the spec's {@code InternalJobDefinition}, whose schedule
-   * carries the date and time strategies as plain strings ({@code JobDefinitionSchedule}), unlike the
-   * jobs endpoint's {@code {"type": ...}} objects.
+   * carries the date and time strategies as plain strings ({@code JobDefinitionSchedule}), unlike
+   * the jobs endpoint's {@code {"type": ...}} objects.
    */
   private static JsonNode internalJob(JsonNode job) {
     if (job == null || !job.path("schedule").isObject()) {
@@ -187,7 +197,9 @@ final class RunView {
     String command = plan.path("command").asText(null);
     if (command != null) {
       o.putObject("run_step_command").put("run_step_id", stepId).put("dbt_command", command);
-      o.putObject("run_step_invocation").put("run_step_id", stepId).put("run_id", run.get("id").asLong());
+      o.putObject("run_step_invocation")
+          .put("run_step_id", stepId)
+          .put("run_id", run.get("id").asLong());
     } else {
       o.putNull("run_step_command");
       o.putNull("run_step_invocation");

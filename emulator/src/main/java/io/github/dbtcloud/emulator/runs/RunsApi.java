@@ -25,14 +25,18 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * v2 runs (§B.5 trigger, §B.6): trigger a job, list and read runs, cancel, and the run's
- * artifacts. Every route first moves the runs to the clock's time ({@link RunEngine#advance}).
+ * v2 runs (§B.5 trigger, §B.6): trigger a job, list and read runs, cancel, and the run's artifacts.
+ * Every route first moves the runs to the clock's time ({@link RunEngine#advance}).
  */
 public final class RunsApi {
 
   private static final String ACCOUNT = "/api/v2/accounts/{account_id}/";
   private static final String RUN = ACCOUNT + "runs/{run_id}/";
-  /** Artifact paths may hold slashes ({@code run/jaffle_shop/models/x.sql}); the router matches whole segments. */
+
+  /**
+   * Artifact paths may hold slashes ({@code run/jaffle_shop/models/x.sql}); the router matches
+   * whole segments.
+   */
   private static final int MAX_ARTIFACT_DEPTH = 8;
 
   private final AdminContext ctx;
@@ -77,131 +81,176 @@ public final class RunsApi {
   }
 
   private ApiResponse trigger(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long account = Access.requireAccount(request, state);
-      ObjectNode job = activeJob(state, account, request.idParam("id"));
-      ObjectNode trigger = TriggerBody.validate(request.body(), job.get("id").asLong());
-      RunEngine.advance(state, now());
-      ObjectNode run = RunEngine.trigger(state, job, trigger, now());
-      RunEngine.advance(state, now()); // a run of a busy job says at once what it waits for (blocked_by)
-      return ApiResponse.ok(Envelope.success(200, render(run, Set.of(), state)));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long account = Access.requireAccount(request, state);
+              ObjectNode job = activeJob(state, account, request.idParam("id"));
+              ObjectNode trigger = TriggerBody.validate(request.body(), job.get("id").asLong());
+              RunEngine.advance(state, now());
+              ObjectNode run = RunEngine.trigger(state, job, trigger, now());
+              RunEngine.advance(
+                  state, now()); // a run of a busy job says at once what it waits for (blocked_by)
+              return ApiResponse.ok(Envelope.success(200, render(run, Set.of(), state)));
+            });
   }
 
   static ObjectNode activeJob(EmulatorState state, long account, long jobId) {
-    return state.table(EmulatorState.JOBS).get(jobId)
+    return state
+        .table(EmulatorState.JOBS)
+        .get(jobId)
         .filter(j -> j.get("account_id").asLong() == account && j.path("state").asInt(1) == 1)
         .orElseThrow(ApiError::notFound);
   }
 
   private ApiResponse get(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode run = find(request, state);
-      return ApiResponse.ok(Envelope.success(200, render(run, Lists.includeRelated(request), state)));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode run = find(request, state);
+              return ApiResponse.ok(
+                  Envelope.success(200, render(run, Lists.includeRelated(request), state)));
+            });
   }
 
   private ApiResponse cancel(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode run = find(request, state);
-      boolean cancelled = RunEngine.cancel(run, now());
-      if (!cancelled && control.refusesCancelOfFinishedRuns()) {
-        throw ApiError.invalidField("status", "This run has already finished and cannot be cancelled.");
-      }
-      return ApiResponse.ok(Envelope.success(200, render(run, Set.of(), state)));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode run = find(request, state);
+              boolean cancelled = RunEngine.cancel(run, now());
+              if (!cancelled && control.refusesCancelOfFinishedRuns()) {
+                throw ApiError.invalidField(
+                    "status", "This run has already finished and cannot be cancelled.");
+              }
+              return ApiResponse.ok(Envelope.success(200, render(run, Set.of(), state)));
+            });
   }
 
   private ObjectNode find(ApiRequest request, EmulatorState state) {
     long account = Access.requireAccount(request, state);
     RunEngine.advance(state, now());
-    return state.table(EmulatorState.RUNS).get(request.idParam("run_id"))
+    return state
+        .table(EmulatorState.RUNS)
+        .get(request.idParam("run_id"))
         .filter(r -> r.get("account_id").asLong() == account)
         .orElseThrow(ApiError::notFound);
   }
 
   private ApiResponse list(ApiRequest request) {
-    return ctx.state().write(state -> {
-      long account = Access.requireAccount(request, state);
-      RunEngine.advance(state, now());
-      Map<String, Object> filters = new LinkedHashMap<>();
-      filters.put("account_id", account);
-      Predicate<ObjectNode> filter = r -> r.get("account_id").asLong() == account;
-      for (String[] f : new String[][] {{"job_definition_id", "job_definition_id"},
-          {"environment_id", "environment_id"}, {"project_id", "project_id"}, {"status", "status"},
-          {"pk", "id"}}) {
-        Long value = Lists.longParam(request, f[0]).orElse(null);
-        if (value != null) {
-          filters.put(f[0], value);
-          String field = f[1];
-          filter = filter.and(r -> r.get(field).asLong() == value);
-        }
-      }
-      Long after = Lists.longParam(request, "id__gt").orElse(null);
-      if (after != null) {
-        filters.put("id__gt", after);
-        filter = filter.and(r -> r.get("id").asLong() > after);
-      }
-      for (String[] f : new String[][] {{"status__in", "status"}, {"project_id__in", "project_id"},
-          {"pk__in", "id"}}) {
-        List<Long> values = Lists.longsParam(request, f[0]).orElse(List.of());
-        if (!values.isEmpty()) {
-          filters.put(f[0], values);
-          String field = f[1];
-          filter = filter.and(r -> values.contains(r.get(field).asLong()));
-        }
-      }
-      String orderBy = Lists.orderBy(request);
-      List<ObjectNode> rows = new ArrayList<>(state.table(EmulatorState.RUNS).where(filter));
-      rows.sort(order(orderBy));
-      Set<String> include = Lists.includeRelated(request);
-      return Lists.pageOf(request, rows, filters, orderBy, row -> render(row, include, state));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              long account = Access.requireAccount(request, state);
+              RunEngine.advance(state, now());
+              Map<String, Object> filters = new LinkedHashMap<>();
+              filters.put("account_id", account);
+              Predicate<ObjectNode> filter = r -> r.get("account_id").asLong() == account;
+              for (String[] f :
+                  new String[][] {
+                    {"job_definition_id", "job_definition_id"},
+                    {"environment_id", "environment_id"},
+                    {"project_id", "project_id"},
+                    {"status", "status"},
+                    {"pk", "id"}
+                  }) {
+                Long value = Lists.longParam(request, f[0]).orElse(null);
+                if (value != null) {
+                  filters.put(f[0], value);
+                  String field = f[1];
+                  filter = filter.and(r -> r.get(field).asLong() == value);
+                }
+              }
+              Long after = Lists.longParam(request, "id__gt").orElse(null);
+              if (after != null) {
+                filters.put("id__gt", after);
+                filter = filter.and(r -> r.get("id").asLong() > after);
+              }
+              for (String[] f :
+                  new String[][] {
+                    {"status__in", "status"}, {"project_id__in", "project_id"}, {"pk__in", "id"}
+                  }) {
+                List<Long> values = Lists.longsParam(request, f[0]).orElse(List.of());
+                if (!values.isEmpty()) {
+                  filters.put(f[0], values);
+                  String field = f[1];
+                  filter = filter.and(r -> values.contains(r.get(field).asLong()));
+                }
+              }
+              String orderBy = Lists.orderBy(request);
+              List<ObjectNode> rows =
+                  new ArrayList<>(state.table(EmulatorState.RUNS).where(filter));
+              rows.sort(order(orderBy));
+              Set<String> include = Lists.includeRelated(request);
+              return Lists.pageOf(
+                  request, rows, filters, orderBy, row -> render(row, include, state));
+            });
   }
 
-  /** {@code id}, {@code created_at} or {@code finished_at}, {@code -} for descending; unfinished runs sort last. */
+  /**
+   * {@code id}, {@code created_at} or {@code finished_at}, {@code -} for descending; unfinished
+   * runs sort last.
+   */
   private static Comparator<ObjectNode> order(String orderBy) {
     boolean descending = orderBy.startsWith("-");
     String field = descending ? orderBy.substring(1) : orderBy;
     Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.get("id").asLong());
-    Comparator<ObjectNode> c = switch (field) {
-      case "id" -> byId;
-      case "created_at", "finished_at" -> Comparator.comparing(
-          (ObjectNode r) -> RunTimes.at(r, field), Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byId);
-      default -> throw ApiError.invalidField("order_by", "'" + orderBy
-          + "' is not a valid ordering; use id, created_at or finished_at, with '-' for descending.");
-    };
+    Comparator<ObjectNode> c =
+        switch (field) {
+          case "id" -> byId;
+          case "created_at", "finished_at" ->
+              Comparator.comparing(
+                      (ObjectNode r) -> RunTimes.at(r, field),
+                      Comparator.nullsLast(Comparator.naturalOrder()))
+                  .thenComparing(byId);
+          default ->
+              throw ApiError.invalidField(
+                  "order_by",
+                  "'"
+                      + orderBy
+                      + "' is not a valid ordering; use id, created_at or finished_at, with '-' for descending.");
+        };
     return descending ? c.reversed() : c;
   }
 
   private ApiResponse listArtifacts(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode run = find(request, state);
-      RunEngine.StepTiming step = artifactStep(request, run);
-      JsonNode data = step == null ? null
-          : Json.MAPPER.createArrayNode().add("manifest.json").add("run_results.json");
-      return ApiResponse.ok(Envelope.success(200, data));
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode run = find(request, state);
+              RunEngine.StepTiming step = artifactStep(request, run);
+              JsonNode data =
+                  step == null
+                      ? null
+                      : Json.MAPPER.createArrayNode().add("manifest.json").add("run_results.json");
+              return ApiResponse.ok(Envelope.success(200, data));
+            });
   }
 
-  /** The raw file, not enveloped (§B.6); 404 when the run or step saved no such artifact (§E.11). */
+  /**
+   * The raw file, not enveloped (§B.6); 404 when the run or step saved no such artifact (§E.11).
+   */
   private ApiResponse artifact(ApiRequest request) {
-    return ctx.state().write(state -> {
-      ObjectNode run = find(request, state);
-      String path = request.path();
-      String remainder = URLDecoder.decode(
-          path.substring(path.indexOf("/artifacts/") + "/artifacts/".length()).replace("+", "%2B"),
-          StandardCharsets.UTF_8);
-      RunEngine.StepTiming step = artifactStep(request, run);
-      if (step == null) {
-        throw ApiError.notFound();
-      }
-      return switch (remainder) {
-        case "run_results.json" -> ApiResponse.ok(DbtOutput.runResults(run, step));
-        case "manifest.json" -> ApiResponse.ok(DbtOutput.manifest(run, step));
-        default -> throw ApiError.notFound();
-      };
-    });
+    return ctx.state()
+        .write(
+            state -> {
+              ObjectNode run = find(request, state);
+              String path = request.path();
+              String remainder =
+                  URLDecoder.decode(
+                      path.substring(path.indexOf("/artifacts/") + "/artifacts/".length())
+                          .replace("+", "%2B"),
+                      StandardCharsets.UTF_8);
+              RunEngine.StepTiming step = artifactStep(request, run);
+              if (step == null) {
+                throw ApiError.notFound();
+              }
+              return switch (remainder) {
+                case "run_results.json" -> ApiResponse.ok(DbtOutput.runResults(run, step));
+                case "manifest.json" -> ApiResponse.ok(DbtOutput.manifest(run, step));
+                default -> throw ApiError.notFound();
+              };
+            });
   }
 
   /**
@@ -225,8 +274,9 @@ public final class RunsApi {
     } else {
       chosen = steps.get((int) (index - 1));
     }
-    boolean finishedDbt = chosen.timing().plan().get("artifacts").asBoolean()
-        && (chosen.status() == RunEngine.SUCCESS || chosen.status() == RunEngine.ERROR);
+    boolean finishedDbt =
+        chosen.timing().plan().get("artifacts").asBoolean()
+            && (chosen.status() == RunEngine.SUCCESS || chosen.status() == RunEngine.ERROR);
     return finishedDbt ? chosen.timing() : null;
   }
 }

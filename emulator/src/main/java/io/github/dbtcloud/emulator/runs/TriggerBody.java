@@ -18,10 +18,19 @@ final class TriggerBody {
   /** dbt Cloud's limit on {@code cause} (Airflow truncates to it: §B.5). */
   static final int CAUSE_MAX = 255;
 
-  private static final List<String> STRINGS = List.of("git_sha", "git_branch", "schema_override",
-      "dbt_version_override", "target_name_override");
-  private static final List<String> PULL_REQUESTS = List.of("azure_pull_request_id", "github_pull_request_id",
-      "gitlab_merge_request_id", "non_native_pull_request_id");
+  private static final List<String> STRINGS =
+      List.of(
+          "git_sha",
+          "git_branch",
+          "schema_override",
+          "dbt_version_override",
+          "target_name_override");
+  private static final List<String> PULL_REQUESTS =
+      List.of(
+          "azure_pull_request_id",
+          "github_pull_request_id",
+          "gitlab_merge_request_id",
+          "non_native_pull_request_id");
 
   private TriggerBody() {}
 
@@ -31,7 +40,8 @@ final class TriggerBody {
       throw ApiError.invalidField("cause", "This field is required.");
     }
     if (!body.isObject()) {
-      throw ApiError.invalidField("non_field_errors",
+      throw ApiError.invalidField(
+          "non_field_errors",
           "Invalid data. Expected a dictionary, but got " + body.getNodeType() + ".");
     }
     ObjectNode errors = Json.MAPPER.createObjectNode();
@@ -55,7 +65,8 @@ final class TriggerBody {
     JsonNode steps = body.path("steps_override");
     if (!steps.isMissingNode() && !steps.isNull()) {
       if (!steps.isArray()) {
-        errors.put("steps_override", "Expected a list of items but got type \"" + typeName(steps) + "\".");
+        errors.put(
+            "steps_override", "Expected a list of items but got type \"" + typeName(steps) + "\".");
       } else {
         for (JsonNode s : steps) {
           if (!s.isTextual()) {
@@ -134,6 +145,8 @@ final class TriggerBody {
     if (node.isBoolean()) {
       return "bool";
     }
-    return node.isIntegralNumber() ? "int" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.isIntegralNumber()
+        ? "int"
+        : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -27,7 +27,11 @@ final class QueryCompiler {
   record Column(String name, Kind kind, String granularity) {
 
     /** What a column holds. */
-    enum Kind { TIME, CATEGORICAL, METRIC }
+    enum Kind {
+      TIME,
+      CATEGORICAL,
+      METRIC
+    }
   }
 
   /**
@@ -52,13 +56,15 @@ final class QueryCompiler {
       if (!request.metrics().isEmpty() || !request.groupBy().isEmpty()) {
         throw new SemanticLayerError("savedQuery cannot be combined with metrics or groupBy.");
       }
-      throw new SemanticLayerError("Saved query `" + request.savedQuery() + "` does not exist in this environment.");
+      throw new SemanticLayerError(
+          "Saved query `" + request.savedQuery() + "` does not exist in this environment.");
     }
     if (request.metrics().isEmpty() && request.groupBy().isEmpty()) {
       throw new SemanticLayerError("Either metrics or groupBy must be provided.");
     }
     if (request.limit() != null && request.limit() < 0) {
-      throw new SemanticLayerError("limit must be a non-negative integer, got " + request.limit() + ".");
+      throw new SemanticLayerError(
+          "limit must be a non-negative integer, got " + request.limit() + ".");
     }
     List<ObjectNode> metrics = resolveMetrics(request.metrics());
     String location = "[Resolve Query(" + pyList(request.metrics()) + ")]";
@@ -68,8 +74,10 @@ final class QueryCompiler {
       }
     }
     Map<String, GroupByItem> available = available(metrics);
-    String subject = request.metrics().isEmpty() ? "a distinct values query without metrics"
-        : "Query(" + pyList(request.metrics()) + ")";
+    String subject =
+        request.metrics().isEmpty()
+            ? "a distinct values query without metrics"
+            : "Query(" + pyList(request.metrics()) + ")";
     List<Column> columns = new ArrayList<>();
     List<String> selects = new ArrayList<>();
     List<String> groups = new ArrayList<>();
@@ -77,25 +85,45 @@ final class QueryCompiler {
     for (QueryRequest.GroupBy g : request.groupBy()) {
       GroupByItem item = available.get(g.name());
       String granularity = g.granularity();
-      if (item != null && granularity != null && g.grain() != null && g.timeGranularity() != null
+      if (item != null
+          && granularity != null
+          && g.grain() != null
+          && g.timeGranularity() != null
           && !g.grain().equalsIgnoreCase(g.timeGranularity())) {
-        throw new SemanticLayerError("GroupByInput for `" + g.name() + "` sets grain " + g.grain()
-            + " and timeGranularity '" + g.timeGranularity() + "'; set only one.");
+        throw new SemanticLayerError(
+            "GroupByInput for `"
+                + g.name()
+                + "` sets grain "
+                + g.grain()
+                + " and timeGranularity '"
+                + g.timeGranularity()
+                + "'; set only one.");
       }
-      if (item == null || (granularity != null && !item.granularities().contains(granularity))
+      if (item == null
+          || (granularity != null && !item.granularities().contains(granularity))
           || (granularity != null && !item.time())) {
-        String input = granularity == null ? g.name() : g.name() + "__" + granularity.toLowerCase(Locale.ROOT);
-        issues.add(new Issue("The given input does not match any of the available group-by-items for\n" + subject
-            + ". Common issues are:\n\n  * Incorrect names.\n  * No valid join paths exist from the measure to the"
-            + " group-by-item.", suggestions(input, itemNames(available)), input));
+        String input =
+            granularity == null ? g.name() : g.name() + "__" + granularity.toLowerCase(Locale.ROOT);
+        issues.add(
+            new Issue(
+                "The given input does not match any of the available group-by-items for\n"
+                    + subject
+                    + ". Common issues are:\n\n  * Incorrect names.\n  * No valid join paths exist from the measure to the"
+                    + " group-by-item.",
+                suggestions(input, itemNames(available)),
+                input));
         continue;
       }
       if (item.time()) {
         String grain = granularity != null ? granularity : item.granularities().get(0);
-        String alias = g.datePart() != null ? g.name() + "__extract_" + g.datePart().toLowerCase(Locale.ROOT)
-            : g.name() + "__" + grain.toLowerCase(Locale.ROOT);
-        String expr = g.datePart() != null ? "EXTRACT(" + g.datePart() + " FROM " + item.expr() + ")"
-            : truncate(grain, item.expr());
+        String alias =
+            g.datePart() != null
+                ? g.name() + "__extract_" + g.datePart().toLowerCase(Locale.ROOT)
+                : g.name() + "__" + grain.toLowerCase(Locale.ROOT);
+        String expr =
+            g.datePart() != null
+                ? "EXTRACT(" + g.datePart() + " FROM " + item.expr() + ")"
+                : truncate(grain, item.expr());
         selects.add(expr + " AS " + alias);
         groups.add(expr);
         columns.add(new Column(alias, Column.Kind.TIME, grain));
@@ -117,13 +145,23 @@ final class QueryCompiler {
     }
     for (ObjectNode m : metrics) {
       JsonNode measure = m.get("measure");
-      selects.add(aggregate(measure.get("agg").asText(), measure.get("expr").asText()) + " AS " + m.get("name").asText());
+      selects.add(
+          aggregate(measure.get("agg").asText(), measure.get("expr").asText())
+              + " AS "
+              + m.get("name").asText());
       columns.add(new Column(m.get("name").asText(), Column.Kind.METRIC, null));
     }
     List<String> orders = orderBy(request, columns);
-    String model = metrics.isEmpty() ? "analytics.dim_values" : metrics.get(0).get("model").asText();
-    StringBuilder sql = new StringBuilder("SELECT\n  ").append(String.join("\n  , ", selects))
-        .append("\nFROM ").append(model).append(" ").append(alias(model)).append("_src_10000");
+    String model =
+        metrics.isEmpty() ? "analytics.dim_values" : metrics.get(0).get("model").asText();
+    StringBuilder sql =
+        new StringBuilder("SELECT\n  ")
+            .append(String.join("\n  , ", selects))
+            .append("\nFROM ")
+            .append(model)
+            .append(" ")
+            .append(alias(model))
+            .append("_src_10000");
     if (!filters.isEmpty()) {
       sql.append("\nWHERE ").append(String.join("\n  AND ", filters));
     }
@@ -136,18 +174,30 @@ final class QueryCompiler {
     if (request.limit() != null) {
       sql.append("\nLIMIT ").append(request.limit());
     }
-    String warehouseError = metrics.stream().filter(m -> m.hasNonNull("query_error"))
-        .map(m -> m.get("query_error").asText()).findFirst().orElse(null);
+    String warehouseError =
+        metrics.stream()
+            .filter(m -> m.hasNonNull("query_error"))
+            .map(m -> m.get("query_error").asText())
+            .findFirst()
+            .orElse(null);
     return new Compiled(sql.toString(), columns, warehouseError, request.limit());
   }
 
   private List<ObjectNode> resolveMetrics(List<String> names) {
     List<ObjectNode> found = new ArrayList<>();
     List<Issue> issues = new ArrayList<>();
-    List<String> known = SemanticCatalog.metrics(environment).stream().map(m -> m.get("name").asText()).toList();
+    List<String> known =
+        SemanticCatalog.metrics(environment).stream().map(m -> m.get("name").asText()).toList();
     for (String name : names) {
-      SemanticCatalog.metric(environment, name).ifPresentOrElse(found::add, () -> issues.add(
-          new Issue("The given input does not exactly match any known metrics.", suggestions(name, known), name)));
+      SemanticCatalog.metric(environment, name)
+          .ifPresentOrElse(
+              found::add,
+              () ->
+                  issues.add(
+                      new Issue(
+                          "The given input does not exactly match any known metrics.",
+                          suggestions(name, known),
+                          name)));
     }
     if (!issues.isEmpty()) {
       throw new SemanticLayerError(report(issues, "[Resolve Query(" + pyList(names) + ")]"));
@@ -159,7 +209,8 @@ final class QueryCompiler {
   private Map<String, GroupByItem> available(List<ObjectNode> metrics) {
     Map<String, GroupByItem> out = new LinkedHashMap<>();
     if (metrics.isEmpty()) {
-      SemanticCatalog.metrics(environment).forEach(m -> SemanticCatalog.groupByItems(m).forEach(out::putIfAbsent));
+      SemanticCatalog.metrics(environment)
+          .forEach(m -> SemanticCatalog.groupByItems(m).forEach(out::putIfAbsent));
       return out;
     }
     out.putAll(SemanticCatalog.groupByItems(metrics.get(0)));
@@ -173,7 +224,8 @@ final class QueryCompiler {
     List<String> names = new ArrayList<>();
     for (GroupByItem item : available.values()) {
       if (item.time()) {
-        item.granularities().forEach(g -> names.add(item.name() + "__" + g.toLowerCase(Locale.ROOT)));
+        item.granularities()
+            .forEach(g -> names.add(item.name() + "__" + g.toLowerCase(Locale.ROOT)));
       } else {
         names.add(item.name());
       }
@@ -181,15 +233,21 @@ final class QueryCompiler {
     return names;
   }
 
-  private static String renderWhere(String sql, Map<String, GroupByItem> available, String subject, List<Issue> issues) {
+  private static String renderWhere(
+      String sql, Map<String, GroupByItem> available, String subject, List<Issue> issues) {
     Matcher m = JINJA_REFERENCE.matcher(sql);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       GroupByItem item = available.get(m.group(2));
       if (item == null) {
         String input = m.group(1) + "('" + m.group(2) + "')";
-        issues.add(new Issue("The given input does not match any of the available group-by-items for\n" + subject
-            + ".", suggestions(m.group(2), itemNames(available)), input));
+        issues.add(
+            new Issue(
+                "The given input does not match any of the available group-by-items for\n"
+                    + subject
+                    + ".",
+                suggestions(m.group(2), itemNames(available)),
+                input));
         m.appendReplacement(out, "");
       } else {
         m.appendReplacement(out, Matcher.quoteReplacement(item.expr()));
@@ -208,18 +266,33 @@ final class QueryCompiler {
       String column;
       if (o.metric() != null) {
         if (!request.metrics().contains(o.metric())) {
-          throw new SemanticLayerError("Invalid order by item: metric `" + o.metric()
-              + "` is not one of the query's metrics " + pyList(request.metrics()) + ".");
+          throw new SemanticLayerError(
+              "Invalid order by item: metric `"
+                  + o.metric()
+                  + "` is not one of the query's metrics "
+                  + pyList(request.metrics())
+                  + ".");
         }
         column = o.metric();
       } else {
-        column = columns.stream().filter(c -> c.kind() != Column.Kind.METRIC)
-            .filter(c -> c.name().equals(o.groupBy().name()) || (c.kind() == Column.Kind.TIME
-                && c.name().startsWith(o.groupBy().name() + "__")
-                && (o.groupBy().granularity() == null || o.groupBy().granularity().equals(c.granularity()))))
-            .map(Column::name).findFirst()
-            .orElseThrow(() -> new SemanticLayerError("Invalid order by item: group by `" + o.groupBy().name()
-                + "` is not one of the query's group-by items."));
+        column =
+            columns.stream()
+                .filter(c -> c.kind() != Column.Kind.METRIC)
+                .filter(
+                    c ->
+                        c.name().equals(o.groupBy().name())
+                            || (c.kind() == Column.Kind.TIME
+                                && c.name().startsWith(o.groupBy().name() + "__")
+                                && (o.groupBy().granularity() == null
+                                    || o.groupBy().granularity().equals(c.granularity()))))
+                .map(Column::name)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new SemanticLayerError(
+                            "Invalid order by item: group by `"
+                                + o.groupBy().name()
+                                + "` is not one of the query's group-by items."));
       }
       out.add(column + (o.descending() ? " DESC" : ""));
     }
@@ -229,7 +302,8 @@ final class QueryCompiler {
   private String truncate(String grain, String expr) {
     String g = grain.toLowerCase(Locale.ROOT);
     return environment.get("dialect").asText().equals("BIGQUERY")
-        ? "DATETIME_TRUNC(" + expr + ", " + grain + ")" : "DATE_TRUNC('" + g + "', " + expr + ")";
+        ? "DATETIME_TRUNC(" + expr + ", " + grain + ")"
+        : "DATE_TRUNC('" + g + "', " + expr + ")";
   }
 
   private static String aggregate(String agg, String expr) {
@@ -256,7 +330,10 @@ final class QueryCompiler {
   /** One problem in MetricFlow's resolution report. */
   private record Issue(String message, List<String> suggestions, String input) {}
 
-  /** The layout of MetricFlow's query-resolution error (what the service passes through as the message). */
+  /**
+   * The layout of MetricFlow's query-resolution error (what the service passes through as the
+   * message).
+   */
   private static String report(List<Issue> issues, String location) {
     StringBuilder out = new StringBuilder("Got error(s) during query resolution.\n");
     for (int i = 0; i < issues.size(); i++) {
@@ -268,8 +345,11 @@ final class QueryCompiler {
         issue.suggestions().forEach(s -> out.append("        '").append(s).append("',\n"));
         out.append("      ]\n");
       }
-      out.append("\n  Query Input:\n\n    ").append(issue.input()).append("\n\n  Issue Location:\n\n    ")
-          .append(location).append('\n');
+      out.append("\n  Query Input:\n\n    ")
+          .append(issue.input())
+          .append("\n\n  Issue Location:\n\n    ")
+          .append(location)
+          .append('\n');
     }
     return out.toString();
   }
@@ -277,9 +357,13 @@ final class QueryCompiler {
   /** Up to six candidates, closest first (MetricFlow also ranks by similarity). */
   private static List<String> suggestions(String input, List<String> candidates) {
     return candidates.stream()
-        .sorted(Comparator.comparingInt((String c) -> distance(input.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT)))
-            .thenComparing(c -> c))
-        .limit(6).toList();
+        .sorted(
+            Comparator.comparingInt(
+                    (String c) ->
+                        distance(input.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT)))
+                .thenComparing(c -> c))
+        .limit(6)
+        .toList();
   }
 
   private static int distance(String a, String b) {

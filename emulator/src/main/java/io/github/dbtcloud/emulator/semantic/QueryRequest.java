@@ -16,8 +16,13 @@ import java.util.Map;
  * @param orderBy order-by items
  * @param limit row limit, or null
  */
-record QueryRequest(String savedQuery, List<String> metrics, List<GroupBy> groupBy, List<String> where,
-    List<OrderBy> orderBy, Integer limit) {
+record QueryRequest(
+    String savedQuery,
+    List<String> metrics,
+    List<GroupBy> groupBy,
+    List<String> where,
+    List<OrderBy> orderBy,
+    Integer limit) {
 
   /**
    * One {@code GroupByInput}: {@code grain} is the docs' enum, {@code timeGranularity} the SDK's
@@ -53,15 +58,26 @@ record QueryRequest(String savedQuery, List<String> metrics, List<GroupBy> group
     for (Map<String, Object> o : list(args.get("orderBy"))) {
       Map<String, Object> metric = (Map<String, Object>) o.get("metric");
       Map<String, Object> group = (Map<String, Object>) o.get("groupBy");
-      orderBy.add(new OrderBy(metric == null ? null : (String) metric.get("name"),
-          group == null ? null : groupBy(group), Boolean.TRUE.equals(o.get("descending"))));
+      orderBy.add(
+          new OrderBy(
+              metric == null ? null : (String) metric.get("name"),
+              group == null ? null : groupBy(group),
+              Boolean.TRUE.equals(o.get("descending"))));
     }
-    return new QueryRequest((String) args.get("savedQuery"), metrics, groupBy, where, orderBy,
+    return new QueryRequest(
+        (String) args.get("savedQuery"),
+        metrics,
+        groupBy,
+        where,
+        orderBy,
         (Integer) args.get("limit"));
   }
 
   private static GroupBy groupBy(Map<String, Object> g) {
-    return new GroupBy((String) g.get("name"), (String) g.get("grain"), (String) g.get("timeGranularity"),
+    return new GroupBy(
+        (String) g.get("name"),
+        (String) g.get("grain"),
+        (String) g.get("timeGranularity"),
         (String) g.get("datePart"));
   }
 

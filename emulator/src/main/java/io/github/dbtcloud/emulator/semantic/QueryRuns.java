@@ -56,7 +56,10 @@ final class QueryRuns {
     }
   }
 
-  /** Starts a query; a query that does not compile is accepted and fails when polled, as in production. */
+  /**
+   * Starts a query; a query that does not compile is accepted and fails when polled, as in
+   * production.
+   */
   String create(long environmentId, QueryCompiler compiler, QueryRequest request) {
     QueryCompiler.Compiled compiled = null;
     String error = null;
@@ -81,7 +84,8 @@ final class QueryRuns {
       status = run.statuses.get(Math.min(run.polls, run.statuses.size() - 1));
       run.polls++;
     }
-    boolean compiled = !status.equals("PENDING") && !status.equals("RUNNING") && run.compiled != null;
+    boolean compiled =
+        !status.equals("PENDING") && !status.equals("RUNNING") && run.compiled != null;
     boolean successful = status.equals("SUCCESSFUL");
     if (successful && pageNum != 1) {
       throw new SemanticLayerError("Page " + pageNum + " does not exist; the query has 1 page(s).");
@@ -90,7 +94,11 @@ final class QueryRuns {
     out.put("queryId", queryId);
     out.put("status", status);
     out.put("sql", compiled ? run.compiled.sql() : null);
-    out.put("error", status.equals("FAILED") ? (run.compileError != null ? run.compileError : run.compiled.warehouseError()) : null);
+    out.put(
+        "error",
+        status.equals("FAILED")
+            ? (run.compileError != null ? run.compileError : run.compiled.warehouseError())
+            : null);
     out.put("totalPages", successful ? 1 : null);
     out.put("arrowResult", successful ? FIXED_ARROW : null);
     out.put(RESULT, successful ? run.compiled : null);
@@ -105,7 +113,8 @@ final class QueryRuns {
       Map<String, Object> row = new LinkedHashMap<>();
       for (Column c : compiled.columns()) {
         if (c.kind() == Column.Kind.TIME) {
-          row.put(c.name(), LocalDate.of(2024, 1, 1).plus(i, unit(c.granularity())) + "T00:00:00.000");
+          row.put(
+              c.name(), LocalDate.of(2024, 1, 1).plus(i, unit(c.granularity())) + "T00:00:00.000");
         } else if (c.kind() == Column.Kind.CATEGORICAL) {
           row.put(c.name(), c.name() + "_" + (i + 1));
         } else {
@@ -150,40 +159,45 @@ final class QueryRuns {
       case "VALUES":
         doc = rows.stream().map(r -> new ArrayList<>(r.values())).toList();
         break;
-      case "SPLIT": {
-        Map<String, Object> split = new LinkedHashMap<>();
-        split.put("columns", columns);
-        split.put("index", indexes(rows.size()));
-        split.put("data", rows.stream().map(r -> new ArrayList<>(r.values())).toList());
-        doc = split;
-        break;
-      }
-      case "INDEX": {
-        Map<String, Object> byIndex = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-          byIndex.put(Integer.toString(i), rows.get(i));
+      case "SPLIT":
+        {
+          Map<String, Object> split = new LinkedHashMap<>();
+          split.put("columns", columns);
+          split.put("index", indexes(rows.size()));
+          split.put("data", rows.stream().map(r -> new ArrayList<>(r.values())).toList());
+          doc = split;
+          break;
         }
-        doc = byIndex;
-        break;
-      }
-      case "COLUMNS": {
-        Map<String, Object> byColumn = new LinkedHashMap<>();
-        for (String c : columns) {
-          Map<String, Object> values = new LinkedHashMap<>();
+      case "INDEX":
+        {
+          Map<String, Object> byIndex = new LinkedHashMap<>();
           for (int i = 0; i < rows.size(); i++) {
-            values.put(Integer.toString(i), rows.get(i).get(c));
+            byIndex.put(Integer.toString(i), rows.get(i));
           }
-          byColumn.put(c, values);
+          doc = byIndex;
+          break;
         }
-        doc = byColumn;
-        break;
-      }
+      case "COLUMNS":
+        {
+          Map<String, Object> byColumn = new LinkedHashMap<>();
+          for (String c : columns) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+              values.put(Integer.toString(i), rows.get(i).get(c));
+            }
+            byColumn.put(c, values);
+          }
+          doc = byColumn;
+          break;
+        }
       default:
         doc = table(rows, compiled.columns());
     }
     try {
       String text = Json.MAPPER.writeValueAsString(doc);
-      return encoded ? Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) : text;
+      return encoded
+          ? Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))
+          : text;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -195,7 +209,10 @@ final class QueryRuns {
     ArrayNode fields = schema.putArray("fields");
     fields.addObject().put("name", "index").put("type", "integer");
     for (Column c : columns) {
-      String type = c.kind() == Column.Kind.METRIC ? "number" : c.kind() == Column.Kind.TIME ? "datetime" : "string";
+      String type =
+          c.kind() == Column.Kind.METRIC
+              ? "number"
+              : c.kind() == Column.Kind.TIME ? "datetime" : "string";
       fields.addObject().put("name", c.name()).put("type", type);
     }
     schema.putArray("primaryKey").add("index");

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One environment's Semantic Layer as stored in the state ({@code semantic_layer} table, one row per
- * environment id), and its answers in the GraphQL shape (camelCase maps that graphql-java reads).
+ * One environment's Semantic Layer as stored in the state ({@code semantic_layer} table, one row
+ * per environment id), and its answers in the GraphQL shape (camelCase maps that graphql-java
+ * reads).
  */
 final class SemanticCatalog {
 
@@ -67,15 +68,24 @@ final class SemanticCatalog {
     List<String> metricTime = strings(metric.get("time_granularities"));
     if (!metricTime.isEmpty()) {
       String expr = metric.at("/measure/agg_time_dimension").asText(METRIC_TIME);
-      items.put(METRIC_TIME, new GroupByItem(METRIC_TIME, true, metricTime, expr.isEmpty() ? METRIC_TIME : expr));
+      items.put(
+          METRIC_TIME,
+          new GroupByItem(METRIC_TIME, true, metricTime, expr.isEmpty() ? METRIC_TIME : expr));
     }
     for (JsonNode d : metric.get("dimensions")) {
       boolean time = d.get("type").asText().equals("TIME");
-      items.put(d.get("name").asText(), new GroupByItem(d.get("name").asText(), time,
-          strings(d.get("time_granularities")), d.get("expr").asText()));
+      items.put(
+          d.get("name").asText(),
+          new GroupByItem(
+              d.get("name").asText(),
+              time,
+              strings(d.get("time_granularities")),
+              d.get("expr").asText()));
     }
     for (JsonNode e : metric.get("entities")) {
-      items.put(e.get("name").asText(), new GroupByItem(e.get("name").asText(), false, List.of(), e.get("expr").asText()));
+      items.put(
+          e.get("name").asText(),
+          new GroupByItem(e.get("name").asText(), false, List.of(), e.get("expr").asText()));
     }
     return items;
   }
@@ -119,19 +129,38 @@ final class SemanticCatalog {
     List<Map<String, Object>> out = new ArrayList<>();
     List<String> metricTime = strings(m.get("time_granularities"));
     if (!metricTime.isEmpty()) {
-      out.add(dimension(METRIC_TIME, "TIME", "The time dimension of the metric, aligned across its measures.",
-          null, false, null, metricTime));
+      out.add(
+          dimension(
+              METRIC_TIME,
+              "TIME",
+              "The time dimension of the metric, aligned across its measures.",
+              null,
+              false,
+              null,
+              metricTime));
     }
     for (JsonNode d : m.get("dimensions")) {
-      out.add(dimension(d.get("name").asText(), d.get("type").asText(), textOrNull(d, "description"),
-          textOrNull(d, "label"), d.get("is_partition").asBoolean(), textOrNull(d, "expr"),
-          strings(d.get("time_granularities"))));
+      out.add(
+          dimension(
+              d.get("name").asText(),
+              d.get("type").asText(),
+              textOrNull(d, "description"),
+              textOrNull(d, "label"),
+              d.get("is_partition").asBoolean(),
+              textOrNull(d, "expr"),
+              strings(d.get("time_granularities"))));
     }
     return out;
   }
 
-  private static Map<String, Object> dimension(String qualified, String type, String description, String label,
-      boolean partition, String expr, List<String> granularities) {
+  private static Map<String, Object> dimension(
+      String qualified,
+      String type,
+      String description,
+      String label,
+      boolean partition,
+      String expr,
+      List<String> granularities) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", shortName(qualified));
     out.put("qualifiedName", qualified);

@@ -42,7 +42,8 @@ public final class SemanticLayerApi {
   private ApiResponse execute(ApiRequest request) {
     JsonNode body = request.body();
     if (!body.isObject() || !body.path("query").isTextual()) {
-      return new ApiResponse(400, errors("The request body must be a JSON object with a \"query\" string."));
+      return new ApiResponse(
+          400, errors("The request body must be a JSON object with a \"query\" string."));
     }
     Long account = account(request.authorization());
     if (account == null) {
@@ -50,15 +51,21 @@ public final class SemanticLayerApi {
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     if (body.path("variables").isObject()) {
-      variables = Json.MAPPER.convertValue(body.get("variables"), Json.MAPPER.getTypeFactory()
-          .constructMapType(LinkedHashMap.class, String.class, Object.class));
+      variables =
+          Json.MAPPER.convertValue(
+              body.get("variables"),
+              Json.MAPPER
+                  .getTypeFactory()
+                  .constructMapType(LinkedHashMap.class, String.class, Object.class));
     }
-    ExecutionInput input = ExecutionInput.newExecutionInput()
-        .query(body.get("query").asText())
-        .operationName(body.path("operationName").isTextual() ? body.get("operationName").asText() : null)
-        .variables(variables)
-        .graphQLContext(Map.of(SemanticLayerSchema.ACCOUNT, account))
-        .build();
+    ExecutionInput input =
+        ExecutionInput.newExecutionInput()
+            .query(body.get("query").asText())
+            .operationName(
+                body.path("operationName").isTextual() ? body.get("operationName").asText() : null)
+            .variables(variables)
+            .graphQLContext(Map.of(SemanticLayerSchema.ACCOUNT, account))
+            .build();
     ExecutionResult result = graphql.execute(input);
     return ApiResponse.ok(Json.MAPPER.valueToTree(result.toSpecification()));
   }

@@ -21,20 +21,25 @@ public final class SemanticLayerControl {
 
   /**
    * Adds (or replaces, by name) a metric, e.g. {@code Map.of("name", "revenue", "dimensions",
-   * List.of(Map.of("name", "customer__region")))}; the environment gets a Semantic Layer if it had none.
+   * List.of(Map.of("name", "customer__region")))}; the environment gets a Semantic Layer if it had
+   * none.
    */
   public void putMetric(long environmentId, Map<String, ?> metric) {
     ObjectNode definition = SemanticLayerSeed.metric(Json.MAPPER.valueToTree(metric));
-    state.write(s -> {
-      if (s.table(EmulatorState.ENVIRONMENTS).get(environmentId).isEmpty()) {
-        throw new IllegalArgumentException("environment " + environmentId + " does not exist in the emulator");
-      }
-      ObjectNode row = s.table(EmulatorState.SEMANTIC_LAYER).get(environmentId)
-          .orElseGet(() -> SemanticCatalog.emptyRow(environmentId, "SNOWFLAKE"));
-      SemanticCatalog.put(row, definition);
-      s.table(EmulatorState.SEMANTIC_LAYER).put(row);
-      return null;
-    });
+    state.write(
+        s -> {
+          if (s.table(EmulatorState.ENVIRONMENTS).get(environmentId).isEmpty()) {
+            throw new IllegalArgumentException(
+                "environment " + environmentId + " does not exist in the emulator");
+          }
+          ObjectNode row =
+              s.table(EmulatorState.SEMANTIC_LAYER)
+                  .get(environmentId)
+                  .orElseGet(() -> SemanticCatalog.emptyRow(environmentId, "SNOWFLAKE"));
+          SemanticCatalog.put(row, definition);
+          s.table(EmulatorState.SEMANTIC_LAYER).put(row);
+          return null;
+        });
   }
 
   /** Makes a metric fail to compile with {@code error} (what {@code compileSql} answers). */
@@ -49,37 +54,56 @@ public final class SemanticLayerControl {
 
   /** Removes a metric from the environment's Semantic Layer. */
   public void removeMetric(long environmentId, String name) {
-    state.write(s -> {
-      ObjectNode row = row(s, environmentId);
-      var metrics = row.withArray("metrics");
-      for (int i = 0; i < metrics.size(); i++) {
-        if (metrics.get(i).get("name").asText().equals(name)) {
-          metrics.remove(i);
-          return null;
-        }
-      }
-      throw new IllegalArgumentException("environment " + environmentId + " has no metric " + name);
-    });
+    state.write(
+        s -> {
+          ObjectNode row = row(s, environmentId);
+          var metrics = row.withArray("metrics");
+          for (int i = 0; i < metrics.size(); i++) {
+            if (metrics.get(i).get("name").asText().equals(name)) {
+              metrics.remove(i);
+              return null;
+            }
+          }
+          throw new IllegalArgumentException(
+              "environment " + environmentId + " has no metric " + name);
+        });
   }
 
   /** The names of the metrics the environment serves, in order. */
   public List<String> metricNames(long environmentId) {
-    return state.read(s -> s.table(EmulatorState.SEMANTIC_LAYER).get(environmentId)
-        .map(row -> SemanticCatalog.metrics(row).stream().map(m -> m.get("name").asText()).toList())
-        .orElse(List.of()));
+    return state.read(
+        s ->
+            s.table(EmulatorState.SEMANTIC_LAYER)
+                .get(environmentId)
+                .map(
+                    row ->
+                        SemanticCatalog.metrics(row).stream()
+                            .map(m -> m.get("name").asText())
+                            .toList())
+                .orElse(List.of()));
   }
 
-  private void edit(long environmentId, String name, java.util.function.Consumer<ObjectNode> change) {
-    state.write(s -> {
-      ObjectNode metric = SemanticCatalog.metric(row(s, environmentId), name)
-          .orElseThrow(() -> new IllegalArgumentException("environment " + environmentId + " has no metric " + name));
-      change.accept(metric);
-      return null;
-    });
+  private void edit(
+      long environmentId, String name, java.util.function.Consumer<ObjectNode> change) {
+    state.write(
+        s -> {
+          ObjectNode metric =
+              SemanticCatalog.metric(row(s, environmentId), name)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "environment " + environmentId + " has no metric " + name));
+          change.accept(metric);
+          return null;
+        });
   }
 
   private static ObjectNode row(EmulatorState s, long environmentId) {
-    return s.table(EmulatorState.SEMANTIC_LAYER).get(environmentId)
-        .orElseThrow(() -> new IllegalArgumentException("environment " + environmentId + " has no Semantic Layer"));
+    return s.table(EmulatorState.SEMANTIC_LAYER)
+        .get(environmentId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "environment " + environmentId + " has no Semantic Layer"));
   }
 }

@@ -63,31 +63,62 @@ final class SemanticLayerSchema {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Semantic Layer schema", e);
     }
-    RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-        .scalar(BIG_INT)
-        .type("Query", t -> t
-            .dataFetcher("metrics", env -> metrics(environment(env)))
-            .dataFetcher("metricsPaginated", env -> page(metrics(environment(env)), env))
-            .dataFetcher("dimensions", env -> dimensions(environment(env), names(env.getArgument("metrics"))))
-            .dataFetcher("dimensionsPaginated", env ->
-                page(dimensions(environment(env), names(env.getArgument("metrics"))), env))
-            .dataFetcher("measures", env -> perMetric(environment(env), env, "measures"))
-            .dataFetcher("entities", env -> perMetric(environment(env), env, "entities"))
-            .dataFetcher("queryableGranularities", this::queryableGranularities)
-            .dataFetcher("metricsForDimensions", this::metricsForDimensions)
-            .dataFetcher("environmentInfo", env -> environmentInfo(environment(env)))
-            .dataFetcher("query", env -> runs.poll(environmentId(env), env.getArgument("queryId"),
-                env.getArgumentOrDefault("pageNum", 1))))
-        .type("Mutation", t -> t
-            .dataFetcher("compileSql", env -> Map.of("sql",
-                new QueryCompiler(environment(env)).compile(QueryRequest.from(env.getArguments())).sql()))
-            .dataFetcher("createQuery", env -> {
-              ObjectNode environment = environment(env);
-              return Map.of("queryId", runs.create(environmentId(env), new QueryCompiler(environment),
-                  QueryRequest.from(env.getArguments())));
-            }))
-        .type("QueryResult", t -> t.dataFetcher("jsonResult", jsonResult()))
-        .build();
+    RuntimeWiring wiring =
+        RuntimeWiring.newRuntimeWiring()
+            .scalar(BIG_INT)
+            .type(
+                "Query",
+                t ->
+                    t.dataFetcher("metrics", env -> metrics(environment(env)))
+                        .dataFetcher(
+                            "metricsPaginated", env -> page(metrics(environment(env)), env))
+                        .dataFetcher(
+                            "dimensions",
+                            env -> dimensions(environment(env), names(env.getArgument("metrics"))))
+                        .dataFetcher(
+                            "dimensionsPaginated",
+                            env ->
+                                page(
+                                    dimensions(environment(env), names(env.getArgument("metrics"))),
+                                    env))
+                        .dataFetcher(
+                            "measures", env -> perMetric(environment(env), env, "measures"))
+                        .dataFetcher(
+                            "entities", env -> perMetric(environment(env), env, "entities"))
+                        .dataFetcher("queryableGranularities", this::queryableGranularities)
+                        .dataFetcher("metricsForDimensions", this::metricsForDimensions)
+                        .dataFetcher("environmentInfo", env -> environmentInfo(environment(env)))
+                        .dataFetcher(
+                            "query",
+                            env ->
+                                runs.poll(
+                                    environmentId(env),
+                                    env.getArgument("queryId"),
+                                    env.getArgumentOrDefault("pageNum", 1))))
+            .type(
+                "Mutation",
+                t ->
+                    t.dataFetcher(
+                            "compileSql",
+                            env ->
+                                Map.of(
+                                    "sql",
+                                    new QueryCompiler(environment(env))
+                                        .compile(QueryRequest.from(env.getArguments()))
+                                        .sql()))
+                        .dataFetcher(
+                            "createQuery",
+                            env -> {
+                              ObjectNode environment = environment(env);
+                              return Map.of(
+                                  "queryId",
+                                  runs.create(
+                                      environmentId(env),
+                                      new QueryCompiler(environment),
+                                      QueryRequest.from(env.getArguments())));
+                            }))
+            .type("QueryResult", t -> t.dataFetcher("jsonResult", jsonResult()))
+            .build();
     return GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(types, wiring))
         .defaultDataFetcherExceptionHandler(errors())
         .build();
@@ -97,15 +128,24 @@ final class SemanticLayerSchema {
   private ObjectNode environment(DataFetchingEnvironment env) {
     Long account = env.getGraphQlContext().get(ACCOUNT);
     long environmentId = environmentId(env);
-    return state.read(s -> {
-      ObjectNode environment = s.table(EmulatorState.ENVIRONMENTS).get(environmentId)
-          .filter(e -> e.path("state").asInt(1) == 1)
-          .filter(e -> account != null && e.path("account_id").asLong() == account)
-          .orElseThrow(SemanticLayerError::notAuthorized);
-      return s.table(EmulatorState.SEMANTIC_LAYER).get(environmentId).map(ObjectNode::deepCopy)
-          .orElseThrow(() -> new SemanticLayerError("The Semantic Layer is not configured for environment "
-              + environment.get("id").asLong() + "."));
-    });
+    return state.read(
+        s -> {
+          ObjectNode environment =
+              s.table(EmulatorState.ENVIRONMENTS)
+                  .get(environmentId)
+                  .filter(e -> e.path("state").asInt(1) == 1)
+                  .filter(e -> account != null && e.path("account_id").asLong() == account)
+                  .orElseThrow(SemanticLayerError::notAuthorized);
+          return s.table(EmulatorState.SEMANTIC_LAYER)
+              .get(environmentId)
+              .map(ObjectNode::deepCopy)
+              .orElseThrow(
+                  () ->
+                      new SemanticLayerError(
+                          "The Semantic Layer is not configured for environment "
+                              + environment.get("id").asLong()
+                              + "."));
+        });
   }
 
   private static long environmentId(DataFetchingEnvironment env) {
@@ -117,10 +157,12 @@ final class SemanticLayerSchema {
   }
 
   /** Dimensions every listed metric has (what a query can group them all by). */
-  private static List<Map<String, Object>> dimensions(ObjectNode environment, List<String> metricNames) {
+  private static List<Map<String, Object>> dimensions(
+      ObjectNode environment, List<String> metricNames) {
     List<ObjectNode> metrics = resolve(environment, metricNames);
     Map<String, Map<String, Object>> common = new LinkedHashMap<>();
-    SemanticCatalog.dimensionsOut(metrics.get(0)).forEach(d -> common.put((String) d.get("qualifiedName"), d));
+    SemanticCatalog.dimensionsOut(metrics.get(0))
+        .forEach(d -> common.put((String) d.get("qualifiedName"), d));
     for (ObjectNode m : metrics.subList(1, metrics.size())) {
       Set<String> names = new LinkedHashSet<>();
       SemanticCatalog.dimensionsOut(m).forEach(d -> names.add((String) d.get("qualifiedName")));
@@ -130,10 +172,12 @@ final class SemanticLayerSchema {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> perMetric(ObjectNode environment, DataFetchingEnvironment env, String field) {
+  private static List<Object> perMetric(
+      ObjectNode environment, DataFetchingEnvironment env, String field) {
     Map<String, Object> unique = new LinkedHashMap<>();
     for (ObjectNode m : resolve(environment, names(env.getArgument("metrics")))) {
-      for (Map<String, Object> item : (List<Map<String, Object>>) SemanticCatalog.metricOut(m).get(field)) {
+      for (Map<String, Object> item :
+          (List<Map<String, Object>>) SemanticCatalog.metricOut(m).get(field)) {
         unique.putIfAbsent((String) item.get("name"), item);
       }
     }
@@ -142,7 +186,8 @@ final class SemanticLayerSchema {
 
   private List<String> queryableGranularities(DataFetchingEnvironment env) {
     List<ObjectNode> metrics = resolve(environment(env), names(env.getArgument("metrics")));
-    List<String> common = new ArrayList<>(SemanticCatalog.strings(metrics.get(0).get("time_granularities")));
+    List<String> common =
+        new ArrayList<>(SemanticCatalog.strings(metrics.get(0).get("time_granularities")));
     metrics.forEach(m -> common.retainAll(SemanticCatalog.strings(m.get("time_granularities"))));
     return common;
   }
@@ -152,12 +197,14 @@ final class SemanticLayerSchema {
     List<String> wanted = names(env.getArgument("dimensions"));
     return SemanticCatalog.metrics(environment).stream()
         .filter(m -> SemanticCatalog.groupByItems(m).keySet().containsAll(wanted))
-        .map(SemanticCatalog::metricOut).toList();
+        .map(SemanticCatalog::metricOut)
+        .toList();
   }
 
   private static Map<String, Object> environmentInfo(ObjectNode environment) {
     String dialect = environment.get("dialect").asText();
-    Set<String> engines = Set.of("BIGQUERY", "DUCKDB", "REDSHIFT", "POSTGRES", "SNOWFLAKE", "DATABRICKS", "TRINO");
+    Set<String> engines =
+        Set.of("BIGQUERY", "DUCKDB", "REDSHIFT", "POSTGRES", "SNOWFLAKE", "DATABRICKS", "TRINO");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("sqlDialect", dialect);
     out.put("hasMetricsDefined", !SemanticCatalog.metrics(environment).isEmpty());
@@ -169,10 +216,16 @@ final class SemanticLayerSchema {
   /** The paginated variants' envelope: {@code items, pageNum, pageSize, totalItems, totalPages}. */
   private static <T> Map<String, Object> page(List<T> all, DataFetchingEnvironment env) {
     String search = env.getArgument("search");
-    List<T> matching = search == null ? all : all.stream()
-        .filter(item -> String.valueOf(((Map<?, ?>) item).get("name")).toLowerCase(Locale.ROOT)
-            .contains(search.toLowerCase(Locale.ROOT)))
-        .toList();
+    List<T> matching =
+        search == null
+            ? all
+            : all.stream()
+                .filter(
+                    item ->
+                        String.valueOf(((Map<?, ?>) item).get("name"))
+                            .toLowerCase(Locale.ROOT)
+                            .contains(search.toLowerCase(Locale.ROOT)))
+                .toList();
     int pageNum = env.getArgumentOrDefault("pageNum", 1);
     Integer requested = env.getArgument("pageSize");
     int pageSize = requested == null ? 100 : requested;
@@ -210,64 +263,84 @@ final class SemanticLayerSchema {
 
   @SuppressWarnings("unchecked")
   private static DataFetcher<String> jsonResult() {
-    return env -> QueryRuns.json((Map<String, Object>) env.getSource(),
-        env.getArgumentOrDefault("orient", "TABLE"), env.getArgumentOrDefault("encoded", true));
+    return env ->
+        QueryRuns.json(
+            (Map<String, Object>) env.getSource(),
+            env.getArgumentOrDefault("orient", "TABLE"),
+            env.getArgumentOrDefault("encoded", true));
   }
 
-  /** Our refusals become a plain GraphQL error with their own text; anything else is a server fault. */
+  /**
+   * Our refusals become a plain GraphQL error with their own text; anything else is a server fault.
+   */
   private static DataFetcherExceptionHandler errors() {
     return params -> {
       Throwable e = params.getException();
       String message = e instanceof SemanticLayerError ? e.getMessage() : "Internal server error";
-      return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(
-          GraphqlErrorBuilder.newError(params.getDataFetchingEnvironment()).message(message).build()).build());
+      return CompletableFuture.completedFuture(
+          DataFetcherExceptionHandlerResult.newResult(
+                  GraphqlErrorBuilder.newError(params.getDataFetchingEnvironment())
+                      .message(message)
+                      .build())
+              .build());
     };
   }
 
   /** {@code BigInt}: a JSON number or a string of digits in, a number out (§D.1). */
-  static final GraphQLScalarType BIG_INT = GraphQLScalarType.newScalar()
-      .name("BigInt")
-      .description("A 64-bit integer; accepted as a number or a string of digits.")
-      .coercing(new Coercing<Long, Long>() {
-        @Override
-        public Long serialize(Object value, GraphQLContext context, Locale locale) {
-          if (value instanceof Number n) {
-            return n.longValue();
-          }
-          throw new CoercingSerializeException("BigInt cannot serialize " + value);
-        }
+  static final GraphQLScalarType BIG_INT =
+      GraphQLScalarType.newScalar()
+          .name("BigInt")
+          .description("A 64-bit integer; accepted as a number or a string of digits.")
+          .coercing(
+              new Coercing<Long, Long>() {
+                @Override
+                public Long serialize(Object value, GraphQLContext context, Locale locale) {
+                  if (value instanceof Number n) {
+                    return n.longValue();
+                  }
+                  throw new CoercingSerializeException("BigInt cannot serialize " + value);
+                }
 
-        @Override
-        public Long parseValue(Object input, GraphQLContext context, Locale locale) {
-          Long value = toLong(input);
-          if (value == null) {
-            throw new CoercingParseValueException("Expected a BigInt (a whole number, or a string of digits) but got "
-                + (input instanceof String ? "'" + input + "'" : String.valueOf(input)));
-          }
-          return value;
-        }
+                @Override
+                public Long parseValue(Object input, GraphQLContext context, Locale locale) {
+                  Long value = toLong(input);
+                  if (value == null) {
+                    throw new CoercingParseValueException(
+                        "Expected a BigInt (a whole number, or a string of digits) but got "
+                            + (input instanceof String
+                                ? "'" + input + "'"
+                                : String.valueOf(input)));
+                  }
+                  return value;
+                }
 
-        @Override
-        public Long parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-          Long value = null;
-          if (input instanceof IntValue i) {
-            value = toLong(i.getValue());
-          } else if (input instanceof StringValue s) {
-            value = toLong(s.getValue());
-          }
-          if (value == null) {
-            throw new CoercingParseLiteralException("Expected a BigInt (a whole number, or a string of digits) but got "
-                + input);
-          }
-          return value;
-        }
+                @Override
+                public Long parseLiteral(
+                    Value<?> input,
+                    CoercedVariables variables,
+                    GraphQLContext context,
+                    Locale locale) {
+                  Long value = null;
+                  if (input instanceof IntValue i) {
+                    value = toLong(i.getValue());
+                  } else if (input instanceof StringValue s) {
+                    value = toLong(s.getValue());
+                  }
+                  if (value == null) {
+                    throw new CoercingParseLiteralException(
+                        "Expected a BigInt (a whole number, or a string of digits) but got "
+                            + input);
+                  }
+                  return value;
+                }
 
-        @Override
-        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-          return new IntValue(BigInteger.valueOf(toLong(input)));
-        }
-      })
-      .build();
+                @Override
+                public Value<?> valueToLiteral(
+                    Object input, GraphQLContext context, Locale locale) {
+                  return new IntValue(BigInteger.valueOf(toLong(input)));
+                }
+              })
+          .build();
 
   private static Long toLong(Object input) {
     try {

@@ -35,32 +35,76 @@ import java.util.Set;
 public final class SemanticLayerSeed {
 
   /** The granularities {@code metric_time} offers when the seed does not say. */
-  static final List<String> DEFAULT_GRANULARITIES = List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
+  static final List<String> DEFAULT_GRANULARITIES =
+      List.of("DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
 
-  /** What a broken metric without its own text fails with: the shape of a MetricFlow resolution error. */
-  static final String DEFAULT_BROKEN_ERROR = "Got error(s) during query resolution.\n\nError #1:\n  Message:\n\n"
-      + "    The measure referenced by this metric could not be resolved in the semantic manifest.\n";
+  /**
+   * What a broken metric without its own text fails with: the shape of a MetricFlow resolution
+   * error.
+   */
+  static final String DEFAULT_BROKEN_ERROR =
+      "Got error(s) during query resolution.\n\nError #1:\n  Message:\n\n"
+          + "    The measure referenced by this metric could not be resolved in the semantic manifest.\n";
 
-  private static final Set<String> METRIC_TYPES = Set.of("SIMPLE", "RATIO", "CUMULATIVE", "DERIVED", "CONVERSION");
+  private static final Set<String> METRIC_TYPES =
+      Set.of("SIMPLE", "RATIO", "CUMULATIVE", "DERIVED", "CONVERSION");
   private static final Set<String> ENTITY_TYPES = Set.of("FOREIGN", "NATURAL", "PRIMARY", "UNIQUE");
-  private static final Set<String> AGGREGATIONS = Set.of("SUM", "MIN", "MAX", "COUNT_DISTINCT", "SUM_BOOLEAN",
-      "AVERAGE", "PERCENTILE", "MEDIAN", "COUNT");
-  private static final Set<String> GRANULARITIES = Set.of("NANOSECOND", "MICROSECOND", "MILLISECOND", "SECOND",
-      "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
-  private static final Set<String> DIALECTS = Set.of("SNOWFLAKE", "BIGQUERY", "POSTGRES", "REDSHIFT", "DATABRICKS",
-      "APACHE_SPARK", "DATABRICKS_SPARK", "TRINO", "ATHENA", "FABRIC", "SYNAPSE", "TERADATA");
+  private static final Set<String> AGGREGATIONS =
+      Set.of(
+          "SUM",
+          "MIN",
+          "MAX",
+          "COUNT_DISTINCT",
+          "SUM_BOOLEAN",
+          "AVERAGE",
+          "PERCENTILE",
+          "MEDIAN",
+          "COUNT");
+  private static final Set<String> GRANULARITIES =
+      Set.of(
+          "NANOSECOND",
+          "MICROSECOND",
+          "MILLISECOND",
+          "SECOND",
+          "MINUTE",
+          "HOUR",
+          "DAY",
+          "WEEK",
+          "MONTH",
+          "QUARTER",
+          "YEAR");
+  private static final Set<String> DIALECTS =
+      Set.of(
+          "SNOWFLAKE",
+          "BIGQUERY",
+          "POSTGRES",
+          "REDSHIFT",
+          "DATABRICKS",
+          "APACHE_SPARK",
+          "DATABRICKS_SPARK",
+          "TRINO",
+          "ATHENA",
+          "FABRIC",
+          "SYNAPSE",
+          "TERADATA");
 
   private SemanticLayerSeed() {}
 
-  /** Adds the {@code semantic_layer:} section of a seed; environments must already be in the state. */
+  /**
+   * Adds the {@code semantic_layer:} section of a seed; environments must already be in the state.
+   */
   public static void load(JsonNode section, EmulatorState state) {
     for (JsonNode env : section.path("environments")) {
       long environmentId = env.path("environment_id").asLong(0);
-      if (environmentId == 0 || state.table(EmulatorState.ENVIRONMENTS).get(environmentId).isEmpty()) {
-        throw new IllegalArgumentException("seed semantic_layer environment " + env.path("environment_id")
-            + " is not an environment of the seed; add it under environments: first");
+      if (environmentId == 0
+          || state.table(EmulatorState.ENVIRONMENTS).get(environmentId).isEmpty()) {
+        throw new IllegalArgumentException(
+            "seed semantic_layer environment "
+                + env.path("environment_id")
+                + " is not an environment of the seed; add it under environments: first");
       }
-      ObjectNode row = SemanticCatalog.emptyRow(environmentId, dialect(env.path("dialect").asText("snowflake")));
+      ObjectNode row =
+          SemanticCatalog.emptyRow(environmentId, dialect(env.path("dialect").asText("snowflake")));
       for (JsonNode metric : env.path("metrics")) {
         SemanticCatalog.put(row, metric(metric));
       }
@@ -79,11 +123,14 @@ public final class SemanticLayerSeed {
     m.set("label", text(in, "label"));
     m.put("model", in.path("model").asText("analytics.fct_" + name));
     m.put("requires_metric_time", in.path("requires_metric_time").asBoolean(false));
-    m.set("time_granularities", granularities(in.path("time_granularities"), DEFAULT_GRANULARITIES, where));
+    m.set(
+        "time_granularities",
+        granularities(in.path("time_granularities"), DEFAULT_GRANULARITIES, where));
     JsonNode measureIn = in.path("measure");
     ObjectNode measure = m.putObject("measure");
     measure.put("name", measureIn.path("name").asText(name));
-    measure.put("agg", oneOf(measureIn.path("agg").asText("sum"), AGGREGATIONS, where + " measure agg"));
+    measure.put(
+        "agg", oneOf(measureIn.path("agg").asText("sum"), AGGREGATIONS, where + " measure agg"));
     measure.put("expr", measureIn.path("expr").asText(name));
     measure.set("agg_time_dimension", text(measureIn, "agg_time_dimension"));
     ArrayNode dimensions = m.putArray("dimensions");
@@ -94,7 +141,8 @@ public final class SemanticLayerSeed {
     for (JsonNode e : in.path("entities")) {
       ObjectNode entity = entities.addObject();
       entity.put("name", required(e, "name", where + " entity"));
-      entity.put("type", oneOf(e.path("type").asText("foreign"), ENTITY_TYPES, where + " entity type"));
+      entity.put(
+          "type", oneOf(e.path("type").asText("foreign"), ENTITY_TYPES, where + " entity type"));
       entity.set("description", text(e, "description"));
       entity.set("role", text(e, "role"));
       entity.put("expr", e.path("expr").asText(entity.get("name").asText() + "_id"));
@@ -111,9 +159,14 @@ public final class SemanticLayerSeed {
   private static ObjectNode dimension(JsonNode d, String where) {
     String name = required(d, "name", where + " dimension");
     if (name.equals(SemanticCatalog.METRIC_TIME)) {
-      throw new IllegalArgumentException(where + ": metric_time is implicit; set time_granularities on the metric");
+      throw new IllegalArgumentException(
+          where + ": metric_time is implicit; set time_granularities on the metric");
     }
-    String type = oneOf(d.path("type").asText("categorical"), Set.of("CATEGORICAL", "TIME"), where + " dimension type");
+    String type =
+        oneOf(
+            d.path("type").asText("categorical"),
+            Set.of("CATEGORICAL", "TIME"),
+            where + " dimension type");
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("name", name);
     out.put("type", type);
@@ -121,9 +174,12 @@ public final class SemanticLayerSeed {
     out.set("label", text(d, "label"));
     out.put("expr", d.path("expr").asText(SemanticCatalog.shortName(name)));
     out.put("is_partition", d.path("is_partition").asBoolean(false));
-    out.set("time_granularities", type.equals("TIME")
-        ? granularities(d.path("time_granularities"), DEFAULT_GRANULARITIES, where + " dimension " + name)
-        : Json.MAPPER.createArrayNode());
+    out.set(
+        "time_granularities",
+        type.equals("TIME")
+            ? granularities(
+                d.path("time_granularities"), DEFAULT_GRANULARITIES, where + " dimension " + name)
+            : Json.MAPPER.createArrayNode());
     return out;
   }
 
@@ -148,7 +204,8 @@ public final class SemanticLayerSeed {
   private static String oneOf(String raw, Set<String> allowed, String what) {
     String value = raw.toUpperCase(Locale.ROOT);
     if (!allowed.contains(value)) {
-      throw new IllegalArgumentException("seed " + what + " '" + raw + "' is not one of " + new java.util.TreeSet<>(allowed));
+      throw new IllegalArgumentException(
+          "seed " + what + " '" + raw + "' is not one of " + new java.util.TreeSet<>(allowed));
     }
     return value;
   }

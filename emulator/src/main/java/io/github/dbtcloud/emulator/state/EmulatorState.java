@@ -24,33 +24,44 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Everything the emulated account holds: accounts, tokens (with their project scope), projects,
  * environments, jobs, environment variables, and any table a feature package adds with {@link
- * #addTable}. All access goes through {@link #read} and {@link #write}, which serialise on one lock,
- * so a handler sees a consistent account, as a transactional database would give it.
+ * #addTable}. All access goes through {@link #read} and {@link #write}, which serialise on one
+ * lock, so a handler sees a consistent account, as a transactional database would give it.
  */
 public final class EmulatorState {
 
-  /** First id handed out; above 2^32 so that any client keeping ids in an int breaks here first (§E.8). */
+  /**
+   * First id handed out; above 2^32 so that any client keeping ids in an int breaks here first
+   * (§E.8).
+   */
   public static final long FIRST_ID = 70_403_104_191_314L;
 
   /** Version of the state file layout, written as {@code format}. */
   public static final int FORMAT = 2;
+
   /** Runs and run scripts (the runs package owns their shape). */
   public static final String RUNS = "runs";
+
   public static final String RUN_SCRIPTS = "run_scripts";
 
   /** Table names; every table is persisted, in the order it was added. */
   public static final String ACCOUNTS = "accounts";
+
   public static final String PROJECTS = "projects";
   public static final String ENVIRONMENTS = "environments";
   public static final String JOBS = "jobs";
   public static final String ENVIRONMENT_VARIABLES = "environment_variables";
-  /** Semantic Layer configuration, one row per environment id (the semantic package owns its shape). */
+
+  /**
+   * Semantic Layer configuration, one row per environment id (the semantic package owns its shape).
+   */
   public static final String SEMANTIC_LAYER = "semantic_layer";
+
   // Extension point: the run simulation (runs/) and the Semantic Layer (semantic/) add their own
   // tables with addTable(...) when they are constructed (e.g. "runs", "sl_metrics"); they need no
   // constant here, and a state file written with them loads them back (see loadFrom).
 
-  private static final Set<String> RESERVED = Set.of("format", "next_id", "tokens", "token_projects");
+  private static final Set<String> RESERVED =
+      Set.of("format", "next_id", "tokens", "token_projects");
 
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, Long> tokens = new LinkedHashMap<>();
@@ -60,8 +71,17 @@ public final class EmulatorState {
   private final Object saveLock = new Object();
 
   public EmulatorState() {
-    for (String name : new String[] {ACCOUNTS, PROJECTS, ENVIRONMENTS, JOBS, ENVIRONMENT_VARIABLES, SEMANTIC_LAYER,
-        RUNS, RUN_SCRIPTS}) {
+    for (String name :
+        new String[] {
+          ACCOUNTS,
+          PROJECTS,
+          ENVIRONMENTS,
+          JOBS,
+          ENVIRONMENT_VARIABLES,
+          SEMANTIC_LAYER,
+          RUNS,
+          RUN_SCRIPTS
+        }) {
       tables.put(name, new Table());
     }
     tables.put(RUNS, new Table());
@@ -81,7 +101,10 @@ public final class EmulatorState {
     }
   }
 
-  /** Runs {@code work} under the state lock; the same lock as reads, kept apart for clarity at call sites. */
+  /**
+   * Runs {@code work} under the state lock; the same lock as reads, kept apart for clarity at call
+   * sites.
+   */
   public <T> T write(Work<T> work) {
     synchronized (lock) {
       return work.run(this);
@@ -95,7 +118,8 @@ public final class EmulatorState {
   public Table addTable(String name) {
     synchronized (lock) {
       if (RESERVED.contains(name)) {
-        throw new IllegalArgumentException("'" + name + "' is reserved in the state file; pick another table name");
+        throw new IllegalArgumentException(
+            "'" + name + "' is reserved in the state file; pick another table name");
       }
       return tables.computeIfAbsent(name, n -> new Table());
     }
@@ -117,7 +141,9 @@ public final class EmulatorState {
     return table;
   }
 
-  /** A fresh id; ids are unique across resource types, which dbt Cloud does not promise but allows. */
+  /**
+   * A fresh id; ids are unique across resource types, which dbt Cloud does not promise but allows.
+   */
   public long newId() {
     return nextId.getAndIncrement();
   }
@@ -133,7 +159,10 @@ public final class EmulatorState {
     tokenProjects.remove(token);
   }
 
-  /** Makes {@code token} valid for {@code accountId}, limited to these projects (others are "not found"). */
+  /**
+   * Makes {@code token} valid for {@code accountId}, limited to these projects (others are "not
+   * found").
+   */
   public void addToken(String token, long accountId, Set<Long> projectIds) {
     tokens.put(token, accountId);
     tokenProjects.put(token, Set.copyOf(projectIds));
@@ -157,9 +186,9 @@ public final class EmulatorState {
   }
 
   /**
-   * Writes the whole state to {@code file} so that a crash at any moment leaves either the old or the
-   * new file: a uniquely named temporary file in the same directory, flushed to disk, then an atomic
-   * rename (a plain replace where the file system cannot rename atomically).
+   * Writes the whole state to {@code file} so that a crash at any moment leaves either the old or
+   * the new file: a uniquely named temporary file in the same directory, flushed to disk, then an
+   * atomic rename (a plain replace where the file system cannot rename atomically).
    */
   public void saveTo(Path file) {
     synchronized (saveLock) {
@@ -169,13 +198,16 @@ public final class EmulatorState {
       try {
         Files.createDirectories(target.getParent());
         tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileChannel channel =
+                FileChannel.open(
+                    tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), root);
           channel.force(true);
         }
         try {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -199,29 +231,43 @@ public final class EmulatorState {
     try {
       root = Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalStateException("the emulator state file " + file + " is not valid JSON (" + e.getMessage()
-          + "); delete it to start again from the seed", e);
+      throw new IllegalStateException(
+          "the emulator state file "
+              + file
+              + " is not valid JSON ("
+              + e.getMessage()
+              + "); delete it to start again from the seed",
+          e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalStateException("the emulator state file " + file
-          + " holds no state object; delete it to start again from the seed");
+      throw new IllegalStateException(
+          "the emulator state file "
+              + file
+              + " holds no state object; delete it to start again from the seed");
     }
     EmulatorState state = new EmulatorState();
     state.nextId.set(root.path("next_id").asLong(FIRST_ID));
-    root.path("tokens").properties().forEach(e -> state.tokens.put(e.getKey(), e.getValue().asLong()));
-    root.path("token_projects").properties().forEach(e -> {
-      Set<Long> ids = new LinkedHashSet<>();
-      e.getValue().forEach(id -> ids.add(id.asLong()));
-      state.tokenProjects.put(e.getKey(), Set.copyOf(ids));
-    });
-    root.properties().forEach(e -> {
-      if (!RESERVED.contains(e.getKey()) && e.getValue().isArray()) {
-        Table table = state.tables.computeIfAbsent(e.getKey(), n -> new Table());
-        for (JsonNode row : e.getValue()) {
-          table.put((ObjectNode) row);
-        }
-      }
-    });
+    root.path("tokens")
+        .properties()
+        .forEach(e -> state.tokens.put(e.getKey(), e.getValue().asLong()));
+    root.path("token_projects")
+        .properties()
+        .forEach(
+            e -> {
+              Set<Long> ids = new LinkedHashSet<>();
+              e.getValue().forEach(id -> ids.add(id.asLong()));
+              state.tokenProjects.put(e.getKey(), Set.copyOf(ids));
+            });
+    root.properties()
+        .forEach(
+            e -> {
+              if (!RESERVED.contains(e.getKey()) && e.getValue().isArray()) {
+                Table table = state.tables.computeIfAbsent(e.getKey(), n -> new Table());
+                for (JsonNode row : e.getValue()) {
+                  table.put((ObjectNode) row);
+                }
+              }
+            });
     return state;
   }
 
@@ -232,10 +278,11 @@ public final class EmulatorState {
     ObjectNode tokenNode = root.putObject("tokens");
     tokens.forEach(tokenNode::put);
     ObjectNode scopes = root.putObject("token_projects");
-    tokenProjects.forEach((token, ids) -> {
-      ArrayNode list = scopes.putArray(token);
-      ids.stream().sorted().forEach(list::add);
-    });
+    tokenProjects.forEach(
+        (token, ids) -> {
+          ArrayNode list = scopes.putArray(token);
+          ids.stream().sorted().forEach(list::add);
+        });
     for (Map.Entry<String, Table> t : tables.entrySet()) {
       ArrayNode rows = root.putArray(t.getKey());
       t.getValue().all().forEach(rows::add);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The contract checker itself: it must catch what it claims to catch, and let through exactly the four production classes. */
+/**
+ * The contract checker itself: it must catch what it claims to catch, and let through exactly the
+ * four production classes.
+ */
 @NotContractChecked
 class ContractCheckerTest {
 
@@ -40,15 +43,29 @@ class ContractCheckerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"job_get_response.json", "job_list_response.json", "environment_get_response.json",
-      "project_get_response.json", "project_list_response.json", "account_get_response.json"})
+  @ValueSource(
+      strings = {
+        "job_get_response.json",
+        "job_list_response.json",
+        "environment_get_response.json",
+        "project_get_response.json",
+        "project_list_response.json",
+        "account_get_response.json"
+      })
   void letsRealRecordedResponsesThrough(String file) throws IOException {
     String body = Files.readString(SharedFixtures.recorded(file));
-    String path = file.startsWith("job_list") ? "/api/v2/accounts/1/jobs/"
-        : file.startsWith("job") ? JOB
-        : file.startsWith("environment") ? "/api/v3/accounts/1/projects/2/environments/3/"
-        : file.startsWith("project_list") ? "/api/v3/accounts/1/projects/"
-        : file.startsWith("project") ? "/api/v3/accounts/1/projects/2/" : "/api/v2/accounts/1/";
+    String path =
+        file.startsWith("job_list")
+            ? "/api/v2/accounts/1/jobs/"
+            : file.startsWith("job")
+                ? JOB
+                : file.startsWith("environment")
+                    ? "/api/v3/accounts/1/projects/2/environments/3/"
+                    : file.startsWith("project_list")
+                        ? "/api/v3/accounts/1/projects/"
+                        : file.startsWith("project")
+                            ? "/api/v3/accounts/1/projects/2/"
+                            : "/api/v2/accounts/1/";
 
     assertThat(contract.check(answer("GET", path, 200, body), "application/json")).isEmpty();
   }
@@ -56,10 +73,18 @@ class ContractCheckerTest {
   @Test
   void checksAPathSentWithoutItsTrailingSlashAgainstTheSlashedSpecPath() throws IOException {
     ObjectNode job = recordedJob();
-    assertThat(contract.check(answer("GET", JOB.substring(0, JOB.length() - 1), 200, job.toString()), "application/json")).isEmpty();
+    assertThat(
+            contract.check(
+                answer("GET", JOB.substring(0, JOB.length() - 1), 200, job.toString()),
+                "application/json"))
+        .isEmpty();
 
     ((ObjectNode) job.get("data")).put("state", "active");
-    assertThat(contract.check(answer("GET", JOB.substring(0, JOB.length() - 1), 200, job.toString()), "application/json")).isNotEmpty();
+    assertThat(
+            contract.check(
+                answer("GET", JOB.substring(0, JOB.length() - 1), 200, job.toString()),
+                "application/json"))
+        .isNotEmpty();
   }
 
   @Test
@@ -86,34 +111,47 @@ class ContractCheckerTest {
     ((ObjectNode) job.get("data")).put("emulator_only", true);
 
     assertThat(contract.check(answer("GET", JOB, 200, job.toString()), "application/json"))
-        .containsExactly("field 'emulator_only' is in neither the spec nor any recorded response (/data)");
+        .containsExactly(
+            "field 'emulator_only' is in neither the spec nor any recorded response (/data)");
   }
 
   @Test
   void catchesAnEnvelopeCodeThatDisagreesWithTheHttpStatus() throws IOException {
     ObjectNode job = recordedJob();
 
-    assertThat(contract.check(answer("POST", "/api/v2/accounts/1/jobs/", 201, job.toString()), "application/json"))
-        .anySatisfy(p -> assertThat(p).contains("status.code 200 differs from the HTTP status 201"));
+    assertThat(
+            contract.check(
+                answer("POST", "/api/v2/accounts/1/jobs/", 201, job.toString()),
+                "application/json"))
+        .anySatisfy(
+            p -> assertThat(p).contains("status.code 200 differs from the HTTP status 201"));
   }
 
   @Test
   void catchesAnErrorOutsideTheEnvelope() {
-    List<String> problems = contract.check(answer("GET", JOB, 404, "{\"detail\":\"Not found.\"}"), "application/json");
+    List<String> problems =
+        contract.check(answer("GET", JOB, 404, "{\"detail\":\"Not found.\"}"), "application/json");
 
-    assertThat(problems).anySatisfy(p -> assertThat(p).contains("differs from the HTTP status 404"))
+    assertThat(problems)
+        .anySatisfy(p -> assertThat(p).contains("differs from the HTTP status 404"))
         .contains("an error envelope carries data (null, or the field->message map)");
   }
 
   @Test
   void catchesA405ThatIsNotTheRecordedDetailBody() {
-    assertThat(contract.check(answer("PUT", JOB, 405, "{\"status\":{}}"), "application/json")).isNotEmpty();
-    assertThat(contract.check(answer("PUT", JOB, 405, "{\"detail\":\"Method \\\"PUT\\\" not allowed.\"}"), "application/json")).isEmpty();
+    assertThat(contract.check(answer("PUT", JOB, 405, "{\"status\":{}}"), "application/json"))
+        .isNotEmpty();
+    assertThat(
+            contract.check(
+                answer("PUT", JOB, 405, "{\"detail\":\"Method \\\"PUT\\\" not allowed.\"}"),
+                "application/json"))
+        .isEmpty();
   }
 
   @Test
   void catchesAPathInNeitherSpec() {
-    assertThat(contract.check(answer("GET", "/api/v4/things/", 200, "{}"), "application/json")).containsExactly("is in neither OpenAPI spec");
+    assertThat(contract.check(answer("GET", "/api/v4/things/", 200, "{}"), "application/json"))
+        .containsExactly("is in neither OpenAPI spec");
   }
 
   @Test
@@ -123,7 +161,8 @@ class ContractCheckerTest {
       EmulatorHttp.demo(emulator).get(EmulatorHttp.JOBS);
     }
 
-    assertThat(ContractRecorder.drain()).singleElement()
+    assertThat(ContractRecorder.drain())
+        .singleElement()
         .satisfies(e -> assertThat(e.entry().responseBody()).contains("\"is_success\":true"));
   }
 }

@@ -40,24 +40,29 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *       object it documents) or a recorded response knows: a field nobody has ever seen fails;
  *   <li>missing "required" properties (production leaves out related objects and more);
  *   <li>{@code null} where the spec's type is not nullable;
- *   <li>space-separated timestamps ({@code 2021-12-07 10:32:24.326116+00:00}) failing {@code date-time}.
+ *   <li>space-separated timestamps ({@code 2021-12-07 10:32:24.326116+00:00}) failing {@code
+ *       date-time}.
  * </ol>
  *
  * Where production is known to differ from the spec (§F), the check validates the production form
  * and says so: 201 creates against the spec's 200 (F2), a DELETE's 200-with-object against the
  * object's GET schema (F1), the object form of the env-var bulk create (F6), the account-scoped
  * environment list as the project-scoped one (F7). Errors (4xx/5xx) are checked against dbt Cloud's
- * recorded error envelope unless the spec declares that status; 405 against the recorded
- * {@code {"detail": ...}}.
+ * recorded error envelope unless the spec declares that status; 405 against the recorded {@code
+ * {"detail": ...}}.
  */
 public final class OpenApiContract {
 
-  private static final Pattern SPACED = Pattern.compile("\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?[+-]\\d\\d:\\d\\d\"");
+  private static final Pattern SPACED =
+      Pattern.compile("\"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?[+-]\\d\\d:\\d\\d\"");
   private static final Pattern NAMES = Pattern.compile("\\[([^\\[\\]]*)]\\s*$");
-  private static final Pattern ACCOUNT_ENVIRONMENTS = Pattern.compile("^/api/v3/accounts/(\\d+)/environments/$");
+  private static final Pattern ACCOUNT_ENVIRONMENTS =
+      Pattern.compile("^/api/v3/accounts/(\\d+)/environments/$");
   private static final Pattern V3_ACCOUNT = Pattern.compile("^/api/v3/accounts/(\\d+)/$");
-  private static final Pattern BULK = Pattern.compile("^/api/v3/accounts/\\d+/projects/\\d+/environment-variables/bulk/$");
-  private static final Pattern ARTIFACT_DOWNLOAD = Pattern.compile("^/api/v2/accounts/\\d+/(runs|jobs)/\\d+/artifacts/.+");
+  private static final Pattern BULK =
+      Pattern.compile("^/api/v3/accounts/\\d+/projects/\\d+/environment-variables/bulk/$");
+  private static final Pattern ARTIFACT_DOWNLOAD =
+      Pattern.compile("^/api/v2/accounts/\\d+/(runs|jobs)/\\d+/artifacts/.+");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Optional<OpenApiContract> shared;
 
@@ -68,13 +73,18 @@ public final class OpenApiContract {
   private OpenApiContract(Path sharedDir) {
     JsonNode spec2 = yaml(sharedDir.resolve("spec/openapi-v2.yaml"));
     JsonNode spec3 = yaml(sharedDir.resolve("spec/openapi-v3.yaml"));
-    strip(spec3, Set.of("write_only", "const")); // OpenAPI 3.0.3 allows neither; the loader refuses them (SOURCE.md)
+    strip(
+        spec3,
+        Set.of(
+            "write_only",
+            "const")); // OpenAPI 3.0.3 allows neither; the loader refuses them (SOURCE.md)
     this.v2 = validator(spec2);
     this.v3 = validator(spec3);
     this.knownFields = new HashSet<>();
     collectPropertyNames(spec2, knownFields);
     collectPropertyNames(spec3, knownFields);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(sharedDir.resolve("fixtures/recorded-responses"), "*.json")) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(sharedDir.resolve("fixtures/recorded-responses"), "*.json")) {
       for (Path f : files) {
         collectKeys(JSON.readTree(f.toFile()), knownFields);
       }
@@ -138,7 +148,8 @@ public final class OpenApiContract {
     }
     path = specPath(validator, method, path);
     if (status == 200 && ARTIFACT_DOWNLOAD.matcher(e.path()).matches()) {
-      // The spec declares the download without content; production serves the raw artifact file, not
+      // The spec declares the download without content; production serves the raw artifact file,
+      // not
       // an envelope (§B.6, §E.11), so there is no schema to hold it to.
       return problems;
     }
@@ -154,18 +165,27 @@ public final class OpenApiContract {
     if (status == 201) {
       specStatus = 200; // F2: production answers creates with 201, the spec says 200
     } else if (method.equals("DELETE") && status == 200) {
-      specMethod = "GET"; // F1: production answers a DELETE with the soft-deleted object; validate it as that object
+      specMethod =
+          "GET"; // F1: production answers a DELETE with the soft-deleted object; validate it as
+      // that object
     }
     SimpleResponse.Builder response = SimpleResponse.Builder.status(specStatus);
     if (e.responseBody() != null && !e.responseBody().isEmpty()) {
-      response.withContentType(contentType.isEmpty() ? "application/json" : contentType).withBody(e.responseBody());
+      response
+          .withContentType(contentType.isEmpty() ? "application/json" : contentType)
+          .withBody(e.responseBody());
     }
-    ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(specMethod), response.build());
+    ValidationReport report =
+        validator.validateResponse(path, Request.Method.valueOf(specMethod), response.build());
     for (ValidationReport.Message m : report.getMessages()) {
       judge(m, problems);
     }
     if (body != null && body.has("status") && body.path("status").path("code").asInt() != status) {
-      problems.add("status.code " + body.path("status").path("code") + " differs from the HTTP status " + status);
+      problems.add(
+          "status.code "
+              + body.path("status").path("code")
+              + " differs from the HTTP status "
+              + status);
     }
     return problems;
   }
@@ -185,7 +205,12 @@ public final class OpenApiContract {
         for (String raw : names.group(1).split(",")) {
           String name = raw.trim().replace("\"", "");
           if (!name.isEmpty() && !knownFields.contains(name)) {
-            problems.add("field '" + name + "' is in neither the spec nor any recorded response (" + pointer(m) + ")");
+            problems.add(
+                "field '"
+                    + name
+                    + "' is in neither the spec nor any recorded response ("
+                    + pointer(m)
+                    + ")");
           }
         }
         return;
@@ -211,9 +236,11 @@ public final class OpenApiContract {
 
   /**
    * The spelling of {@code path} the spec has: as sent, or with the trailing slash a lenient
-   * emulator accepted without (spec paths end in a slash, except downloads such as {@code artifacts/{remainder}}).
+   * emulator accepted without (spec paths end in a slash, except downloads such as {@code
+   * artifacts/{remainder}}).
    */
-  private static String specPath(OpenApiInteractionValidator validator, String method, String path) {
+  private static String specPath(
+      OpenApiInteractionValidator validator, String method, String path) {
     if (path.endsWith("/") || knows(validator, method, path)) {
       return path;
     }
@@ -221,15 +248,25 @@ public final class OpenApiContract {
   }
 
   private static boolean knows(OpenApiInteractionValidator validator, String method, String path) {
-    return validator.validateResponse(path, Request.Method.valueOf(method), SimpleResponse.Builder.status(200).build())
-        .getMessages().stream().noneMatch(m -> m.getKey().equals("validation.request.path.missing"));
+    return validator
+        .validateResponse(
+            path, Request.Method.valueOf(method), SimpleResponse.Builder.status(200).build())
+        .getMessages()
+        .stream()
+        .noneMatch(m -> m.getKey().equals("validation.request.path.missing"));
   }
 
-  private static boolean declares(OpenApiInteractionValidator validator, String path, String method, int status) {
-    ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method),
-        SimpleResponse.Builder.status(status).build());
-    return report.getMessages().stream().noneMatch(m -> m.getKey().equals("validation.response.status.unknown")
-        || m.getKey().equals("validation.request.path.missing") || m.getKey().equals("validation.request.operation.notAllowed"));
+  private static boolean declares(
+      OpenApiInteractionValidator validator, String path, String method, int status) {
+    ValidationReport report =
+        validator.validateResponse(
+            path, Request.Method.valueOf(method), SimpleResponse.Builder.status(status).build());
+    return report.getMessages().stream()
+        .noneMatch(
+            m ->
+                m.getKey().equals("validation.response.status.unknown")
+                    || m.getKey().equals("validation.request.path.missing")
+                    || m.getKey().equals("validation.request.operation.notAllowed"));
   }
 
   /** dbt Cloud's recorded error envelope (§A.3, §A.4). */
@@ -258,7 +295,9 @@ public final class OpenApiContract {
     return problems;
   }
 
-  /** F6: TF's object form of the bulk create answers an object {@code data {message, new_var_ids}}. */
+  /**
+   * F6: TF's object form of the bulk create answers an object {@code data {message, new_var_ids}}.
+   */
   private static List<String> objectFormBulkCreate(int status, JsonNode body) {
     if (status >= 400) {
       List<String> problems = errorEnvelope(status, body);
@@ -275,11 +314,13 @@ public final class OpenApiContract {
     if (!data.path("new_var_ids").isArray()) {
       problems.add("data.new_var_ids must be a list of ids (F6, as TF reads it)");
     }
-    data.path("new_var_ids").forEach(id -> {
-      if (!id.isIntegralNumber()) {
-        problems.add("data.new_var_ids holds " + id + ", not an id");
-      }
-    });
+    data.path("new_var_ids")
+        .forEach(
+            id -> {
+              if (!id.isIntegralNumber()) {
+                problems.add("data.new_var_ids holds " + id + ", not an id");
+              }
+            });
     return problems;
   }
 
@@ -300,8 +341,10 @@ public final class OpenApiContract {
 
   private static OpenApiInteractionValidator validator(JsonNode spec) {
     try {
-      return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(spec))
-          .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
+      return OpenApiInteractionValidator.createForInlineApiSpecification(
+              JSON.writeValueAsString(spec))
+          .withLevelResolver(
+              LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -312,7 +355,9 @@ public final class OpenApiContract {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setCodePointLimit(16 * 1024 * 1024);
-      Object tree = new Yaml(new SafeConstructor(options)).load(Files.readString(file, StandardCharsets.UTF_8));
+      Object tree =
+          new Yaml(new SafeConstructor(options))
+              .load(Files.readString(file, StandardCharsets.UTF_8));
       return JSON.valueToTree(tree);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -328,10 +373,14 @@ public final class OpenApiContract {
     }
   }
 
-  /** Property names, plus the related objects an {@code include_related} description names (they appear when asked for). */
+  /**
+   * Property names, plus the related objects an {@code include_related} description names (they
+   * appear when asked for).
+   */
   private static void collectPropertyNames(JsonNode node, Set<String> out) {
     if (node.isObject()) {
-      if (node.path("name").asText().equals("include_related") && node.path("description").isTextual()) {
+      if (node.path("name").asText().equals("include_related")
+          && node.path("description").isTextual()) {
         Matcher related = Pattern.compile("`([a-z_]+)`").matcher(node.get("description").asText());
         while (related.find()) {
           out.add(related.group(1));

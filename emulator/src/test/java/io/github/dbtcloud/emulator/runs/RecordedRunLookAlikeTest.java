@@ -31,7 +31,8 @@ class RecordedRunLookAlikeTest {
   void aTriggerAnswerLooksLikeTheRecordedOne() {
     JsonNode recorded = SharedRecordings.recorded("job_run_response.json");
 
-    JsonNode ours = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"look-alike\"}").body();
+    JsonNode ours =
+        dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"look-alike\"}").body();
 
     assertLooksLike(ours, recorded);
   }
@@ -47,23 +48,40 @@ class RecordedRunLookAlikeTest {
     assertLooksLike(ours, recorded);
     assertThat(ours.at("/data/duration").asText()).isEqualTo("00:00:01");
     assertThat(ours.at("/data/run_duration_humanized").asText()).isEqualTo("1 second");
-    assertThat(ours.at("/data/created_at_humanized").asText()).isEqualTo("1 minute, 10 seconds ago");
+    assertThat(ours.at("/data/created_at_humanized").asText())
+        .isEqualTo("1 minute, 10 seconds ago");
   }
 
   @Test
   void aCancelledQueuedRunLooksLikeTheRecordedCancel() {
     JsonNode recorded = SharedRecordings.recorded("run_cancel_response.json");
-    dbt.emulator.runs().script(RunScript.forJob(RunsFixture.NIGHTLY)
-        .queuedFor(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1)));
+    dbt.emulator
+        .runs()
+        .script(
+            RunScript.forJob(RunsFixture.NIGHTLY)
+                .queuedFor(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(1)));
     long id = dbt.trigger(RunsFixture.NIGHTLY);
     dbt.advance(9);
 
     JsonNode ours = dbt.post(RunsFixture.RUNS + id + "/cancel/", null).body();
 
     assertLooksLike(ours, recorded);
-    for (String field : List.of("status", "status_message", "dequeued_at", "started_at", "artifacts_saved",
-        "artifact_s3_path", "status_humanized", "is_cancelled", "duration", "queued_duration", "run_duration",
-        "duration_humanized", "queued_duration_humanized", "run_duration_humanized")) {
+    for (String field :
+        List.of(
+            "status",
+            "status_message",
+            "dequeued_at",
+            "started_at",
+            "artifacts_saved",
+            "artifact_s3_path",
+            "status_humanized",
+            "is_cancelled",
+            "duration",
+            "queued_duration",
+            "run_duration",
+            "duration_humanized",
+            "queued_duration_humanized",
+            "run_duration_humanized")) {
       assertThat(ours.get("data").get(field)).as(field).isEqualTo(recorded.get("data").get(field));
     }
   }
@@ -78,8 +96,12 @@ class RecordedRunLookAlikeTest {
 
     assertThat(fieldNames(ours)).isEqualTo(fieldNames(recorded));
     assertThat(ours.get("status")).isEqualTo(recorded.get("status"));
-    assertThat(recorded.get("data")).extracting(JsonNode::asText).contains("manifest.json", "run_results.json");
-    assertThat(ours.get("data")).extracting(JsonNode::asText).containsExactly("manifest.json", "run_results.json");
+    assertThat(recorded.get("data"))
+        .extracting(JsonNode::asText)
+        .contains("manifest.json", "run_results.json");
+    assertThat(ours.get("data"))
+        .extracting(JsonNode::asText)
+        .containsExactly("manifest.json", "run_results.json");
   }
 
   @Test
@@ -92,9 +114,12 @@ class RecordedRunLookAlikeTest {
 
     assertThat(fieldNames(ours)).containsExactlyElementsOf(fieldNames(recorded));
     assertThat(fieldNames(ours.get("metadata"))).containsAll(fieldNames(recorded.get("metadata")));
-    assertThat(fieldNames(ours.at("/metadata/env"))).containsAll(fieldNames(recorded.at("/metadata/env")));
-    assertThat(fieldNames(ours.at("/results/0"))).containsAll(fieldNames(recorded.at("/results/0")));
-    assertThat(fieldNames(ours.at("/results/0/timing/0"))).isEqualTo(fieldNames(recorded.at("/results/0/timing/0")));
+    assertThat(fieldNames(ours.at("/metadata/env")))
+        .containsAll(fieldNames(recorded.at("/metadata/env")));
+    assertThat(fieldNames(ours.at("/results/0")))
+        .containsAll(fieldNames(recorded.at("/results/0")));
+    assertThat(fieldNames(ours.at("/results/0/timing/0")))
+        .isEqualTo(fieldNames(recorded.at("/results/0/timing/0")));
   }
 
   private static void assertLooksLike(JsonNode ours, JsonNode recorded) {

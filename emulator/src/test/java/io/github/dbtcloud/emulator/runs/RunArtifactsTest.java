@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class RunArtifactsTest {
 
-  private final RunsFixture dbt = new RunsFixture("""
+  private final RunsFixture dbt =
+      new RunsFixture(
+          """
       run_scripts:
         - job_name: Nightly build
           outcome: error
@@ -33,7 +35,8 @@ class RunArtifactsTest {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body().get("data").isNull()).isTrue();
-    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run_results.json").status()).isEqualTo(404);
+    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run_results.json").status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -43,7 +46,9 @@ class RunArtifactsTest {
 
     JsonNode data = dbt.get(RunsFixture.RUNS + id + "/artifacts/").body().get("data");
 
-    assertThat(data).extracting(JsonNode::asText).containsExactly("manifest.json", "run_results.json");
+    assertThat(data)
+        .extracting(JsonNode::asText)
+        .containsExactly("manifest.json", "run_results.json");
   }
 
   @Test
@@ -60,11 +65,20 @@ class RunArtifactsTest {
         .isEqualTo("https://schemas.getdbt.com/dbt/run-results/v6.json");
     assertThat(results.at("/metadata/env/DBT_CLOUD_RUN_ID").asText()).isEqualTo(Long.toString(id));
     List<String> statuses = new ArrayList<>();
-    results.get("results").forEach(r -> statuses.add(r.get("unique_id").asText() + "=" + r.get("status").asText()));
-    assertThat(statuses).contains("model.jaffle_shop.stg_orders=success", "model.jaffle_shop.orders=error",
-        "test.jaffle_shop.unique_orders_order_id.fed79b3a6e=fail", "test.jaffle_shop.not_null_orders_order_id.cf6c17daed=pass");
-    assertThat(results.get("results")).allSatisfy(r -> assertThat(r.get("status").asText())
-        .isIn("success", "error", "fail", "skip", "warn", "pass"));
+    results
+        .get("results")
+        .forEach(r -> statuses.add(r.get("unique_id").asText() + "=" + r.get("status").asText()));
+    assertThat(statuses)
+        .contains(
+            "model.jaffle_shop.stg_orders=success",
+            "model.jaffle_shop.orders=error",
+            "test.jaffle_shop.unique_orders_order_id.fed79b3a6e=fail",
+            "test.jaffle_shop.not_null_orders_order_id.cf6c17daed=pass");
+    assertThat(results.get("results"))
+        .allSatisfy(
+            r ->
+                assertThat(r.get("status").asText())
+                    .isIn("success", "error", "fail", "skip", "warn", "pass"));
     assertThat(results.get("args").get("which").asText()).isEqualTo("build");
   }
 
@@ -80,7 +94,8 @@ class RunArtifactsTest {
     assertThat(last.at("/args/which").asText()).isEqualTo("docs");
     assertThat(fourth.at("/args/which").asText()).isEqualTo("run");
     assertThat(manifest.at("/metadata/dbt_schema_version").asText()).endsWith("/manifest/v12.json");
-    assertThat(manifest.at("/nodes/model.jaffle_shop.orders/resource_type").asText()).isEqualTo("model");
+    assertThat(manifest.at("/nodes/model.jaffle_shop.orders/resource_type").asText())
+        .isEqualTo("model");
   }
 
   @Test
@@ -89,8 +104,13 @@ class RunArtifactsTest {
     dbt.advance(60);
 
     assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/catalog.json").status()).isEqualTo(404);
-    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run/jaffle_shop/models/orders.sql").status()).isEqualTo(404);
-    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run_results.json?step=1").status()).isEqualTo(404);
-    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run_results.json?step=9").status()).isEqualTo(404);
+    assertThat(
+            dbt.get(RunsFixture.RUNS + id + "/artifacts/run/jaffle_shop/models/orders.sql")
+                .status())
+        .isEqualTo(404);
+    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run_results.json?step=1").status())
+        .isEqualTo(404);
+    assertThat(dbt.get(RunsFixture.RUNS + id + "/artifacts/run_results.json?step=9").status())
+        .isEqualTo(404);
   }
 }

@@ -24,7 +24,8 @@ class RunLifecycleTest {
 
   @Test
   void aTriggerAnswersTheRunQueuedWithNoDequeueOrStartTime() {
-    RunsFixture.Answer answer = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"release 1.2\"}");
+    RunsFixture.Answer answer =
+        dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"release 1.2\"}");
 
     assertThat(answer.status()).isEqualTo(200);
     JsonNode run = answer.body().get("data");
@@ -35,12 +36,19 @@ class RunLifecycleTest {
     assertThat(run.get("finished_at").isNull()).isTrue();
     assertThat(run.get("in_progress").asBoolean()).isTrue();
     assertThat(run.get("is_complete").asBoolean()).isFalse();
-    assertThat(run.get("created_at").asText()).matches(SPACED).isEqualTo("2024-06-03 10:00:00.000000+00:00");
+    assertThat(run.get("created_at").asText())
+        .matches(SPACED)
+        .isEqualTo("2024-06-03 10:00:00.000000+00:00");
     assertThat(run.get("job_definition_id").asLong()).isEqualTo(RunsFixture.NIGHTLY);
     assertThat(run.get("job_id").asLong()).isEqualTo(RunsFixture.NIGHTLY);
     assertThat(run.get("id").asLong()).isGreaterThan(Integer.MAX_VALUE);
-    assertThat(run.get("href").asText()).endsWith("/deploy/" + RunsFixture.ACCOUNT + "/projects/70403103900002/runs/"
-        + run.get("id").asLong() + "/");
+    assertThat(run.get("href").asText())
+        .endsWith(
+            "/deploy/"
+                + RunsFixture.ACCOUNT
+                + "/projects/70403103900002/runs/"
+                + run.get("id").asLong()
+                + "/");
   }
 
   @Test
@@ -87,14 +95,20 @@ class RunLifecycleTest {
     assertThat(midway.get(0).get("status").asInt()).isEqualTo(10);
     assertThat(midway.get(1).get("status_humanized").asText()).isEqualTo("Running");
     assertThat(midway.get(1).get("finished_at").isNull()).isTrue();
-    assertThat(names(steps)).containsExactly("Clone git repository", "Create profile from connection",
-        "Invoke dbt with `dbt deps`", "Invoke dbt with `dbt build`");
+    assertThat(names(steps))
+        .containsExactly(
+            "Clone git repository",
+            "Create profile from connection",
+            "Invoke dbt with `dbt deps`",
+            "Invoke dbt with `dbt build`");
     JsonNode build = steps.get(3);
     assertThat(build.get("index").asInt()).isEqualTo(4);
     assertThat(build.get("status").asInt()).isEqualTo(10);
     assertThat(build.get("started_at").asText()).isEqualTo("2024-06-03 10:00:01.500000+00:00");
     assertThat(build.get("finished_at").asText()).isEqualTo("2024-06-03 10:00:01.800000+00:00");
-    assertThat(build.get("logs").asText()).contains("Running with dbt=").contains("Done. PASS=6 WARN=0 ERROR=0");
+    assertThat(build.get("logs").asText())
+        .contains("Running with dbt=")
+        .contains("Done. PASS=6 WARN=0 ERROR=0");
     assertThat(build.get("truncated_debug_logs").asText()).contains("[debug]");
     assertThat(build.at("/run_step_command/dbt_command").asText()).isEqualTo("dbt build");
   }
@@ -105,9 +119,12 @@ class RunLifecycleTest {
     dbt.advance(5);
 
     JsonNode plain = dbt.get(RunsFixture.RUNS + id + "/").body().get("data");
-    JsonNode commaForm = dbt.get(RunsFixture.RUNS + id + "/?include_related=trigger,run_steps").body().get("data");
-    JsonNode repeated = dbt.get(RunsFixture.RUNS + id + "/?include_related=job&include_related=run_steps")
-        .body().get("data");
+    JsonNode commaForm =
+        dbt.get(RunsFixture.RUNS + id + "/?include_related=trigger,run_steps").body().get("data");
+    JsonNode repeated =
+        dbt.get(RunsFixture.RUNS + id + "/?include_related=job&include_related=run_steps")
+            .body()
+            .get("data");
 
     assertThat(plain.get("run_steps")).isEmpty();
     assertThat(plain.get("trigger").isNull()).isTrue();
@@ -119,7 +136,9 @@ class RunLifecycleTest {
 
   @Test
   void aScriptedFailureErrorsAtTheFailingStepAndRunsNothingAfterIt() {
-    try (RunsFixture failing = new RunsFixture("""
+    try (RunsFixture failing =
+        new RunsFixture(
+            """
         run_scripts:
           - job_name: Nightly build
             status_message: "Database Error"
@@ -141,18 +160,22 @@ class RunLifecycleTest {
       assertThat(run.get("is_error").asBoolean()).isTrue();
       assertThat(run.get("status_message").asText()).isEqualTo("Database Error");
       assertThat(run.get("finished_at").asText()).isEqualTo("2024-06-03 10:00:03.200000+00:00");
-      assertThat(names(run.get("run_steps"))).containsExactly("Clone git repository", "Invoke dbt with `dbt seed`",
-          "Invoke dbt with `dbt build`");
+      assertThat(names(run.get("run_steps")))
+          .containsExactly(
+              "Clone git repository", "Invoke dbt with `dbt seed`", "Invoke dbt with `dbt build`");
       JsonNode build = run.get("run_steps").get(2);
       assertThat(build.get("status_humanized").asText()).isEqualTo("Error");
-      assertThat(build.get("logs").asText()).contains("relation raw.orders does not exist")
+      assertThat(build.get("logs").asText())
+          .contains("relation raw.orders does not exist")
           .contains("Completed with 1 error");
     }
   }
 
   @Test
   void aScriptedCancellationEndsTheRunCancelledByUser() {
-    try (RunsFixture cancelled = new RunsFixture("""
+    try (RunsFixture cancelled =
+        new RunsFixture(
+            """
         run_scripts:
           - {job_id: 70403103900100, outcome: cancelled}
         """)) {
@@ -169,18 +192,26 @@ class RunLifecycleTest {
 
   @Test
   void stepsOverrideReplacesTheJobsCommandsAndGenerateDocsAddsTheDocsStep() {
-    long id = dbt.trigger(RunsFixture.DOCS, "{\"cause\":\"c\",\"steps_override\":[\"dbt seed\",\"dbt test\"]}");
+    long id =
+        dbt.trigger(
+            RunsFixture.DOCS, "{\"cause\":\"c\",\"steps_override\":[\"dbt seed\",\"dbt test\"]}");
     dbt.advance(60);
 
     JsonNode run = dbt.run(id);
-    assertThat(names(run.get("run_steps"))).endsWith("Invoke dbt with `dbt seed`", "Invoke dbt with `dbt test`",
-        "Invoke dbt with `dbt docs generate`");
+    assertThat(names(run.get("run_steps")))
+        .endsWith(
+            "Invoke dbt with `dbt seed`",
+            "Invoke dbt with `dbt test`",
+            "Invoke dbt with `dbt docs generate`");
     assertThat(run.get("has_docs_generated").asBoolean()).isTrue();
   }
 
   @Test
   void theTriggerObjectEchoesEveryOverride() {
-    long id = dbt.trigger(RunsFixture.NIGHTLY, """
+    long id =
+        dbt.trigger(
+            RunsFixture.NIGHTLY,
+            """
         {"cause": "release", "git_branch": "release/1.2", "git_sha": "abc123", "schema_override": "ci_42",
          "dbt_version_override": "1.9.0", "threads_override": 8, "target_name_override": "ci",
          "generate_docs_override": false, "timeout_seconds_override": 600, "github_pull_request_id": 42,
@@ -204,7 +235,9 @@ class RunLifecycleTest {
 
   @Test
   void scriptsNamingAJobPlayInOrderForItsSuccessiveRunsAndTheLastRepeats() {
-    dbt.emulator.runs().script(RunScript.forJob(RunsFixture.NIGHTLY).ending(RunScript.Outcome.ERROR, List.of()));
+    dbt.emulator
+        .runs()
+        .script(RunScript.forJob(RunsFixture.NIGHTLY).ending(RunScript.Outcome.ERROR, List.of()));
     dbt.emulator.runs().script(RunScript.forJob(RunsFixture.NIGHTLY));
 
     long first = dbt.trigger(RunsFixture.NIGHTLY);
@@ -221,7 +254,8 @@ class RunLifecycleTest {
 
   @Test
   void aRunStartedFromJavaIsTheSameAsOneTriggeredOverHttp() {
-    long id = dbt.emulator.runs().trigger(dbt.emulator.runs().jobNamed("Nightly build"), "from java");
+    long id =
+        dbt.emulator.runs().trigger(dbt.emulator.runs().jobNamed("Nightly build"), "from java");
     dbt.advance(60);
 
     JsonNode run = dbt.emulator.runs().run(id);

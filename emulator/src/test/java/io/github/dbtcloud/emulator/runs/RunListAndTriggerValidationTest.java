@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RunListAndTriggerValidationTest {
 
-  private final RunsFixture dbt = new RunsFixture("""
+  private final RunsFixture dbt =
+      new RunsFixture(
+          """
       run_scripts:
         - {job_name: Docs, outcome: error}
       """);
@@ -23,8 +25,13 @@ class RunListAndTriggerValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"status__in=[10,20]", "status__in=10&status__in=20", "status__in=10,20",
-      "status__in=[\"10\",\"20\"]"})
+  @ValueSource(
+      strings = {
+        "status__in=[10,20]",
+        "status__in=10&status__in=20",
+        "status__in=10,20",
+        "status__in=[\"10\",\"20\"]"
+      })
   void listsRunsByStatusInEveryEncoding(String query) {
     long ok = dbt.trigger(RunsFixture.NIGHTLY);
     long failed = dbt.trigger(RunsFixture.DOCS);
@@ -44,8 +51,13 @@ class RunListAndTriggerValidationTest {
     long second = dbt.trigger(RunsFixture.NIGHTLY);
     dbt.trigger(RunsFixture.DOCS);
 
-    JsonNode newestFirst = dbt.get(RunsFixture.RUNS + "?job_definition_id=" + RunsFixture.NIGHTLY
-        + "&order_by=-created_at").body();
+    JsonNode newestFirst =
+        dbt.get(
+                RunsFixture.RUNS
+                    + "?job_definition_id="
+                    + RunsFixture.NIGHTLY
+                    + "&order_by=-created_at")
+            .body();
     JsonNode paged = dbt.get(RunsFixture.RUNS + "?limit=1&offset=1").body();
 
     assertThat(ids(newestFirst)).containsExactly(second, first);
@@ -61,9 +73,11 @@ class RunListAndTriggerValidationTest {
     RunsFixture.Answer badOrder = dbt.get(RunsFixture.RUNS + "?order_by=name");
 
     assertThat(badIn.status()).isEqualTo(400);
-    assertThat(badIn.body().at("/data/status__in").asText()).contains("is not valid under any of the given schemas");
+    assertThat(badIn.body().at("/data/status__in").asText())
+        .contains("is not valid under any of the given schemas");
     assertThat(badOrder.status()).isEqualTo(400);
-    assertThat(badOrder.body().at("/data/order_by").asText()).contains("id, created_at or finished_at");
+    assertThat(badOrder.body().at("/data/order_by").asText())
+        .contains("id, created_at or finished_at");
   }
 
   @Test
@@ -73,9 +87,11 @@ class RunListAndTriggerValidationTest {
 
     assertThat(tooMany.status()).isEqualTo(400);
     assertThat(tooMany.body().at("/data/limit").asText())
-        .isEqualTo("Ensure this value is less than or equal to 100 and greater than or equal to 1.");
+        .isEqualTo(
+            "Ensure this value is less than or equal to 100 and greater than or equal to 1.");
     assertThat(negative.status()).isEqualTo(400);
-    assertThat(negative.body().at("/data/offset").asText()).isEqualTo("Ensure this value is greater than or equal to 0.");
+    assertThat(negative.body().at("/data/offset").asText())
+        .isEqualTo("Ensure this value is greater than or equal to 0.");
   }
 
   @Test
@@ -90,25 +106,35 @@ class RunListAndTriggerValidationTest {
 
   @Test
   void aTriggerReportsEveryBadFieldAtOnceAsProductionsSerializerDoes() {
-    RunsFixture.Answer answer = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), """
+    RunsFixture.Answer answer =
+        dbt.post(
+            RunsFixture.triggerPath(RunsFixture.NIGHTLY),
+            """
         {"cause": "%s", "git_branch": "", "schema_override": "", "threads_override": "eight",
-         "steps_override": "dbt build", "generate_docs_override": "yes"}""".formatted("x".repeat(256)));
+         "steps_override": "dbt build", "generate_docs_override": "yes"}"""
+                .formatted("x".repeat(256)));
 
     assertThat(answer.status()).isEqualTo(400);
     JsonNode data = answer.body().get("data");
-    assertThat(data.get("cause").asText()).isEqualTo("Ensure this field has no more than 255 characters.");
+    assertThat(data.get("cause").asText())
+        .isEqualTo("Ensure this field has no more than 255 characters.");
     assertThat(data.get("git_branch").asText()).isEqualTo("This field may not be blank.");
     assertThat(data.get("schema_override").asText()).isEqualTo("This field may not be blank.");
     assertThat(data.get("threads_override").asText()).isEqualTo("A valid integer is required.");
-    assertThat(data.get("steps_override").asText()).isEqualTo("Expected a list of items but got type \"str\".");
+    assertThat(data.get("steps_override").asText())
+        .isEqualTo("Expected a list of items but got type \"str\".");
     assertThat(data.get("generate_docs_override").asText()).isEqualTo("Must be a valid boolean.");
     assertThat(dbt.get(RunsFixture.RUNS).body().get("data")).as("nothing was queued").isEmpty();
   }
 
   @Test
   void aTriggerTreatsNullAsNotGivenAndAcceptsACauseOf255Characters() {
-    RunsFixture.Answer answer = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY),
-        "{\"cause\": \"" + "x".repeat(255) + "\", \"git_branch\": null, \"steps_override\": null}");
+    RunsFixture.Answer answer =
+        dbt.post(
+            RunsFixture.triggerPath(RunsFixture.NIGHTLY),
+            "{\"cause\": \""
+                + "x".repeat(255)
+                + "\", \"git_branch\": null, \"steps_override\": null}");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body().at("/data/git_branch").asText()).isEqualTo("main");
@@ -118,7 +144,8 @@ class RunListAndTriggerValidationTest {
   void aTriggerOfAnUnknownOrDeletedJobIsNotFound() {
     dbt.delete("/api/v2/accounts/" + RunsFixture.ACCOUNT + "/jobs/" + RunsFixture.DOCS + "/");
 
-    RunsFixture.Answer deleted = dbt.post(RunsFixture.triggerPath(RunsFixture.DOCS), "{\"cause\":\"c\"}");
+    RunsFixture.Answer deleted =
+        dbt.post(RunsFixture.triggerPath(RunsFixture.DOCS), "{\"cause\":\"c\"}");
     RunsFixture.Answer unknown = dbt.post(RunsFixture.triggerPath(123), "{\"cause\":\"c\"}");
 
     assertThat(deleted.status()).isEqualTo(404);

@@ -17,8 +17,12 @@ class RunQueueAndCancelTest {
   void start() {
     dbt = new RunsFixture();
     // the nightly job's build takes 10 s, so its runs overlap when triggered close together
-    dbt.emulator.runs().script(RunScript.forJob(RunsFixture.NIGHTLY).withSteps(List.of(
-        RunScript.Step.dbt("dbt build").taking(Duration.ofSeconds(10)))));
+    dbt.emulator
+        .runs()
+        .script(
+            RunScript.forJob(RunsFixture.NIGHTLY)
+                .withSteps(
+                    List.of(RunScript.Step.dbt("dbt build").taking(Duration.ofSeconds(10)))));
   }
 
   @AfterEach
@@ -51,8 +55,10 @@ class RunQueueAndCancelTest {
   void theTriggerAnswerForABusyJobNamesTheRunItWaitsFor() {
     long busy = dbt.trigger(RunsFixture.NIGHTLY);
 
-    JsonNode queued = dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"second\"}").body()
-        .get("data");
+    JsonNode queued =
+        dbt.post(RunsFixture.triggerPath(RunsFixture.NIGHTLY), "{\"cause\":\"second\"}")
+            .body()
+            .get("data");
 
     assertThat(queued.get("status").asInt()).isEqualTo(1);
     assertThat(queued.get("blocked_by")).extracting(JsonNode::asLong).containsExactly(busy);
@@ -60,9 +66,12 @@ class RunQueueAndCancelTest {
 
   @Test
   void aScriptWithNoQueueTimeStillAnswersTheTriggerQueued() {
-    dbt.emulator.runs().script(RunScript.forJob(RunsFixture.DOCS).queuedFor(Duration.ZERO, Duration.ZERO));
+    dbt.emulator
+        .runs()
+        .script(RunScript.forJob(RunsFixture.DOCS).queuedFor(Duration.ZERO, Duration.ZERO));
 
-    JsonNode run = dbt.post(RunsFixture.triggerPath(RunsFixture.DOCS), "{\"cause\":\"c\"}").body().get("data");
+    JsonNode run =
+        dbt.post(RunsFixture.triggerPath(RunsFixture.DOCS), "{\"cause\":\"c\"}").body().get("data");
 
     assertThat(run.get("status").asInt()).isEqualTo(1);
   }
@@ -120,7 +129,8 @@ class RunQueueAndCancelTest {
     dbt.post(RunsFixture.RUNS + busy + "/cancel/", null);
     dbt.advance(1);
 
-    assertThat(dbt.run(next).get("dequeued_at").asText()).isEqualTo("2024-06-03 10:00:02.000000+00:00");
+    assertThat(dbt.run(next).get("dequeued_at").asText())
+        .isEqualTo("2024-06-03 10:00:02.000000+00:00");
   }
 
   @Test

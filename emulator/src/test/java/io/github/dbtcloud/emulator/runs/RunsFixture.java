@@ -20,7 +20,8 @@ final class RunsFixture implements AutoCloseable {
   static final String RUNS = "/api/v2/accounts/" + ACCOUNT + "/runs/";
   static final String TOKEN = "dbtc_runs_test_token";
 
-  static final String SEED = """
+  static final String SEED =
+      """
       accounts: [{id: 70403103900001, name: Runs test}]
       tokens: [{token: dbtc_runs_test_token, account_id: 70403103900001}]
       projects: [{id: 70403103900002, account_id: 70403103900001, name: Jaffle Shop, repository_id: 3, connection_id: 4}]
@@ -47,7 +48,8 @@ final class RunsFixture implements AutoCloseable {
   /** An emulator persisting to {@code stateFile} (null for none) on {@code clock}. */
   RunsFixture(String extraSeed, java.nio.file.Path stateFile, ManualClock clock) {
     this.clock = clock;
-    DbtCloudEmulator.Builder builder = DbtCloudEmulator.builder().clock(clock).seedText(SEED + extraSeed);
+    DbtCloudEmulator.Builder builder =
+        DbtCloudEmulator.builder().clock(clock).seedText(SEED + extraSeed);
     this.emulator = (stateFile == null ? builder : builder.stateFile(stateFile)).start();
   }
 
@@ -83,16 +85,23 @@ final class RunsFixture implements AutoCloseable {
     return get(RUNS + id + "/?include_related=[\"run_steps\",\"trigger\"]").body().get("data");
   }
 
-  /** GETs {@code path}; brackets and quotes in the query are sent percent-encoded, as clients do. */
+  /**
+   * GETs {@code path}; brackets and quotes in the query are sent percent-encoded, as clients do.
+   */
   Answer get(String path) {
-    String encoded = path.replace("\"", "%22").replace("[", "%5B").replace("]", "%5D").replace("'", "%27");
+    String encoded =
+        path.replace("\"", "%22").replace("[", "%5B").replace("]", "%5D").replace("'", "%27");
     return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + encoded)).GET());
   }
 
   Answer post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
-        .header("Content-Type", "application/json")
-        .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   Answer delete(String path) {
@@ -102,7 +111,8 @@ final class RunsFixture implements AutoCloseable {
   private Answer send(HttpRequest.Builder builder) {
     builder.header("Authorization", "Token " + TOKEN);
     try {
-      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       return new Answer(response.statusCode(), body.isEmpty() ? null : JSON.readTree(body), body);
     } catch (IOException e) {

@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** Posts GraphQL documents to the emulator with the JDK client, so the tests share nothing with core. */
+/**
+ * Posts GraphQL documents to the emulator with the JDK client, so the tests share nothing with
+ * core.
+ */
 final class GraphQlHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,14 +53,16 @@ final class GraphQlHttp {
   }
 
   Answer raw(String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (headerName != null) {
       request.header(headerName, headerValue);
     }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), JSON.readTree(response.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

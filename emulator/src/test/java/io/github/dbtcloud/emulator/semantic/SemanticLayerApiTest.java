@@ -25,8 +25,12 @@ class SemanticLayerApiTest {
   private static final long STAGING = 70403103900012L;
   private static final long OTHER_ACCOUNT_ENV = 70403103900111L;
 
-  /** The SDK's metric fragment (lazy=False), with the nested dimension, measure and entity fragments. */
-  private static final String GET_METRICS = """
+  /**
+   * The SDK's metric fragment (lazy=False), with the nested dimension, measure and entity
+   * fragments.
+   */
+  private static final String GET_METRICS =
+      """
       query getMetrics($environmentId: BigInt!) {
         metrics(environmentId: $environmentId) { ...fragmentMetric }
       }
@@ -42,7 +46,8 @@ class SemanticLayerApiTest {
       """;
 
   /** The SDK's compileSql document, trailing commas included. */
-  private static final String COMPILE_SQL = """
+  private static final String COMPILE_SQL =
+      """
       mutation compileSql(
           $environmentId: BigInt!,
           $savedQuery: String,
@@ -68,9 +73,11 @@ class SemanticLayerApiTest {
       }
       """;
 
-  private static final String CREATE_QUERY = COMPILE_SQL.replace("compileSql", "createQuery").replace("sql\n", "queryId\n");
+  private static final String CREATE_QUERY =
+      COMPILE_SQL.replace("compileSql", "createQuery").replace("sql\n", "queryId\n");
 
-  private static final String POLL = """
+  private static final String POLL =
+      """
       query getQueryResults($environmentId: BigInt!, $queryId: String!, $pageNum: Int!) {
         query(environmentId: $environmentId, queryId: $queryId, pageNum: $pageNum) {
           queryId status sql error totalPages arrowResult jsonResult(encoded: false)
@@ -115,8 +122,22 @@ class SemanticLayerApiTest {
   }
 
   private GraphQlHttp.Answer compile(Map<String, Object> variables) {
-    Map<String, Object> all = vars("environmentId", PROD, "savedQuery", null, "where", null, "orderBy", null,
-        "limit", null, "readCache", true, "groupBy", null);
+    Map<String, Object> all =
+        vars(
+            "environmentId",
+            PROD,
+            "savedQuery",
+            null,
+            "where",
+            null,
+            "orderBy",
+            null,
+            "limit",
+            null,
+            "readCache",
+            true,
+            "groupBy",
+            null);
     all.putAll(variables);
     return sdk.post(COMPILE_SQL, all);
   }
@@ -128,7 +149,8 @@ class SemanticLayerApiTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.error()).isNull();
     JsonNode metrics = answer.data().get("metrics");
-    assertThat(metrics.findValuesAsText("name")).contains("revenue", "order_count", "margin", "refunds");
+    assertThat(metrics.findValuesAsText("name"))
+        .contains("revenue", "order_count", "margin", "refunds");
     JsonNode revenue = metrics.get(0);
     assertThat(revenue.get("type").asText()).isEqualTo("SIMPLE");
     assertThat(revenue.get("queryableGranularities")).hasSize(5);
@@ -136,7 +158,8 @@ class SemanticLayerApiTest {
     assertThat(revenue.at("/dimensions/0/qualifiedName").asText()).isEqualTo("metric_time");
     assertThat(revenue.at("/dimensions/1/name").asText()).isEqualTo("region");
     assertThat(revenue.at("/dimensions/1/qualifiedName").asText()).isEqualTo("customer__region");
-    assertThat(revenue.at("/dimensions/2/queryableGranularities").toString()).isEqualTo("[\"DAY\",\"MONTH\"]");
+    assertThat(revenue.at("/dimensions/2/queryableGranularities").toString())
+        .isEqualTo("[\"DAY\",\"MONTH\"]");
     assertThat(revenue.at("/measures/0/agg").asText()).isEqualTo("SUM");
     assertThat(revenue.at("/measures/0/aggTimeDimension").asText()).isEqualTo("ordered_at");
     assertThat(revenue.at("/entities/0/type").asText()).isEqualTo("FOREIGN");
@@ -144,8 +167,10 @@ class SemanticLayerApiTest {
 
   @Test
   void acceptsTheEnvironmentIdAsAStringAsTheDocsWriteIt() {
-    GraphQlHttp.Answer asVariable = sdk.post(GET_METRICS, vars("environmentId", Long.toString(PROD)));
-    GraphQlHttp.Answer asLiteral = sdk.post("{ metrics(environmentId: \"" + PROD + "\") { name } }", Map.of());
+    GraphQlHttp.Answer asVariable =
+        sdk.post(GET_METRICS, vars("environmentId", Long.toString(PROD)));
+    GraphQlHttp.Answer asLiteral =
+        sdk.post("{ metrics(environmentId: \"" + PROD + "\") { name } }", Map.of());
 
     assertThat(asVariable.error()).isNull();
     assertThat(asLiteral.data().get("metrics")).hasSize(4);
@@ -164,13 +189,15 @@ class SemanticLayerApiTest {
     GraphQlHttp docs = new GraphQlHttp(emulator, "Authorization", "Bearer dbtc_sl_token");
 
     assertThat(docs.post(GET_METRICS, vars("environmentId", PROD)).error()).isNull();
-    assertThat(emulator.journal()).allSatisfy(e -> assertThat(e.toString()).doesNotContain("dbtc_sl_token"));
+    assertThat(emulator.journal())
+        .allSatisfy(e -> assertThat(e.toString()).doesNotContain("dbtc_sl_token"));
   }
 
   @Test
   void answersAnUnknownTokenWithUserIsNotAuthorizedAndHttp200() {
-    GraphQlHttp.Answer answer = new GraphQlHttp(emulator, "Authorization", "Bearer nope").post(GET_METRICS,
-        vars("environmentId", PROD));
+    GraphQlHttp.Answer answer =
+        new GraphQlHttp(emulator, "Authorization", "Bearer nope")
+            .post(GET_METRICS, vars("environmentId", PROD));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.error()).isEqualTo("User is not authorized");
@@ -179,10 +206,16 @@ class SemanticLayerApiTest {
 
   @Test
   void answersAMissingTokenOrTheAdminTokenSchemeWithUserIsNotAuthorized() {
-    assertThat(new GraphQlHttp(emulator, null, null).post(GET_METRICS, vars("environmentId", PROD)).error())
+    assertThat(
+            new GraphQlHttp(emulator, null, null)
+                .post(GET_METRICS, vars("environmentId", PROD))
+                .error())
         .isEqualTo("User is not authorized");
-    assertThat(new GraphQlHttp(emulator, "Authorization", "Token dbtc_sl_token")
-        .post(GET_METRICS, vars("environmentId", PROD)).error()).isEqualTo("User is not authorized");
+    assertThat(
+            new GraphQlHttp(emulator, "Authorization", "Token dbtc_sl_token")
+                .post(GET_METRICS, vars("environmentId", PROD))
+                .error())
+        .isEqualTo("User is not authorized");
   }
 
   @Test
@@ -202,8 +235,13 @@ class SemanticLayerApiTest {
 
   @Test
   void compilesAMetricGroupedByMetricTimeAtTheSdksTimeGranularity() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("revenue"),
-        "groupBy", List.of(Map.of("name", "metric_time", "timeGranularity", "month"))));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "groupBy",
+                List.of(Map.of("name", "metric_time", "timeGranularity", "month"))));
 
     assertThat(answer.error()).isNull();
     assertThat(answer.data().at("/compileSql/sql").asText())
@@ -214,30 +252,44 @@ class SemanticLayerApiTest {
 
   @Test
   void acceptsTheDocsGrainEnumToo() {
-    GraphQlHttp.Answer answer = sdk.post("mutation { compileSql(environmentId: " + PROD
-        + ", metrics: [{name: \"revenue\"}], groupBy: [{name: \"metric_time\", grain: MONTH},"
-        + " {name: \"customer__region\"}]) { sql } }", Map.of());
+    GraphQlHttp.Answer answer =
+        sdk.post(
+            "mutation { compileSql(environmentId: "
+                + PROD
+                + ", metrics: [{name: \"revenue\"}], groupBy: [{name: \"metric_time\", grain: MONTH},"
+                + " {name: \"customer__region\"}]) { sql } }",
+            Map.of());
 
-    assertThat(answer.data().at("/compileSql/sql").asText()).contains("metric_time__month").contains("customer__region");
+    assertThat(answer.data().at("/compileSql/sql").asText())
+        .contains("metric_time__month")
+        .contains("customer__region");
   }
 
   @Test
   void refusesAGrainAndATimeGranularityThatDisagree() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("revenue"),
-        "groupBy", List.of(Map.of("name", "metric_time", "grain", "MONTH", "timeGranularity", "day"))));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "groupBy",
+                List.of(
+                    Map.of("name", "metric_time", "grain", "MONTH", "timeGranularity", "day"))));
 
     assertThat(answer.error()).contains("set only one");
   }
 
   @Test
   void failsABrokenMetricWithItsSeededErrorInTheErrorsEnvelope() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("margin"),
-        "groupBy", List.of(Map.of("name", "metric_time"))));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars("metrics", metrics("margin"), "groupBy", List.of(Map.of("name", "metric_time"))));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body().get("data").isNull()).isTrue();
-    assertThat(answer.error()).isEqualTo(
-        "Unable to compile metric `margin`: measure `gross_margin` is not defined in any semantic model.");
+    assertThat(answer.error())
+        .isEqualTo(
+            "Unable to compile metric `margin`: measure `gross_margin` is not defined in any semantic model.");
   }
 
   @Test
@@ -253,29 +305,48 @@ class SemanticLayerApiTest {
 
   @Test
   void refusesAGroupByItemTheMetricDoesNotHave() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("order_count"),
-        "groupBy", List.of(Map.of("name", "customer__regoin"))));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars(
+                "metrics",
+                metrics("order_count"),
+                "groupBy",
+                List.of(Map.of("name", "customer__regoin"))));
 
     assertThat(answer.error())
-        .contains("does not match any of the available group-by-items for\n    Query(['order_count'])")
+        .contains(
+            "does not match any of the available group-by-items for\n    Query(['order_count'])")
         .contains("'customer__region',");
   }
 
   @Test
   void refusesAGranularityTheMetricDoesNotOffer() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("order_count"),
-        "groupBy", List.of(Map.of("name", "metric_time", "timeGranularity", "year"))));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars(
+                "metrics",
+                metrics("order_count"),
+                "groupBy",
+                List.of(Map.of("name", "metric_time", "timeGranularity", "year"))));
 
     assertThat(answer.error()).contains("metric_time__year").contains("'metric_time__month',");
   }
 
   @Test
   void ordersAndLimitsAsAsked() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("revenue"),
-        "groupBy", List.of(Map.of("name", "metric_time", "timeGranularity", "day")),
-        "orderBy", List.of(Map.of("metric", Map.of("name", "revenue"), "descending", true),
-            Map.of("groupBy", Map.of("name", "metric_time", "timeGranularity", "day"))),
-        "limit", 1));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "groupBy",
+                List.of(Map.of("name", "metric_time", "timeGranularity", "day")),
+                "orderBy",
+                List.of(
+                    Map.of("metric", Map.of("name", "revenue"), "descending", true),
+                    Map.of("groupBy", Map.of("name", "metric_time", "timeGranularity", "day"))),
+                "limit",
+                1));
 
     assertThat(answer.data().at("/compileSql/sql").asText())
         .endsWith("ORDER BY revenue DESC, metric_time__day\nLIMIT 1");
@@ -283,18 +354,33 @@ class SemanticLayerApiTest {
 
   @Test
   void refusesAnOrderByItemThatIsNotInTheQuery() {
-    GraphQlHttp.Answer answer = compile(vars("metrics", metrics("revenue"),
-        "orderBy", List.of(Map.of("metric", Map.of("name", "order_count")))));
+    GraphQlHttp.Answer answer =
+        compile(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "orderBy",
+                List.of(Map.of("metric", Map.of("name", "order_count")))));
 
     assertThat(answer.error()).contains("order by").contains("order_count");
   }
 
   @Test
   void checksTheDimensionsAWhereFilterReferences() {
-    GraphQlHttp.Answer ok = compile(vars("metrics", metrics("revenue"),
-        "where", List.of(Map.of("sql", "{{ Dimension('customer__region') }} = 'EMEA'"))));
-    GraphQlHttp.Answer bad = compile(vars("metrics", metrics("revenue"),
-        "where", List.of(Map.of("sql", "{{ Dimension('customer__country') }} = 'FR'"))));
+    GraphQlHttp.Answer ok =
+        compile(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "where",
+                List.of(Map.of("sql", "{{ Dimension('customer__region') }} = 'EMEA'"))));
+    GraphQlHttp.Answer bad =
+        compile(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "where",
+                List.of(Map.of("sql", "{{ Dimension('customer__country') }} = 'FR'"))));
 
     assertThat(ok.data().at("/compileSql/sql").asText()).contains("WHERE region = 'EMEA'");
     assertThat(bad.error()).contains("Dimension('customer__country')");
@@ -312,7 +398,10 @@ class SemanticLayerApiTest {
     String queryId = sdk.post(CREATE_QUERY, all).data().at("/createQuery/queryId").asText();
     List<JsonNode> polls = new ArrayList<>();
     for (int i = 0; i < times; i++) {
-      polls.add(sdk.post(POLL, vars("environmentId", PROD, "queryId", queryId, "pageNum", 1)).data().get("query"));
+      polls.add(
+          sdk.post(POLL, vars("environmentId", PROD, "queryId", queryId, "pageNum", 1))
+              .data()
+              .get("query"));
     }
     return polls;
   }
@@ -323,15 +412,26 @@ class SemanticLayerApiTest {
 
   @Test
   void pollsACreatedQueryThroughEveryStatus() {
-    List<JsonNode> polls = createAndPoll(vars("metrics", metrics("revenue"),
-        "groupBy", List.of(Map.of("name", "metric_time", "timeGranularity", "day")), "limit", 1), 5);
+    List<JsonNode> polls =
+        createAndPoll(
+            vars(
+                "metrics",
+                metrics("revenue"),
+                "groupBy",
+                List.of(Map.of("name", "metric_time", "timeGranularity", "day")),
+                "limit",
+                1),
+            5);
     JsonNode last = polls.get(4);
 
-    assertThat(statuses(polls)).containsExactly("PENDING", "RUNNING", "COMPILED", "SUCCESSFUL", "SUCCESSFUL");
+    assertThat(statuses(polls))
+        .containsExactly("PENDING", "RUNNING", "COMPILED", "SUCCESSFUL", "SUCCESSFUL");
     assertThat(last.get("totalPages").asInt()).isEqualTo(1);
     assertThat(last.get("sql").asText()).contains("LIMIT 1");
-    assertThat(Base64.getDecoder().decode(last.get("arrowResult").asText())).startsWith(0xff, 0xff, 0xff, 0xff);
-    assertThat(last.get("jsonResult").asText()).contains("\"metric_time__day\":\"2024-01-01T00:00:00.000\"")
+    assertThat(Base64.getDecoder().decode(last.get("arrowResult").asText()))
+        .startsWith(0xff, 0xff, 0xff, 0xff);
+    assertThat(last.get("jsonResult").asText())
+        .contains("\"metric_time__day\":\"2024-01-01T00:00:00.000\"")
         .contains("\"primaryKey\":[\"index\"]");
   }
 
@@ -354,18 +454,30 @@ class SemanticLayerApiTest {
 
   @Test
   void doesNotShowAQueryToAnotherEnvironment() {
-    String queryId = sdk.post(CREATE_QUERY, vars("environmentId", PROD, "metrics", metrics("revenue")))
-        .data().at("/createQuery/queryId").asText();
+    String queryId =
+        sdk.post(CREATE_QUERY, vars("environmentId", PROD, "metrics", metrics("revenue")))
+            .data()
+            .at("/createQuery/queryId")
+            .asText();
 
-    assertThat(new GraphQlHttp(emulator, "Authorization", "Bearer dbtc_other_account_token")
-        .post(POLL, vars("environmentId", OTHER_ACCOUNT_ENV, "queryId", queryId, "pageNum", 1)).error())
+    assertThat(
+            new GraphQlHttp(emulator, "Authorization", "Bearer dbtc_other_account_token")
+                .post(
+                    POLL,
+                    vars("environmentId", OTHER_ACCOUNT_ENV, "queryId", queryId, "pageNum", 1))
+                .error())
         .contains("does not exist");
   }
 
   @Test
   void describesTheEnvironment() {
-    JsonNode info = sdk.post("query($e: BigInt!) { environmentInfo(environmentId: $e) { sqlDialect hasMetricsDefined"
-        + " dialect dialectSupportedBySlg } }", vars("e", PROD)).data().get("environmentInfo");
+    JsonNode info =
+        sdk.post(
+                "query($e: BigInt!) { environmentInfo(environmentId: $e) { sqlDialect hasMetricsDefined"
+                    + " dialect dialectSupportedBySlg } }",
+                vars("e", PROD))
+            .data()
+            .get("environmentInfo");
 
     assertThat(info.get("sqlDialect").asText()).isEqualTo("SNOWFLAKE");
     assertThat(info.get("hasMetricsDefined").asBoolean()).isTrue();
@@ -373,17 +485,29 @@ class SemanticLayerApiTest {
 
   @Test
   void listsTheDimensionsSeveralMetricsShare() {
-    JsonNode dimensions = sdk.post("query getDimensions($environmentId: BigInt!, $metrics: [MetricInput!]!) {"
-        + " dimensions(environmentId: $environmentId, metrics: $metrics) { qualifiedName } }",
-        vars("environmentId", PROD, "metrics", metrics("revenue", "order_count"))).data().get("dimensions");
+    JsonNode dimensions =
+        sdk.post(
+                "query getDimensions($environmentId: BigInt!, $metrics: [MetricInput!]!) {"
+                    + " dimensions(environmentId: $environmentId, metrics: $metrics) { qualifiedName } }",
+                vars("environmentId", PROD, "metrics", metrics("revenue", "order_count")))
+            .data()
+            .get("dimensions");
 
-    assertThat(dimensions.findValuesAsText("qualifiedName")).containsExactly("metric_time", "customer__region");
+    assertThat(dimensions.findValuesAsText("qualifiedName"))
+        .containsExactly("metric_time", "customer__region");
   }
 
   @Test
   void pagesMetricsForClientsThatUseThePaginatedVariant() {
-    JsonNode page = sdk.post("{ metricsPaginated(environmentId: " + PROD + ", pageNum: 2, pageSize: 3)"
-        + " { items { name } pageNum pageSize totalItems totalPages } }", Map.of()).data().get("metricsPaginated");
+    JsonNode page =
+        sdk.post(
+                "{ metricsPaginated(environmentId: "
+                    + PROD
+                    + ", pageNum: 2, pageSize: 3)"
+                    + " { items { name } pageNum pageSize totalItems totalPages } }",
+                Map.of())
+            .data()
+            .get("metricsPaginated");
 
     assertThat(page.get("items").findValuesAsText("name")).containsExactly("refunds");
     assertThat(page.get("totalItems").asInt()).isEqualTo(4);
@@ -412,11 +536,14 @@ class SemanticLayerApiTest {
     assertThat(compile(vars("metrics", metrics("revenue"))).error()).isEqualTo("boom");
 
     emulator.semanticLayer().fixMetric(PROD, "revenue");
-    emulator.semanticLayer().putMetric(PROD, Map.of("name", "customers", "measure", Map.of("agg", "count_distinct")));
+    emulator
+        .semanticLayer()
+        .putMetric(PROD, Map.of("name", "customers", "measure", Map.of("agg", "count_distinct")));
     emulator.semanticLayer().removeMetric(PROD, "refunds");
 
     assertThat(compile(vars("metrics", metrics("revenue"))).error()).isNull();
-    assertThat(emulator.semanticLayer().metricNames(PROD)).containsExactly("revenue", "order_count", "margin", "customers");
+    assertThat(emulator.semanticLayer().metricNames(PROD))
+        .containsExactly("revenue", "order_count", "margin", "customers");
     assertThat(compile(vars("metrics", metrics("customers"))).data().at("/compileSql/sql").asText())
         .contains("COUNT(DISTINCT customers) AS customers");
   }
@@ -427,22 +554,29 @@ class SemanticLayerApiTest {
     DbtCloudEmulator.builder().seedText(seed()).stateFile(state).start().close();
 
     try (DbtCloudEmulator resumed = DbtCloudEmulator.builder().stateFile(state).start()) {
-      GraphQlHttp.Answer answer = new GraphQlHttp(resumed, "Authorization", "Bearer dbtc_sl_token")
-          .post(GET_METRICS, vars("environmentId", PROD));
+      GraphQlHttp.Answer answer =
+          new GraphQlHttp(resumed, "Authorization", "Bearer dbtc_sl_token")
+              .post(GET_METRICS, vars("environmentId", PROD));
       assertThat(answer.data().get("metrics")).hasSize(4);
     }
   }
 
   @Test
   void answersParallelCompilationsWhileItPersistsItsState(@TempDir Path dir) throws Exception {
-    try (DbtCloudEmulator persisted = DbtCloudEmulator.builder().seedText(seed()).stateFile(dir.resolve("s.json")).start()) {
+    try (DbtCloudEmulator persisted =
+        DbtCloudEmulator.builder().seedText(seed()).stateFile(dir.resolve("s.json")).start()) {
       GraphQlHttp client = new GraphQlHttp(persisted, "Authorization", "Bearer dbtc_sl_token");
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
       try {
         List<java.util.concurrent.Future<GraphQlHttp.Answer>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-          answers.add(pool.submit(() -> client.post(COMPILE_SQL, vars("environmentId", PROD,
-              "metrics", metrics("revenue")))));
+          answers.add(
+              pool.submit(
+                  () ->
+                      client.post(
+                          COMPILE_SQL,
+                          vars("environmentId", PROD, "metrics", metrics("revenue")))));
         }
         for (java.util.concurrent.Future<GraphQlHttp.Answer> a : answers) {
           assertThat(a.get().data().at("/compileSql/sql").asText()).contains("revenue");
@@ -456,8 +590,9 @@ class SemanticLayerApiTest {
   @Test
   void servesTheDemoAccountsMetricsByDefault() {
     try (DbtCloudEmulator demo = DbtCloudEmulator.builder().start()) {
-      GraphQlHttp.Answer answer = new GraphQlHttp(demo, "Authorization", "Bearer dbtc_emulator_demo_token")
-          .post("{ metrics(environmentId: " + PROD + ") { name } }", Map.of());
+      GraphQlHttp.Answer answer =
+          new GraphQlHttp(demo, "Authorization", "Bearer dbtc_emulator_demo_token")
+              .post("{ metrics(environmentId: " + PROD + ") { name } }", Map.of());
       assertThat(answer.data().get("metrics").findValuesAsText("name"))
           .containsExactly("revenue", "order_count", "average_order_value");
     }
@@ -465,7 +600,8 @@ class SemanticLayerApiTest {
 
   @Test
   void refusesASeedWhoseSemanticLayerNamesAnUnknownEnvironment() {
-    String seed = "accounts: [{id: 1}]\nsemantic_layer:\n  environments:\n    - environment_id: 42\n";
+    String seed =
+        "accounts: [{id: 1}]\nsemantic_layer:\n  environments:\n    - environment_id: 42\n";
 
     assertThatThrownBy(() -> DbtCloudEmulator.builder().seedText(seed).start())
         .hasMessageContaining("semantic_layer environment 42");
@@ -473,8 +609,11 @@ class SemanticLayerApiTest {
 
   @Test
   void refusesASeedMetricWithAnUnknownType() {
-    assertThatThrownBy(() -> SemanticLayerSeed.metric(new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree("{\"name\":\"x\",\"type\":\"weird\"}")))
+    assertThatThrownBy(
+            () ->
+                SemanticLayerSeed.metric(
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree("{\"name\":\"x\",\"type\":\"weird\"}")))
         .hasMessageContaining("type 'weird' is not one of");
   }
 }
