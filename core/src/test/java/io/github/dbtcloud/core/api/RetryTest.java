@@ -168,8 +168,10 @@ class RetryTest {
   void neverRetriesARequestDbtCloudRejected() {
     server.enqueue(Responses.error(400, "The request was invalid."));
 
-    catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+    DbtCloudApiException refused =
+        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
 
+    assertThat(refused.status()).isEqualTo(400);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

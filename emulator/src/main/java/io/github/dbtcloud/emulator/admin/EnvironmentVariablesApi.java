@@ -549,10 +549,9 @@ public final class EnvironmentVariablesApi {
     if (type.equals("environment")) {
       environmentId = requiredRef(body, "environment_id");
       long envId = environmentId;
-      environments(state, projectId).stream()
-          .filter(e -> e.get("id").asLong() == envId)
-          .findFirst()
-          .orElseThrow(ApiError::notFound);
+      if (environments(state, projectId).stream().noneMatch(e -> e.get("id").asLong() == envId)) {
+        throw ApiError.notFound();
+      }
     } else if (type.equals("job")) {
       jobId = requiredRef(body, "job_definition_id");
       long id = jobId;
