@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /**
  * Seeds an emulator with {@code jobs} jobs across {@code environments} environments and lists all
- * of them through 100-item pages, as a client paginates (§B.2), with a plain JDK HttpClient on
+ * of them through 100-item pages, as a client paginates (docs/wire-format.md#pagination), with a plain JDK HttpClient on
  * loopback. Prints figures: requests, wall time, jobs/s, page latencies. It asserts nothing.
  */
 public final class EmulatorListBenchmark {

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.Sleeper;
-import io.github.dbtcloud.core.apply.ApplyCommand;
+import io.github.dbtcloud.core.apply.ApplyOptions;
 import io.github.dbtcloud.core.apply.ApplyResult;
+import io.github.dbtcloud.core.goal.Build;
+import io.github.dbtcloud.core.goal.Time;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.plan.Plan;
-import io.github.dbtcloud.core.plan.PlanCommand;
-import io.github.dbtcloud.core.plan.PlanOptions;
-import io.github.dbtcloud.core.plan.PlanRequest;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
@@ -97,8 +94,7 @@ class ApplyChaosIT {
     try (DbtCloudEmulator emulator =
         DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
       Map<Long, String> outOfScope = jobsNotOfTheFile(emulator);
-      Target target =
-          new Target(file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken(TOKEN), "it/chaos");
+      Build target = Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out-" + seed));
 
       everyFaultOnEveryRoute(emulator.faults().seed(seed), 1.0);
       try {
@@ -128,9 +124,7 @@ class ApplyChaosIT {
       emulator.faults().clear();
 
       assertThat(second.complete()).as("seed %d: second apply", seed).isTrue();
-      Plan after =
-          new PlanCommand(Console.silent())
-              .run(new PlanRequest(target, PlanOptions.defaults(), null));
+      Plan after = Goals.plan(target, Console.silent());
       assertThat(after.changes()).as("seed %d: a plan after two applies", seed).isEmpty();
       Map<String, Long> markers =
           emulator.state().read(s -> s.table("jobs").all()).stream()
@@ -169,9 +163,12 @@ class ApplyChaosIT {
     }
   }
 
-  private static ApplyResult apply(Target target) {
-    return new ApplyCommand(Console.silent(), NO_WAIT, Clock.systemUTC(), action -> () -> {})
-        .run(target);
+  private static ApplyResult apply(Build target) {
+    return Goals.apply(
+        target,
+        Console.silent(),
+        new Time(Clock.systemUTC(), NO_WAIT, action -> () -> {}),
+        ApplyOptions.defaults());
   }
 
   /**

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.api.ApiToken;
-import io.github.dbtcloud.core.apply.ApplyCommand;
-import io.github.dbtcloud.core.apply.ApplyFailure;
+import io.github.dbtcloud.core.apply.ApplyIncompleteException;
 import io.github.dbtcloud.core.apply.ApplyOptions;
-import io.github.dbtcloud.core.apply.ApplyRequest;
-import io.github.dbtcloud.core.plan.PlanOptions;
+import io.github.dbtcloud.core.goal.Build;
+import io.github.dbtcloud.core.goal.Time;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,30 +70,20 @@ class ApplyInterruptIT {
           public void debug(String line) {}
         };
     try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().seedText(itSeed()).start()) {
-      Target target =
-          new Target(
-              file,
-              Map.of(),
-              Map.of(),
-              emulator.baseUrl(),
-              new ApiToken("dbtc_it_token_0123456789"),
-              "it/interrupt");
-      ApplyCommand command =
-          new ApplyCommand(
-              console,
-              d -> {},
+      Build target =
+          Goals.build(
+              file, emulator.baseUrl(), "dbtc_it_token_0123456789", file.resolveSibling("out"));
+      Time time =
+          new Time(
               Clock.systemUTC(),
+              d -> {},
               action -> {
                 hook.set(action);
                 return () -> unregistered.set(true);
               });
 
-      assertThatThrownBy(
-              () ->
-                  command.run(
-                      new ApplyRequest(
-                          target, PlanOptions.defaults(), new ApplyOptions(1, false), null)))
-          .isInstanceOf(ApplyFailure.class)
+      assertThatThrownBy(() -> Goals.apply(target, console, time, new ApplyOptions(1, false)))
+          .isInstanceOf(ApplyIncompleteException.class)
           .hasMessageStartingWith(
               "Apply interrupted (the build was interrupted): 1 done, 0 failed, 2 skipped.")
           .hasMessageContaining("skipped: environment \"qa\", job \"pr_check\"");

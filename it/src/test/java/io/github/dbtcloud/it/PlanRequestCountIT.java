@@ -3,12 +3,7 @@ package io.github.dbtcloud.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.plan.Plan;
-import io.github.dbtcloud.core.plan.PlanCommand;
-import io.github.dbtcloud.core.plan.PlanOptions;
-import io.github.dbtcloud.core.plan.PlanRequest;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.http.JournalEntry;
 import java.io.IOException;
@@ -16,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,13 +48,8 @@ class PlanRequestCountIT {
     List<String> lines = new ArrayList<>();
 
     Plan plan =
-        new PlanCommand(console(lines))
-            .run(
-                new PlanRequest(
-                    new Target(
-                        file, Map.of(), Map.of(), emulator.baseUrl(), new ApiToken(TOKEN), "it/1"),
-                    PlanOptions.defaults(),
-                    dir.resolve("out")));
+        Goals.plan(
+            Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out")), console(lines));
 
     List<JournalEntry> requests = emulator.journal();
     int bound = ceilDiv(JOBS, 100) + ceilDiv(ENVIRONMENTS, 100) + 2;

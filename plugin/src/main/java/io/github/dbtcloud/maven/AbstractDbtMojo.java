@@ -1,17 +1,21 @@
 package io.github.dbtcloud.maven;
 
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.DbtCloudFailure;
-import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
+import io.github.dbtcloud.core.config.DesiredFiles;
 import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.config.Problem;
+import io.github.dbtcloud.core.goal.Build;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.Time;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,7 +28,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * What every goal shares: the desired-state file, the connection, the token, skipping, and the
  * mapping of core's exceptions to Maven's contract (a mistake in the file or the account's state
- * fails the build; an unreachable or broken service is a build error). {@link #execute()} is final.
+ * fails the build; an unreachable or broken service is a build error). {@link #execute()} is final:
+ * it makes core's {@link Build}, opens a {@link GoalContext}, and hands it to the goal.
  */
 public abstract class AbstractDbtMojo extends AbstractMojo {
 
@@ -92,32 +97,32 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     }
     Console console = new MavenConsole(getLog(), MavenConsole.colourOf(session));
     try {
-      if (needsToken() && PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl)) {
+      if (PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl) && needsToken()) {
         runEmbedded(console);
       } else {
-        run(
-            target(
-                baseUrl,
-                needsToken()
-                    ? new TokenSource(decrypter, System.getenv())
-                        .resolve(session.getSettings(), serverId)
-                    : null),
-            console);
+        if (PropertyNames.EMBEDDED.equalsIgnoreCase(baseUrl)) {
+          getLog()
+              .warn(
+                  "baseUrl=embedded: the goals that talk to dbt Cloud use a LOCAL emulator, NOT"
+                      + " dbt Cloud; dbt:"
+                      + goal
+                      + " itself works offline.");
+        }
+        ApiToken token =
+            needsToken()
+                ? new TokenSource(decrypter, System.getenv())
+                    .resolve(session.getSettings(), serverId)
+                : null;
+        run(build(needsToken() ? baseUrl : null, token), console);
       }
     } catch (InvalidDesiredStateException e) {
       StringBuilder message =
-          new StringBuilder(
-              e.problems().size()
-                  + " problem(s) in "
-                  + (files == null || files.isEmpty() ? file : String.join(", ", files))
-                  + ":");
+          new StringBuilder(e.problems().size() + " problem(s) in " + describeFiles() + ":");
       for (Problem p : e.problems()) {
         message.append("\n  ").append(p);
         getLog().error(p.toString());
       }
       throw new MojoFailureException(message.toString());
-    } catch (DbtCloudFailure | IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage(), e);
     } catch (DbtCloudApiException e) {
       if (e.answered()
           && e.status() >= 400
@@ -127,6 +132,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
         throw new MojoFailureException(e.getMessage(), e);
       }
       throw new MojoExecutionException(e.getMessage(), e);
+    } catch (DbtCloudException | IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
     }
   }
 
@@ -137,7 +144,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
       throw new MojoFailureException(
           "baseUrl=embedded needs the local emulator on the plugin's classpath; add"
               + " inside this plugin's <plugin> element:\n  <dependencies>\n    <dependency>\n"
-              + "      <groupId>io.github.dbtcloud</groupId>\n      <artifactId>dbt-cloud-emulator</artifactId>\n"
+              + "      <groupId>io.github.dbtcloud</groupId>\n"
+              + "      <artifactId>dbt-cloud-emulator</artifactId>\n"
               + "      <version>"
               + plugin.getVersion()
               + "</version>\n    </dependency>\n  </dependencies>");
@@ -151,25 +159,53 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
                   + ", NOT to dbt Cloud. Its state is kept in "
                   + project.getBasedir().toPath().relativize(state)
                   + " ('mvn clean' resets it).");
-      run(target(embedded.baseUrl(), embedded.token()), console);
+      run(build(embedded.baseUrl(), embedded.token()), console);
     }
   }
 
-  private Target target(String url, ApiToken token) {
+  private void run(Build build, Console console)
+      throws MojoExecutionException, MojoFailureException {
+    try (GoalContext context = GoalContext.open(build, console, Time.system())) {
+      run(context);
+    }
+  }
+
+  private Build build(String url, ApiToken token) {
     Map<String, String> properties = new HashMap<>();
     project.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
     session
         .getUserProperties()
         .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-    return new Target(
-        file.toPath(),
+    DesiredFiles desiredFiles =
+        files == null || files.isEmpty()
+            ? DesiredFiles.of(file.toPath())
+            : new DesiredFiles(project.getBasedir().toPath(), files);
+    Path out = outputDirectory.toPath();
+    return new Build(
+        desiredFiles,
         System.getenv(),
         properties,
         url,
         token,
         "dbt-maven-plugin/" + plugin.getVersion(),
-        project.getBasedir().toPath(),
-        files == null ? List.of() : files);
+        project.getGroupId() + ":" + project.getArtifactId() + " " + project.getVersion(),
+        out,
+        out.resolve("verification/TEST-dbt-verification.xml"),
+        out.resolve("semantic-layer/TEST-dbt-metrics.xml"));
+  }
+
+  private String describeFiles() {
+    return files == null || files.isEmpty() ? file.toString() : String.join(", ", files);
+  }
+
+  /**
+   * A setting's value with {@code -D} over the POM: Maven itself gives a {@code <configuration>}
+   * value precedence over a user property, but for the verification and metrics settings the
+   * command line wins, so that one run can override what the POM fixes (docs/verification.md).
+   */
+  protected <T> T commandLineOver(String property, T pomValue, Function<String, T> parse) {
+    String given = session.getUserProperties().getProperty(property);
+    return given != null ? parse.apply(given) : pomValue;
   }
 
   /** The goal name, for messages. */
@@ -185,7 +221,7 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     return true;
   }
 
-  /** The goal's work: build a request from the target and call core. */
-  protected abstract void run(Target target, Console console)
+  /** The goal's work: call core's goal with the context. */
+  protected abstract void run(GoalContext context)
       throws MojoExecutionException, MojoFailureException;
 }

@@ -1,25 +1,18 @@
 package io.github.dbtcloud.maven;
 
-import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.Durations;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.verify.VerifyCommand;
-import io.github.dbtcloud.core.verify.VerifyOptions;
-import java.nio.file.Path;
+import io.github.dbtcloud.core.config.VerifySettings;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The goals that run the verification job (design §7): {@code dbt:verify} on its own and {@code
- * dbt:apply} after a successful apply. Each parameter overrides the same setting of the file's
- * {@code verify:} section.
+ * The goals that run the verification job: {@code dbt:verify} on its own and {@code dbt:apply}
+ * after a complete apply. Each parameter overrides the same setting of the file's {@code verify:}
+ * section; a {@code -D} property overrides the POM (docs/verification.md).
  */
 public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
-
-  /** Where the JUnit report of the run goes, under {@code outputDirectory}. */
-  static final String REPORT = "verification/TEST-dbt-verification.xml";
 
   /** Skip the verification run. */
   @Parameter(property = PropertyNames.VERIFY_SKIP, defaultValue = "false")
@@ -85,49 +78,45 @@ public abstract class AbstractVerifyingMojo extends AbstractDbtMojo {
     super(decrypter);
   }
 
-  /**
-   * The verification step of {@code dbt:apply}: runs when a job is configured, unless skipped
-   * (saying why).
-   */
-  protected void verifyAfterApply(Target target, Console console) {
-    if (verifySkip) {
-      console.info(
-          "Skipping the verification run because " + PropertyNames.VERIFY_SKIP + " = true");
-      return;
-    }
-    console.info("");
-    if (new VerifyCommand(console).runIfConfigured(target, verifyOptions()).isEmpty()) {
-      console.info("No verification run: " + file.getName() + " has no 'verify:' section.");
-    }
+  /** The build's verification settings: {@code -D} over the POM; unset ones leave the file's. */
+  protected VerifySettings verifySettings() {
+    String steps =
+        commandLineOver(PropertyNames.VERIFY_STEPS_OVERRIDE, verifyStepsOverride, s -> s);
+    return VerifySettings.builder()
+        .job(commandLineOver(PropertyNames.VERIFY_JOB, verifyJob, s -> s))
+        .cause(commandLineOver(PropertyNames.VERIFY_CAUSE, verifyCause, s -> s))
+        .gitBranch(commandLineOver(PropertyNames.VERIFY_GIT_BRANCH, verifyGitBranch, s -> s))
+        .gitSha(commandLineOver(PropertyNames.VERIFY_GIT_SHA, verifyGitSha, s -> s))
+        .schemaOverride(
+            commandLineOver(PropertyNames.VERIFY_SCHEMA_OVERRIDE, verifySchemaOverride, s -> s))
+        .stepsOverride(steps(steps))
+        .threadsOverride(
+            commandLineOver(
+                PropertyNames.VERIFY_THREADS_OVERRIDE, verifyThreadsOverride, Integer::valueOf))
+        .targetNameOverride(
+            commandLineOver(
+                PropertyNames.VERIFY_TARGET_NAME_OVERRIDE, verifyTargetNameOverride, s -> s))
+        .timeout(
+            Durations.parse(
+                commandLineOver(PropertyNames.VERIFY_TIMEOUT, verifyTimeout, s -> s),
+                PropertyNames.VERIFY_TIMEOUT))
+        .pollMin(
+            Durations.parse(
+                commandLineOver(PropertyNames.VERIFY_POLL_MIN, verifyPollMin, s -> s),
+                PropertyNames.VERIFY_POLL_MIN))
+        .pollMax(
+            Durations.parse(
+                commandLineOver(PropertyNames.VERIFY_POLL_MAX, verifyPollMax, s -> s),
+                PropertyNames.VERIFY_POLL_MAX))
+        .cancelOnTimeout(
+            commandLineOver(
+                PropertyNames.VERIFY_CANCEL_ON_TIMEOUT, verifyCancelOnTimeout, Boolean::valueOf))
+        .build();
   }
 
-  /** The parameters as core's options; unset ones leave the file's setting in place. */
-  protected VerifyOptions verifyOptions() {
-    List<String> steps =
-        verifyStepsOverride == null
-            ? null
-            : Arrays.stream(verifyStepsOverride.split("[;\\n]"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-    return new VerifyOptions(
-        verifyJob,
-        verifyCause,
-        verifyGitBranch,
-        verifyGitSha,
-        verifySchemaOverride,
-        steps,
-        verifyThreadsOverride,
-        verifyTargetNameOverride,
-        Durations.parse(verifyTimeout, PropertyNames.VERIFY_TIMEOUT),
-        Durations.parse(verifyPollMin, PropertyNames.VERIFY_POLL_MIN),
-        Durations.parse(verifyPollMax, PropertyNames.VERIFY_POLL_MAX),
-        verifyCancelOnTimeout,
-        project.getGroupId() + ":" + project.getArtifactId() + " " + project.getVersion(),
-        reportFile());
-  }
-
-  private Path reportFile() {
-    return outputDirectory.toPath().resolve(REPORT);
+  private static List<String> steps(String text) {
+    return text == null
+        ? null
+        : Arrays.stream(text.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }

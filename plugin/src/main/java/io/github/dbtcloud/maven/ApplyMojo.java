@@ -1,11 +1,11 @@
 package io.github.dbtcloud.maven;
 
-import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.apply.ApplyCommand;
 import io.github.dbtcloud.core.apply.ApplyOptions;
-import io.github.dbtcloud.core.apply.ApplyRequest;
-import io.github.dbtcloud.core.plan.PlanOptions;
+import io.github.dbtcloud.core.goal.ApplyGoal;
+import io.github.dbtcloud.core.goal.CheckMetricsGoal;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.VerifyGoal;
+import io.github.dbtcloud.core.resource.PlanOptions;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -100,23 +100,17 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   }
 
   @Override
-  protected void run(Target target, Console console) {
-    // the file is read once and shared by the three steps
-    Target loaded = target.preloaded(console);
-    new ApplyCommand(console)
-        .run(
-            new ApplyRequest(
-                loaded,
-                planOptions(),
-                new ApplyOptions(parallelism, failFast),
-                planFile == null ? null : planFile.toPath()));
-    // reached only after a complete apply: the verification run (issue 7), when the file or the
-    // build names a job
-    verifyAfterApply(loaded, console);
-    // Semantic Layer check (issue 8): the last step, after the apply and after the verification
-    // run.
-    MetricsStep.afterApply(
-        loaded, console, metricsSkip, outputDirectory, semanticLayerUrl, metricsQuery);
+  protected void run(GoalContext context) {
+    new ApplyGoal(
+            planOptions(),
+            new ApplyOptions(parallelism, failFast),
+            planFile == null ? null : planFile.toPath(),
+            verifySkip ? null : new VerifyGoal(verifySettings()),
+            metricsSkip
+                ? null
+                : new CheckMetricsGoal(
+                    MetricsParameters.settings(this, semanticLayerUrl, metricsQuery)))
+        .run(context);
   }
 
   private PlanOptions planOptions() {

@@ -1,8 +1,7 @@
 package io.github.dbtcloud.maven;
 
-import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.semantic.CheckMetricsCommand;
+import io.github.dbtcloud.core.goal.CheckMetricsGoal;
+import io.github.dbtcloud.core.goal.GoalContext;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -43,8 +42,8 @@ public class CheckMetricsMojo extends AbstractDbtMojo {
   }
 
   @Override
-  protected void run(Target target, Console console) {
-    new CheckMetricsCommand(console)
-        .run(target, MetricsStep.options(outputDirectory, semanticLayerUrl, metricsQuery));
+  protected void run(GoalContext context) {
+    new CheckMetricsGoal(MetricsParameters.settings(this, semanticLayerUrl, metricsQuery))
+        .run(context);
   }
 }

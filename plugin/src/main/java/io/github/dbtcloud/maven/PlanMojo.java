@@ -1,11 +1,9 @@
 package io.github.dbtcloud.maven;
 
-import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.PlanGoal;
 import io.github.dbtcloud.core.plan.Plan;
-import io.github.dbtcloud.core.plan.PlanCommand;
-import io.github.dbtcloud.core.plan.PlanOptions;
-import io.github.dbtcloud.core.plan.PlanRequest;
+import io.github.dbtcloud.core.resource.PlanOptions;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -64,14 +62,12 @@ public class PlanMojo extends AbstractDbtMojo {
   }
 
   @Override
-  protected void run(Target target, Console console) throws MojoFailureException {
-    Plan plan =
-        new PlanCommand(console)
-            .run(new PlanRequest(target, planOptions(), outputDirectory.toPath()));
+  protected void run(GoalContext context) throws MojoFailureException {
+    Plan plan = new PlanGoal(planOptions(), true).run(context).plan();
     if (failOnChanges && !plan.isEmpty()) {
       throw new MojoFailureException(
           "dbt Cloud differs from "
-              + file.getName()
+              + context.desired().name()
               + " ("
               + plan.summary()
               + (plan.hasDrift() ? " Some of it was changed in dbt Cloud by hand." : "")

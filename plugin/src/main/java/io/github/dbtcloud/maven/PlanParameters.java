@@ -1,7 +1,7 @@
 package io.github.dbtcloud.maven;
 
 import io.github.dbtcloud.core.identity.MarkerPlacement;
-import io.github.dbtcloud.core.plan.PlanOptions;
+import io.github.dbtcloud.core.resource.PlanOptions;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

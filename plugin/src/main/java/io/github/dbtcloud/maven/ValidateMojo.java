@@ -1,8 +1,7 @@
 package io.github.dbtcloud.maven;
 
-import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.config.ValidateCommand;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.ValidateGoal;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -31,7 +30,7 @@ public class ValidateMojo extends AbstractDbtMojo {
   }
 
   @Override
-  protected void run(Target target, Console console) {
-    new ValidateCommand(console).run(target);
+  protected void run(GoalContext context) {
+    new ValidateGoal().run(context);
   }
 }

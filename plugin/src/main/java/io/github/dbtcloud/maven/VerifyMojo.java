@@ -1,8 +1,7 @@
 package io.github.dbtcloud.maven;
 
-import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
-import io.github.dbtcloud.core.verify.VerifyCommand;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.VerifyGoal;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -30,7 +29,7 @@ public class VerifyMojo extends AbstractVerifyingMojo {
   }
 
   @Override
-  protected void run(Target target, Console console) {
-    new VerifyCommand(console).run(target, verifyOptions());
+  protected void run(GoalContext context) {
+    new VerifyGoal(verifySettings()).run(context);
   }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.DbtCloudFailure;
+import io.github.dbtcloud.core.DbtCloudException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +32,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * DbtCloudApiException} naming the request. Reads and full-object updates are retried ({@link
  * RetryPolicy}); a create is sent exactly once, so a lost answer can never make a duplicate.
  */
-public final class AdminClient implements AutoCloseable {
+public final class AdminClient implements WireApi, AutoCloseable {
 
-  /** dbt Cloud's maximum page size (§B.2). */
+  /** dbt Cloud's maximum page size (docs/wire-format.md#pagination). */
   public static final int PAGE_SIZE = 100;
 
   /** Pages read at the same time once the first page has told the total. */
@@ -42,8 +44,8 @@ public final class AdminClient implements AutoCloseable {
   static final int LISTING_PASSES = 3;
 
   /**
-   * The one ObjectMapper: unknown fields are ignored and unknown enum values read as their default
-   * (§E.7).
+   * The one ObjectMapper: unknown fields are ignored and unknown enum values read as their default,
+   * because dbt Cloud adds fields and enum values without notice.
    */
   static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -93,12 +95,12 @@ public final class AdminClient implements AutoCloseable {
     return new AdminClient(settings, console);
   }
 
-  /** The host this client talks to, e.g. {@code https://ab123.us1.dbt.com/} (for messages). */
+  @Override
   public String baseUrl() {
     return baseUrl;
   }
 
-  /** Requests sent so far, retries included (for the apply summary and request-count checks). */
+  @Override
   public int requestCount() {
     return requests.get();
   }
@@ -128,150 +130,50 @@ public final class AdminClient implements AutoCloseable {
     return executeEnvelope(call);
   }
 
-  /** Checks the token can read the account; the cheapest call that proves host and token. */
-  public void checkAccount(long accountId) {
-    execute(api.getAccount(accountId));
+  @Override
+  public Map<String, Object> get(String path, Map<String, String> query) {
+    return WireMaps.toMap(execute(api.get(path, query)));
   }
 
-  public Project getProject(long accountId, long projectId) {
-    return new Project(WireMaps.toMap(execute(api.getProject(accountId, projectId))));
-  }
-
-  public List<Project> listProjects(long accountId) {
+  @Override
+  public List<Map<String, Object>> list(String path, Map<String, String> query) {
     return pages(
-        offset -> api.listProjects(accountId, PAGE_SIZE, offset),
-        n -> new Project(WireMaps.toMap(n)));
+        offset -> {
+          Map<String, String> q = new LinkedHashMap<>(query);
+          q.putIfAbsent("order_by", ORDER);
+          q.put("limit", String.valueOf(PAGE_SIZE));
+          q.put("offset", String.valueOf(offset));
+          return api.get(path, q);
+        },
+        WireMaps::toMap);
   }
 
-  /** Active environments of one project. */
-  public List<Environment> listEnvironments(long accountId, long projectId) {
-    return pages(
-        offset -> api.listEnvironments(accountId, projectId, ORDER, PAGE_SIZE, offset),
-        n -> new Environment(WireMaps.toMap(n)));
+  @Override
+  public Map<String, Object> create(String path, Map<String, Object> body) {
+    return WireMaps.toMap(execute(api.create(path, body)));
   }
 
-  public Environment getEnvironment(long accountId, long projectId, long id) {
-    return new Environment(WireMaps.toMap(execute(api.getEnvironment(accountId, projectId, id))));
+  @Override
+  public Map<String, Object> update(String path, Map<String, Object> body) {
+    return WireMaps.toMap(execute(api.update(path, body)));
   }
 
-  /** Sent once: never retried, since a lost answer does not mean it was not created. */
-  public Environment createEnvironment(long accountId, long projectId, Environment environment) {
-    return new Environment(
-        WireMaps.toMap(
-            execute(api.createEnvironment(accountId, projectId, environment.updateBody()))));
+  @Override
+  public Map<String, Object> replace(String path, Map<String, Object> body) {
+    return WireMaps.toMap(execute(api.replace(path, body)));
   }
 
-  /** Full replace: the body carries every field (credentials_id and connection_id included). */
-  public Environment updateEnvironment(long accountId, long projectId, Environment environment) {
-    return new Environment(
-        WireMaps.toMap(
-            execute(
-                api.updateEnvironment(
-                    accountId, projectId, environment.id(), environment.updateBody()))));
-  }
-
-  /** Active jobs of one project. */
-  public List<Job> listJobs(long accountId, long projectId) {
-    return pages(
-        offset -> api.listJobs(accountId, projectId, ORDER, PAGE_SIZE, offset),
-        n -> new Job(WireMaps.toMap(n)));
-  }
-
-  public Job getJob(long accountId, long id) {
-    return new Job(WireMaps.toMap(execute(api.getJob(accountId, id))));
-  }
-
-  /** Sent once: never retried, since a lost answer does not mean it was not created. */
-  public Job createJob(long accountId, Job job) {
-    return new Job(WireMaps.toMap(execute(api.createJob(accountId, job.body()))));
-  }
-
-  /** Full-object update (a POST, not a PATCH: §B.5). */
-  public Job updateJob(long accountId, Job job) {
-    return new Job(WireMaps.toMap(execute(api.updateJob(accountId, job.id(), job.body()))));
-  }
-
-  /** Soft-deletes a job; dbt Cloud answers 200 with the job or 204 without a body (§F1). */
-  public void deleteJob(long accountId, long id) {
-    execute(api.deleteJob(accountId, id));
-  }
-
-  /**
-   * The project's variables per scope, secrets masked ({@code environment-variables/environment/}).
-   */
-  public EnvironmentVariables environmentVariables(long accountId, long projectId) {
-    return EnvironmentVariables.read(
-        accountId, projectId, execute(api.environmentVariables(accountId, projectId)));
-  }
-
-  /**
-   * A job's own overrides ({@code environment-variables/job/}); project and environment values are
-   * left out.
-   */
-  public List<JobEnvironmentVariable> jobEnvironmentVariables(
-      long accountId, long projectId, long jobId) {
-    JsonNode data = execute(api.jobEnvironmentVariables(accountId, projectId, jobId));
-    List<JobEnvironmentVariable> out = new ArrayList<>();
-    data.properties()
-        .forEach(
-            v -> {
-              JsonNode job = v.getValue().path("job");
-              if (job.isObject()) {
-                out.add(
-                    JobEnvironmentVariable.read(
-                        accountId,
-                        projectId,
-                        jobId,
-                        v.getKey(),
-                        job.path("id").isIntegralNumber() ? job.path("id").asLong() : null,
-                        job.path("value").isNull() ? null : job.path("value").asText()));
-              }
-            });
-    return out;
-  }
-
-  /** Creates a variable with its values in every scope; sent once. */
-  public void createEnvironmentVariable(
-      long accountId, long projectId, EnvironmentVariable variable) {
-    execute(api.createEnvironmentVariable(accountId, projectId, variable.createBody()));
-  }
-
-  /**
-   * Sets the scopes {@code after} holds, changing existing overrides by id and adding new ones by
-   * name.
-   */
-  public void updateEnvironmentVariable(
-      long accountId, long projectId, EnvironmentVariable before, EnvironmentVariable after) {
-    execute(api.updateEnvironmentVariable(accountId, projectId, after.updateBody(before)));
-  }
-
-  /**
-   * Creates a job override; sent once. Returns it with the id dbt Cloud gave it (when the answer
-   * has one).
-   */
-  public JobEnvironmentVariable createJobEnvironmentVariable(
-      long accountId, long projectId, JobEnvironmentVariable variable) {
-    JsonNode answer =
-        execute(api.createJobEnvironmentVariable(accountId, projectId, variable.body()));
-    JsonNode id = answer.path("id");
-    return id.isIntegralNumber()
-        ? JobEnvironmentVariable.read(
-            accountId, projectId, variable.jobId(), variable.name(), id.asLong(), variable.value())
-        : variable;
-  }
-
-  public JobEnvironmentVariable updateJobEnvironmentVariable(
-      long accountId, long projectId, JobEnvironmentVariable variable) {
-    execute(api.updateJobEnvironmentVariable(accountId, projectId, variable.id(), variable.body()));
-    return variable;
+  @Override
+  public void delete(String path) {
+    execute(api.delete(path));
   }
 
   /**
    * Reads a whole listing. The first page tells the total; the others are read in parallel and
    * joined in offset order, stopping at the first empty one (objects can be deleted between pages,
-   * §B.2). When the listing changed while it was read (the total moved, an object shifted to
-   * another page, or a page came back empty too early) it is read again: a listing with a gap would
-   * plan a duplicate of whatever fell into it.
+   * docs/wire-format.md#pagination). When the listing changed while it was read (the total moved,
+   * an object shifted to another page, or a page came back empty too early) it is read again: a
+   * listing with a gap would plan a duplicate of whatever fell into it.
    */
   private <T> List<T> pages(IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert) {
     Listing listing = null;
@@ -289,7 +191,7 @@ public final class AdminClient implements AutoCloseable {
               + listing.problem()
               + "); reading it again");
     }
-    throw new DbtCloudFailure(
+    throw new DbtCloudException(
         "dbt Cloud's listing "
             + listing.path()
             + " kept changing while it was read ("

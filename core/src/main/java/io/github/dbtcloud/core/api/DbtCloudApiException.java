@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.api;
 
+import io.github.dbtcloud.core.DbtCloudException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
  * status (0 when no answer came), the method and path, dbt Cloud's own {@code user_message}, and
  * for a 400 the field -> message map dbt Cloud puts in {@code data}.
  */
-public class DbtCloudApiException extends RuntimeException {
+public class DbtCloudApiException extends DbtCloudException {
 
   private static final long serialVersionUID = 1L;
 

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * dbt Cloud's response envelope ({@code status}, {@code data}, {@code extra}; shared api doc §A.3,
- * §A.4): a refusal becomes a {@link DbtCloudApiException} with the user message and, for a 400, the
- * field -> message map. Bodies that are not the envelope (a proxy's HTML page, Django's {@code
- * {"detail": ...}}) still give a readable message.
+ * dbt Cloud's response envelope ({@code status}, {@code data}, {@code extra};
+ * docs/wire-format.md#envelope, docs/wire-format.md#errors): a refusal becomes a {@link
+ * DbtCloudApiException} with the user message and, for a 400, the field -> message map. Bodies that
+ * are not the envelope (a proxy's HTML page, Django's {@code {"detail": ...}}) still give a
+ * readable message.
  */
 final class Envelope {
 

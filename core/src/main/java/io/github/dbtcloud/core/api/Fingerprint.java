@@ -51,11 +51,6 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
         WireTimes.instant(fields.get("updated_at")), "sha256:" + sha256(canonicalJson(content)));
   }
 
-  /** Whether {@code other} describes the same content (the timestamps may be spelt differently). */
-  public boolean sameContent(Fingerprint other) {
-    return other != null && contentHash.equals(other.contentHash);
-  }
-
   /** A JSON text with map keys sorted, so equal content always gives the same text. */
   public static String canonicalJson(Object value) {
     try {

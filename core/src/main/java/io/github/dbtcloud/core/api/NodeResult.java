@@ -1,7 +1,7 @@
 package io.github.dbtcloud.core.api;
 
 /**
- * One node's result in a step's {@code run_results.json} (§E.11).
+ * One node's result in a step's {@code run_results.json} (docs/wire-format.md#artifacts).
  *
  * @param uniqueId e.g. {@code model.jaffle_shop.orders}
  * @param status success, error, fail, skip, warn or pass

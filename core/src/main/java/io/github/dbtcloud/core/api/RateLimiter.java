@@ -9,8 +9,8 @@ import okhttp3.Response;
 
 /**
  * Keeps one client, across all its threads, under a number of requests per minute (dbt Cloud allows
- * 5,000 per account and then cools down for five minutes, §A.4). A token bucket: a burst of a few
- * seconds' worth goes out at once, then requests are spaced evenly.
+ * 5,000 per account and then cools down for five minutes, docs/wire-format.md#rate-limits). A token
+ * bucket: a burst of a few seconds' worth goes out at once, then requests are spaced evenly.
  */
 final class RateLimiter implements Interceptor {
 

@@ -17,7 +17,8 @@ public record RetryPolicy(
     int maxAttempts, Duration firstDelay, Duration maxDelay, Duration maxTotal) {
 
   /**
-   * Six attempts, 1 s doubling up to 60 s, five minutes in all (dbt Cloud's 429 cool-down, §A.4).
+   * Six attempts, 1 s doubling up to 60 s, five minutes in all (dbt Cloud's 429 cool-down,
+   * docs/wire-format.md#rate-limits).
    */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(5));

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A dbt Cloud job run as the v2 API returns it ({@code RunResponse}, §C.3). Ids are 64-bit (§C.3:
- * run ids outgrew 32 bits in 2024).
+ * A dbt Cloud job run as the v2 API returns it ({@code RunResponse}, docs/wire-format.md#runs). Ids
+ * are 64-bit (run ids outgrew 32 bits in 2024; docs/wire-format.md#ids).
  *
  * @param fields the wire object
  */

@@ -19,7 +19,10 @@ public final class RunClient {
     this.api = client.service(RunsApi.class);
   }
 
-  /** Starts a run of {@code jobId}; dbt Cloud answers with the run, queued (§E.10). */
+  /**
+   * Starts a run of {@code jobId}; dbt Cloud answers with the run, queued
+   * (docs/wire-format.md#runs).
+   */
   public Run trigger(long accountId, long jobId, TriggerRequest request) {
     return new Run(WireMaps.toMap(client.data(api.trigger(accountId, jobId, request.body()))));
   }
@@ -41,7 +44,7 @@ public final class RunClient {
 
   /**
    * The node results in {@code run_results.json} of step {@code step} (1-based; null for the run's
-   * last step), or empty when that step saved none (404, §E.11).
+   * last step), or empty when that step saved none (404, docs/wire-format.md#artifacts).
    */
   public Optional<List<NodeResult>> runResults(long accountId, long runId, Integer step) {
     JsonNode root;

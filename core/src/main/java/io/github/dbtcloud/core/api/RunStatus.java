@@ -1,8 +1,8 @@
 package io.github.dbtcloud.core.api;
 
 /**
- * A run's (or step's) {@code status} code (§C.3); codes dbt Cloud adds later read as {@link
- * #UNKNOWN}.
+ * A run's (or step's) {@code status} code (docs/wire-format.md#runs); codes dbt Cloud adds later
+ * read as {@link #UNKNOWN}.
  */
 public enum RunStatus {
   QUEUED(1, "Queued"),
@@ -43,7 +43,7 @@ public enum RunStatus {
     return label;
   }
 
-  /** Whether the run can change no more: success, error or cancelled (§E.10). */
+  /** Whether the run can change no more: success, error or cancelled (docs/wire-format.md#runs). */
   public boolean isTerminal() {
     return this == SUCCESS || this == ERROR || this == CANCELLED;
   }

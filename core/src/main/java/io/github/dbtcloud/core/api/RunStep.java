@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One step of a run ({@code RunStepResponse}, §B.6), e.g. {@code Invoke dbt with `dbt build`}.
+ * One step of a run ({@code RunStepResponse}, docs/wire-format.md#runs), e.g. {@code Invoke dbt
+ * with `dbt build`}.
  *
  * @param fields the wire object
  */

@@ -10,8 +10,9 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * The v2 run routes (§B.5 trigger, §B.6): trigger a job, read and cancel a run, and download its
- * artifacts. Paths are relative and keep their trailing slash (§E.4).
+ * The v2 run routes (docs/wire-format.md#runs, docs/wire-format.md#artifacts): trigger a job, read
+ * and cancel a run, and download its artifacts. Paths are relative and keep their trailing slash
+ * (docs/wire-format.md#trailing-slash).
  */
 interface RunsApi {
 

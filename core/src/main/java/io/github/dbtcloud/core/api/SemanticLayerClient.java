@@ -17,13 +17,13 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The one door to the Semantic Layer GraphQL API (§D): {@code POST} of {@code {query, variables,
- * operationName}} with {@code Authorization: Bearer}, the environment as the {@code environmentId}
- * argument, and the {@code errors[]} envelope (sent with HTTP 200) turned into a {@link
- * SemanticLayerException} carrying the server's messages. It runs on the same {@link HttpStack} as
- * the Admin API: the settings' retry policy, rate limit, timeouts and redacted debug log. Every
- * operation it sends may be repeated (a second {@code createQuery} only makes an unused query), so
- * each POST is marked retryable.
+ * The one door to the Semantic Layer GraphQL API (docs/wire-format.md#semantic-layer): {@code POST}
+ * of {@code {query, variables, operationName}} with {@code Authorization: Bearer}, the environment
+ * as the {@code environmentId} argument, and the {@code errors[]} envelope (sent with HTTP 200)
+ * turned into a {@link SemanticLayerException} carrying the server's messages. It runs on the same
+ * {@link HttpStack} as the Admin API: the settings' retry policy, rate limit, timeouts and redacted
+ * debug log. Every operation it sends may be repeated (a second {@code createQuery} only makes an
+ * unused query), so each POST is marked retryable.
  */
 public final class SemanticLayerClient implements AutoCloseable {
 

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The Semantic Layer refused a GraphQL operation or could not be reached. GraphQL refusals come
- * with HTTP 200 and the server's messages in {@code errors[]} (§D.4); {@link #messages()} holds
- * them as sent, {@link #notAuthorized()} tells the token problem apart from a metric problem.
+ * with HTTP 200 and the server's messages in {@code errors[]} (docs/wire-format.md#semantic-layer);
+ * {@link #messages()} holds them as sent, {@link #notAuthorized()} tells the token problem apart
+ * from a metric problem.
  */
 public class SemanticLayerException extends DbtCloudApiException {
 

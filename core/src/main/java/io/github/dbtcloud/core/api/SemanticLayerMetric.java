@@ -3,8 +3,9 @@ package io.github.dbtcloud.core.api;
 import java.util.List;
 
 /**
- * A metric as the Semantic Layer lists it ({@code metrics(environmentId)}, §D.2). Enum-like fields
- * stay strings so that a value the server adds later does not break the check (§E.7).
+ * A metric as the Semantic Layer lists it ({@code metrics(environmentId)},
+ * docs/wire-format.md#semantic-layer). Enum-like fields stay strings so that a value the server
+ * adds later does not break the check.
  *
  * @param name the metric name
  * @param type e.g. {@code SIMPLE}, {@code RATIO}

@@ -1,7 +1,7 @@
 package io.github.dbtcloud.core.api;
 
 /**
- * One poll of a query created with {@code createQuery} (§D.3).
+ * One poll of a query created with {@code createQuery} (docs/wire-format.md#semantic-layer).
  *
  * @param queryId the query id
  * @param status PENDING, RUNNING, COMPILED, SUCCESSFUL or FAILED (kept as text: new values may

@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the Semantic Layer GraphQL API of an account lives (shared api doc §A.1), derived from the
- * admin host so that users configure one URL.
+ * Where the Semantic Layer GraphQL API of an account lives (docs/wire-format.md#hosts), derived
+ * from the admin host so that users configure one URL.
  *
  * <ul>
  *   <li>cell-based {@code {prefix}.{cell}.dbt.com} -> {@code

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST .../jobs/{id}/run/} ({@code TriggerRunRequestRequest}, §B.5). Fields left
- * null (or empty) are not sent: dbt Cloud refuses {@code ""} for its optional strings.
+ * The body of {@code POST .../jobs/{id}/run/} ({@code TriggerRunRequestRequest},
+ * docs/wire-format.md#runs). Fields left null (or empty) are not sent: dbt Cloud refuses {@code ""}
+ * for its optional strings.
  *
  * @param cause why the run happens (required by dbt Cloud, at most 255 characters)
  * @param gitBranch branch to check out, or null

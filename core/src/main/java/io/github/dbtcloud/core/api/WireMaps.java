@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Converts JSON trees into plain, unmodifiable JDK values and back, with every integral number a
- * {@link Long} (ids are int64, §E.8) so that values compare equal however they were parsed.
+ * {@link Long} (ids are int64, docs/wire-format.md#ids) so that values compare equal however they
+ * were parsed.
  */
-final class WireMaps {
+public final class WireMaps {
 
   private WireMaps() {}
 
@@ -49,7 +50,7 @@ final class WireMaps {
 
   /** A deep, unmodifiable copy with integral numbers as Long. */
   @SuppressWarnings("unchecked")
-  static Object freeze(Object value) {
+  public static Object freeze(Object value) {
     if (value instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> out.put(String.valueOf(k), freeze(v)));
@@ -67,7 +68,7 @@ final class WireMaps {
   }
 
   /** The value at a dotted path, or null. */
-  static Object get(Map<String, Object> fields, String path) {
+  public static Object get(Map<String, Object> fields, String path) {
     Object cur = fields;
     for (String part : path.split("\\.")) {
       if (!(cur instanceof Map<?, ?> m)) {
@@ -82,7 +83,7 @@ final class WireMaps {
    * A copy of {@code fields} with {@code value} at the dotted path, creating objects on the way.
    */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> with(Map<String, Object> fields, String path, Object value) {
+  public static Map<String, Object> with(Map<String, Object> fields, String path, Object value) {
     int dot = path.indexOf('.');
     Map<String, Object> out = new LinkedHashMap<>(fields);
     if (dot < 0) {
@@ -97,15 +98,15 @@ final class WireMaps {
     return Collections.unmodifiableMap(out);
   }
 
-  static Long asLong(Object value) {
+  public static Long asLong(Object value) {
     return value instanceof Number n ? n.longValue() : null;
   }
 
-  static String asString(Object value) {
+  public static String asString(Object value) {
     return value instanceof String s ? s : null;
   }
 
-  static Boolean asBoolean(Object value) {
+  public static Boolean asBoolean(Object value) {
     return value instanceof Boolean b ? b : null;
   }
 }

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * dbt Cloud's timestamps and durations in both spellings: {@code 2021-11-26 16:48:41.431645+00:00}
- * (runs) and {@code 2021-11-18T15:19:03.185668+00:00} (jobs) (§E.9); durations as {@code 00:01:50}
- * (2021) or {@code 110.0} seconds (2024 on, §F12).
+ * (runs) and {@code 2021-11-18T15:19:03.185668+00:00} (jobs) (docs/wire-format.md#timestamps);
+ * durations as {@code 00:01:50} (2021) or {@code 110.0} seconds (2024 on,
+ * docs/wire-format.md#runs).
  */
-final class WireTimes {
+public final class WireTimes {
 
   private static final DateTimeFormatter EITHER =
       new DateTimeFormatterBuilder()
@@ -45,7 +46,7 @@ final class WireTimes {
    * The instant of a wire timestamp, or null when absent or unreadable (timestamps are informative
    * only).
    */
-  static Instant instant(Object value) {
+  public static Instant instant(Object value) {
     if (!(value instanceof String s) || s.isBlank()) {
       return null;
     }
@@ -61,7 +62,7 @@ final class WireTimes {
   }
 
   /** A wire duration ({@code 00:01:50} or {@code 110.0}), or null when absent or unreadable. */
-  static Duration duration(Object value) {
+  public static Duration duration(Object value) {
     if (!(value instanceof String s) || s.isBlank()) {
       return null;
     }

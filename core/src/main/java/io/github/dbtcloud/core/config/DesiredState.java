@@ -25,27 +25,34 @@ public record DesiredState(
     AccountSpec account,
     OwnershipSpec ownership,
     Map<String, ProjectSpec> projects,
-    Optional<VerifySpec> verify,
-    Optional<SemanticLayerSpec> semanticLayer,
+    Optional<VerifySettings> verify,
+    Optional<SemanticLayerSettings> semanticLayer,
     List<Path> files,
-    List<Problem> warnings) {
+    List<Problem> warnings,
+    String sha256) {
 
   public DesiredState {
     projects = Collections.unmodifiableMap(new LinkedHashMap<>(projects));
     files = List.copyOf(files);
     warnings = List.copyOf(warnings);
+    sha256 = sha256 == null ? "" : sha256;
   }
 
-  /** A state without warnings (built in code). */
-  public DesiredState(
-      int version,
-      AccountSpec account,
-      OwnershipSpec ownership,
-      Map<String, ProjectSpec> projects,
-      Optional<VerifySpec> verify,
-      Optional<SemanticLayerSpec> semanticLayer,
-      List<Path> files) {
-    this(version, account, ownership, projects, verify, semanticLayer, files, List.of());
+  /** This state with the warnings and the hash of what was loaded. */
+  public DesiredState loaded(List<Problem> warnings, String sha256) {
+    return new DesiredState(
+        version, account, ownership, projects, verify, semanticLayer, files, warnings, sha256);
+  }
+
+  /**
+   * How messages and plans name the desired state: the file's name ({@code dbt-cloud.yml}), or the
+   * files' names joined ({@code base.yml + jobs.yml}).
+   */
+  public String name() {
+    if (files.isEmpty()) {
+      return "the desired state";
+    }
+    return String.join(" + ", files.stream().map(f -> String.valueOf(f.getFileName())).toList());
   }
 
   /** Number of jobs across all projects. */

@@ -1,7 +1,10 @@
 package io.github.dbtcloud.core.config;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
@@ -45,27 +48,28 @@ public final class DesiredStateLoader {
   /** Loads several files, merged in the given order, and validates them as one desired state. */
   public DesiredState load(List<Path> files) {
     Problems problems = new Problems();
-    DesiredState state = guard(problems, () -> read(files, problems));
+    MessageDigest digest = sha256();
+    DesiredState state = guard(problems, () -> read(files, problems, digest));
     problems.throwIfAny();
-    return new DesiredState(
-        state.version(),
-        state.account(),
-        state.ownership(),
-        state.projects(),
-        state.verify(),
-        state.semanticLayer(),
-        state.files(),
-        problems.warnings());
+    return state.loaded(problems.warnings(), HexFormat.of().formatHex(digest.digest()));
   }
 
-  private DesiredState read(List<Path> files, Problems problems) {
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private DesiredState read(List<Path> files, Problems problems, MessageDigest digest) {
     List<DocumentMerger.Document> documents = new ArrayList<>();
     if (files.isEmpty()) {
       problems.add(
           SourcePosition.NONE, "", "no desired-state file is given; set dbt.file or dbt.files");
     }
     for (Path file : files) {
-      Node root = YamlSource.compose(file, problems);
+      Node root = YamlSource.compose(file, problems, digest);
       if (root != null) {
         documents.add(new DocumentMerger.Document(file, root));
       }

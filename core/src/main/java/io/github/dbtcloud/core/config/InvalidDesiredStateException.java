@@ -1,10 +1,11 @@
 package io.github.dbtcloud.core.config;
 
+import io.github.dbtcloud.core.DbtCloudException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The desired-state file has mistakes; carries all of them, not only the first. */
-public final class InvalidDesiredStateException extends RuntimeException {
+public final class InvalidDesiredStateException extends DbtCloudException {
 
   private static final long serialVersionUID = 1L;
 

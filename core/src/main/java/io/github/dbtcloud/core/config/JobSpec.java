@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A dbt Cloud job as the file declares it (shared api doc §C.1). Boxed fields are optional: null
- * means "not managed", so the plan keeps the server's value (and a create gets the server default).
+ * A dbt Cloud job as the file declares it (docs/wire-format.md#job-fields). Boxed fields are
+ * optional: null means "not managed", so the plan keeps the server's value (and a create gets the
+ * server default).
  *
  * @param key the stable key, written into the job's marker ({@code [[key]]})
  * @param name display name; defaults to the key
@@ -71,5 +72,205 @@ public record JobSpec(
   /** The job's display name: {@code name}, or the key when the file gives none. */
   public String displayName() {
     return name != null ? name : key;
+  }
+
+  /** A builder with nothing set (empty collections, no position). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link JobSpec} field by field; unset fields stay null (not managed) or empty. */
+  public static final class Builder {
+    private String key;
+    private String name;
+    private String description;
+    private String environment;
+    private List<String> executeSteps;
+    private String dbtVersion;
+    private Integer threads;
+    private String targetName;
+    private Integer timeoutSeconds;
+    private Boolean generateDocs;
+    private Boolean runGenerateSources;
+    private ScheduleSpec schedule;
+    private TriggersSpec triggers = TriggersSpec.NONE;
+    private DeferralSpec deferral;
+    private Boolean runCompareChanges;
+    private String compareChangesFlags;
+    private Boolean runLint;
+    private Boolean errorsOnLintFailure;
+    private List<String> costOptimizationFeatures;
+    private Map<String, String> envVars = Map.of();
+    private Set<String> ignoreChanges = Set.of();
+    private boolean protect;
+    private SourcePosition position = SourcePosition.NONE;
+
+    private Builder() {}
+
+    /** Sets {@code key}. */
+    public Builder key(String value) {
+      key = value;
+      return this;
+    }
+
+    /** Sets {@code name}. */
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    /** Sets {@code description}. */
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    /** Sets {@code environment}. */
+    public Builder environment(String value) {
+      environment = value;
+      return this;
+    }
+
+    /** Sets {@code executeSteps}. */
+    public Builder executeSteps(List<String> value) {
+      executeSteps = value;
+      return this;
+    }
+
+    /** Sets {@code dbtVersion}. */
+    public Builder dbtVersion(String value) {
+      dbtVersion = value;
+      return this;
+    }
+
+    /** Sets {@code threads}. */
+    public Builder threads(Integer value) {
+      threads = value;
+      return this;
+    }
+
+    /** Sets {@code targetName}. */
+    public Builder targetName(String value) {
+      targetName = value;
+      return this;
+    }
+
+    /** Sets {@code timeoutSeconds}. */
+    public Builder timeoutSeconds(Integer value) {
+      timeoutSeconds = value;
+      return this;
+    }
+
+    /** Sets {@code generateDocs}. */
+    public Builder generateDocs(Boolean value) {
+      generateDocs = value;
+      return this;
+    }
+
+    /** Sets {@code runGenerateSources}. */
+    public Builder runGenerateSources(Boolean value) {
+      runGenerateSources = value;
+      return this;
+    }
+
+    /** Sets {@code schedule}. */
+    public Builder schedule(ScheduleSpec value) {
+      schedule = value;
+      return this;
+    }
+
+    /** Sets {@code triggers}. */
+    public Builder triggers(TriggersSpec value) {
+      triggers = value;
+      return this;
+    }
+
+    /** Sets {@code deferral}. */
+    public Builder deferral(DeferralSpec value) {
+      deferral = value;
+      return this;
+    }
+
+    /** Sets {@code runCompareChanges}. */
+    public Builder runCompareChanges(Boolean value) {
+      runCompareChanges = value;
+      return this;
+    }
+
+    /** Sets {@code compareChangesFlags}. */
+    public Builder compareChangesFlags(String value) {
+      compareChangesFlags = value;
+      return this;
+    }
+
+    /** Sets {@code runLint}. */
+    public Builder runLint(Boolean value) {
+      runLint = value;
+      return this;
+    }
+
+    /** Sets {@code errorsOnLintFailure}. */
+    public Builder errorsOnLintFailure(Boolean value) {
+      errorsOnLintFailure = value;
+      return this;
+    }
+
+    /** Sets {@code costOptimizationFeatures}. */
+    public Builder costOptimizationFeatures(List<String> value) {
+      costOptimizationFeatures = value;
+      return this;
+    }
+
+    /** Sets {@code envVars}. */
+    public Builder envVars(Map<String, String> value) {
+      envVars = value;
+      return this;
+    }
+
+    /** Sets {@code ignoreChanges}. */
+    public Builder ignoreChanges(Set<String> value) {
+      ignoreChanges = value;
+      return this;
+    }
+
+    /** Sets {@code protect}. */
+    public Builder protect(boolean value) {
+      protect = value;
+      return this;
+    }
+
+    /** Sets {@code position}. */
+    public Builder position(SourcePosition value) {
+      position = value;
+      return this;
+    }
+
+    /** The spec. */
+    public JobSpec build() {
+      return new JobSpec(
+          key,
+          name,
+          description,
+          environment,
+          executeSteps,
+          dbtVersion,
+          threads,
+          targetName,
+          timeoutSeconds,
+          generateDocs,
+          runGenerateSources,
+          schedule,
+          triggers,
+          deferral,
+          runCompareChanges,
+          compareChangesFlags,
+          runLint,
+          errorsOnLintFailure,
+          costOptimizationFeatures,
+          envVars,
+          ignoreChanges,
+          protect,
+          position);
+    }
   }
 }

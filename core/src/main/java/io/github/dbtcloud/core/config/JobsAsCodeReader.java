@@ -198,7 +198,8 @@ final class JobsAsCodeReader {
         Optional.empty(),
         Optional.empty(),
         files,
-        List.of());
+        List.of(),
+        "");
   }
 
   private JobSpec job(Raw r, List<Raw> all, Map<Long, Map<String, EnvironmentSpec>> environments) {

@@ -3,7 +3,8 @@ package io.github.dbtcloud.core.config;
 import io.github.dbtcloud.core.identity.MarkerPlacement;
 
 /**
- * Which remote jobs this file owns and whether it may delete them (design §5).
+ * Which remote jobs this file owns and whether it may delete them
+ * (docs/desired-state.md#ownership).
  *
  * @param namespace optional namespace written into markers ({@code [[namespace/key]]}); null for
  *     none

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * When a scheduled job runs: a cron expression, or the structured date/time form dbt Cloud turns
- * into one (shared api doc §C.1 {@code schedule.date}/{@code schedule.time}).
+ * into one ({@code schedule.date}/{@code schedule.time}, docs/wire-format.md#job-fields).
  *
  * @param cron a 5-field UNIX cron, or null when the structured form is used
  * @param days days of the week (0 = Sunday) for {@code days_of_week}, else empty (every day)

@@ -83,11 +83,12 @@ final class StateReader {
     } else {
       root.problem("missing 'projects:'; declare at least one project by id or name");
     }
-    Optional<VerifySpec> verify = Optional.ofNullable(k.get("verify")).map(this::verify);
-    Optional<SemanticLayerSpec> semantic =
+    Optional<VerifySettings> verify = Optional.ofNullable(k.get("verify")).map(this::verify);
+    Optional<SemanticLayerSettings> semantic =
         Optional.ofNullable(k.get("semantic_layer")).map(this::semantic);
     references.check(projects);
-    return new DesiredState(1, account, ownership, projects, verify, semantic, files, List.of());
+    return new DesiredState(
+        1, account, ownership, projects, verify, semantic, files, List.of(), "");
   }
 
   private static void version(YamlCursor root, YamlCursor v) {
@@ -408,8 +409,9 @@ final class StateReader {
 
   /**
    * A variable's value: any single value, as text; secrets should come from interpolation only. Not
-   * empty: dbt Cloud's API takes {@code ""} as "remove this value" (§B.7), so an empty value could
-   * never be stored, and an unset {@code ${env.X:-}} would delete a secret.
+   * empty: dbt Cloud's API takes {@code ""} as "remove this value"
+   * (docs/wire-format.md#environment-variables), so an empty value could never be stored, and an
+   * unset {@code ${env.X:-}} would delete a secret.
    */
   private static String envValue(YamlCursor c, String name) {
     if (!c.isScalar() || c.isNull()) {
@@ -917,7 +919,7 @@ final class StateReader {
     return out;
   }
 
-  private VerifySpec verify(YamlCursor c) {
+  private VerifySettings verify(YamlCursor c) {
     Map<String, YamlCursor> k = c.entries(Keys.VERIFY);
     String job = null;
     String project = str(k, "project");
@@ -943,10 +945,10 @@ final class StateReader {
     if (k.containsKey("steps_override") && !k.get("steps_override").isNull()) {
       stepsOverride = steps(k.get("steps_override"));
     }
-    Duration timeout = duration(k, "timeout", VerifySpec.DEFAULT_TIMEOUT);
-    Duration pollMin = duration(k, "poll_min", Duration.ofSeconds(2));
-    Duration pollMax = duration(k, "poll_max", Duration.ofSeconds(30));
-    if (pollMin.compareTo(pollMax) > 0) {
+    Duration timeout = duration(k, "timeout", null);
+    Duration pollMin = duration(k, "poll_min", null);
+    Duration pollMax = duration(k, "poll_max", null);
+    if (pollMin != null && pollMax != null && pollMin.compareTo(pollMax) > 0) {
       (k.containsKey("poll_min") ? k.get("poll_min") : k.get("poll_max"))
           .problem(
               "poll_min ("
@@ -955,25 +957,26 @@ final class StateReader {
                   + Durations.compact(pollMax)
                   + ")");
     }
-    Boolean cancel = bool(k, "cancel_on_timeout");
-    return new VerifySpec(
-        job,
-        project,
-        cause,
-        str(k, "git_branch"),
-        sha,
-        str(k, "schema_override"),
-        stepsOverride,
-        atLeast(k, "threads_override", 1),
-        str(k, "target_name_override"),
-        timeout,
-        pollMin,
-        pollMax,
-        cancel == null || cancel,
-        c.position());
+    return VerifySettings.builder()
+        .job(job)
+        .project(project)
+        .cause(cause)
+        .gitBranch(str(k, "git_branch"))
+        .gitSha(sha)
+        .schemaOverride(str(k, "schema_override"))
+        .stepsOverride(stepsOverride)
+        .threadsOverride(atLeast(k, "threads_override", 1))
+        .targetNameOverride(str(k, "target_name_override"))
+        .timeout(timeout)
+        .pollMin(pollMin)
+        .pollMax(pollMax)
+        .cancelOnTimeout(bool(k, "cancel_on_timeout"))
+        .position(c.position())
+        .jobPosition(job == null ? null : c.position())
+        .build();
   }
 
-  private SemanticLayerSpec semantic(YamlCursor c) {
+  private SemanticLayerSettings semantic(YamlCursor c) {
     Map<String, YamlCursor> k = c.entries(Keys.SEMANTIC_LAYER);
     String environment = null;
     String project = str(k, "project");
@@ -1031,7 +1034,7 @@ final class StateReader {
     }
     List<String> groupBy =
         k.containsKey("group_by") ? strings(k, "group_by") : List.of("metric_time");
-    return new SemanticLayerSpec(
+    return new SemanticLayerSettings(
         environment,
         project,
         all,
@@ -1040,6 +1043,9 @@ final class StateReader {
         grain.toLowerCase(Locale.ROOT),
         strings(k, "dimensions"),
         parallelism == null ? 4 : parallelism,
+        null,
+        null,
+        null,
         c.position());
   }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Checks of single values that several sections share: dbt versions, steps, env var names. */
 final class Values {
 
-  /** dbt Cloud's release tracks (shared api doc §C.1 {@code dbt_version}). */
+  /** dbt Cloud's release tracks ({@code dbt_version}, docs/wire-format.md#job-fields). */
   static final Set<String> DBT_TRACKS =
       Set.of(
           "latest",

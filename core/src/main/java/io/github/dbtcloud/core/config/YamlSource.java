@@ -1,12 +1,17 @@
 package io.github.dbtcloud.core.config;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,8 +39,11 @@ final class YamlSource {
 
   private YamlSource() {}
 
-  /** The document's root node, or null with the reason in {@code problems}. */
-  static Node compose(Path file, Problems problems) {
+  /**
+   * The document's root node, or null with the reason in {@code problems}. The bytes parsed also go
+   * into {@code digest}, so that the state's hash is of exactly what was read.
+   */
+  static Node compose(Path file, Problems problems, MessageDigest digest) {
     SourcePosition start = new SourcePosition(file, 0, 0);
     try {
       if (Files.isDirectory(file)) {
@@ -55,7 +63,14 @@ final class YamlSource {
                 + " bytes (a desired state is far smaller: split it into several files with dbt.files)");
         return null;
       }
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      byte[] bytes = Files.readAllBytes(file);
+      digest.update(bytes);
+      CharsetDecoder utf8 =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), utf8)) {
         Node node = new Yaml(new SafeConstructor(options())).compose(reader);
         if (node == null) {
           problems.add(start, "", "the file is empty; start it with 'version: 1'");

@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The identity of a managed job without a state file (design §5): {@code [[key]]} or {@code
- * [[namespace/key]]} at the end of the job's description (the default) or name (the form
- * dbt-jobs-as-code writes), optionally with a short fingerprint of the configuration last applied,
- * {@code [[namespace/key#ab12cd]]}, so that a plan can tell a change made in dbt Cloud by hand from
- * a change made in the file. Markers written before fingerprints existed read as before. A job
- * whose file entry says {@code protect: true} carries {@code protected} in its marker ({@code
+ * The identity of a managed job without a state file (docs/plan.md#identity-markers): {@code
+ * [[key]]} or {@code [[namespace/key]]} at the end of the job's description (the default) or name
+ * (the form dbt-jobs-as-code writes), optionally with a short fingerprint of the configuration last
+ * applied, {@code [[namespace/key#ab12cd]]}, so that a plan can tell a change made in dbt Cloud by
+ * hand from a change made in the file. Markers written before fingerprints existed read as before.
+ * A job whose file entry says {@code protect: true} carries {@code protected} in its marker ({@code
  * [[nightly#ab12cd protected]]}), so that the protection holds even once the job has left the file:
  * pruning refuses to destroy it.
  *

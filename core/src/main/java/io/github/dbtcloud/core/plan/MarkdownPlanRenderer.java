@@ -1,5 +1,7 @@
 package io.github.dbtcloud.core.plan;
 
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +29,14 @@ public final class MarkdownPlanRenderer {
     this.limit = limit;
   }
 
-  /** The plan.md text, never longer than the limit. */
-  public String render(PlanReport report) {
-    Plan plan = report.plan();
+  /**
+   * The plan.md text, never longer than the limit.
+   *
+   * @param plan the plan
+   * @param host the host planned against, or null
+   * @param desiredSha256 the desired state's hash
+   */
+  public String render(Plan plan, String host, String desiredSha256) {
     StringBuilder head = new StringBuilder();
     head.append("### dbt Cloud plan\n\n");
     if (plan.isEmpty()) {
@@ -39,11 +46,11 @@ public final class MarkdownPlanRenderer {
     }
     head.append("\nAccount ")
         .append(plan.accountId())
-        .append(report.remote().host() == null ? "" : " at " + report.remote().host())
+        .append(host == null ? "" : " at " + host)
         .append(", `")
         .append(desiredName)
         .append("` sha256 `")
-        .append(report.desiredSha256(), 0, Math.min(12, report.desiredSha256().length()))
+        .append(desiredSha256, 0, Math.min(12, desiredSha256.length()))
         .append("`.\n");
     if (plan.hasDrift()) {
       head.append(
@@ -66,9 +73,9 @@ public final class MarkdownPlanRenderer {
               + " | "
               + escape(c.address().toString())
               + " | "
-              + c.address().project()
+              + c.address().scope()
               + " | "
-              + (c.before() == null || c.before().id() == null ? "" : c.before().id())
+              + (c.id() == null ? "" : c.id())
               + " | "
               + c.fields().size()
               + " |\n");
@@ -77,13 +84,13 @@ public final class MarkdownPlanRenderer {
     StringBuilder tail = new StringBuilder();
     if (!plan.unmanaged().isEmpty()) {
       tail.append("\n<details><summary>")
-          .append(plan.unmanaged().size())
-          .append(" unmanaged job(s) in scope, left untouched</summary>\n\n");
+          .append(PlanValues.unmanaged(plan.unmanaged()))
+          .append(" in scope, left untouched</summary>\n\n");
       plan.unmanaged()
           .forEach(
               u ->
                   tail.append("- ")
-                      .append(u.project())
+                      .append(u.project() == null ? "account" : u.project())
                       .append(": ")
                       .append(escape(u.name()))
                       .append(" (id ")

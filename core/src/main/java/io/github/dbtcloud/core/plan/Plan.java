@@ -1,21 +1,25 @@
 package io.github.dbtcloud.core.plan;
 
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.Unchanged;
+import io.github.dbtcloud.core.resource.Unmanaged;
 import java.util.List;
 
 /**
  * The difference between the desired state and dbt Cloud, as changes in apply order.
  *
  * @param accountId the account planned against
- * @param changes environments, then project variables, then jobs (each after the jobs it
- *     references), then job variable overrides, then deletes
- * @param unmanaged jobs found in scope without this file's marker
+ * @param changes per kind in apply order (environments, project variables, jobs each after the jobs
+ *     they reference, job overrides), then the deletes in reverse order
+ * @param unmanaged objects found in scope without this file's marker
  * @param unchanged managed objects that already match
  * @param warnings things the user should know before applying (e.g. a change dbt Cloud refuses)
  */
 public record Plan(
     long accountId,
     List<Change> changes,
-    List<UnmanagedJob> unmanaged,
+    List<Unmanaged> unmanaged,
     List<Unchanged> unchanged,
     List<String> warnings) {
 
@@ -26,24 +30,22 @@ public record Plan(
     warnings = List.copyOf(warnings);
   }
 
-  /** A plan with only changes and unmanaged jobs. */
-  public Plan(long accountId, List<Change> changes, List<UnmanagedJob> unmanaged) {
-    this(accountId, changes, unmanaged, List.of(), List.of());
-  }
-
   /** Whether applying would change nothing. */
   public boolean isEmpty() {
     return changes.isEmpty();
   }
 
+  /** How many objects applying creates. */
   public long toAdd() {
     return changes.stream().filter(c -> c instanceof Change.Create).count();
   }
 
+  /** How many objects applying updates. */
   public long toChange() {
     return changes.stream().filter(c -> c instanceof Change.Update).count();
   }
 
+  /** How many objects applying deletes. */
   public long toDestroy() {
     return changes.stream().filter(c -> c instanceof Change.Delete).count();
   }

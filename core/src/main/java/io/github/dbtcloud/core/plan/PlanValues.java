@@ -2,6 +2,11 @@ package io.github.dbtcloud.core.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.ResourceAddress;
+import io.github.dbtcloud.core.resource.Unmanaged;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +17,7 @@ import java.util.Map;
  */
 final class PlanValues {
 
-  static final String SENSITIVE = "(sensitive)";
+  static final String SENSITIVE = EnvironmentVariable.SENSITIVE;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +57,9 @@ final class PlanValues {
     return value(f.after())
         + " ("
         + target
-        + (target.project().equals(project) ? "" : " in project " + target.project())
+        + (java.util.Objects.equals(target.project(), project)
+            ? ""
+            : " in project " + target.scope())
         + ")";
   }
 
@@ -121,9 +128,20 @@ final class PlanValues {
     return name.matches("[A-Za-z0-9_.]+") ? name : value(name);
   }
 
+  /** {@code 2 unmanaged job(s)}, per kind. */
+  static String unmanaged(List<Unmanaged> objects) {
+    java.util.Map<String, Integer> byKind = new java.util.LinkedHashMap<>();
+    objects.forEach(u -> byKind.merge(u.kind().name().replace('_', ' '), 1, Integer::sum));
+    return String.join(
+        ", ",
+        byKind.entrySet().stream()
+            .map(e -> e.getValue() + " unmanaged " + e.getKey() + "(s)")
+            .toList());
+  }
+
   /** The name of the object as headers show it: {@code job "nightly" (id 42)}. */
   static String title(Change change) {
-    Long id = change.before() == null ? null : change.before().id();
+    Long id = change.id();
     return change.address() + (id == null ? "" : " (id " + id + ")");
   }
 }

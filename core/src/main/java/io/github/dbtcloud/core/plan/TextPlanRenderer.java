@@ -1,5 +1,7 @@
 package io.github.dbtcloud.core.plan;
 
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,12 +67,14 @@ public final class TextPlanRenderer {
               + desiredName
               + "\").");
     }
-    String project = null;
+    String scope = null;
     for (Change change : plan.changes()) {
-      if (!change.address().project().equals(project)) {
-        project = change.address().project();
+      if (!change.address().scope().equals(scope)) {
+        scope = change.address().scope();
         out.add("");
-        out.add(paint(BOLD, "Project " + project + ":"));
+        out.add(
+            paint(
+                BOLD, change.address().project() == null ? "Account:" : "Project " + scope + ":"));
       }
       out.add("");
       out.addAll(renderChange(change));
@@ -78,11 +82,19 @@ public final class TextPlanRenderer {
     if (!plan.unmanaged().isEmpty()) {
       out.add("");
       out.add(
-          plan.unmanaged().size()
-              + " unmanaged job(s) in scope (no marker of this file; left untouched):");
+          PlanValues.unmanaged(plan.unmanaged())
+              + " in scope (no marker of this file; left untouched):");
       plan.unmanaged()
           .forEach(
-              u -> out.add("    " + u.project() + ": \"" + u.name() + "\" (id " + u.id() + ")"));
+              u ->
+                  out.add(
+                      "    "
+                          + (u.project() == null ? "account" : u.project())
+                          + ": \""
+                          + u.name()
+                          + "\" (id "
+                          + u.id()
+                          + ")"));
     }
     for (String warning : plan.warnings()) {
       out.add("");
@@ -119,9 +131,7 @@ public final class TextPlanRenderer {
       out.add("      " + paint(RED, "-") + " name = " + PlanValues.value(name) + " -> null");
     }
     char op = change instanceof Change.Create ? '+' : '~';
-    boolean nested =
-        change.address().kind() == ResourceAddress.Kind.JOB
-            || change.address().kind() == ResourceAddress.Kind.ENVIRONMENT;
+    boolean nested = change.address().kind().nestedFields();
     block(tree(change.fields(), nested), op, "      ", change.address().project(), out);
     out.add("    }");
     return out;

@@ -7,7 +7,7 @@ import io.github.dbtcloud.core.api.SemanticLayerMetric;
 import io.github.dbtcloud.core.api.SemanticLayerQuery;
 import io.github.dbtcloud.core.api.SemanticLayerQueryResult;
 import io.github.dbtcloud.core.api.Sleeper;
-import io.github.dbtcloud.core.config.SemanticLayerSpec;
+import io.github.dbtcloud.core.config.SemanticLayerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,17 +22,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The check itself (design §7): list the environment's metrics, report the expected ones that are
- * missing, compile every expected one with the configured group-by (a few at a time), and, when
- * asked, run each as a one-row query. A refusal of one metric is that metric's FAILED verdict; a
- * refused token or an unreachable service stops the check, since no verdict would be true.
+ * The check itself (docs/semantic-layer.md#what-it-does): list the environment's metrics, report
+ * the expected ones that are missing, compile every expected one with the configured group-by (a
+ * few at a time), and, when asked, run each as a one-row query. A refusal of one metric is that
+ * metric's FAILED verdict; a refused token or an unreachable service stops the check, since no
+ * verdict would be true.
  */
 public final class MetricCheck {
 
   /** The time dimension every metric with a time axis offers. */
   public static final String METRIC_TIME = "metric_time";
 
-  // the SDK's polling back-off (§D.1)
+  // the polling back-off of dbt's Python Semantic Layer SDK (docs/wire-format.md#semantic-layer)
   private static final Duration FIRST_POLL = Duration.ofMillis(500);
   private static final double POLL_GROWTH = 1.15;
   private static final Duration MAX_POLL = Duration.ofSeconds(60);
@@ -44,16 +45,16 @@ public final class MetricCheck {
   private final Duration queryTimeout;
 
   /**
-   * @param sleeper how to wait between polls of a query
    * @param clock what the query timeout is measured on (the same time as {@code sleeper}'s, in
    *     tests)
+   * @param sleeper how to wait between polls of a query
    * @param queryTimeout how long one metric's query may take
    */
   public MetricCheck(
       SemanticLayerClient client,
       Console console,
-      Sleeper sleeper,
       Clock clock,
+      Sleeper sleeper,
       Duration queryTimeout) {
     this.client = client;
     this.console = console;
@@ -64,12 +65,13 @@ public final class MetricCheck {
 
   /** Checks the metrics {@code spec} expects in {@code environmentId}. */
   public MetricCheckReport run(
-      long environmentId, String environmentLabel, SemanticLayerSpec spec, boolean runQueries) {
+      long environmentId, String environmentLabel, SemanticLayerSettings spec, boolean runQueries) {
     Map<String, SemanticLayerMetric> served = new LinkedHashMap<>();
     client.metrics(environmentId).forEach(m -> served.put(m.name(), m));
-    List<String> expected = spec.allMetrics() ? List.copyOf(served.keySet()) : spec.metrics();
-    if (spec.allMetrics() && served.isEmpty()) {
-      throw new MetricCheckFailure(
+    List<String> expected =
+        spec.checksAllMetrics() ? List.copyOf(served.keySet()) : spec.metricsOrNone();
+    if (spec.checksAllMetrics() && served.isEmpty()) {
+      throw new MetricCheckFailedException(
           "The Semantic Layer of environment "
               + environmentLabel
               + " serves no metrics,"
@@ -79,8 +81,8 @@ public final class MetricCheck {
               + " environment (a job that runs dbt parse or dbt build), or point semantic_layer.environment at the"
               + " environment whose Semantic Layer is configured.");
     }
-    List<String> groupBy = new ArrayList<>(spec.groupBy());
-    spec.dimensions().stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
+    List<String> groupBy = new ArrayList<>(spec.groupByOrDefault());
+    spec.dimensionsOrNone().stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
     console.info(
         "Semantic Layer check: "
             + expected.size()
@@ -89,7 +91,7 @@ public final class MetricCheck {
             + " at "
             + client.url()
             + ", grouped by "
-            + describe(groupBy, spec.grain())
+            + describe(groupBy, spec.grainOrDefault())
             + (runQueries ? ", each also run as a one-row query" : "")
             + ".");
 
@@ -120,9 +122,9 @@ public final class MetricCheck {
       List<String> expected,
       Map<String, SemanticLayerMetric> served,
       List<String> groupBy,
-      SemanticLayerSpec spec,
+      SemanticLayerSettings spec,
       boolean runQueries) {
-    int threads = Math.max(1, Math.min(spec.parallelism(), expected.size()));
+    int threads = Math.max(1, Math.min(spec.parallelismOrDefault(), expected.size()));
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -141,7 +143,8 @@ public final class MetricCheck {
                   missing(name, environmentId, served)));
         } else {
           futures.add(
-              pool.submit(() -> check(environmentId, metric, groupBy, spec.grain(), runQueries)));
+              pool.submit(
+                  () -> check(environmentId, metric, groupBy, spec.grainOrDefault(), runQueries)));
         }
       }
       List<MetricResult> results = new ArrayList<>();

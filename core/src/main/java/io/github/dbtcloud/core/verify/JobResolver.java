@@ -2,14 +2,17 @@ package io.github.dbtcloud.core.verify;
 
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
-import io.github.dbtcloud.core.api.Job;
-import io.github.dbtcloud.core.api.Project;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.config.VerifySettings;
 import io.github.dbtcloud.core.identity.Marker;
-import io.github.dbtcloud.core.plan.DuplicateMarkerException;
+import io.github.dbtcloud.core.remote.Projects;
+import io.github.dbtcloud.core.resource.job.DuplicateMarkerException;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobApi;
+import io.github.dbtcloud.core.resource.job.JobSnapshot;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * Finds the id of the job to run: a numeric id is read as is (and checked); a key from the file is
@@ -33,27 +36,29 @@ final class JobResolver {
    */
   record ResolvedJob(long id, String label, String name) {}
 
-  ResolvedJob resolve(DesiredState desired, VerifyRequest request) {
+  ResolvedJob resolve(DesiredState desired, VerifySettings request) {
+    String origin = VerifySettingsResolver.origin(request);
+    JobApi jobs = new JobApi(client, desired.account().id());
     long account = desired.account().id();
     String ref = request.job();
     if (ref.chars().allMatch(Character::isDigit)) {
       long id = Long.parseLong(ref);
       try {
-        Job job = client.getJob(account, id);
+        Job job = jobs.get(id);
         return new ResolvedJob(id, "id " + id, job.name());
       } catch (DbtCloudApiException e) {
         if (e.status() == 404) {
-          throw new VerificationFailure(
-              VerificationFailure.Kind.CONFIGURATION,
+          throw new VerificationFailedException(
+              VerificationFailedException.Kind.CONFIGURATION,
               "Cannot verify: "
-                  + request.origin()
+                  + origin
                   + " names job id "
                   + id
                   + ", but account "
                   + account
                   + " has no such job (or the token cannot see"
                   + " it). Use a job key from "
-                  + fileName(desired)
+                  + desired.name()
                   + " or the id of an existing job.");
         }
         throw e;
@@ -71,12 +76,12 @@ final class JobResolver {
               .toList();
       String where =
           request.project() == null
-              ? "a job key in " + fileName(desired)
-              : "a job of project '" + request.project() + "' in " + fileName(desired);
-      throw new VerificationFailure(
-          VerificationFailure.Kind.CONFIGURATION,
+              ? "a job key in " + desired.name()
+              : "a job of project '" + request.project() + "' in " + desired.name();
+      throw new VerificationFailedException(
+          VerificationFailedException.Kind.CONFIGURATION,
           "Cannot verify: "
-              + request.origin()
+              + origin
               + " is '"
               + ref
               + "', which is neither "
@@ -87,12 +92,12 @@ final class JobResolver {
     }
     if (declaring.size() > 1) {
       List<String> keys = declaring.stream().map(ProjectSpec::key).toList();
-      throw new VerificationFailure(
-          VerificationFailure.Kind.CONFIGURATION,
+      throw new VerificationFailedException(
+          VerificationFailedException.Kind.CONFIGURATION,
           "Cannot verify: job key '"
               + ref
               + "' ("
-              + request.origin()
+              + origin
               + ") is declared in projects "
               + String.join(" and ", keys)
               + "; say which with"
@@ -105,29 +110,24 @@ final class JobResolver {
               + "' under verify:).");
     }
     ProjectSpec project = declaring.get(0);
-    long projectId = project.id() != null ? project.id() : projectByName(account, project).id();
-    String namespace = desired.ownership().namespace();
-    Marker wanted = new Marker(namespace, ref);
-    Job found = null;
-    for (Job job : client.listJobs(account, projectId)) {
-      Marker marker = Marker.findIn(job.description(), job.name()).orElse(null);
-      if (marker != null
-          && marker.key().equals(ref)
-          && Objects.equals(marker.namespace(), namespace)) {
-        if (found != null) {
-          throw new DuplicateMarkerException(wanted, found.id(), job.id());
-        }
-        found = job;
-      }
+    long projectId = new Projects(client).idOf(account, project);
+    JobSnapshot listed = JobSnapshot.of(jobs.list(projectId), desired.ownership().namespace());
+    Marker wanted = new Marker(desired.ownership().namespace(), ref);
+    if (listed.duplicates().containsKey(wanted.text())) {
+      throw new DuplicateMarkerException(
+          Map.of(wanted.text(), listed.duplicates().get(wanted.text())),
+          project.describe(),
+          Map.of());
     }
+    Job found = listed.managed().get(ref);
     if (found == null) {
-      throw new VerificationFailure(
-          VerificationFailure.Kind.CONFIGURATION,
+      throw new VerificationFailedException(
+          VerificationFailedException.Kind.CONFIGURATION,
           "Cannot verify job '"
               + ref
               + "': it is"
               + " declared in "
-              + fileName(desired)
+              + desired.name()
               + " (project "
               + project.describe()
               + ") but no job in dbt Cloud"
@@ -136,28 +136,5 @@ final class JobResolver {
               + " yet. Run 'mvn dbt:apply' first, which creates it.");
     }
     return new ResolvedJob(found.id(), ref, found.name());
-  }
-
-  private Project projectByName(long account, ProjectSpec spec) {
-    List<Project> named =
-        client.listProjects(account).stream().filter(p -> spec.name().equals(p.name())).toList();
-    if (named.size() != 1) {
-      throw new VerificationFailure(
-          VerificationFailure.Kind.CONFIGURATION,
-          "Cannot verify: project "
-              + spec.describe()
-              + " matches "
-              + named.size()
-              + " projects in account "
-              + account
-              + "; give the project's 'id:' in the file.");
-    }
-    return named.get(0);
-  }
-
-  private static String fileName(DesiredState desired) {
-    return desired.files().isEmpty()
-        ? "the desired-state file"
-        : desired.files().get(0).getFileName().toString();
   }
 }

@@ -8,6 +8,7 @@ import io.github.dbtcloud.core.api.RunClient;
 import io.github.dbtcloud.core.api.RunStatus;
 import io.github.dbtcloud.core.api.RunStep;
 import io.github.dbtcloud.core.api.Sleeper;
+import io.github.dbtcloud.core.config.VerifySettings;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class RunFollower {
   private final Console console;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final VerifyRequest request;
+  private final VerifySettings request;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
   private final AtomicBoolean done = new AtomicBoolean();
   private final Set<Integer> stepsShown = new HashSet<>();
@@ -72,7 +73,7 @@ final class RunFollower {
       Console console,
       Clock clock,
       Sleeper sleeper,
-      VerifyRequest request) {
+      VerifySettings request) {
     this.runs = runs;
     this.account = account;
     this.console = console;

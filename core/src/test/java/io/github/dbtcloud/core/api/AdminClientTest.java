@@ -6,7 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.CapturingConsole;
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.DbtCloudFailure;
+import io.github.dbtcloud.core.DbtCloudException;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobApi;
+import io.github.dbtcloud.core.resource.job.JobEnvironmentVariable;
+import io.github.dbtcloud.core.resource.job.JobType;
+import io.github.dbtcloud.core.resource.job.JobVariableApi;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariableApi;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariables;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -70,7 +78,7 @@ class AdminClientTest {
   void readsEveryPageOfAListInPagesOf100OrderedById() throws InterruptedException {
     server.setDispatcher(listing(150));
 
-    List<Job> jobs = client.listJobs(1, 7);
+    List<Job> jobs = new JobApi(client, 1).list(7);
 
     assertThat(jobs).hasSize(150);
     assertThat(jobs).extracting(Job::id).startsWith(0L, 1L).endsWith(149L);
@@ -104,7 +112,7 @@ class AdminClientTest {
           }
         });
 
-    assertThat(client.listJobs(1, 7)).hasSize(400);
+    assertThat(new JobApi(client, 1).list(7)).hasSize(400);
     assertThat(most.get()).isEqualTo(3);
   }
 
@@ -123,7 +131,7 @@ class AdminClientTest {
           }
         });
 
-    assertThat(client.listJobs(1, 7)).hasSize(150);
+    assertThat(new JobApi(client, 1).list(7)).hasSize(150);
     assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
@@ -140,8 +148,8 @@ class AdminClientTest {
           }
         });
 
-    assertThatThrownBy(() -> client.listJobs(1, 7))
-        .isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> new JobApi(client, 1).list(7))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("/api/v2/accounts/1/jobs/")
         .hasMessageContaining("kept changing")
         .hasMessageContaining("total_count 300 but 100 objects before an empty page");
@@ -158,8 +166,8 @@ class AdminClientTest {
           }
         });
 
-    assertThatThrownBy(() -> client.listJobs(1, 7))
-        .isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> new JobApi(client, 1).list(7))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("total_count 12 but 0 objects");
   }
 
@@ -167,7 +175,7 @@ class AdminClientTest {
   void anEmptyListingIsOneRequest() {
     server.setDispatcher(listing(0));
 
-    assertThat(client.listJobs(1, 7)).isEmpty();
+    assertThat(new JobApi(client, 1).list(7)).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -180,7 +188,7 @@ class AdminClientTest {
                 + " proper permissions."));
 
     DbtCloudApiException e =
-        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 99));
+        catchThrowableOfType(DbtCloudApiException.class, () -> new JobApi(client, 1).get(99));
 
     assertThat(e.status()).isEqualTo(404);
     assertThat(e.method()).isEqualTo("GET");
@@ -201,7 +209,7 @@ class AdminClientTest {
 
     DbtCloudApiException e =
         catchThrowableOfType(
-            DbtCloudApiException.class, () -> client.createJob(1, Job.draft(1, 7, 70L)));
+            DbtCloudApiException.class, () -> new JobApi(client, 1).create(Job.draft(1, 7, 70L)));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.method()).isEqualTo("POST");
@@ -221,7 +229,7 @@ class AdminClientTest {
             .setBody("{\"detail\": \"Method \\\"GET\\\" not allowed.\"}"));
 
     DbtCloudApiException e =
-        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 5));
+        catchThrowableOfType(DbtCloudApiException.class, () -> new JobApi(client, 1).get(5));
 
     assertThat(e.status()).isEqualTo(405);
     assertThat(e.userMessage()).isEqualTo("Method \"GET\" not allowed.");
@@ -232,7 +240,7 @@ class AdminClientTest {
     server.enqueue(
         Responses.ok("{\"id\":70403104191314,\"project_id\":70403104191315,\"name\":\"x\"}"));
 
-    Job job = client.getJob(1, 70403104191314L);
+    Job job = new JobApi(client, 1).get(70403104191314L);
 
     assertThat(job.id()).isEqualTo(70403104191314L);
     assertThat(job.projectId()).isEqualTo(70403104191315L);
@@ -245,7 +253,7 @@ class AdminClientTest {
             "{\"id\":1,\"job_type\":\"quantum\",\"brand_new_field\":{\"x\":[1]},"
                 + "\"updated_at\":\"2021-11-18T15:19:03.185687+00:00\"}"));
 
-    Job job = client.getJob(1, 1);
+    Job job = new JobApi(client, 1).get(1);
 
     assertThat(job.type()).isEqualTo(JobType.UNKNOWN);
     assertThat(job.fields()).containsKey("brand_new_field");
@@ -256,7 +264,7 @@ class AdminClientTest {
   void sendsTheTokenTheUserAgentAndJsonHeaders() throws InterruptedException {
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.getJob(1, 900);
+    new JobApi(client, 1).get(900);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeader("Authorization")).isEqualTo("Token " + TOKEN);
@@ -268,7 +276,7 @@ class AdminClientTest {
   void neverSendsTheClientSideRetryFlag() throws InterruptedException {
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.updateJob(1, new Job(java.util.Map.of("id", 900L, "name", "n")));
+    new JobApi(client, 1).update(new Job(java.util.Map.of("id", 900L, "name", "n")));
 
     assertThat(server.takeRequest().getHeader(Idempotency.HEADER)).isNull();
   }
@@ -287,8 +295,8 @@ class AdminClientTest {
     server.enqueue(Responses.ok(Responses.JOB));
 
     DbtCloudApiException refused =
-        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
-    client.getJob(1, 900);
+        catchThrowableOfType(DbtCloudApiException.class, () -> new JobApi(client, 1).get(900));
+    new JobApi(client, 1).get(900);
 
     assertThat(refused.getMessage()).doesNotContain(TOKEN).contains("[redacted]");
     assertThat(log).isNotEmpty().noneMatch(line -> line.contains(TOKEN));
@@ -312,7 +320,7 @@ class AdminClientTest {
                 + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"},\"Production\":{\"id\":2,\"value\":\"prod\"}},"
                 + "\"DBT_ENV_SECRET_KEY\":{\"Production\":{\"id\":3,\"value\":\"**********\"}}}}"));
 
-    EnvironmentVariables vars = client.environmentVariables(1, 7);
+    EnvironmentVariables vars = new EnvironmentVariableApi(client, 1, 7).read();
 
     assertThat(vars.scopes()).containsExactly("project", "Production", "CI");
     EnvironmentVariable target = vars.variables().get("DBT_TARGET");
@@ -330,16 +338,16 @@ class AdminClientTest {
             "{\"environments\":[\"project\",\"Production\"],\"variables\":{"
                 + "\"DBT_TARGET\":{\"project\":{\"id\":1,\"value\":\"dev\"}}}}"));
     server.enqueue(Responses.ok("{\"message\":\"ok\",\"new_var_ids\":[5],\"deleted_var_ids\":[]}"));
-    EnvironmentVariable before = client.environmentVariables(1, 7).variables().get("DBT_TARGET");
+    EnvironmentVariable before =
+        new EnvironmentVariableApi(client, 1, 7).read().variables().get("DBT_TARGET");
     server.takeRequest();
 
-    client.updateEnvironmentVariable(
-        1,
-        7,
-        before,
-        EnvironmentVariable.draft(1, 7, "DBT_TARGET")
-            .withValue("project", "dev2")
-            .withValue("Production", "prod"));
+    new EnvironmentVariableApi(client, 1, 7)
+        .update(
+            before,
+            EnvironmentVariable.draft(1, 7, "DBT_TARGET")
+                .withValue("project", "dev2")
+                .withValue("Production", "prod"));
 
     RecordedRequest put = server.takeRequest();
     assertThat(put.getMethod()).isEqualTo("PUT");
@@ -357,7 +365,7 @@ class AdminClientTest {
             "{\"DBT_A\":{\"project\":{\"id\":1,\"value\":\"p\"},\"job\":{\"id\":9,\"value\":\"j\"}},"
                 + "\"DBT_B\":{\"environment\":{\"id\":2,\"value\":\"e\"}}}"));
 
-    List<JobEnvironmentVariable> overrides = client.jobEnvironmentVariables(1, 7, 900);
+    List<JobEnvironmentVariable> overrides = new JobVariableApi(client, 1, 7).list(900);
 
     assertThat(overrides)
         .singleElement()
@@ -374,7 +382,7 @@ class AdminClientTest {
   void acceptsADeleteAnsweredWith204() {
     server.enqueue(new MockResponse().setResponseCode(204));
 
-    client.deleteJob(1, 900);
+    new JobApi(client, 1).delete(900);
 
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

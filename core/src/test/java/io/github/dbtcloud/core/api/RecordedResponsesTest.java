@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dbtcloud.core.SharedFixtures;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -54,7 +56,7 @@ class RecordedResponsesTest {
     assertThat(files).hasSizeGreaterThan(20);
     for (Path file : files) {
       JsonNode raw = AdminClient.MAPPER.readTree(file.toFile());
-      // artifact downloads are the raw file, not the envelope (§E.11)
+      // artifact downloads are the raw file, not the envelope (docs/wire-format.md#artifacts)
       JsonNode data = raw.has("status") ? throughTheClient(file) : raw;
       assertThat(data.isMissingNode()).as(file.getFileName().toString()).isFalse();
       List<String> timestamps = new ArrayList<>();

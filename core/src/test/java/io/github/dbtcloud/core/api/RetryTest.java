@@ -3,6 +3,10 @@ package io.github.dbtcloud.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.environment.EnvironmentApi;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobApi;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -55,7 +59,7 @@ class RetryTest {
     server.enqueue(Responses.error(503, "Service unavailable"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    assertThat(client.getJob(1, 900).id()).isEqualTo(900L);
+    assertThat(new JobApi(client, 1).get(900).id()).isEqualTo(900L);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(client.requestCount()).isEqualTo(2);
   }
@@ -65,7 +69,7 @@ class RetryTest {
     server.enqueue(Responses.error(429, "Too many requests").setHeader("Retry-After", "7"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.getJob(1, 900);
+    new JobApi(client, 1).get(900);
 
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
     assertThat(log)
@@ -84,7 +88,7 @@ class RetryTest {
     server.enqueue(Responses.error(429, "Too many requests").setHeader("Retry-After", in30s));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.getJob(1, 900);
+    new JobApi(client, 1).get(900);
 
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
   }
@@ -96,7 +100,7 @@ class RetryTest {
     server.enqueue(new MockResponse().setResponseCode(504));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.getJob(1, 900);
+    new JobApi(client, 1).get(900);
 
     List<Duration> sleeps = time.sleeps();
     assertThat(sleeps).hasSize(3);
@@ -118,7 +122,7 @@ class RetryTest {
                 3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
     DbtCloudApiException e =
-        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+        catchThrowableOfType(DbtCloudApiException.class, () -> new JobApi(client, 1).get(900));
 
     assertThat(e.status()).isEqualTo(500);
     assertThat(e.userMessage()).isEqualTo("There was a server error. Please contact support!");
@@ -130,7 +134,7 @@ class RetryTest {
     server.enqueue(Responses.error(429, "Too many requests").setHeader("Retry-After", "600"));
 
     DbtCloudApiException e =
-        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+        catchThrowableOfType(DbtCloudApiException.class, () -> new JobApi(client, 1).get(900));
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(time.sleeps()).isEmpty();
@@ -142,7 +146,7 @@ class RetryTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    assertThat(client.getJob(1, 900).id()).isEqualTo(900L);
+    assertThat(new JobApi(client, 1).get(900).id()).isEqualTo(900L);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -151,7 +155,7 @@ class RetryTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    assertThat(client.getJob(1, 900).id()).isEqualTo(900L);
+    assertThat(new JobApi(client, 1).get(900).id()).isEqualTo(900L);
   }
 
   @Test
@@ -159,7 +163,7 @@ class RetryTest {
     server.enqueue(Responses.error(502, "Bad gateway"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.updateJob(1, new Job(java.util.Map.of("id", 900L, "name", "n")));
+    new JobApi(client, 1).update(new Job(java.util.Map.of("id", 900L, "name", "n")));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -169,7 +173,7 @@ class RetryTest {
     server.enqueue(Responses.error(400, "The request was invalid."));
 
     DbtCloudApiException refused =
-        catchThrowableOfType(DbtCloudApiException.class, () -> client.getJob(1, 900));
+        catchThrowableOfType(DbtCloudApiException.class, () -> new JobApi(client, 1).get(900));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -183,7 +187,7 @@ class RetryTest {
     DbtCloudApiException e =
         catchThrowableOfType(
             DbtCloudApiException.class,
-            () -> client.createJob(1, Job.draft(1, 7, 70L).withName("n")));
+            () -> new JobApi(client, 1).create(Job.draft(1, 7, 70L).withName("n")));
 
     assertThat(e.status()).isEqualTo(500);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -197,7 +201,7 @@ class RetryTest {
     DbtCloudApiException e =
         catchThrowableOfType(
             DbtCloudApiException.class,
-            () -> client.createJob(1, Job.draft(1, 7, 70L).withName("n")));
+            () -> new JobApi(client, 1).create(Job.draft(1, 7, 70L).withName("n")));
 
     assertThat(e.answered()).isFalse();
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -211,7 +215,7 @@ class RetryTest {
     DbtCloudApiException e =
         catchThrowableOfType(
             DbtCloudApiException.class,
-            () -> client.createEnvironment(1, 7, Environment.draft(1, 7).withName("CI")));
+            () -> new EnvironmentApi(client, 1, 7).create(Environment.draft(1, 7).withName("CI")));
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -222,7 +226,7 @@ class RetryTest {
     server.enqueue(Responses.error(503, "busy"));
     server.enqueue(Responses.ok(Responses.JOB));
 
-    client.getJob(1, 900);
+    new JobApi(client, 1).get(900);
 
     assertThat(log).noneMatch(l -> l.contains(TOKEN));
   }
@@ -256,9 +260,9 @@ class RetryTest {
       server.enqueue(Responses.ok(Responses.JOB));
     }
 
-    client.getJob(1, 900);
-    client.getJob(1, 900);
-    client.getJob(1, 900);
+    new JobApi(client, 1).get(900);
+    new JobApi(client, 1).get(900);
+    new JobApi(client, 1).get(900);
 
     // 20 a minute: a burst of one, then one every three seconds
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));

@@ -5,12 +5,13 @@ import static io.github.dbtcloud.core.apply.ApplyFixtures.desired;
 import static io.github.dbtcloud.core.apply.ApplyFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.Job;
-import io.github.dbtcloud.core.api.JobEnvironmentVariable;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.plan.Plan;
+import io.github.dbtcloud.core.resource.WriteContext;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobEnvironmentVariable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -118,7 +119,8 @@ class ApplierTest {
     assertThat(cloud.environments())
         .extracting(Environment::name)
         .containsExactly("Development", "Production");
-    assertThat(result.done().get(0).detail()).contains("no answer to POST /environments/");
+    assertThat(result.done().get(0).detail())
+        .contains("no answer to POST /api/v3/accounts/1/projects/2/environments/");
   }
 
   @Test
@@ -138,7 +140,7 @@ class ApplierTest {
               assertThat(f.id()).isEqualTo("environment \"prod\"");
               assertThat(f.message())
                   .contains(
-                      "dbt Cloud answered HTTP 500 to POST /environments/ (There was a server error")
+                      "dbt Cloud answered HTTP 500 to POST /api/v3/accounts/1/projects/2/environments/ (There was a server error")
                   .contains(
                       "the project's environments were listed again: there is no environment named \"Production\","
                           + " so it was not created. Apply again to create it.");
@@ -177,17 +179,18 @@ class ApplierTest {
             console);
 
     assertThat(result.complete()).isTrue();
-    assertThat(console.waits).containsExactly(ChangeWriter.RATE_LIMITED_WAITS.get(0));
+    assertThat(console.waits).containsExactly(WriteContext.RATE_LIMITED_WAITS.get(0));
     assertThat(cloud.environments()).hasSize(2);
   }
 
   @Test
   void aRefusedCreateFailsWithDbtCloudsMessageAndIsNotLookedFor() {
     cloud.fail("createEnvironment", 400, false);
+    Plan plan = plan(desired(dir, PROD), cloud);
     List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
     cloud.onCall(calls::add);
 
-    ApplyResult result = apply(plan(desired(dir, PROD), cloud), cloud);
+    ApplyResult result = apply(plan, cloud);
 
     assertThat(result.failed())
         .singleElement()
@@ -195,7 +198,7 @@ class ApplierTest {
             f ->
                 assertThat(f.message())
                     .startsWith(
-                        "dbt Cloud answered HTTP 400 to POST /environments/: The request was invalid."));
+                        "dbt Cloud answered HTTP 400 to POST /api/v3/accounts/1/projects/2/environments/: The request was invalid."));
     assertThat(calls).containsExactly("createEnvironment");
   }
 
@@ -290,15 +293,11 @@ class ApplierTest {
   @Test
   void aStopLetsTheRequestInFlightFinishAndStartsNothingNew() {
     StopSignal stop = new StopSignal();
+    Plan plan = plan(desired(dir, TWO_ENVIRONMENTS), cloud);
     cloud.onCall(op -> stop.request("the build was interrupted"));
 
     ApplyResult result =
-        apply(
-            plan(desired(dir, TWO_ENVIRONMENTS), cloud),
-            cloud,
-            new ApplyOptions(1, false),
-            stop,
-            new ApplyFixtures.Lines());
+        apply(plan, cloud, new ApplyOptions(1, false), stop, new ApplyFixtures.Lines());
 
     assertThat(result.done()).extracting(StepOutcome::id).containsExactly("environment \"prod\"");
     assertThat(result.skipped())
@@ -353,7 +352,7 @@ class ApplierTest {
             stop,
             console);
 
-    ApplyReport.print(result, stop, console);
+    ApplySummary.print(result, stop, console);
 
     assertThat(console.text())
         .contains(
@@ -363,7 +362,7 @@ class ApplierTest {
         .contains("  skipped  job \"nightly\": waits for environment \"prod\", which failed")
         .containsPattern("  done     environment \"ci\": created \\(id \\d+\\)")
         .contains("What was done stays done: fix the cause, then run dbt:apply again");
-    assertThat(ApplyReport.failureMessage(result, stop))
+    assertThat(ApplySummary.failureMessage(result, stop))
         .startsWith("Apply incomplete: 2 done, 1 failed, 1 skipped.")
         .contains("failed: environment \"prod\": dbt Cloud answered HTTP 500")
         .contains("skipped: job \"nightly\"");

@@ -1,12 +1,12 @@
 package io.github.dbtcloud.core.apply;
 
 import io.github.dbtcloud.core.Console;
-import io.github.dbtcloud.core.Target;
 import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.config.DesiredState;
-import io.github.dbtcloud.core.plan.Differ;
+import io.github.dbtcloud.core.config.DesiredStateLoader;
 import io.github.dbtcloud.core.plan.Plan;
-import io.github.dbtcloud.core.plan.PlanOptions;
+import io.github.dbtcloud.core.plan.Planner;
+import io.github.dbtcloud.core.resource.PlanOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,16 +42,16 @@ final class ApplyFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Target(file, Map.of(), Map.of(), null, null, "test").load();
+    return new DesiredStateLoader(Map.of(), Map.of()).load(file);
   }
 
   static Plan plan(DesiredState desired, FakeDbtCloud cloud) {
-    return Differ.diff(desired, cloud.snapshot(desired), PlanOptions.defaults());
+    return new Planner().plan(desired, cloud.snapshot(desired), PlanOptions.defaults());
   }
 
   static ApplyResult apply(
       Plan plan, FakeDbtCloud cloud, ApplyOptions options, StopSignal stop, Lines console) {
-    return new Applier(cloud, console, options, stop, console.sleeper()).apply(plan);
+    return new Applier(cloud, console, console.sleeper(), options, stop).apply(plan);
   }
 
   static ApplyResult apply(Plan plan, FakeDbtCloud cloud) {

@@ -4,10 +4,10 @@ import static io.github.dbtcloud.core.apply.ApplyFixtures.desired;
 import static io.github.dbtcloud.core.apply.ApplyFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.plan.Plan;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,8 +80,8 @@ class ApplyGraphTest {
   void stepsAreNamedWithTheirProjectOnlyWhenThePlanSpansSeveral() {
     assertThat(
             ApplyGraph.label(
-                new io.github.dbtcloud.core.plan.ResourceAddress(
-                    io.github.dbtcloud.core.plan.ResourceAddress.Kind.JOB, "shop", "nightly"),
+                new io.github.dbtcloud.core.resource.ResourceAddress(
+                    io.github.dbtcloud.core.resource.job.JobKind.INSTANCE, "shop", "nightly"),
                 true))
         .isEqualTo("shop: job \"nightly\"");
   }

@@ -170,28 +170,28 @@ class CompleteFileTest {
 
   @Test
   void readsVerifyAndTheSemanticLayerCheck() {
-    VerifySpec verify = state.verify().orElseThrow();
+    VerifySettings verify = state.verify().orElseThrow();
     assertThat(verify)
         .isEqualTo(
-            new VerifySpec(
-                "nightly",
-                null,
-                "Verification after dbt:apply",
-                "main",
-                null,
-                "dbt_verify",
-                List.of("dbt build --select state:modified+"),
-                4,
-                "verify",
-                Duration.ofMinutes(45),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(1),
-                true,
-                verify.position()));
-    SemanticLayerSpec sl = state.semanticLayer().orElseThrow();
+            VerifySettings.builder()
+                .job("nightly")
+                .cause("Verification after dbt:apply")
+                .gitBranch("main")
+                .schemaOverride("dbt_verify")
+                .stepsOverride(List.of("dbt build --select state:modified+"))
+                .threadsOverride(4)
+                .targetNameOverride("verify")
+                .timeout(Duration.ofMinutes(45))
+                .pollMin(Duration.ofSeconds(5))
+                .pollMax(Duration.ofMinutes(1))
+                .cancelOnTimeout(true)
+                .position(verify.position())
+                .jobPosition(verify.position())
+                .build());
+    SemanticLayerSettings sl = state.semanticLayer().orElseThrow();
     assertThat(sl)
         .isEqualTo(
-            new SemanticLayerSpec(
+            new SemanticLayerSettings(
                 "prod",
                 "jaffle_shop",
                 false,
@@ -200,6 +200,9 @@ class CompleteFileTest {
                 "month",
                 List.of("customer__region"),
                 2,
+                null,
+                null,
+                null,
                 sl.position()));
   }
 

@@ -9,22 +9,22 @@ import java.util.Map;
 /**
  * Test resources under {@code config/} and a loader with a fixed environment and fixed properties.
  */
-final class ConfigFixtures {
+public final class ConfigFixtures {
 
   /** What {@code ${env.NAME}} sees in tests. */
-  static final Map<String, String> ENVIRONMENT =
+  public static final Map<String, String> ENVIRONMENT =
       Map.of(
           "DBT_ENV_SECRET_GIT_TOKEN", "s3cr3t-from-env",
           "DBT_HOST", "ab123.us1.dbt.com",
           "THREADS", "6");
 
   /** What {@code ${name}} sees in tests (the mojo passes Maven's properties). */
-  static final Map<String, String> PROPERTIES =
+  public static final Map<String, String> PROPERTIES =
       Map.of("threads", "6", "release.branch", "release/1.2");
 
   private ConfigFixtures() {}
 
-  static Path resource(String name) {
+  public static Path resource(String name) {
     URL url = ConfigFixtures.class.getResource("/config/" + name);
     if (url == null) {
       throw new IllegalArgumentException("no test resource config/" + name);

@@ -3,7 +3,6 @@ package io.github.dbtcloud.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.dbtcloud.core.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,18 +173,11 @@ class MultiFileTest {
   }
 
   @Test
-  void loadsThroughATargetWithFilePatterns() {
-    Target target =
-        new Target(
-            dir.resolve("ignored.yml"),
-            ConfigFixtures.ENVIRONMENT,
-            Map.of(),
-            null,
-            null,
-            "test",
-            dir,
-            List.of("dbt-cloud.yml", "jobs/**"));
+  void loadsFilesGivenAsPatterns() {
+    DesiredState state =
+        new DesiredStateLoader(ConfigFixtures.ENVIRONMENT, Map.of())
+            .load(new DesiredFiles(dir, List.of("dbt-cloud.yml", "jobs/**")));
 
-    assertThat(target.load().jobCount()).isEqualTo(2);
+    assertThat(state.jobCount()).isEqualTo(2);
   }
 }

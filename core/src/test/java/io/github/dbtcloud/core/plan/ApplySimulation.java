@@ -1,10 +1,11 @@
 package io.github.dbtcloud.core.plan;
 
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.api.WireObject;
-import io.github.dbtcloud.core.remote.RemoteProject;
-import io.github.dbtcloud.core.remote.RemoteState;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.PendingReference;
+import io.github.dbtcloud.core.resource.ResourceAddress;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,30 +24,20 @@ final class ApplySimulation {
    * Applies {@code plan} to the one project of {@code remote}; {@code server} rewrites each job as
    * dbt Cloud would.
    */
-  static RemoteState apply(RemoteState remote, Plan plan, UnaryOperator<Job> server) {
-    RemoteProject rp = remote.projects().get("shop");
+  static Remote apply(Remote remote, Plan plan, UnaryOperator<Job> server) {
+    Remote.Listing rp = remote.projects().get("shop");
     List<Environment> envs = new ArrayList<>(rp.environments());
     List<Job> jobs = new ArrayList<>(rp.jobs());
     Map<ResourceAddress, Long> created = new HashMap<>();
     long next = 5000;
     for (Change c : plan.changes()) {
-      WireObject body =
-          c instanceof Change.Create cr
-              ? cr.after()
-              : c instanceof Change.Update u ? u.after() : null;
+      WireObject body = c.after();
       if (body instanceof Job job) {
         long id = c instanceof Change.Create ? next++ : job.id();
         created.put(c.address(), id);
         for (PendingReference p : c.pending()) {
           long target = created.get(p.target());
-          job =
-              switch (p.field()) {
-                case ENVIRONMENT_ID -> job.withEnvironmentId(target);
-                case DEFERRING_ENVIRONMENT_ID -> job.withDeferringEnvironmentId(target);
-                case DEFERRING_JOB_ID -> job.withDeferringJobId(target);
-                case COMPLETION_JOB_ID -> job.withCompletionTriggerJobId(target);
-                case JOB_DEFINITION_ID -> job;
-              };
+          job = job.with(p.path(), target);
         }
         Job stored = server.apply(new Job(Specs.with(job.fields(), "id", id)));
         jobs.removeIf(j -> j.id() == id);
@@ -60,9 +51,9 @@ final class ApplySimulation {
         jobs.removeIf(j -> j.id().equals(d.before().id()));
       }
     }
-    return new RemoteState(
+    return new Remote(
         remote.accountId(),
         remote.host(),
-        Map.of("shop", new RemoteProject("shop", rp.project(), envs, jobs)));
+        Map.of("shop", new Remote.Listing("shop", rp.project(), envs, jobs)));
   }
 }

@@ -8,10 +8,13 @@ import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.PlanOptions;
+import io.github.dbtcloud.core.resource.Unmanaged;
+import io.github.dbtcloud.core.resource.job.Job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +37,7 @@ class BrakeTest {
   @Test
   void prunesOnlyManagedJobsOfTheFilesNamespace() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             owned(true, 10, job("keep", j -> j)),
             remote(
                 managed(1, "keep"),
@@ -46,13 +49,13 @@ class BrakeTest {
         .singleElement()
         .isInstanceOf(Change.Delete.class)
         .satisfies(c -> assertThat(c.before().id()).isEqualTo(2L));
-    assertThat(plan.unmanaged()).extracting(UnmanagedJob::id).containsExactly(3L, 4L);
+    assertThat(plan.unmanaged()).extracting(Unmanaged::id).containsExactly(3L, 4L);
   }
 
   @Test
   void neverPrunesWithPruneOff() {
     assertThat(
-            Differ.diff(
+            Plans.diff(
                     owned(false, 10, job("keep", j -> j)),
                     remote(managed(1, "keep"), managed(2, "dropped")))
                 .isEmpty())
@@ -67,8 +70,7 @@ class BrakeTest {
     }
 
     assertThatThrownBy(
-            () ->
-                Differ.diff(owned(true, 2, job("keep", j -> j)), remote(jobs.toArray(Job[]::new))))
+            () -> Plans.diff(owned(true, 2, job("keep", j -> j)), remote(jobs.toArray(Job[]::new))))
         .isInstanceOf(BrakeException.class)
         .hasMessageContaining("would delete 3 managed job(s), more than ownership.max_deletes = 2")
         .hasMessageContaining("shop/old0 (id 10)")
@@ -81,7 +83,7 @@ class BrakeTest {
     // anew
     assertThatThrownBy(
             () ->
-                Differ.diff(
+                Plans.diff(
                     owned(true, 10, job("a", j -> j), job("b", j -> j)),
                     remote(managed(1, "x"), managed(2, "y"))))
         .isInstanceOf(BrakeException.class)
@@ -92,7 +94,7 @@ class BrakeTest {
   @Test
   void stopsAPlanIntoAProjectThatListsNothing() {
     assertThatThrownBy(
-            () -> Differ.diff(owned(false, 10, job("a", j -> j)), remote(List.of(), List.of())))
+            () -> Plans.diff(owned(false, 10, job("a", j -> j)), remote(List.of(), List.of())))
         .isInstanceOf(BrakeException.class)
         .hasMessageContaining("lists no environment and no job in project shop (id 7)")
         .hasMessageContaining("https://ab123.us1.dbt.com/")
@@ -102,7 +104,7 @@ class BrakeTest {
   @Test
   void letsAnEmptyProjectThroughWhenTheBuildSaysItIsNew() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             owned(false, 10, job("a", j -> j)),
             remote(List.of(), List.of()),
             new PlanOptions(Set.of(), Set.of(), null, Set.of(), true));
@@ -113,7 +115,7 @@ class BrakeTest {
   @Test
   void deletesComeLastAndAtMostMaxDeletesPass() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             owned(true, 2, job("keep", j -> j), job("new", j -> j)),
             remote(managed(1, "keep"), managed(2, "old1"), managed(3, "old2")));
 

@@ -16,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.dbtcloud.core.DbtCloudFailure;
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.Job;
+import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.config.DeferralSpec;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.EnvironmentSpec;
@@ -30,7 +28,16 @@ import io.github.dbtcloud.core.config.SourcePosition;
 import io.github.dbtcloud.core.config.TriggersSpec;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.identity.MarkerPlacement;
-import io.github.dbtcloud.core.remote.RemoteState;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.PendingReference;
+import io.github.dbtcloud.core.resource.PlanOptions;
+import io.github.dbtcloud.core.resource.ResourceAddress;
+import io.github.dbtcloud.core.resource.Unmanaged;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.DuplicateMarkerException;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +68,7 @@ class DifferTest {
   @Test
   void plansACreateShowingEveryFieldTheFileSetsAndNothingElse() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 job(
                     "nightly",
@@ -96,7 +103,7 @@ class DifferTest {
             List.of(prod(), env("ci", "CI", "deployment", "staging")),
             List.of());
 
-    Plan plan = Differ.diff(desired, remote());
+    Plan plan = Plans.diff(desired, remote());
 
     assertThat(plan.changes())
         .singleElement()
@@ -105,7 +112,7 @@ class DifferTest {
 
   @Test
   void plansAnUpdateOfOnlyTheFieldThatDiffers() {
-    Plan plan = Differ.diff(desired(nightly(8)), remote(remoteNightly(4)));
+    Plan plan = Plans.diff(desired(nightly(8)), remote(remoteNightly(4)));
 
     assertThat(plan.changes()).singleElement().isInstanceOf(Change.Update.class);
     assertThat(plan.changes().get(0).fields())
@@ -115,7 +122,7 @@ class DifferTest {
 
   @Test
   void plansNothingWhenTheRemoteMatchesAndListsItAsUnchanged() {
-    Plan plan = Differ.diff(desired(nightly(4)), remote(remoteNightly(4)));
+    Plan plan = Plans.diff(desired(nightly(4)), remote(remoteNightly(4)));
 
     assertThat(plan.isEmpty()).isTrue();
     assertThat(plan.unchanged())
@@ -126,7 +133,7 @@ class DifferTest {
 
   @Test
   void leavesAFieldTheFileDoesNotMentionAlone() {
-    assertThat(Differ.diff(desired(nightly(null)), remote(remoteNightly(4))).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(nightly(null)), remote(remoteNightly(4))).isEmpty()).isTrue();
   }
 
   @Test
@@ -136,7 +143,7 @@ class DifferTest {
             Specs.with(
                 remoteNightly(4).fields(), "updated_at", "2021-11-18T15:19:03.185687+00:00"));
 
-    Change update = Differ.diff(desired(nightly(8)), remote(current)).changes().get(0);
+    Change update = Plans.diff(desired(nightly(8)), remote(current)).changes().get(0);
 
     assertThat(update.remoteFingerprint().updatedAt()).hasToString("2021-11-18T15:19:03.185687Z");
     assertThat(update.remoteFingerprint()).isEqualTo(current.fingerprint());
@@ -149,19 +156,20 @@ class DifferTest {
     Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
     Job foreign = remoteJob(902, "[[finance/export]]", j -> j.withName("Export"));
 
-    Plan plan = Differ.diff(desired(nightly(4)), remote(remoteNightly(4), handMade, foreign));
+    Plan plan = Plans.diff(desired(nightly(4)), remote(remoteNightly(4), handMade, foreign));
 
     assertThat(plan.isEmpty()).isTrue();
     assertThat(plan.unmanaged())
         .containsExactly(
-            new UnmanagedJob("shop", 901L, "Hand made"), new UnmanagedJob("shop", 902L, "Export"));
+            new Unmanaged(JobKind.INSTANCE, "shop", 901L, "Hand made"),
+            new Unmanaged(JobKind.INSTANCE, "shop", 902L, "Export"));
   }
 
   @Test
   void twoRemoteJobsWithTheSameMarkerIsAnErrorNamingBoth() {
     assertThatThrownBy(
             () ->
-                Differ.diff(
+                Plans.diff(
                     desired(nightly(4)),
                     remote(remoteNightly(4), remoteJob(901, "copy [[nightly#abcdef]]", j -> j))))
         .isInstanceOf(DuplicateMarkerException.class)
@@ -173,7 +181,7 @@ class DifferTest {
   void findsAMarkerInTheNameAndMovesItToTheDescription() {
     Job jac = remoteJob(900, "", j -> j.withName("Nightly [[nightly]]"));
 
-    Change update = Differ.diff(desired(nightly(null)), remote(jac)).changes().get(0);
+    Change update = Plans.diff(desired(nightly(null)), remote(jac)).changes().get(0);
 
     assertThat(update.fields())
         .extracting(FieldChange::path, FieldChange::after)
@@ -186,7 +194,7 @@ class DifferTest {
   void writesTheMarkerIntoTheNameWhenAsked() {
     PlanOptions byName = new PlanOptions(Set.of(), Set.of(), MarkerPlacement.NAME, Set.of(), false);
 
-    Change create = Differ.diff(desired(nightly(null)), remote(), byName).changes().get(0);
+    Change create = Plans.diff(desired(nightly(null)), remote(), byName).changes().get(0);
 
     Job after = (Job) ((Change.Create) create).after();
     assertThat(after.name()).matches("Nightly \\[\\[nightly#[0-9a-f]{6}]]");
@@ -206,11 +214,11 @@ class DifferTest {
             nightly(null));
     DesiredState byDescription = desired(nightly(null));
 
-    Job fromFile = (Job) ((Change.Create) Differ.diff(byName, remote()).changes().get(0)).after();
+    Job fromFile = (Job) ((Change.Create) Plans.diff(byName, remote()).changes().get(0)).after();
     Job overridden =
         (Job)
             ((Change.Create)
-                    Differ.diff(
+                    Plans.diff(
                             byDescription,
                             remote(),
                             new PlanOptions(
@@ -221,7 +229,7 @@ class DifferTest {
     Job overriddenBack =
         (Job)
             ((Change.Create)
-                    Differ.diff(
+                    Plans.diff(
                             byName,
                             remote(),
                             new PlanOptions(
@@ -240,7 +248,7 @@ class DifferTest {
   void adoptsAJobDbtJobsAsCodeCreatedInsteadOfCreatingASecondOne() {
     Job fromJobsAsCode = remoteJob(900, "", j -> j.withName("Nightly [[prod:nightly]]"));
 
-    Plan plan = Differ.diff(desired(nightly(null)), remote(fromJobsAsCode));
+    Plan plan = Plans.diff(desired(nightly(null)), remote(fromJobsAsCode));
 
     assertThat(plan.toAdd()).isZero();
     Change.Update update = (Change.Update) plan.changes().get(0);
@@ -258,7 +266,7 @@ class DifferTest {
     Job withOldFingerprint =
         remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
 
-    assertThat(Differ.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
   }
 
   // -------------------------------------------------------- normalisation
@@ -279,7 +287,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
@@ -295,7 +303,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
@@ -314,7 +322,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
@@ -345,7 +353,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
@@ -360,7 +368,7 @@ class DifferTest {
             });
 
     Job after =
-        (Job) ((Change.Create) Differ.diff(desired(spec), remote()).changes().get(0)).after();
+        (Job) ((Change.Create) Plans.diff(desired(spec), remote()).changes().get(0)).after();
 
     assertThat(after.scheduleCron()).isEqualTo("0 */4 * * *");
     assertThat(after.value("schedule.date.type")).isEqualTo("every_day");
@@ -392,7 +400,7 @@ class DifferTest {
               return j;
             });
 
-    Plan plan = Differ.diff(desired(spec), remote(remote));
+    Plan plan = Plans.diff(desired(spec), remote(remote));
 
     assertThat(plan.isEmpty()).isTrue();
     assertThat(plan.warnings()).isEmpty();
@@ -414,7 +422,7 @@ class DifferTest {
               return j;
             });
 
-    Plan plan = Differ.diff(desired(ci), remote(scheduled));
+    Plan plan = Plans.diff(desired(ci), remote(scheduled));
 
     assertThat(plan.warnings())
         .singleElement()
@@ -440,7 +448,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
@@ -475,7 +483,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(sparse)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(sparse)).isEmpty()).isTrue();
   }
 
   // ------------------------------------------------------- ignore_changes
@@ -495,7 +503,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(remote)).isEmpty()).isTrue();
   }
 
   @Test
@@ -509,7 +517,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(paths(Differ.diff(desired(spec), remote()).changes().get(0)))
+    assertThat(paths(Plans.diff(desired(spec), remote()).changes().get(0)))
         .contains("settings.threads");
   }
 
@@ -525,7 +533,7 @@ class DifferTest {
               return j;
             });
 
-    Plan plan = Differ.diff(desired(nightly(4), marts), remote(remoteNightly(4)));
+    Plan plan = Plans.diff(desired(nightly(4), marts), remote(remoteNightly(4)));
 
     Job after = (Job) ((Change.Create) plan.changes().get(0)).after();
     assertThat(after.completionTriggerJobId()).isEqualTo(900L);
@@ -553,14 +561,13 @@ class DifferTest {
             });
     JobSpec a = job("a", j -> j);
 
-    Plan plan = Differ.diff(desired(c, b, a), remote());
+    Plan plan = Plans.diff(desired(c, b, a), remote());
 
     assertThat(plan.changes()).extracting(ch -> ch.address().key()).containsExactly("a", "b", "c");
     assertThat(plan.changes().get(2).pending())
         .containsExactly(
             new PendingReference(
-                PendingReference.Field.COMPLETION_JOB_ID,
-                new ResourceAddress(ResourceAddress.Kind.JOB, "shop", "b")));
+                Job.COMPLETION_JOB_ID, new ResourceAddress(JobKind.INSTANCE, "shop", "b")));
   }
 
   @Test
@@ -580,8 +587,8 @@ class DifferTest {
               return j;
             });
 
-    assertThatThrownBy(() -> Differ.diff(desired(a, b), remote()))
-        .isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> Plans.diff(desired(a, b), remote()))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("cycle")
         .hasMessageContaining("job \"a\" -> job \"b\" -> job \"a\"");
   }
@@ -596,8 +603,8 @@ class DifferTest {
               return j;
             });
 
-    assertThatThrownBy(() -> Differ.diff(desired(nightly(4), marts), remote(remoteNightly(4))))
-        .isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> Plans.diff(desired(nightly(4), marts), remote(remoteNightly(4))))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("'finished' is not a run status");
   }
 
@@ -611,7 +618,7 @@ class DifferTest {
               return j;
             });
 
-    Job after = (Job) ((Change.Create) Differ.diff(desired(pr), remote()).changes().get(0)).after();
+    Job after = (Job) ((Change.Create) Plans.diff(desired(pr), remote()).changes().get(0)).after();
 
     assertThat(after.deferringEnvironmentId()).isEqualTo(PROD_ID);
     assertThat(after.deferringJobId()).isNull();
@@ -627,11 +634,10 @@ class DifferTest {
               return j;
             });
 
-    Change create = Differ.diff(desired(merge), remote()).changes().get(0);
+    Change create = Plans.diff(desired(merge), remote()).changes().get(0);
 
     assertThat(create.pending())
-        .containsExactly(
-            new PendingReference(PendingReference.Field.DEFERRING_JOB_ID, create.address()));
+        .containsExactly(new PendingReference(Job.DEFERRING_JOB_ID, create.address()));
   }
 
   @Test
@@ -645,7 +651,7 @@ class DifferTest {
               return j;
             });
 
-    assertThat(Differ.diff(desired(spec), remote(merge)).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(spec), remote(merge)).isEmpty()).isTrue();
   }
 
   @Test
@@ -662,7 +668,7 @@ class DifferTest {
                   return j;
                 }));
 
-    Plan plan = Differ.diff(desired, remote());
+    Plan plan = Plans.diff(desired, remote());
 
     assertThat(plan.changes())
         .extracting(c -> c.address().toString())
@@ -678,24 +684,14 @@ class DifferTest {
   @Test
   void findsAnEnvironmentByAPreviousNameAndRenamesIt() {
     EnvironmentSpec renamed =
-        new EnvironmentSpec(
-            "prod",
-            "Prod EU",
-            List.of("Production"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Set.of(),
-            false,
-            SourcePosition.NONE);
+        EnvironmentSpec.builder()
+            .key("prod")
+            .name("Prod EU")
+            .previousNames(List.of("Production"))
+            .build();
 
     Plan plan =
-        Differ.diff(desired(OwnershipSpec.defaults(), List.of(renamed), List.of()), remote());
+        Plans.diff(desired(OwnershipSpec.defaults(), List.of(renamed), List.of()), remote());
 
     assertThat(plan.changes())
         .singleElement()
@@ -711,8 +707,8 @@ class DifferTest {
     Environment twin = new Environment(Specs.with(remoteProd().fields(), "id", 71L));
 
     assertThatThrownBy(
-            () -> Differ.diff(desired(nightly(4)), remote(List.of(remoteProd(), twin), List.of())))
-        .isInstanceOf(DbtCloudFailure.class)
+            () -> Plans.diff(desired(nightly(4)), remote(List.of(remoteProd(), twin), List.of())))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("2 environments named \"Production\" (ids [70, 71])");
   }
 
@@ -722,7 +718,7 @@ class DifferTest {
     EnvironmentSpec staging = env("prod", "Production", "deployment", "staging");
 
     Change update =
-        Differ.diff(
+        Plans.diff(
                 desired(OwnershipSpec.defaults(), List.of(staging), List.of()),
                 remote(List.of(withCredentials), List.of()))
             .changes()
@@ -859,11 +855,11 @@ class DifferTest {
                   return j;
                 }));
     Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
-    RemoteState before = remote(handMade);
+    Remote before = remote(handMade);
 
-    Plan plan = Differ.diff(desired, before);
+    Plan plan = Plans.diff(desired, before);
     // the server folds the state-aware features and derives the job type, as dbt Cloud does
-    RemoteState after =
+    Remote after =
         ApplySimulation.apply(
             before,
             plan,
@@ -876,7 +872,7 @@ class DifferTest {
 
     assertThat(plan.toAdd()).isEqualTo(9);
     assertThat(plan.toChange()).isEqualTo(1);
-    Plan again = Differ.diff(desired, after);
+    Plan again = Plans.diff(desired, after);
     assertThat(again.changes()).isEmpty();
     assertThat(again.unchanged()).hasSize(10);
     // every field the file sets was written: the ci environment and the jobs as dbt Cloud stores
@@ -917,7 +913,7 @@ class DifferTest {
             j -> j.withName("nightly").withScheduleCron("0 5 * * *").withScheduleTrigger(true));
 
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 job(
                     "nightly",
@@ -939,7 +935,7 @@ class DifferTest {
     Job handMade = remoteJob(901, "", j -> j.withName("Hand made"));
 
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 job(
                     "after",
@@ -978,7 +974,7 @@ class DifferTest {
             Specs.with(remoteProd().withCustomBranch("release").fields(), "id", PROD_ID));
 
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 OwnershipSpec.defaults(),
                 List.of(
@@ -1000,7 +996,7 @@ class DifferTest {
   @Test
   void plansTheProfileDocsAndDbtStateOfAnEnvironment() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 OwnershipSpec.defaults(),
                 List.of(

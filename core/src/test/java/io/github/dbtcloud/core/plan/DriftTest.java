@@ -5,9 +5,11 @@ import static io.github.dbtcloud.core.plan.Specs.job;
 import static io.github.dbtcloud.core.plan.Specs.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.identity.Marker;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.job.Job;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class DriftTest {
 
   /** The job exactly as applying {@code applied} leaves it. */
   private static Job appliedFrom(DesiredState applied) {
-    Job after = (Job) ((Change.Create) Differ.diff(applied, remote()).changes().get(0)).after();
+    Job after = (Job) ((Change.Create) Plans.diff(applied, remote()).changes().get(0)).after();
     return new Job(
         Specs.with(Specs.with(after.fields(), "id", 900L), "environment_id", Specs.PROD_ID));
   }
@@ -48,7 +50,7 @@ class DriftTest {
     DesiredState file = file(8, List.of("dbt build"));
     Job changedByHand = appliedFrom(file).withThreads(4);
 
-    Plan plan = Differ.diff(file, remote(changedByHand));
+    Plan plan = Plans.diff(file, remote(changedByHand));
 
     assertThat(origin(plan, "settings.threads")).isEqualTo(FieldChange.Origin.OUTSIDE);
     assertThat(plan.hasDrift()).isTrue();
@@ -58,7 +60,7 @@ class DriftTest {
   void aValueChangedInTheFileIsMarkedFile() {
     Job applied = appliedFrom(file(8, List.of("dbt build")));
 
-    Plan plan = Differ.diff(file(16, List.of("dbt build")), remote(applied));
+    Plan plan = Plans.diff(file(16, List.of("dbt build")), remote(applied));
 
     assertThat(origin(plan, "settings.threads")).isEqualTo(FieldChange.Origin.FILE);
     assertThat(plan.hasDrift()).isFalse();
@@ -70,7 +72,7 @@ class DriftTest {
     Job changedByHand = applied.withThreads(4);
 
     Plan plan =
-        Differ.diff(file(8, List.of("dbt build", "dbt docs generate")), remote(changedByHand));
+        Plans.diff(file(8, List.of("dbt build", "dbt docs generate")), remote(changedByHand));
 
     assertThat(origin(plan, "settings.threads")).isEqualTo(FieldChange.Origin.OUTSIDE);
     assertThat(origin(plan, "execute_steps")).isEqualTo(FieldChange.Origin.FILE);
@@ -87,12 +89,12 @@ class DriftTest {
 
     assertThat(
             origin(
-                Differ.diff(file(8, List.of("dbt build")), remote(noFingerprint)),
+                Plans.diff(file(8, List.of("dbt build")), remote(noFingerprint)),
                 "settings.threads"))
         .isEqualTo(FieldChange.Origin.UNKNOWN);
     assertThat(
             origin(
-                Differ.diff(file(16, List.of("dbt build")), remote(bothChangedOneField)),
+                Plans.diff(file(16, List.of("dbt build")), remote(bothChangedOneField)),
                 "settings.threads"))
         .isEqualTo(FieldChange.Origin.UNKNOWN);
   }

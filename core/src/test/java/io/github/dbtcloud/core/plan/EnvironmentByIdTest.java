@@ -3,7 +3,6 @@ package io.github.dbtcloud.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dbtcloud.core.api.Environment;
 import io.github.dbtcloud.core.api.Project;
 import io.github.dbtcloud.core.config.AccountSpec;
 import io.github.dbtcloud.core.config.DesiredState;
@@ -11,14 +10,12 @@ import io.github.dbtcloud.core.config.EnvironmentSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
-import io.github.dbtcloud.core.remote.RemoteProject;
-import io.github.dbtcloud.core.remote.RemoteState;
-import io.github.dbtcloud.core.remote.ScopeException;
+import io.github.dbtcloud.core.resource.ScopeException;
+import io.github.dbtcloud.core.resource.environment.Environment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,26 +26,7 @@ class EnvironmentByIdTest {
 
   private static DesiredState desired(long environmentId) {
     EnvironmentSpec byId =
-        new EnvironmentSpec(
-            "environment_70",
-            environmentId,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Set.of(),
-            false,
-            SourcePosition.NONE);
+        EnvironmentSpec.builder().key("environment_70").id(environmentId).build();
     ProjectSpec project =
         new ProjectSpec(
             "shop", 7L, null, Map.of(byId.key(), byId), Map.of(), Map.of(), SourcePosition.NONE);
@@ -59,19 +37,22 @@ class EnvironmentByIdTest {
         Map.of("shop", project),
         Optional.empty(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        List.of(),
+        "");
   }
 
-  private static RemoteState remote() {
+  private static Remote remote() {
     Environment prod =
         Environment.draft(1, 7).withName("Production").withDeploymentType("production");
     Map<String, Object> fields = new LinkedHashMap<>(prod.fields());
     fields.put("id", 70L);
-    return new RemoteState(
+    return new Remote(
         1,
+        null,
         Map.of(
             "shop",
-            new RemoteProject(
+            new Remote.Listing(
                 "shop",
                 new Project(Map.of("id", 7L, "name", "Shop")),
                 List.of(new Environment(fields)),
@@ -80,12 +61,12 @@ class EnvironmentByIdTest {
 
   @Test
   void matchesByIdAndLeavesTheNameAlone() {
-    assertThat(Differ.diff(desired(70), remote()).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired(70), remote()).isEmpty()).isTrue();
   }
 
   @Test
   void refusesAnIdTheProjectDoesNotHave() {
-    assertThatThrownBy(() -> Differ.diff(desired(71), remote()))
+    assertThatThrownBy(() -> Plans.diff(desired(71), remote()))
         .isInstanceOf(ScopeException.class)
         .hasMessageEndingWith(
             "projects.shop.environments.environment_70: project shop (id 7) has no environment with"

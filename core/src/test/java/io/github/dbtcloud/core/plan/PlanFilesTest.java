@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dbtcloud.core.api.EnvironmentVariable;
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.config.DesiredState;
-import io.github.dbtcloud.core.remote.RemoteState;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.PlanOptions;
+import io.github.dbtcloud.core.resource.ResourceAddress;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +24,31 @@ import org.junit.jupiter.api.Test;
 /** plan.json for machines and plan.md for pull requests. */
 class PlanFilesTest {
 
-  private static PlanReport report(Plan plan, DesiredState desired, RemoteState remote) {
-    return new PlanReport(
-        plan,
-        desired,
-        "0123456789abcdef0123",
-        remote,
-        PlanOptions.defaults(),
-        "dbt-maven-plugin/1.2",
-        Instant.parse("2026-11-25T10:00:00Z"));
+  private static final String SHA = "0123456789abcdef0123";
+
+  /** What a plan.json and a plan.md are made from. */
+  private record Report(Plan plan, DesiredState desired, Remote remote) {
+
+    PlanFile json() {
+      return PlanFile.of(
+          plan,
+          remote.snapshot(desired),
+          desired.loaded(List.of(), SHA),
+          PlanOptions.defaults(),
+          "dbt-maven-plugin/1.2",
+          Instant.parse("2026-11-25T10:00:00Z"));
+    }
+
+    String markdown(MarkdownPlanRenderer renderer) {
+      return renderer.render(plan, remote.host(), SHA);
+    }
   }
 
-  private static PlanReport sample() {
+  private static Report report(Plan plan, DesiredState desired, Remote remote) {
+    return new Report(plan, desired, remote);
+  }
+
+  private static Report sample() {
     DesiredState desired =
         desired(
             job(
@@ -47,15 +64,15 @@ class PlanFilesTest {
                 remoteJob(900, "[[nightly]]", j -> j.withName("nightly").withThreads(4)).fields(),
                 "updated_at",
                 "2021-11-18T15:19:03.185687+00:00"));
-    RemoteState remote = remote(nightly);
-    return report(Differ.diff(desired, remote), desired, remote);
+    Remote remote = remote(nightly);
+    return report(Plans.diff(desired, remote), desired, remote);
   }
 
   @Test
   void planJsonRecordsFormatScopeHashAndEachChangeWithTerraformsActions() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(new JsonPlanWriter().render(sample()));
+    JsonNode json = new ObjectMapper().readTree(sample().json().text());
 
-    assertThat(json.path("format_version").asText()).isEqualTo(JsonPlanWriter.FORMAT_VERSION);
+    assertThat(json.path("format_version").asText()).isEqualTo(PlanFile.FORMAT_VERSION);
     assertThat(json.path("tool").asText()).isEqualTo("dbt-maven-plugin/1.2");
     assertThat(json.path("desired_state").path("sha256").asText())
         .isEqualTo("0123456789abcdef0123");
@@ -101,15 +118,24 @@ class PlanFilesTest {
             List.of(
                 new Change.Create(
                     new ResourceAddress(
-                        ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "shop", "DBT_ENV_SECRET_KEY"),
+                        EnvironmentVariableKind.INSTANCE, "shop", "DBT_ENV_SECRET_KEY"),
                     after,
                     List.of(),
                     List.of(
                         new FieldChange(
-                            "Production", null, "s3cr3t", null, FieldChange.Origin.FILE, true)))),
+                            "Production",
+                            null,
+                            "s3cr3t",
+                            null,
+                            FieldChange.Origin.FILE,
+                            true,
+                            null)),
+                    null)),
+            List.of(),
+            List.of(),
             List.of());
 
-    String json = new JsonPlanWriter().render(report(plan, desired(), remote()));
+    String json = report(plan, desired(), remote()).json().text();
 
     assertThat(json)
         .doesNotContain("s3cr3t")
@@ -119,7 +145,7 @@ class PlanFilesTest {
 
   @Test
   void planMarkdownHasASummaryTableAndADetailsBlockPerObject() {
-    String md = new MarkdownPlanRenderer("dbt-cloud.yml").render(sample());
+    String md = sample().markdown(new MarkdownPlanRenderer("dbt-cloud.yml"));
 
     assertThat(md)
         .startsWith("### dbt Cloud plan\n\n**Plan: 1 to add, 1 to change, 0 to destroy.**")
@@ -134,11 +160,11 @@ class PlanFilesTest {
   void planMarkdownStaysUnderTheCommentLimitAndSaysWhatItLeftOut() {
     JobSpecs many = new JobSpecs(300);
     DesiredState desired = desired(many.specs);
-    Plan plan = Differ.diff(desired, remote());
+    Plan plan = Plans.diff(desired, remote());
     int limit = 10_000;
 
     String md =
-        new MarkdownPlanRenderer("dbt-cloud.yml", limit).render(report(plan, desired, remote()));
+        report(plan, desired, remote()).markdown(new MarkdownPlanRenderer("dbt-cloud.yml", limit));
 
     assertThat(md.length()).isLessThanOrEqualTo(limit);
     assertThat(md)
@@ -148,8 +174,8 @@ class PlanFilesTest {
                 + " has them all\\._")
         .containsPattern("_Details of \\d+ of 300 change\\(s\\) left out");
     assertThat(
-            new MarkdownPlanRenderer("dbt-cloud.yml")
-                .render(report(plan, desired, remote()))
+            report(plan, desired, remote())
+                .markdown(new MarkdownPlanRenderer("dbt-cloud.yml"))
                 .length())
         .isLessThanOrEqualTo(MarkdownPlanRenderer.GITHUB_COMMENT_LIMIT);
   }
@@ -158,8 +184,8 @@ class PlanFilesTest {
   void planMarkdownOfAnEmptyPlanSaysNoChanges() {
     DesiredState desired = desired();
     String md =
-        new MarkdownPlanRenderer("dbt-cloud.yml")
-            .render(report(Differ.diff(desired, remote()), desired, remote()));
+        report(Plans.diff(desired, remote()), desired, remote())
+            .markdown(new MarkdownPlanRenderer("dbt-cloud.yml"));
 
     assertThat(md)
         .contains("**No changes.** dbt Cloud matches `dbt-cloud.yml`.")

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dbtcloud.core.DbtCloudFailure;
-import io.github.dbtcloud.core.api.Job;
+import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.identity.Marker;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.ResourceAddress;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +21,23 @@ class ProtectionTest {
         Job.draft(1, 7, 70L)
             .withName("Old " + key)
             .withDescription(new Marker(null, key, "ab12cd", protect).appendTo("Was in the file."));
+    Job read = new Job(Specs.with(job.fields(), "id", 500L));
     return new Change.Delete(
-        new ResourceAddress(ResourceAddress.Kind.JOB, "shop", key),
-        new Job(Specs.with(job.fields(), "id", 500L)));
+        new ResourceAddress(JobKind.INSTANCE, "shop", key), read, read.marker().orElseThrow());
   }
 
   @Test
   void aPlanThatWouldDestroyAProtectedJobStopsNamingIt() {
-    Plan plan = new Plan(1, List.of(delete("legacy", true), delete("scratch", false)), List.of());
+    Plan plan =
+        new Plan(
+            1,
+            List.of(delete("legacy", true), delete("scratch", false)),
+            List.of(),
+            List.of(),
+            List.of());
 
     assertThatThrownBy(() -> Protection.check(plan, "dbt-cloud.yml"))
-        .isInstanceOf(DbtCloudFailure.class)
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageStartingWith(
             "The plan would destroy 1 protected job(s), so no plan was made:\n"
                 + "  job \"legacy\" in project shop (id 500, \"Old legacy\")\n")
@@ -40,13 +50,14 @@ class ProtectionTest {
     assertThatCode(
             () ->
                 Protection.check(
-                    new Plan(1, List.of(delete("scratch", false)), List.of()), "f.yml"))
+                    new Plan(1, List.of(delete("scratch", false)), List.of(), List.of(), List.of()),
+                    "f.yml"))
         .doesNotThrowAnyException();
   }
 
   @Test
   void aJobTheFileProtectsIsCreatedWithAProtectedMarker() {
-    Plan plan = Differ.diff(Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote());
+    Plan plan = Plans.diff(Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote());
 
     Job created = (Job) ((Change.Create) plan.changes().get(0)).after();
     assertThat(Marker.find(created.description()).orElseThrow().protect()).isTrue();
@@ -56,8 +67,7 @@ class ProtectionTest {
   void protectingAnExistingJobIsAnUpdateOfItsMarkerAndThenNothing() {
     Job unprotected = Specs.remoteJob(500, "[[nightly]]", j -> j.withName("nightly"));
     Plan plan =
-        Differ.diff(
-            Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote(unprotected));
+        Plans.diff(Specs.desired(protect(Specs.job("nightly", j -> j))), Specs.remote(unprotected));
 
     assertThat(plan.changes())
         .singleElement()
@@ -72,7 +82,7 @@ class ProtectionTest {
             ((Job) ((Change.Update) plan.changes().get(0)).after()).description(),
             j -> j.withName("nightly"));
     assertThat(
-            Differ.diff(
+            Plans.diff(
                     Specs.desired(protect(Specs.job("nightly", j -> j))),
                     Specs.remote(protectedJob))
                 .isEmpty())

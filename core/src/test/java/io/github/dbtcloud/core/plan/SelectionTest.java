@@ -9,13 +9,14 @@ import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dbtcloud.core.DbtCloudFailure;
+import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.JobCompletionTrigger;
 import io.github.dbtcloud.core.config.OwnershipSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
 import io.github.dbtcloud.core.config.TriggersSpec;
+import io.github.dbtcloud.core.resource.PlanOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class SelectionTest {
 
   @Test
   void plansOnlyTheSelectedJobsAndTheEnvironmentsTheyUse() {
-    Plan plan = Differ.diff(file(), remote(remoteJob(9, "[[dropped]]", j -> j)), jobs("pr_*"));
+    Plan plan = Plans.diff(file(), remote(remoteJob(9, "[[dropped]]", j -> j)), jobs("pr_*"));
 
     assertThat(plan.changes())
         .extracting(c -> c.address().toString())
@@ -60,15 +61,15 @@ class SelectionTest {
 
   @Test
   void matchesProjectQualifiedKeys() {
-    Plan plan = Differ.diff(file(), remote(), jobs("shop/nightly"));
+    Plan plan = Plans.diff(file(), remote(), jobs("shop/nightly"));
 
     assertThat(plan.changes()).extracting(c -> c.address().key()).containsExactly("nightly");
   }
 
   @Test
   void refusesASelectionThatMatchesNoJobListingTheJobs() {
-    assertThatThrownBy(() -> Differ.diff(file(), remote(), jobs("nighty")))
-        .isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> Plans.diff(file(), remote(), jobs("nighty")))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("dbt.jobs: 'nighty' matches no job")
         .hasMessageContaining("shop/nightly");
   }
@@ -85,8 +86,8 @@ class SelectionTest {
                   return j;
                 }));
 
-    assertThatThrownBy(() -> Differ.diff(chained, remote(), jobs("b")))
-        .isInstanceOf(DbtCloudFailure.class)
+    assertThatThrownBy(() -> Plans.diff(chained, remote(), jobs("b")))
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("needs the id of job \"a\"")
         .hasMessageContaining("Add it to dbt.jobs");
   }
@@ -125,15 +126,17 @@ class SelectionTest {
             Map.of("shop", shop, "finance", finance),
             Optional.empty(),
             Optional.empty(),
-            List.of());
+            List.of(),
+            List.of(),
+            "");
 
     assertThatThrownBy(
             () ->
-                Differ.diff(
+                Plans.diff(
                     twoProjects,
                     remote(),
                     new PlanOptions(Set.of("shop"), Set.of(), null, Set.of(), false)))
-        .isInstanceOf(DbtCloudFailure.class)
+        .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining(
             "refers to job 'close_books' of project 'finance', which is not planned (add it to"
                 + " dbt.projects)");

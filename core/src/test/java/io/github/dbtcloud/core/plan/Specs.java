@@ -1,7 +1,5 @@
 package io.github.dbtcloud.core.plan;
 
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.api.Project;
 import io.github.dbtcloud.core.config.AccountSpec;
 import io.github.dbtcloud.core.config.DeferralSpec;
@@ -15,8 +13,8 @@ import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.config.ScheduleSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
 import io.github.dbtcloud.core.config.TriggersSpec;
-import io.github.dbtcloud.core.remote.RemoteProject;
-import io.github.dbtcloud.core.remote.RemoteState;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +36,12 @@ final class Specs {
   }
 
   static EnvironmentSpec env(String key, String name, String type, String deploymentType) {
-    return new EnvironmentSpec(
-        key,
-        name,
-        List.of(),
-        type,
-        deploymentType,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Set.of(),
-        false,
-        SourcePosition.NONE);
+    return EnvironmentSpec.builder()
+        .key(key)
+        .name(name)
+        .type(type)
+        .deploymentType(deploymentType)
+        .build();
   }
 
   /** A mutable environment spec: set only what a test needs. */
@@ -75,26 +64,24 @@ final class Specs {
     Set<String> ignore = Set.of();
 
     EnvironmentSpec spec() {
-      return new EnvironmentSpec(
-          key,
-          id,
-          name,
-          List.of(),
-          type,
-          deploymentType,
-          dbtVersion,
-          credentialsId,
-          connectionId,
-          extendedAttributesId,
-          primaryProfileId,
-          customBranch,
-          useCustomBranch,
-          supportsDocs,
-          queryHistory,
-          dbtState,
-          ignore,
-          false,
-          SourcePosition.NONE);
+      return EnvironmentSpec.builder()
+          .key(key)
+          .id(id)
+          .name(name)
+          .type(type)
+          .deploymentType(deploymentType)
+          .dbtVersion(dbtVersion)
+          .credentialsId(credentialsId)
+          .connectionId(connectionId)
+          .extendedAttributesId(extendedAttributesId)
+          .primaryProfileId(primaryProfileId)
+          .customBranch(customBranch)
+          .useCustomBranch(useCustomBranch)
+          .supportsDocs(supportsDocs)
+          .enableModelQueryHistory(queryHistory)
+          .enableDbtState(dbtState)
+          .ignoreChanges(ignore)
+          .build();
     }
   }
 
@@ -130,30 +117,29 @@ final class Specs {
     Set<String> ignore = Set.of();
 
     JobSpec spec() {
-      return new JobSpec(
-          key,
-          name,
-          description,
-          environment,
-          steps,
-          dbtVersion,
-          threads,
-          targetName,
-          timeout,
-          docs,
-          sources,
-          schedule,
-          triggers,
-          deferral,
-          compare,
-          compareFlags,
-          lint,
-          lintErrors,
-          features,
-          envVars,
-          ignore,
-          false,
-          SourcePosition.NONE);
+      return JobSpec.builder()
+          .key(key)
+          .name(name)
+          .description(description)
+          .environment(environment)
+          .executeSteps(steps)
+          .dbtVersion(dbtVersion)
+          .threads(threads)
+          .targetName(targetName)
+          .timeoutSeconds(timeout)
+          .generateDocs(docs)
+          .runGenerateSources(sources)
+          .schedule(schedule)
+          .triggers(triggers)
+          .deferral(deferral)
+          .runCompareChanges(compare)
+          .compareChangesFlags(compareFlags)
+          .runLint(lint)
+          .errorsOnLintFailure(lintErrors)
+          .costOptimizationFeatures(features)
+          .envVars(envVars)
+          .ignoreChanges(ignore)
+          .build();
     }
   }
 
@@ -193,7 +179,9 @@ final class Specs {
         Map.of("shop", project),
         Optional.empty(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        List.of(),
+        "");
   }
 
   static DesiredState desired(JobSpec... jobs) {
@@ -206,15 +194,15 @@ final class Specs {
     return new Environment(with(prod.fields(), "id", PROD_ID));
   }
 
-  static RemoteState remote(List<Environment> envs, List<Job> jobs) {
+  static Remote remote(List<Environment> envs, List<Job> jobs) {
     Project project = new Project(Map.of("id", PROJECT, "name", "Shop"));
-    return new RemoteState(
+    return new Remote(
         ACCOUNT,
         "https://ab123.us1.dbt.com/",
-        Map.of("shop", new RemoteProject("shop", project, envs, jobs)));
+        Map.of("shop", new Remote.Listing("shop", project, envs, jobs)));
   }
 
-  static RemoteState remote(Job... jobs) {
+  static Remote remote(Job... jobs) {
     return remote(List.of(remoteProd()), List.of(jobs));
   }
 

@@ -6,12 +6,19 @@ import static io.github.dbtcloud.core.plan.Specs.remote;
 import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.EnvironmentVariable;
-import io.github.dbtcloud.core.api.Job;
 import io.github.dbtcloud.core.config.DeferralSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.ResourceAddress;
+import io.github.dbtcloud.core.resource.ResourceKind;
+import io.github.dbtcloud.core.resource.Unmanaged;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobKind;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +26,7 @@ class TextPlanRendererTest {
 
   private static final TextPlanRenderer PLAIN = new TextPlanRenderer("dbt-cloud.yml");
 
-  private static ResourceAddress address(ResourceAddress.Kind kind, String key) {
+  private static ResourceAddress address(ResourceKind<?> kind, String key) {
     return new ResourceAddress(kind, "shop", key);
   }
 
@@ -34,7 +41,7 @@ class TextPlanRendererTest {
                     .withThreads(4)
                     .withExecuteSteps(List.of("dbt deps", "dbt build", "dbt test")));
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 job(
                     "nightly",
@@ -82,7 +89,7 @@ class TextPlanRendererTest {
     Job marts =
         remoteJob(901, "[[marts]]", j -> j.withName("marts").withDeferringEnvironmentId(71L));
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             Specs.desired(
                 OwnershipSpec.defaults(),
                 List.of(Specs.prod(), Specs.env("ci", "CI", "deployment", "staging")),
@@ -118,8 +125,14 @@ class TextPlanRendererTest {
   }
 
   @Test
-  void saysNoChangesAndStillListsUnmanagedJobs() {
-    Plan plan = new Plan(1, List.of(), List.of(new UnmanagedJob("shop", 5L, "Hand made")));
+  void saysNoChangesAndStillListsUnmanageds() {
+    Plan plan =
+        new Plan(
+            1,
+            List.of(),
+            List.of(new Unmanaged(JobKind.INSTANCE, "shop", 5L, "Hand made")),
+            List.of(),
+            List.of());
 
     assertThat(PLAIN.render(plan))
         .containsExactly(
@@ -136,7 +149,11 @@ class TextPlanRendererTest {
     Plan plan =
         new Plan(
             1,
-            List.of(new Change.Delete(address(ResourceAddress.Kind.JOB, "old"), old)),
+            List.of(
+                new Change.Delete(
+                    address(JobKind.INSTANCE, "old"), old, old.marker().orElse(null))),
+            List.of(),
+            List.of(),
             List.of());
 
     assertThat(PLAIN.render(plan))
@@ -157,12 +174,21 @@ class TextPlanRendererTest {
             1,
             List.of(
                 new Change.Create(
-                    address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "DBT_ENV_SECRET_KEY"),
+                    address(EnvironmentVariableKind.INSTANCE, "DBT_ENV_SECRET_KEY"),
                     after,
                     List.of(),
                     List.of(
                         new FieldChange(
-                            "Production", null, "s3cr3t", null, FieldChange.Origin.FILE, true)))),
+                            "Production",
+                            null,
+                            "s3cr3t",
+                            null,
+                            FieldChange.Origin.FILE,
+                            true,
+                            null)),
+                    null)),
+            List.of(),
+            List.of(),
             List.of());
 
     List<String> lines = PLAIN.render(plan);
@@ -179,10 +205,13 @@ class TextPlanRendererTest {
             1,
             List.of(
                 new Change.Create(
-                    address(ResourceAddress.Kind.ENVIRONMENT_VARIABLE, "DBT_X"),
+                    address(EnvironmentVariableKind.INSTANCE, "DBT_X"),
                     EnvironmentVariable.draft(1, 7, "DBT_X"),
                     List.of(),
-                    List.of(FieldChange.of("Prod.EU staging", null, "x")))),
+                    List.of(FieldChange.of("Prod.EU staging", null, "x")),
+                    null)),
+            List.of(),
+            List.of(),
             List.of());
 
     assertThat(PLAIN.render(plan)).contains("      + \"Prod.EU staging\" = \"x\"");
@@ -190,7 +219,7 @@ class TextPlanRendererTest {
 
   @Test
   void coloursTheSymbolsAsTerraformDoesWhenAsked() {
-    Plan plan = Differ.diff(desired(job("nightly", j -> j)), remote());
+    Plan plan = Plans.diff(desired(job("nightly", j -> j)), remote());
 
     List<String> lines = new TextPlanRenderer("dbt-cloud.yml", true).render(plan);
 
@@ -201,18 +230,21 @@ class TextPlanRendererTest {
   @Test
   void marksEachFieldChangedOutsideTheFile() {
     FieldChange drift =
-        new FieldChange("settings.threads", 4L, 8L, null, FieldChange.Origin.OUTSIDE, false);
+        new FieldChange("settings.threads", 4L, 8L, null, FieldChange.Origin.OUTSIDE, false, null);
     Job before = remoteJob(900, "[[nightly#abcdef]]", j -> j);
     Plan plan =
         new Plan(
             1,
             List.of(
                 new Change.Update(
-                    address(ResourceAddress.Kind.JOB, "nightly"),
+                    address(JobKind.INSTANCE, "nightly"),
                     before,
                     before,
                     List.of(),
-                    List.of(drift))),
+                    List.of(drift),
+                    null)),
+            List.of(),
+            List.of(),
             List.of());
 
     assertThat(PLAIN.render(plan))
@@ -235,7 +267,7 @@ class TextPlanRendererTest {
   @Test
   void aCreateOfEveryOwnershipKindRendersPendingIds() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             desired(
                 OwnershipSpec.defaults(),
                 List.of(Specs.prod(), Specs.env("ci", "CI", null, null)),

@@ -10,19 +10,20 @@ import static io.github.dbtcloud.core.plan.Specs.remoteJob;
 import static io.github.dbtcloud.core.plan.Specs.remoteProd;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dbtcloud.core.api.Environment;
-import io.github.dbtcloud.core.api.EnvironmentVariable;
-import io.github.dbtcloud.core.api.EnvironmentVariables;
-import io.github.dbtcloud.core.api.Job;
-import io.github.dbtcloud.core.api.JobEnvironmentVariable;
 import io.github.dbtcloud.core.api.Project;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.EnvVarSpec;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.OwnershipSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
-import io.github.dbtcloud.core.remote.RemoteProject;
-import io.github.dbtcloud.core.remote.RemoteState;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.PlanOptions;
+import io.github.dbtcloud.core.resource.environment.Environment;
+import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.job.JobEnvironmentVariable;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class VariablePlanTest {
     return new EnvVarSpec(name, projectDefault, perEnvironment, SourcePosition.NONE);
   }
 
-  private static RemoteState remoteWith(
+  private static Remote remoteWith(
       EnvironmentVariables vars, Map<Long, List<JobEnvironmentVariable>> overrides, Job... jobs) {
     Environment ci =
         new Environment(
@@ -59,11 +60,12 @@ class VariablePlanTest {
                     .fields(),
                 "id",
                 71L));
-    return new RemoteState(
+    return new Remote(
         ACCOUNT,
+        null,
         Map.of(
             "shop",
-            new RemoteProject(
+            new Remote.Listing(
                 "shop",
                 PROJECT_OBJECT,
                 List.of(remoteProd(), ci),
@@ -92,7 +94,7 @@ class VariablePlanTest {
   @Test
   void createsAVariableWithItsProjectDefaultAndItsValuesByEnvironmentName() {
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             withVars(var("DBT_TARGET", "dev", Map.of("prod", "prod"))),
             remoteWith(vars(), Map.of()));
 
@@ -115,7 +117,7 @@ class VariablePlanTest {
             Map.of("project", 1L, "Production", 2L));
 
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             withVars(var("DBT_TARGET", "dev", Map.of("prod", "prod", "ci", "ci"))),
             remoteWith(vars(current), Map.of()));
 
@@ -134,7 +136,7 @@ class VariablePlanTest {
             "DBT_ENV_SECRET_KEY", Map.of("Production", "**********"), Map.of("Production", 3L));
 
     Plan plan =
-        Differ.diff(
+        Plans.diff(
             withVars(var("DBT_ENV_SECRET_KEY", null, Map.of("prod", "s3cr3t", "ci", "other"))),
             remoteWith(vars(masked), Map.of()));
 
@@ -158,9 +160,9 @@ class VariablePlanTest {
             "DBT_ENV_SECRET_KEY", Map.of("Production", "**********"), Map.of("Production", 3L));
     DesiredState desired = withVars(var("DBT_ENV_SECRET_KEY", null, Map.of("prod", "new-value")));
 
-    assertThat(Differ.diff(desired, remoteWith(vars(masked), Map.of())).isEmpty()).isTrue();
+    assertThat(Plans.diff(desired, remoteWith(vars(masked), Map.of())).isEmpty()).isTrue();
     Plan rotated =
-        Differ.diff(
+        Plans.diff(
             desired,
             remoteWith(vars(masked), Map.of()),
             new PlanOptions(Set.of(), Set.of(), null, Set.of("DBT_ENV_SECRET_KEY"), false));
@@ -183,7 +185,7 @@ class VariablePlanTest {
               return j;
             });
 
-    Plan plan = Differ.diff(desired(nightly), remoteWith(vars(), Map.of()));
+    Plan plan = Plans.diff(desired(nightly), remoteWith(vars(), Map.of()));
 
     assertThat(plan.changes())
         .extracting(c -> c.address().toString())
@@ -191,7 +193,7 @@ class VariablePlanTest {
             "job \"nightly\"", "job_environment_variable \"nightly/DBT_FULL_REFRESH\"");
     assertThat(plan.changes().get(1).pending())
         .singleElement()
-        .satisfies(p -> assertThat(p.field()).isEqualTo(PendingReference.Field.JOB_DEFINITION_ID));
+        .satisfies(p -> assertThat(p.path()).isEqualTo(JobEnvironmentVariable.JOB_ID));
   }
 
   @Test
@@ -216,7 +218,7 @@ class VariablePlanTest {
             });
 
     Plan plan =
-        Differ.diff(desired(nightly), remoteWith(vars(), Map.of(900L, List.of(override)), job));
+        Plans.diff(desired(nightly), remoteWith(vars(), Map.of(900L, List.of(override)), job));
 
     assertThat(plan.changes())
         .singleElement()
@@ -243,7 +245,7 @@ class VariablePlanTest {
                     })),
             List.of(var("DBT_TARGET", null, Map.of("legacy", "old"))));
 
-    Plan plan = Differ.diff(desired, remoteWith(EnvironmentVariables.none(), Map.of()));
+    Plan plan = Plans.diff(desired, remoteWith(EnvironmentVariables.none(), Map.of()));
 
     Change.Create create = (Change.Create) plan.changes().get(0);
     assertThat(create.fields()).extracting(FieldChange::path).containsExactly("CI");

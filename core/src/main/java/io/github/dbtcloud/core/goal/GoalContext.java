@@ -1,0 +1,125 @@
+package io.github.dbtcloud.core.goal;
+
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.api.AdminClient;
+import io.github.dbtcloud.core.api.ClientSettings;
+import io.github.dbtcloud.core.config.DesiredState;
+import io.github.dbtcloud.core.config.DesiredStateLoader;
+import io.github.dbtcloud.core.config.InvalidDesiredStateException;
+import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.plan.Planner;
+import io.github.dbtcloud.core.resource.PlanOptions;
+
+/**
+ * What every goal works with, made once per goal: the desired state, loaded (and hashed, and named)
+ * once with its warnings shown once; the console; the time; and the Admin API client, opened when a
+ * goal first needs it and closed with the context. Steps of one goal (apply, then the verification
+ * run, then the Semantic Layer check) share it.
+ */
+public final class GoalContext implements AutoCloseable {
+
+  private final Build build;
+  private final Console console;
+  private final Time time;
+  private final DesiredState desired;
+  private AdminClient admin;
+
+  private GoalContext(Build build, Console console, Time time, DesiredState desired) {
+    this.build = build;
+    this.console = console;
+    this.time = time;
+    this.desired = desired;
+  }
+
+  /**
+   * Loads the desired state and shows its warnings (also when it is invalid, so that everything is
+   * fixed in one go).
+   *
+   * @throws InvalidDesiredStateException listing every problem of the file
+   */
+  public static GoalContext open(Build build, Console console, Time time) {
+    DesiredState desired;
+    try {
+      desired = new DesiredStateLoader(build.environment(), build.properties()).load(build.files());
+    } catch (InvalidDesiredStateException e) {
+      e.warnings().forEach(w -> console.warn(w.toString()));
+      throw e;
+    }
+    desired.warnings().forEach(w -> console.warn(w.toString()));
+    return new GoalContext(build, console, time, desired);
+  }
+
+  /** The desired state. */
+  public DesiredState desired() {
+    return desired;
+  }
+
+  /** What the build gave. */
+  public Build build() {
+    return build;
+  }
+
+  /** Where output goes. */
+  public Console console() {
+    return console;
+  }
+
+  /** The time. */
+  public Time time() {
+    return time;
+  }
+
+  /**
+   * How to reach the account: the build's base URL, or else the file's {@code account.host}, the
+   * token, and this context's time.
+   */
+  public ClientSettings settings() {
+    String host =
+        build.baseUrl() != null && !build.baseUrl().isBlank()
+            ? build.baseUrl()
+            : desired.account().host();
+    if (build.token() == null) {
+      throw new IllegalStateException("no API token; the build must supply one before connecting");
+    }
+    return ClientSettings.of(host, build.token(), build.userAgent())
+        .withTime(time.sleeper(), time.clock());
+  }
+
+  /** The Admin API client, opened on first use; HTTP traces (redacted) go to debug. */
+  public AdminClient admin() {
+    if (admin == null) {
+      admin = AdminClient.create(settings(), console);
+    }
+    return admin;
+  }
+
+  /** Reads dbt Cloud and plans, saying where it reads and how many requests it took. */
+  public Planner.Planned plan(PlanOptions options) {
+    long projects =
+        desired.projects().values().stream()
+            .map(ProjectSpec::key)
+            .filter(options::includesProject)
+            .count();
+    AdminClient client = admin();
+    console.info(
+        "Reading dbt Cloud at "
+            + client.baseUrl()
+            + " (account "
+            + desired.account().id()
+            + ", "
+            + projects
+            + " project(s))");
+    int before = client.requestCount();
+    Planner.Planned planned = new Planner().plan(client, desired, options);
+    console.info("Read in " + (client.requestCount() - before) + " request(s).");
+    return planned;
+  }
+
+  @Override
+  public void close() {
+    if (admin != null) {
+      admin.close();
+      admin = null;
+    }
+  }
+}
