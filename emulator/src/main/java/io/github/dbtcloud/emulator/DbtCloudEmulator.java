@@ -46,6 +46,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
   private final String host;
   private final Path stateFile;
   private final RunControl runs;
+  private final AdminSettings settings;
 
   private DbtCloudEmulator(Builder b) throws IOException {
     Clock clock = b.clock;
@@ -53,6 +54,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     boolean resume = b.stateFile != null && Files.exists(b.stateFile);
     this.state = resume ? EmulatorState.loadFrom(b.stateFile) : new EmulatorState();
     AdminSettings settings = b.settings.with(seed.path("settings"));
+    this.settings = settings;
     AdminContext ctx = new AdminContext(state, clock, settings);
     AccountsApi accounts = new AccountsApi(ctx);
     ProjectsApi projects = new ProjectsApi(ctx);
@@ -66,7 +68,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     environments.register(router);
     jobs.register(router);
     variables.register(router);
-    new SemanticLayerApi(state).register(router);
+    new SemanticLayerApi(state, clock).register(router);
     // Extension point: the run simulation (runs/) and the Semantic Layer (semantic/) register their
     // routes here, one call each, before the SeedLoader below gets their sections.
     SeedLoader seeds = new SeedLoader(accounts, projects, environments, jobs, variables);
@@ -157,6 +159,13 @@ public final class DbtCloudEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The behaviour switches in force (the builder's, overridden by the seed's {@code settings:}).
+   */
+  public AdminSettings settings() {
+    return settings;
+  }
+
   /** The run simulation: scripts for how runs play out, and runs started from Java. */
   public RunControl runs() {
     return runs;
@@ -241,6 +250,19 @@ public final class DbtCloudEmulator implements AutoCloseable {
      */
     public Builder requiredJobFields(AdminSettings.RequiredJobFields required) {
       this.settings = settings.withRequiredJobFields(required);
+      return this;
+    }
+
+    /**
+     * Checks writes leniently: values are coerced to the declared type, a job may have no steps,
+     * any dbt version and any reference in the account is accepted (default: strict, as dbt Cloud
+     * checks them; docs/emulator.md lists the rules). Only for tests that need a state dbt Cloud
+     * would refuse.
+     */
+    public Builder lenient(boolean lenient) {
+      this.settings =
+          settings.withValidation(
+              lenient ? AdminSettings.Validation.LENIENT : AdminSettings.Validation.STRICT);
       return this;
     }
 

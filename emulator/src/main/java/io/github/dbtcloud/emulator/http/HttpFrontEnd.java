@@ -3,6 +3,7 @@ package io.github.dbtcloud.emulator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dbtcloud.emulator.faults.Fault;
@@ -140,6 +141,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     } else {
       response = answerAndPersist(method, path, rawQuery, bodyText, authorization);
     }
+    response = v3ErrorExtras(path, response);
     byte[] bytes = response.wireBytes();
     String contentType =
         bytes.length == 0
@@ -204,6 +206,29 @@ public final class HttpFrontEnd implements AutoCloseable {
     } catch (RuntimeException e) {
       return new Answer(serverError(500), false);
     }
+  }
+
+  /**
+   * v3 errors carry {@code "extra": {}} and {@code "error_code": null} beside the envelope, as
+   * recorded in 2024 (terraform-provider-dbtcloud issue 446); v2 errors do not.
+   */
+  private static ApiResponse v3ErrorExtras(String path, ApiResponse response) {
+    JsonNode body = response.body();
+    if (!path.startsWith("/api/v3/")
+        || response.status() < 400
+        || body == null
+        || !body.isObject()
+        || !body.has("status")) {
+      return response;
+    }
+    ObjectNode out = ((ObjectNode) body).deepCopy();
+    if (!out.has("extra")) {
+      out.putObject("extra");
+    }
+    if (!out.has("error_code")) {
+      out.putNull("error_code");
+    }
+    return new ApiResponse(response.status(), out, response.headers(), null);
   }
 
   /**
