@@ -233,7 +233,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
 
     /**
      * DELETE of jobs and environments answers 204 with no body, as the specs say (default: 200 with
-     * the object, as recorded; F1).
+     * the object, as recorded in 2021 and 2023).
      */
     public Builder deleteAnswersNoContent(boolean noContent) {
       this.settings =
@@ -246,7 +246,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
 
     /**
      * Which keys a job create or update must carry (default: the spec's minus {@code
-     * lifecycle_webhooks}; F4).
+     * lifecycle_webhooks}, which no production client sends).
      */
     public Builder requiredJobFields(AdminSettings.RequiredJobFields required) {
       this.settings = settings.withRequiredJobFields(required);
@@ -267,8 +267,8 @@ public final class DbtCloudEmulator implements AutoCloseable {
     }
 
     /**
-     * Answers paths without their trailing slash with a 301, as production did in 2021 (§E.4;
-     * default off).
+     * Answers paths without their trailing slash with a 301, as production did in 2021 (a client
+     * that follows it turns a POST into a GET; default off).
      */
     public Builder strictTrailingSlash(boolean strict) {
       this.strictTrailingSlash = strict;

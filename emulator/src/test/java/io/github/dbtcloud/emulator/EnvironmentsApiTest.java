@@ -98,7 +98,7 @@ class EnvironmentsApiTest {
   void anUpdateThatResendsEverythingKeepsIt() {
     ObjectNode env = (ObjectNode) running.http().get(ENVS + PRODUCTION + "/").data();
     env.put("dbt_version", "1.9.0-latest");
-    env.remove("credentials"); // what TF does before an update
+    env.remove("credentials"); // what the Terraform provider does before an update
 
     JsonNode after = running.http().post(ENVS + PRODUCTION + "/", env.toString()).data();
 
@@ -156,7 +156,7 @@ class EnvironmentsApiTest {
                     ENVS,
                     "{\"id\":null,\"name\":\"x\",\"credentials\":null,\"jobs\":null,\"project\":{}}")
                 .status())
-        .as("TF's create body")
+        .as("the Terraform provider's create body")
         .isEqualTo(201);
   }
 

@@ -233,7 +233,7 @@ class JobsApiTest {
     assertThat(answer.data().get("name").asText()).isEqualTo("required key not provided");
     assertThat(answer.data().get("triggers").asText()).isEqualTo("required key not provided");
     assertThat(answer.data().has("lifecycle_webhooks"))
-        .as("no production client sends it (F4)")
+        .as("no production client sends it")
         .isFalse();
     assertThat(answer.body().at("/status/user_message").asText())
         .startsWith("The request was invalid.");

@@ -18,18 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * v3 environment variables (§B.7, §E.18). One row per value: the project default ({@code type:
- * project}), an environment override ({@code environment}), a job override ({@code job}) or a user
- * override ({@code user}). Bulk create keys are environment names plus {@code "project"} and take
- * either body form (F6: an object answers an object, an array answers an array); bulk update keys
- * are override ids or environment names, and {@code ""} or null deletes. Names must start with
- * {@code DBT_}; values of {@code DBT_ENV_SECRET*} variables are never shown ({@code "**********"}).
+ * v3 environment variables. One row per value: the project default ({@code type: project}), an
+ * environment override ({@code environment}), a job override ({@code job}) or a user override
+ * ({@code user}). Bulk create keys are environment names plus {@code "project"} and take either
+ * body form (the Terraform provider's object, answered with an object; the spec's array, answered
+ * with an array); bulk update keys are override ids or environment names, and {@code ""} or null
+ * deletes. Names must start with {@code DBT_}; values of {@code DBT_ENV_SECRET*} variables are
+ * never shown ({@code "**********"}).
  */
 public final class EnvironmentVariablesApi {
 
   /**
-   * The recorded 400 reason for a second variable of the same name (ISS
-   * terraform-provider-dbtcloud#213).
+   * The recorded 400 reason for a second variable of the same name
+   * (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/213).
    */
   public static final String DUPLICATE_REASON =
       "An environment variable by this name already exists in this project and account";
@@ -40,7 +41,7 @@ public final class EnvironmentVariablesApi {
    */
   public static final String PREFIX_REASON = "Environment variable names must start with DBT_";
 
-  /** What secret values read as (SPEC3 example). */
+  /** What secret values read as (the v3 spec's example). */
   public static final String MASK = "**********";
 
   private static final String BASE =
@@ -218,7 +219,7 @@ public final class EnvironmentVariablesApi {
     return variables;
   }
 
-  /** The read views answer with an empty {@code extra}, as SPEC3's examples show. */
+  /** The read views answer with an empty {@code extra}, as the v3 spec's examples show. */
   private static ApiResponse answer(ObjectNode data) {
     ObjectNode body = Envelope.success(200, data);
     body.putObject("extra");
@@ -234,8 +235,7 @@ public final class EnvironmentVariablesApi {
               long projectId = project(request, state);
               JsonNode body = request.body();
               if (body.has("env_vars")) {
-                return bulkUpdate(
-                    request); // older TF posted updates to bulk/ with an env_vars body
+                return bulkUpdate(request); // older Terraform providers posted updates to bulk/
               }
               JsonNode envVar = body.path("env_var");
               if (envVar.isObject()) {

@@ -18,11 +18,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * v3 environments (§B.4): project-scoped CRUD, plus the account-scoped list that TF, JAC and DBTC
- * use although SPEC3 lacks it (F7). An update is a full replace: every writable field the body
- * leaves out goes back to its default, so an omitted {@code credentials_id} becomes null (§E.1).
- * Answers carry the project's {@code repository} and {@code connection} objects, as recorded; a
- * create answer also carries {@code project}, {@code jobs}, {@code credentials} and {@code
+ * v3 environments: project-scoped CRUD, plus the account-scoped list that the Terraform provider,
+ * dbt-jobs-as-code and dbtc use although the v3 spec lacks it. An update is a full replace: every
+ * writable field the body leaves out goes back to its default, so an omitted {@code credentials_id}
+ * becomes null (the spec says so of {@code credentials_id} and {@code connection_id}). Answers
+ * carry the project's {@code repository} and {@code connection} objects, as recorded; a create
+ * answer also carries {@code project}, {@code jobs}, {@code credentials} and {@code
  * custom_environment_variables} and spaces its timestamps, as the 2023 recording does.
  */
 public final class EnvironmentsApi {
@@ -66,8 +67,8 @@ public final class EnvironmentsApi {
   }
 
   /**
-   * {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in SPEC3, used by TF/JAC/DBTC
-   * (F7).
+   * {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in the v3 spec, but the
+   * Terraform provider, dbt-jobs-as-code and dbtc list environments this way.
    */
   private ApiResponse listForAccount(ApiRequest request) {
     return ctx.state()
@@ -94,7 +95,7 @@ public final class EnvironmentsApi {
             });
   }
 
-  /** The v3 environment list filters (§B.4), echoed into {@code filters}. */
+  /** The v3 environment list filters the spec lists, echoed into {@code filters}. */
   private static Predicate<ObjectNode> filters(ApiRequest request, Map<String, Object> filters) {
     Predicate<ObjectNode> filter = Lists.statePredicate(request, "active");
     for (String field : new String[] {"name", "type", "deployment_type", "dbt_version"}) {
@@ -241,8 +242,8 @@ public final class EnvironmentsApi {
   }
 
   /**
-   * Full replace of the writable fields from {@code body}, with validation as production does it
-   * (§E.12).
+   * Full replace of the writable fields from {@code body}, validated as dbt Cloud validates them
+   * (docs/emulator.md lists the rules).
    */
   private void writeFields(ObjectNode env, JsonNode body, EmulatorState state, long projectId) {
     if (!body.isObject()) {

@@ -369,7 +369,8 @@ public final class JobsApi {
             .orElse(null);
     if (!projectOk || environment == null) {
       // dbt Cloud answers an environment outside the project (or outside the token's reach) with
-      // its permissions 404 (terraform-provider-dbtcloud issue 537).
+      // its permissions 404
+      // (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/537).
       throw ApiError.notFound();
     }
     String name = body.get("name").asText();

@@ -133,8 +133,9 @@ final class Schedules {
         if (!FieldChecks.absent(time.get("interval"))) {
           c.integer(time.get("interval"), "schedule.time.interval", false);
           if ("at_exact_hours".equals(time.path("type").asText())) {
-            // Recorded in 2021 (terraform-provider-dbtcloud issue 44): an interval beside exact
-            // hours is refused with the schema library's own words.
+            // Recorded in 2021: an interval beside exact hours is refused with the schema
+            // library's own words
+            // (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/44).
             c.problem("schedule.time.interval", "extra keys not allowed");
           }
         }

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The run lifecycle (§E.10): queued (1) -> starting (2) -> running (3) -> success (10), error (20)
- * or cancelled (30). A run's whole future is planned when it is triggered (from its job and its
- * {@link RunScript}); {@link #advance} then moves every run to where that plan puts it at the
- * clock's time. Nothing runs in the background, so a manual clock makes tests exact and a real
- * clock makes runs progress in real time. A run of a job that is still running waits in the queue
- * until the earlier run ends.
+ * The run lifecycle: queued (1) -> starting (2) -> running (3) -> success (10), error (20) or
+ * cancelled (30). A run's whole future is planned when it is triggered (from its job and its {@link
+ * RunScript}); {@link #advance} then moves every run to where that plan puts it at the clock's
+ * time. Nothing runs in the background, so a manual clock makes tests exact and a real clock makes
+ * runs progress in real time. A run of a job that is still running waits in the queue until the
+ * earlier run ends.
  */
 final class RunEngine {
 
@@ -250,8 +250,8 @@ final class RunEngine {
       JsonNode trigger,
       List<String> commands) {
     ObjectNode plan = Json.MAPPER.createObjectNode();
-    // at least 1 ms: the trigger's answer is always the run queued (§E.10), even for a script with
-    // no queue time
+    // at least 1 ms: the trigger's answer is always the run queued, even for a script with no
+    // queue time
     plan.put("queue_ms", Math.max(1, script.queue().toMillis()));
     plan.put("starting_ms", script.starting().toMillis());
     plan.put("status_message", script.statusMessage());

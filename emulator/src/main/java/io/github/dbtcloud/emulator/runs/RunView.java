@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A stored run in wire form ({@code RunResponse}, §C.3), fields in the recorded order, with the
- * derived fields (booleans, {@code status_humanized}, durations, "ago" texts) computed for the
- * moment of the answer, and the related objects {@code include_related} asks for.
+ * A stored run in wire form ({@code RunResponse}), fields in the recorded order, with the derived
+ * fields (booleans, {@code status_humanized}, durations, "ago" texts) computed for the moment of
+ * the answer, and the related objects {@code include_related} asks for.
  */
 final class RunView {
 
   /**
    * Lines of debug log a step carries unless {@code include_related} asks for {@code debug_logs}
-   * (§B.6).
+   * (the spec's {@code include_related} description).
    */
   static final int DEBUG_LOG_LINES = 1000;
 

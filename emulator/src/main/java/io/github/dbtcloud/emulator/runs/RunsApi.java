@@ -26,8 +26,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * v2 runs (§B.5 trigger, §B.6): trigger a job, list and read runs, cancel, and the run's artifacts.
- * Every route first moves the runs to the clock's time ({@link RunEngine#advance}).
+ * v2 runs: trigger a job, list and read runs, cancel, and the run's artifacts. Every route first
+ * moves the runs to the clock's time ({@link RunEngine#advance}).
  */
 public final class RunsApi {
 
@@ -100,7 +100,7 @@ public final class RunsApi {
               RunEngine.advance(
                   state, now()); // a run of a busy job says at once what it waits for (blocked_by)
               // The trigger answer carries the run's trigger, as recorded in 2024
-              // (kestra-io/plugin-dbt issue 125).
+              // (https://github.com/kestra-io/plugin-dbt/issues/125).
               return ApiResponse.ok(Envelope.success(200, render(run, Set.of("trigger"), state)));
             });
   }
@@ -377,9 +377,7 @@ public final class RunsApi {
             });
   }
 
-  /**
-   * The raw file, not enveloped (§B.6); 404 when the run or step saved no such artifact (§E.11).
-   */
+  /** The raw file, not enveloped; 404 when the run or step saved no such artifact. */
   private ApiResponse artifact(ApiRequest request) {
     return ctx.state()
         .write(

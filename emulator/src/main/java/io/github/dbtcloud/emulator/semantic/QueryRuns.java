@@ -23,9 +23,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Queries made by {@code createQuery}, polled through {@code query} (§D.3). A query moves one
- * status per poll, so tests see every state without waiting on a clock: PENDING, RUNNING, then
- * COMPILED (the SQL is known) and SUCCESSFUL, or FAILED with the compilation or warehouse error.
+ * Queries made by {@code createQuery}, polled through {@code query}, as
+ * https://docs.getdbt.com/docs/dbt-cloud-apis/sl-graphql describes. A query moves one status per
+ * poll, so tests see every state without waiting on a clock: PENDING, RUNNING, then COMPILED (the
+ * SQL is known) and SUCCESSFUL, or FAILED with the compilation or warehouse error.
  */
 final class QueryRuns {
 
@@ -247,7 +248,7 @@ final class QueryRuns {
 
   /**
    * {@code jsonResult}: the rows as pandas' {@code DataFrame.to_json(orient=...)} writes them,
-   * base64-encoded unless {@code encoded: false} (§D.2).
+   * base64-encoded unless {@code encoded: false} (the docs' {@code jsonResult}).
    */
   static String json(Map<String, Object> result, String orient, boolean encoded) {
     QueryCompiler.Compiled compiled = (QueryCompiler.Compiled) result.get(RESULT);

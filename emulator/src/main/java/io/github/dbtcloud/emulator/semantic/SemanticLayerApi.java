@@ -17,10 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Semantic Layer GraphQL endpoint, {@code POST /api/graphql} (§D): {@code Authorization:
- * Bearer} matched case-insensitively (the SDK sends {@code authorization: bearer ...}), the
- * environment as the {@code environmentId} argument, and every refusal in the standard {@code
- * errors[]} envelope with HTTP 200 ({@code "User is not authorized"} for a bad token, F15).
+ * The Semantic Layer GraphQL endpoint, {@code POST /api/graphql}
+ * (https://docs.getdbt.com/docs/dbt-cloud-apis/sl-graphql): {@code Authorization: Bearer} matched
+ * case-insensitively (the SDK sends {@code authorization: bearer ...}), the environment as the
+ * {@code environmentId} argument, and every refusal in the standard {@code errors[]} envelope with
+ * HTTP 200 ({@code "User is not authorized"} for a bad token: the SDK reads only that text, and
+ * nobody has recorded the HTTP status of a refused token).
  */
 public final class SemanticLayerApi {
 

@@ -401,7 +401,10 @@ final class SemanticLayerSchema {
     };
   }
 
-  /** {@code BigInt}: a JSON number or a string of digits in, a number out (§D.1). */
+  /**
+   * {@code BigInt}: a JSON number or a string of digits in, a number out (the SDK sends a number,
+   * the docs' examples a string).
+   */
   static final GraphQLScalarType BIG_INT =
       GraphQLScalarType.newScalar()
           .name("BigInt")
