@@ -46,6 +46,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
   private final String host;
   private final Path stateFile;
   private final RunControl runs;
+  private final AdminSettings settings;
 
   private DbtCloudEmulator(Builder b) throws IOException {
     Clock clock = b.clock;
@@ -53,6 +54,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     boolean resume = b.stateFile != null && Files.exists(b.stateFile);
     this.state = resume ? EmulatorState.loadFrom(b.stateFile) : new EmulatorState();
     AdminSettings settings = b.settings.with(seed.path("settings"));
+    this.settings = settings;
     AdminContext ctx = new AdminContext(state, clock, settings);
     AccountsApi accounts = new AccountsApi(ctx);
     ProjectsApi projects = new ProjectsApi(ctx);
@@ -66,7 +68,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
     environments.register(router);
     jobs.register(router);
     variables.register(router);
-    new SemanticLayerApi(state).register(router);
+    new SemanticLayerApi(state, clock).register(router);
     // Extension point: the run simulation (runs/) and the Semantic Layer (semantic/) register their
     // routes here, one call each, before the SeedLoader below gets their sections.
     SeedLoader seeds = new SeedLoader(accounts, projects, environments, jobs, variables);
@@ -157,6 +159,13 @@ public final class DbtCloudEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The behaviour switches in force (the builder's, overridden by the seed's {@code settings:}).
+   */
+  public AdminSettings settings() {
+    return settings;
+  }
+
   /** The run simulation: scripts for how runs play out, and runs started from Java. */
   public RunControl runs() {
     return runs;
@@ -224,7 +233,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
 
     /**
      * DELETE of jobs and environments answers 204 with no body, as the specs say (default: 200 with
-     * the object, as recorded; F1).
+     * the object, as recorded in 2021 and 2023).
      */
     public Builder deleteAnswersNoContent(boolean noContent) {
       this.settings =
@@ -237,7 +246,7 @@ public final class DbtCloudEmulator implements AutoCloseable {
 
     /**
      * Which keys a job create or update must carry (default: the spec's minus {@code
-     * lifecycle_webhooks}; F4).
+     * lifecycle_webhooks}, which no production client sends).
      */
     public Builder requiredJobFields(AdminSettings.RequiredJobFields required) {
       this.settings = settings.withRequiredJobFields(required);
@@ -245,8 +254,21 @@ public final class DbtCloudEmulator implements AutoCloseable {
     }
 
     /**
-     * Answers paths without their trailing slash with a 301, as production did in 2021 (§E.4;
-     * default off).
+     * Checks writes leniently: values are coerced to the declared type, a job may have no steps,
+     * any dbt version and any reference in the account is accepted (default: strict, as dbt Cloud
+     * checks them; docs/emulator.md lists the rules). Only for tests that need a state dbt Cloud
+     * would refuse.
+     */
+    public Builder lenient(boolean lenient) {
+      this.settings =
+          settings.withValidation(
+              lenient ? AdminSettings.Validation.LENIENT : AdminSettings.Validation.STRICT);
+      return this;
+    }
+
+    /**
+     * Answers paths without their trailing slash with a 301, as production did in 2021 (a client
+     * that follows it turns a POST into a GET; default off).
      */
     public Builder strictTrailingSlash(boolean strict) {
       this.strictTrailingSlash = strict;

@@ -7,16 +7,18 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar dbt-cloud-emulator.jar [--host h] [--port p] [--seed seed.yml] [--state
- * state.json] [--strict-trailing-slash] [--delete-no-content] [--journal-responses]}: a standalone
- * emulator that prints its base URL and the tokens it accepts, and serves until stopped.
+ * state.json] [--strict-trailing-slash] [--delete-no-content] [--journal-responses] [--lenient]}: a
+ * standalone emulator that prints its base URL and the tokens it accepts, and serves until stopped.
  */
 public final class Main {
 
   static final String USAGE =
       "usage: java -jar dbt-cloud-emulator.jar [--host 127.0.0.1] [--port 8080]"
           + " [--seed seed.yml] [--state state.json] [--strict-trailing-slash] [--delete-no-content]"
-          + " [--journal-responses]\n"
-          + "  without --seed: a demo account (one project, a development and a deployment environment)";
+          + " [--journal-responses] [--lenient]\n"
+          + "  without --seed: a demo account (one project, a development and a deployment environment)\n"
+          + "  --lenient: accept writes dbt Cloud refuses (wrong types, jobs without steps, unknown dbt\n"
+          + "    versions, references across projects); by default they are refused as dbt Cloud does";
 
   private Main() {}
 
@@ -69,6 +71,7 @@ public final class Main {
         case "--strict-trailing-slash" -> builder.strictTrailingSlash(true);
         case "--delete-no-content" -> builder.deleteAnswersNoContent(true);
         case "--journal-responses" -> builder.journalResponses(true);
+        case "--lenient" -> builder.lenient(true);
         case "--help", "-h" -> {
           out.println(USAGE);
           return null;
@@ -79,6 +82,10 @@ public final class Main {
     DbtCloudEmulator emulator = builder.start();
     out.println("dbt Cloud emulator (local, not dbt Cloud) listening on " + emulator.baseUrl());
     out.println("  seed: " + (seed == null ? "built-in demo account" : seed));
+    out.println(
+        !emulator.settings().strict()
+            ? "  writes: lenient (accepts what dbt Cloud refuses)"
+            : "  writes: checked as dbt Cloud checks them (--lenient to relax)");
     emulator
         .tokens()
         .forEach((token, account) -> out.println("  token for account " + account + ": " + token));

@@ -31,8 +31,8 @@ class AccessAndErrorsTest {
         - {id: 70403103900011, project_id: 70403103900002, name: Production, type: deployment}
         - {id: 70403103900012, project_id: 70403103900003, name: Hidden prod, type: deployment}
       jobs:
-        - {id: 70403103900100, project_id: 70403103900002, environment_id: 70403103900011, name: Visible}
-        - {id: 70403103900101, project_id: 70403103900003, environment_id: 70403103900012, name: Invisible}
+        - {id: 70403103900100, project_id: 70403103900002, environment_id: 70403103900011, name: Visible, execute_steps: [dbt build]}
+        - {id: 70403103900101, project_id: 70403103900003, environment_id: 70403103900012, name: Invisible, execute_steps: [dbt build]}
       """;
 
   private DbtCloudEmulator emulator;

@@ -3,7 +3,10 @@ package io.github.dbtcloud.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Request bodies the emulator's tests send, complete as TF and JAC send them (§C.1). */
+/**
+ * Request bodies the emulator's tests send, complete as the Terraform provider and dbt-jobs-as-code
+ * send them.
+ */
 public final class Bodies {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package io.github.dbtcloud.emulator;
 import static io.github.dbtcloud.emulator.EmulatorHttp.ACCOUNT;
 import static io.github.dbtcloud.emulator.EmulatorHttp.DEVELOPMENT;
 import static io.github.dbtcloud.emulator.EmulatorHttp.ENVS;
+import static io.github.dbtcloud.emulator.EmulatorHttp.JOBS;
 import static io.github.dbtcloud.emulator.EmulatorHttp.PRODUCTION;
 import static io.github.dbtcloud.emulator.EmulatorHttp.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,7 @@ class EnvironmentsApiTest {
   void anUpdateThatResendsEverythingKeepsIt() {
     ObjectNode env = (ObjectNode) running.http().get(ENVS + PRODUCTION + "/").data();
     env.put("dbt_version", "1.9.0-latest");
-    env.remove("credentials"); // what TF does before an update
+    env.remove("credentials"); // what the Terraform provider does before an update
 
     JsonNode after = running.http().post(ENVS + PRODUCTION + "/", env.toString()).data();
 
@@ -155,7 +156,7 @@ class EnvironmentsApiTest {
                     ENVS,
                     "{\"id\":null,\"name\":\"x\",\"credentials\":null,\"jobs\":null,\"project\":{}}")
                 .status())
-        .as("TF's create body")
+        .as("the Terraform provider's create body")
         .isEqualTo(201);
   }
 
@@ -223,5 +224,62 @@ class EnvironmentsApiTest {
         "/api/v3/accounts/" + ACCOUNT + "/projects/1/environments/" + PRODUCTION + "/";
 
     assertThat(running.http().get(otherProject).status()).isEqualTo(404);
+  }
+
+  @Test
+  void deletingAnEnvironmentSoftDeletesItsJobs() {
+    long env =
+        running
+            .http()
+            .post(ENVS, "{\"name\":\"CI\",\"type\":\"deployment\"}")
+            .data()
+            .get("id")
+            .asLong();
+    ObjectNode body = Bodies.job("PR check");
+    body.put("environment_id", env);
+    long job = running.http().post(JOBS, body.toString()).data().get("id").asLong();
+    long other = running.http().post(JOBS, Bodies.jobJson("Nightly")).data().get("id").asLong();
+
+    assertThat(running.http().delete(ENVS + env + "/").status()).isEqualTo(200);
+
+    assertThat(running.http().get(JOBS + job + "/").status()).isEqualTo(404);
+    EmulatorHttp.Answer deleted = running.http().get(JOBS + "?state=deleted");
+    assertThat(deleted.data().findValuesAsText("name")).containsExactly("PR check");
+    assertThat(running.http().get(JOBS + other + "/").status())
+        .as("jobs of other environments stay")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anUpdateThatDeletesAnEnvironmentDeletesItsJobsToo() {
+    ObjectNode body = Bodies.job("Nightly");
+    long job = running.http().post(JOBS, body.toString()).data().get("id").asLong();
+    ObjectNode env = (ObjectNode) running.http().get(ENVS + PRODUCTION + "/").data();
+    env.put("state", 2);
+
+    assertThat(running.http().post(ENVS + PRODUCTION + "/", env.toString()).status())
+        .isEqualTo(200);
+
+    assertThat(running.http().get(JOBS + job + "/").status()).isEqualTo(404);
+  }
+
+  @Test
+  void anUpdateMayKeepItsOwnName() {
+    ObjectNode env = (ObjectNode) running.http().get(ENVS + PRODUCTION + "/").data();
+    env.put("dbt_version", "1.9.0-latest");
+
+    EmulatorHttp.Answer answer = running.http().post(ENVS + PRODUCTION + "/", env.toString());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.data().get("dbt_version").asText()).isEqualTo("1.9.0-latest");
+  }
+
+  @Test
+  void aV3NotFoundCarriesExtraAndErrorCodeAsRecorded() {
+    EmulatorHttp.Answer answer = running.http().get(ENVS + "1/");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body().get("extra").isEmpty()).isTrue();
+    assertThat(answer.body().get("error_code").isNull()).isTrue();
   }
 }

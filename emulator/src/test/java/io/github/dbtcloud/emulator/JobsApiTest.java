@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JobsApiTest {
@@ -31,9 +32,9 @@ class JobsApiTest {
         - {id: 70403103900011, project_id: 70403103900002, name: Production, type: deployment, deployment_type: production}
         - {id: 70403103900012, project_id: 70403103900003, name: Other prod, type: deployment}
       jobs:
-        - {id: 70403103900100, project_id: 70403103900002, environment: Production, name: Nightly build}
-        - {id: 70403103900101, project_id: 70403103900002, environment: Production, name: Hourly snapshot}
-        - {id: 70403103900102, project_id: 70403103900003, environment_id: 70403103900012, name: Other nightly}
+        - {id: 70403103900100, project_id: 70403103900002, environment: Production, name: Nightly build, execute_steps: [dbt build]}
+        - {id: 70403103900101, project_id: 70403103900002, environment: Production, name: Hourly snapshot, execute_steps: [dbt snapshot]}
+        - {id: 70403103900102, project_id: 70403103900003, environment_id: 70403103900012, name: Other nightly, execute_steps: [dbt build]}
       """;
 
   @RegisterExtension final RunningEmulator running = RunningEmulator.seeded(SEED);
@@ -206,7 +207,8 @@ class JobsApiTest {
 
   @Test
   void includesOtherRelatedObjectsOnlyWhenAsked() {
-    assertThat(running.http().get(JOBS + "70403103900100/").data().has("environment")).isFalse();
+    assertThat(running.http().get(JOBS + "70403103900100/").data().get("environment").isNull())
+        .isTrue();
     JsonNode job =
         running
             .http()
@@ -231,7 +233,7 @@ class JobsApiTest {
     assertThat(answer.data().get("name").asText()).isEqualTo("required key not provided");
     assertThat(answer.data().get("triggers").asText()).isEqualTo("required key not provided");
     assertThat(answer.data().has("lifecycle_webhooks"))
-        .as("no production client sends it (F4)")
+        .as("no production client sends it")
         .isFalse();
     assertThat(answer.body().at("/status/user_message").asText())
         .startsWith("The request was invalid.");
@@ -267,7 +269,7 @@ class JobsApiTest {
                       + PROJECT
                       + ",\"environment_id\":"
                       + PRODUCTION
-                      + ",\"name\":\"m\"}");
+                      + ",\"name\":\"m\",\"execute_steps\":[\"dbt build\"]}");
 
       assertThat(answer.status()).isEqualTo(201);
       assertThat(answer.data().get("settings").get("threads").asInt()).isEqualTo(1);
@@ -312,9 +314,10 @@ class JobsApiTest {
   }
 
   @Test
-  void refusesToTurnAJobIntoCiWithTheRecordedText() {
+  void refusesAJobTypeThatTurnsAJobIntoCiWithTheRecordedText() {
     ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
     job.withObjectProperty("triggers").put("git_provider_webhook", true);
+    job.put("job_type", "ci");
 
     EmulatorHttp.Answer answer = running.http().post(JOBS + "70403103900100/", job.toString());
 
@@ -324,17 +327,59 @@ class JobsApiTest {
   }
 
   @Test
-  void refusesToTurnACiJobIntoAnythingElse() {
+  void refusesAJobTypeThatTurnsACiJobIntoAnythingElse() {
     ObjectNode body = Bodies.job("PR");
     body.withObjectProperty("triggers").put("git_provider_webhook", true);
     ObjectNode job = (ObjectNode) running.http().post(JOBS, body.toString()).data();
     job.withObjectProperty("triggers").put("git_provider_webhook", false).put("schedule", true);
+    job.put("job_type", "scheduled");
 
     EmulatorHttp.Answer answer =
         running.http().post(JOBS + job.get("id").asLong() + "/", job.toString());
 
+    assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.data().get("job_type").asText())
         .isEqualTo("the job type field for this job can only be set to 'ci'");
+  }
+
+  @Test
+  void aCiJobIsDeactivatedByTurningItsTriggersOffAndStaysACiJob() {
+    ObjectNode body = Bodies.job("PR");
+    body.withObjectProperty("triggers")
+        .put("git_provider_webhook", true)
+        .put("github_webhook", true);
+    ObjectNode job = (ObjectNode) running.http().post(JOBS, body.toString()).data();
+    job.withObjectProperty("triggers")
+        .put("git_provider_webhook", false)
+        .put("github_webhook", false);
+
+    EmulatorHttp.Answer answer =
+        running.http().post(JOBS + job.get("id").asLong() + "/", job.toString());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.data().get("job_type").asText()).isEqualTo("ci");
+    assertThat(answer.data().at("/triggers/git_provider_webhook").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aJobCreatedAsCiWithItsTriggersOffIsAnInactiveCiJob() {
+    ObjectNode body = Bodies.job("PR");
+    body.put("job_type", "ci");
+
+    assertThat(running.http().post(JOBS, body.toString()).data().get("job_type").asText())
+        .isEqualTo("ci");
+  }
+
+  @Test
+  void aJobTurnsIntoCiThroughItsTriggersWhenNoConflictingJobTypeIsSent() {
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
+    job.withObjectProperty("triggers").put("git_provider_webhook", true);
+    job.remove("job_type");
+
+    EmulatorHttp.Answer answer = running.http().post(JOBS + "70403103900100/", job.toString());
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.data().get("job_type").asText()).isEqualTo("ci");
   }
 
   @Test
@@ -409,7 +454,7 @@ class JobsApiTest {
     EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.data().at("/schedule/cron").asText()).contains("Invalid cron expression");
+    assertThat(answer.data().get("schedule.cron").asText()).contains("Invalid cron expression");
   }
 
   @Test
@@ -517,7 +562,7 @@ class JobsApiTest {
                 .http()
                 .post(JOBS + "70403103900101/", job.toString())
                 .data()
-                .at("/job_completion_trigger_condition/statuses")
+                .get("job_completion_trigger_condition.condition.statuses")
                 .asText())
         .contains("is not a valid choice");
   }
@@ -574,5 +619,149 @@ class JobsApiTest {
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.data().has("some_future_field")).isFalse();
     assertThat(answer.data().get("is_deferrable").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aJobAnswerCarriesTheKeysALiveClientExpects() {
+    JsonNode job = running.http().get(JOBS + "70403103900100/").data();
+
+    // dbt-jobs-as-code's JobMissingFields, checked against production, requires these keys.
+    assertThat(job.get("deactivated").asBoolean()).isFalse();
+    assertThat(job.get("is_system").asBoolean()).isFalse();
+    for (String related :
+        List.of(
+            "account",
+            "project",
+            "environment",
+            "most_recent_run",
+            "most_recent_completed_run",
+            "fusion_readiness")) {
+      assertThat(job.has(related)).as(related).isTrue();
+      assertThat(job.get(related).isNull()).as(related).isTrue();
+    }
+    assertThat(job.get("cron_humanized").asText()).isEqualTo("Every hour");
+  }
+
+  @ParameterizedTest(name = "{0} reads \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0 5 * * *|At 05:00 AM",
+        "0 * * * *|Every hour",
+        "0 */4 * * *|Every 4 hours",
+        "30 17 * * 1-5|At 05:30 PM, Monday through Friday",
+        "0 0,4,8,12,16,20 * * *|At 00:00 AM, 04:00 AM, 08:00 AM, 12:00 PM, 04:00 PM and 08:00 PM",
+        "6 */12 * * 0,1,2,3,4,5,6|At 6 minutes past the hour, every 12 hours, only on Sunday,"
+            + " Monday, Tuesday, Wednesday, Thursday, Friday, and Saturday",
+        "0 6 1 * *|At 06:00 AM, on day 1 of the month",
+        "15 3 * JAN,JUL SUN|At 03:15 AM, only on Sunday, only in January and July"
+      })
+  void humanisesTheCronAsDbtCloudDoes(String cron, String humanized) {
+    ObjectNode body = Bodies.job("humanised");
+    body.set(
+        "schedule",
+        readTree(
+            "{\"cron\":\"\",\"date\":{\"type\":\"custom_cron\",\"cron\":\""
+                + cron
+                + "\"},\"time\":{\"type\":\"every_hour\"}}"));
+
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    assertThat(answer.data().get("cron_humanized").asText()).isEqualTo(humanized);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "*/15 * * * *",
+        "0 5 * * MON-FRI",
+        "0 5 * * mon,wed,fri",
+        "0 9-17/2 * * 1-5",
+        "0 0 1,15 * *",
+        "0 3 * jan-mar *",
+        "0 5 * * 7",
+        "5/10 * * * *"
+      })
+  void acceptsCronsOfNumbersRangesStepsListsAndNames(String cron) {
+    assertThat(
+            scheduleFor(
+                    "{\"cron\":\"\",\"date\":{\"type\":\"custom_cron\",\"cron\":\""
+                        + cron
+                        + "\"},\"time\":{\"type\":\"every_hour\"}}")
+                .get("cron")
+                .asText())
+        .isEqualTo(cron);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "latest",
+        "compatible",
+        "extended",
+        "fallback",
+        "versionless",
+        "latest-fusion",
+        "fusion-stable",
+        "fusion-extended",
+        "fusion-nightly",
+        "fusion-fallback",
+        "1.9",
+        "1.10.0-latest",
+        "1.8.0-pre"
+      })
+  void acceptsEveryDbtVersionDbtCloudOffers(String version) {
+    ObjectNode body = Bodies.job("versioned");
+    body.put("dbt_version", version);
+
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+    assertThat(answer.data().get("raw_dbt_version").asText()).isEqualTo(version);
+  }
+
+  @Test
+  void namesEveryBadFieldOfABodyAtOnce() {
+    ObjectNode body = Bodies.job("x");
+    body.withObjectProperty("settings").put("threads", "abc");
+    body.withObjectProperty("execution").put("timeout_seconds", "ten");
+    body.put("generate_docs", "yes");
+
+    EmulatorHttp.Answer answer = running.http().post(JOBS, body.toString());
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.data().get("settings.threads").asText())
+        .isEqualTo("A valid integer is required.");
+    assertThat(answer.data().get("execution.timeout_seconds").asText())
+        .isEqualTo("A valid integer is required.");
+    assertThat(answer.data().get("generate_docs").asText()).isEqualTo("Must be a valid boolean.");
+  }
+
+  @Test
+  void storesTheTriggerJobsProjectWhenACompletionTriggerLeavesItOut() {
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900101/").data();
+    job.set(
+        "job_completion_trigger_condition",
+        readTree("{\"condition\":{\"job_id\":70403103900102,\"statuses\":[10]}}"));
+
+    EmulatorHttp.Answer answer = running.http().post(JOBS + "70403103900101/", job.toString());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.data().at("/job_completion_trigger_condition/condition/project_id").asLong())
+        .as("a job of another project may trigger this one; its project is stored")
+        .isEqualTo(70403103900003L);
+  }
+
+  @Test
+  void aJobMayDeferToItsOwnLastRun() {
+    ObjectNode job = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
+    job.put("deferring_job_definition_id", 70403103900100L);
+
+    EmulatorHttp.Answer answer = running.http().post(JOBS + "70403103900100/", job.toString());
+
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+    assertThat(answer.data().get("deferring_job_definition_id").asLong())
+        .isEqualTo(70403103900100L);
   }
 }

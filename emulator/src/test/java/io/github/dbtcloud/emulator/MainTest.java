@@ -60,9 +60,26 @@ class MainTest {
   }
 
   @Test
+  void checksWritesStrictlyUnlessToldLenient() {
+    try (DbtCloudEmulator strict = Main.start(new String[] {"--port", "0"}, print)) {
+      assertThat(printed()).contains("writes: checked as dbt Cloud checks them");
+      assertThat(strict.settings().strict()).isTrue();
+    }
+    out.reset();
+    try (DbtCloudEmulator lenient = Main.start(new String[] {"--port", "0", "--lenient"}, print)) {
+      assertThat(printed()).contains("writes: lenient");
+      assertThat(
+              EmulatorHttp.demo(lenient)
+                  .post(EmulatorHttp.JOBS, BadWrite.job(j -> j.remove("execute_steps")))
+                  .status())
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
   void printsTheUsageForHelp() {
     assertThat(Main.start(new String[] {"--help"}, print)).isNull();
-    assertThat(printed()).contains("usage: java -jar dbt-cloud-emulator.jar");
+    assertThat(printed()).contains("usage: java -jar dbt-cloud-emulator.jar").contains("--lenient");
   }
 
   @Test

@@ -97,7 +97,7 @@ class PersistenceAndSeedTest {
             () ->
                 DbtCloudEmulator.builder()
                     .seedText(
-                        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 1, name: p}]\njobs: [{project_id: 2, environment: Nope, name: j}]")
+                        "accounts: [{id: 1}]\nprojects: [{id: 2, account_id: 1, name: p}]\njobs: [{project_id: 2, environment: Nope, name: j, execute_steps: [dbt build]}]")
                     .start())
         .hasMessageContaining("environment 'Nope' is not an environment of project 2");
   }

@@ -8,29 +8,36 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The read-only reference material in {@code ../shared} (specs, recorded responses), as the
- * emulator's tests see it (the emulator may not depend on core, so this mirrors core's helper).
- * Tests that need it skip when it is absent on a developer's clone, and fail in CI.
+ * The reference material the emulator's fidelity is checked against: the official OpenAPI specs
+ * (https://github.com/dbt-labs/dbt-cloud-openapi-spec) and real dbt Cloud responses recorded by
+ * https://github.com/data-mie/dbt-cloud-cli ({@code tests/data}), kept read-only beside the
+ * repository (two levels up from the module, or wherever {@code -Ddbt.shared.dir} points). Tests
+ * that need it skip with a one-line reason when it is absent, and fail instead with {@code
+ * -Ddbt.shared.required=true}. (The emulator shares no classes with core, so it has its own
+ * helper.)
  */
 public final class SharedFixtures {
 
   private SharedFixtures() {}
 
-  /** The {@code shared} directory, or a skipped (or, in CI, failed) test. */
+  /** The reference directory, or a skipped (or, when required, failed) test. */
   public static Path dir() {
     Optional<Path> dir = optionalDir();
     assumeTrue(
-        dir.isPresent(), "../shared not found at " + configured().toAbsolutePath() + "; skipping");
+        dir.isPresent(),
+        "reference directory not found at " + configured().toAbsolutePath() + "; skipping");
     return dir.get();
   }
 
-  /** The {@code shared} directory when present; fails (in CI, where it is required) when absent. */
+  /** The reference directory when present; fails when absent and required. */
   public static Optional<Path> optionalDir() {
     Path dir = configured();
     boolean present =
         Files.isDirectory(dir.resolve("fixtures")) && Files.isDirectory(dir.resolve("spec"));
     if (!present && required()) {
-      fail("../shared is required in CI but was not found at " + dir.toAbsolutePath());
+      fail(
+          "the reference directory is required (-Ddbt.shared.required) but was not found at "
+              + dir.toAbsolutePath());
     }
     return present ? Optional.of(dir) : Optional.empty();
   }
@@ -41,7 +48,7 @@ public final class SharedFixtures {
   }
 
   private static boolean required() {
-    return Boolean.getBoolean("dbt.shared.required") || "true".equals(System.getenv("CI"));
+    return Boolean.getBoolean("dbt.shared.required");
   }
 
   private static Path configured() {

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Token checks: {@code Authorization: Token x} or {@code Bearer x} (§A.2), scoped to one account
- * and, when the seed says so, to a list of projects. Whatever a token may not see is "not found"
- * with the permissions hint, as dbt Cloud answers (§E.13), never 403.
+ * Token checks: {@code Authorization: Token x} or {@code Bearer x} (the spec allows both), scoped
+ * to one account and, when the seed says so, to a list of projects. Whatever a token may not see is
+ * "not found" with the permissions hint, as dbt Cloud answers
+ * (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/537), never 403.
  */
 public final class Access {
 
@@ -55,7 +56,7 @@ public final class Access {
 
   /**
    * Checks that the token may use the account in the path; another account's objects are "not
-   * found" with the permissions hint, as dbt Cloud answers (§E.13).
+   * found" with the permissions hint, as dbt Cloud answers.
    */
   public static long requireAccount(ApiRequest request, EmulatorState state) {
     return requirePrincipal(request, state).accountId();

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code /api/v2/accounts/}, {@code /api/v2/accounts/{id}/}, {@code /api/v3/accounts/} and the v3
- * retrieve (not in SPEC3; served like the v2 one). A token sees exactly its own account.
+ * retrieve (not in the v3 spec; served like the v2 one). A token sees exactly its own account.
  */
 public final class AccountsApi {
 

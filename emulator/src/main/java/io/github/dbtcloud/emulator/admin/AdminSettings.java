@@ -4,22 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
- * The switches for behaviour where production and the spec disagree, defaulting to what was
- * recorded (§F).
+ * The switches for behaviour where production and the spec disagree, or where a test wants the
+ * emulator more forgiving than dbt Cloud. The defaults are what dbt Cloud was recorded or
+ * documented to do.
  *
- * @param deleteAnswer what a DELETE of a job or environment answers (F1)
- * @param requiredJobFields which job keys a create or update must carry (F4)
+ * @param deleteAnswer what a DELETE of a job or environment answers
+ * @param requiredJobFields which job keys a create or update must carry
+ * @param validation whether writes are checked as dbt Cloud checks them, or leniently
  */
-public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields requiredJobFields) {
+public record AdminSettings(
+    DeleteAnswer deleteAnswer, RequiredJobFields requiredJobFields, Validation validation) {
 
   /**
    * As recorded: DELETE answers 200 with the object; job writes need the spec's keys minus {@code
-   * lifecycle_webhooks}.
+   * lifecycle_webhooks}; writes are validated strictly.
    */
   public static final AdminSettings DEFAULTS =
-      new AdminSettings(DeleteAnswer.OBJECT, RequiredJobFields.SPEC_WITHOUT_LIFECYCLE_WEBHOOKS);
+      new AdminSettings(
+          DeleteAnswer.OBJECT,
+          RequiredJobFields.SPEC_WITHOUT_LIFECYCLE_WEBHOOKS,
+          Validation.STRICT);
 
-  /** What DELETE answers (F1). */
+  /** What DELETE answers. */
   public enum DeleteAnswer {
     /** 200 with the soft-deleted object ({@code state: 2}), as recorded in 2021 and 2023. */
     OBJECT,
@@ -28,7 +34,7 @@ public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields require
   }
 
   /**
-   * Which keys a job create or update must carry (F4); missing ones answer 400 "required key not
+   * Which keys a job create or update must carry; missing ones answer 400 "required key not
    * provided".
    */
   public enum RequiredJobFields {
@@ -39,26 +45,53 @@ public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields require
     MINIMAL,
     /**
      * The spec's required list without {@code lifecycle_webhooks}, which no production client sends
-     * (F4).
+     * (the Terraform provider and dbt-jobs-as-code leave it out and dbt Cloud accepts that).
      */
     SPEC_WITHOUT_LIFECYCLE_WEBHOOKS,
     /** Exactly the spec's required list. */
     SPEC
   }
 
+  /** How closely writes of jobs, environments and environment variables are checked. */
+  public enum Validation {
+    /**
+     * As dbt Cloud checks them: every field's JSON type as the OpenAPI spec declares it, {@code
+     * execute_steps} present and non-empty, crons, dbt versions and references across objects; the
+     * rules and their sources are listed in docs/emulator.md.
+     */
+    STRICT,
+    /**
+     * The emulator's older, forgiving checks: values are coerced to the declared type, a job may
+     * have no steps, any dbt version and any reference in the account is accepted. Only for tests
+     * that need to put a state dbt Cloud would refuse into the emulator.
+     */
+    LENIENT
+  }
+
+  /** Whether writes are checked as dbt Cloud checks them. */
+  public boolean strict() {
+    return validation == Validation.STRICT;
+  }
+
   /** These settings with another DELETE answer. */
   public AdminSettings withDeleteAnswer(DeleteAnswer answer) {
-    return new AdminSettings(answer, requiredJobFields);
+    return new AdminSettings(answer, requiredJobFields, validation);
   }
 
   /** These settings with other required job keys. */
   public AdminSettings withRequiredJobFields(RequiredJobFields required) {
-    return new AdminSettings(deleteAnswer, required);
+    return new AdminSettings(deleteAnswer, required, validation);
+  }
+
+  /** These settings with another validation of writes. */
+  public AdminSettings withValidation(Validation how) {
+    return new AdminSettings(deleteAnswer, requiredJobFields, how);
   }
 
   /**
    * These settings overridden by a seed file's {@code settings:} section: {@code delete_answer:
-   * object|no_content}, {@code required_job_fields: minimal|spec_without_lifecycle_webhooks|spec}.
+   * object|no_content}, {@code required_job_fields: minimal|spec_without_lifecycle_webhooks|spec},
+   * {@code validation: strict|lenient}.
    */
   public AdminSettings with(JsonNode section) {
     AdminSettings s = this;
@@ -77,6 +110,12 @@ public record AdminSettings(DeleteAnswer deleteAnswer, RequiredJobFields require
                   RequiredJobFields.class,
                   section.get("required_job_fields").asText(),
                   "settings.required_job_fields"));
+    }
+    if (section.hasNonNull("validation")) {
+      s =
+          s.withValidation(
+              enumValue(
+                  Validation.class, section.get("validation").asText(), "settings.validation"));
     }
     return s;
   }

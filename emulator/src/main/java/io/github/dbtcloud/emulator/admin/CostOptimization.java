@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How the server rewrites {@code cost_optimization_features} (§E.16: "the API may rewrite the set,
- * e.g. collapse it to ["dbt_state"]"). The emulator's rule, stated so clients can be tested against
- * it: unknown values are a 400; a set containing {@code dbt_state} collapses to {@code
- * ["dbt_state"]} (state-aware orchestration without Fusion supersedes the Fusion-only features);
- * otherwise the features are de-duplicated and listed in the spec's order ({@code
- * state_aware_orchestration}, {@code efficient_testing}); null or absent is {@code []}.
+ * How the server rewrites {@code cost_optimization_features} (the Terraform provider's job client
+ * warns that "the API may rewrite the set", e.g. collapse it to ["dbt_state"]). The emulator's
+ * rule, stated so clients can be tested against it: unknown values are a 400; a set containing
+ * {@code dbt_state} collapses to {@code ["dbt_state"]} (state-aware orchestration without Fusion
+ * supersedes the Fusion-only features); otherwise the features are de-duplicated and listed in the
+ * spec's order ({@code state_aware_orchestration}, {@code efficient_testing}); null or absent is
+ * {@code []}.
  */
 final class CostOptimization {
 

@@ -18,18 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * v3 environment variables (§B.7, §E.18). One row per value: the project default ({@code type:
- * project}), an environment override ({@code environment}), a job override ({@code job}) or a user
- * override ({@code user}). Bulk create keys are environment names plus {@code "project"} and take
- * either body form (F6: an object answers an object, an array answers an array); bulk update keys
- * are override ids or environment names, and {@code ""} or null deletes. Names must start with
- * {@code DBT_}; values of {@code DBT_ENV_SECRET*} variables are never shown ({@code "**********"}).
+ * v3 environment variables. One row per value: the project default ({@code type: project}), an
+ * environment override ({@code environment}), a job override ({@code job}) or a user override
+ * ({@code user}). Bulk create keys are environment names plus {@code "project"} and take either
+ * body form (the Terraform provider's object, answered with an object; the spec's array, answered
+ * with an array); bulk update keys are override ids or environment names, and {@code ""} or null
+ * deletes. Names must start with {@code DBT_}; values of {@code DBT_ENV_SECRET*} variables are
+ * never shown ({@code "**********"}).
  */
 public final class EnvironmentVariablesApi {
 
   /**
-   * The recorded 400 reason for a second variable of the same name (ISS
-   * terraform-provider-dbtcloud#213).
+   * The recorded 400 reason for a second variable of the same name
+   * (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/213).
    */
   public static final String DUPLICATE_REASON =
       "An environment variable by this name already exists in this project and account";
@@ -40,7 +41,7 @@ public final class EnvironmentVariablesApi {
    */
   public static final String PREFIX_REASON = "Environment variable names must start with DBT_";
 
-  /** What secret values read as (SPEC3 example). */
+  /** What secret values read as (the v3 spec's example). */
   public static final String MASK = "**********";
 
   private static final String BASE =
@@ -218,7 +219,7 @@ public final class EnvironmentVariablesApi {
     return variables;
   }
 
-  /** The read views answer with an empty {@code extra}, as SPEC3's examples show. */
+  /** The read views answer with an empty {@code extra}, as the v3 spec's examples show. */
   private static ApiResponse answer(ObjectNode data) {
     ObjectNode body = Envelope.success(200, data);
     body.putObject("extra");
@@ -234,8 +235,7 @@ public final class EnvironmentVariablesApi {
               long projectId = project(request, state);
               JsonNode body = request.body();
               if (body.has("env_vars")) {
-                return bulkUpdate(
-                    request); // older TF posted updates to bulk/ with an env_vars body
+                return bulkUpdate(request); // older Terraform providers posted updates to bulk/
               }
               JsonNode envVar = body.path("env_var");
               if (envVar.isObject()) {
@@ -247,7 +247,9 @@ public final class EnvironmentVariablesApi {
               }
               List<String> failures = new ArrayList<>();
               for (JsonNode item : envVar) {
-                failures.add(problem(state, projectId, item, new ArrayList<>()).orElse(null));
+                failures.add(
+                    problem(state, projectId, item, new ArrayList<>(), ctx.settings().strict())
+                        .orElse(null));
               }
               if (failures.stream().anyMatch(f -> f != null)) {
                 ArrayNode fails = Json.MAPPER.createArrayNode();
@@ -282,7 +284,7 @@ public final class EnvironmentVariablesApi {
   private Optional<ObjectNode> createAcrossEnvironments(
       EmulatorState state, long projectId, JsonNode item) {
     List<Object[]> plan = new ArrayList<>();
-    Optional<String> problem = problem(state, projectId, item, plan);
+    Optional<String> problem = problem(state, projectId, item, plan, ctx.settings().strict());
     if (problem.isPresent()) {
       throw reason(problem.get());
     }
@@ -308,7 +310,7 @@ public final class EnvironmentVariablesApi {
    * otherwise.
    */
   private static Optional<String> problem(
-      EmulatorState state, long projectId, JsonNode item, List<Object[]> plan) {
+      EmulatorState state, long projectId, JsonNode item, List<Object[]> plan, boolean strict) {
     if (!item.isObject()
         || !item.path("new_name").isTextual()
         || item.get("new_name").asText().isBlank()) {
@@ -324,6 +326,12 @@ public final class EnvironmentVariablesApi {
         .forEach(e -> envIds.put(e.get("name").asText(), e.get("id").asLong()));
     for (Map.Entry<String, JsonNode> e : item.properties()) {
       String key = e.getKey();
+      if (strict
+          && !key.equals("new_name")
+          && !e.getValue().isNull()
+          && !e.getValue().isTextual()) {
+        return Optional.of(valueProblem(key, e.getValue()));
+      }
       if (key.equals("new_name") || e.getValue().isNull() || e.getValue().asText().isEmpty()) {
         continue;
       }
@@ -336,6 +344,17 @@ public final class EnvironmentVariablesApi {
       }
     }
     return Optional.empty();
+  }
+
+  /** Why a non-string value is refused: values are strings ({@code CustomEnvironmentVariable}). */
+  private static String valueProblem(String key, JsonNode value) {
+    return "The value of \""
+        + key
+        + "\" must be a string, not "
+        + FieldChecks.typeName(value)
+        + " "
+        + value
+        + "; quote it.";
   }
 
   private static Optional<String> nameProblem(EmulatorState state, long projectId, String name) {
@@ -377,6 +396,14 @@ public final class EnvironmentVariablesApi {
               ArrayNode deleted = Json.MAPPER.createArrayNode();
               ObjectNode failures = Json.MAPPER.createObjectNode();
               String now = Timestamps.isoT(ctx.clock().instant());
+              if (ctx.settings().strict()) {
+                for (Map.Entry<String, JsonNode> e : update.properties()) {
+                  JsonNode v = e.getValue();
+                  if (!e.getKey().equals("name") && !v.isNull() && !v.isTextual()) {
+                    throw reason(valueProblem(e.getKey(), v));
+                  }
+                }
+              }
               for (Map.Entry<String, JsonNode> e : update.properties()) {
                 String key = e.getKey();
                 if (key.equals("name") || key.equals("new_name")) {
@@ -522,6 +549,9 @@ public final class EnvironmentVariablesApi {
    */
   private ObjectNode single(
       EmulatorState state, long projectId, JsonNode body, ObjectNode current) {
+    if (ctx.settings().strict()) {
+      checkSingle(body, projectId);
+    }
     ObjectNode missing = Json.MAPPER.createObjectNode();
     for (String key : List.of("name", "type")) {
       if (!body.path(key).isTextual() || body.get(key).asText().isBlank()) {
@@ -600,6 +630,39 @@ public final class EnvironmentVariablesApi {
     current.put("raw_value", value);
     current.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
     return current;
+  }
+
+  /**
+   * The JSON types of a single variable as {@code CustomEnvironmentVariableRequest} declares them,
+   * and that it names the project in the path.
+   */
+  private static void checkSingle(JsonNode body, long projectId) {
+    if (!body.isObject()) {
+      throw ApiError.invalidField(
+          "non_field_errors",
+          "Invalid data. Expected a dictionary, but got " + FieldChecks.typeName(body) + ".");
+    }
+    FieldChecks c = new FieldChecks();
+    c.integer(body.get("account_id"), "account_id", false);
+    c.integer(body.get("project_id"), "project_id", false);
+    c.text(body.get("name"), "name", true);
+    c.choice(body.get("type"), "type", List.of("project", "environment", "job", "user"));
+    c.textOrEmpty(body.get("raw_value"), "raw_value");
+    for (String ref : List.of("environment_id", "job_definition_id", "user_id")) {
+      c.integer(body.get(ref), ref, false);
+    }
+    c.intChoice(body.get("state"), "state", java.util.Set.of(1, 2));
+    JsonNode project = body.get("project_id");
+    if (!c.failed("project_id") && !FieldChecks.absent(project) && project.asLong() != projectId) {
+      c.problem(
+          "project_id",
+          "The variable belongs to project "
+              + projectId
+              + " (the one in the path), not "
+              + project.asLong()
+              + ".");
+    }
+    c.throwIfAny();
   }
 
   private static boolean sameRef(ObjectNode row, String field, Long value) {

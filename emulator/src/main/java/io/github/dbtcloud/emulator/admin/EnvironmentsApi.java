@@ -18,11 +18,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * v3 environments (§B.4): project-scoped CRUD, plus the account-scoped list that TF, JAC and DBTC
- * use although SPEC3 lacks it (F7). An update is a full replace: every writable field the body
- * leaves out goes back to its default, so an omitted {@code credentials_id} becomes null (§E.1).
- * Answers carry the project's {@code repository} and {@code connection} objects, as recorded; a
- * create answer also carries {@code project}, {@code jobs}, {@code credentials} and {@code
+ * v3 environments: project-scoped CRUD, plus the account-scoped list that the Terraform provider,
+ * dbt-jobs-as-code and dbtc use although the v3 spec lacks it. An update is a full replace: every
+ * writable field the body leaves out goes back to its default, so an omitted {@code credentials_id}
+ * becomes null (the spec says so of {@code credentials_id} and {@code connection_id}). Answers
+ * carry the project's {@code repository} and {@code connection} objects, as recorded; a create
+ * answer also carries {@code project}, {@code jobs}, {@code credentials} and {@code
  * custom_environment_variables} and spaces its timestamps, as the 2023 recording does.
  */
 public final class EnvironmentsApi {
@@ -66,8 +67,8 @@ public final class EnvironmentsApi {
   }
 
   /**
-   * {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in SPEC3, used by TF/JAC/DBTC
-   * (F7).
+   * {@code GET /api/v3/accounts/{a}/environments/?project_id=}: not in the v3 spec, but the
+   * Terraform provider, dbt-jobs-as-code and dbtc list environments this way.
    */
   private ApiResponse listForAccount(ApiRequest request) {
     return ctx.state()
@@ -94,7 +95,7 @@ public final class EnvironmentsApi {
             });
   }
 
-  /** The v3 environment list filters (§B.4), echoed into {@code filters}. */
+  /** The v3 environment list filters the spec lists, echoed into {@code filters}. */
   private static Predicate<ObjectNode> filters(ApiRequest request, Map<String, Object> filters) {
     Predicate<ObjectNode> filter = Lists.statePredicate(request, "active");
     for (String field : new String[] {"name", "type", "deployment_type", "dbt_version"}) {
@@ -177,6 +178,9 @@ public final class EnvironmentsApi {
               ObjectNode env = current.deepCopy();
               writeFields(env, request.body(), state, current.get("project_id").asLong());
               state.table(EmulatorState.ENVIRONMENTS).put(env);
+              if (env.get("state").asInt() == 2) {
+                JobsApi.deleteJobsOf(state, env.get("id").asLong(), env.get("updated_at").asText());
+              }
               return ApiResponse.ok(Envelope.success(200, view(state, env, Set.of())));
             });
   }
@@ -186,9 +190,11 @@ public final class EnvironmentsApi {
         .write(
             state -> {
               ObjectNode env = find(request, state).deepCopy();
+              String now = Timestamps.isoT(ctx.clock().instant());
               env.put("state", 2);
-              env.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
+              env.put("updated_at", now);
               state.table(EmulatorState.ENVIRONMENTS).put(env);
+              JobsApi.deleteJobsOf(state, env.get("id").asLong(), now);
               if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
                 return ApiResponse.noContent();
               }
@@ -236,8 +242,8 @@ public final class EnvironmentsApi {
   }
 
   /**
-   * Full replace of the writable fields from {@code body}, with validation as production does it
-   * (§E.12).
+   * Full replace of the writable fields from {@code body}, validated as dbt Cloud validates them
+   * (docs/emulator.md lists the rules).
    */
   private void writeFields(ObjectNode env, JsonNode body, EmulatorState state, long projectId) {
     if (!body.isObject()) {
@@ -248,6 +254,9 @@ public final class EnvironmentsApi {
                   ? "nothing"
                   : body.getNodeType().toString().toLowerCase(Locale.ROOT))
               + ".");
+    }
+    if (ctx.settings().strict()) {
+      checkTypes(body, env, projectId);
     }
     JsonNode credentials = body.path("credentials");
     if (!credentials.isMissingNode() && !credentials.isNull()) {
@@ -274,6 +283,11 @@ public final class EnvironmentsApi {
     if (dbtVersion.isTextual() && dbtVersion.asText().isEmpty()) {
       throw ApiError.invalidField("dbt_version", "This field may not be blank.");
     }
+    if (ctx.settings().strict()
+        && dbtVersion.isTextual()
+        && !DbtVersions.offered(dbtVersion.asText())) {
+      throw ApiError.invalidField("dbt_version", DbtVersions.refusal(dbtVersion.asText()));
+    }
     long id = env.get("id").asLong();
     List<ObjectNode> siblings =
         state
@@ -292,6 +306,17 @@ public final class EnvironmentsApi {
             .anyMatch(e -> e.path("deployment_type").asText("").equals("production"))) {
       throw ApiError.invalidField(
           "deployment_type", "A project can only have one production environment.");
+    }
+    if (ctx.settings().strict()
+        && siblings.stream().anyMatch(e -> e.path("name").asText().equals(name))) {
+      // Environment variables address environments by name, so a project's names must differ.
+      throw ApiError.invalidField(
+          "name",
+          "An environment named \""
+              + name
+              + "\" already exists in project "
+              + projectId
+              + "; choose another name.");
     }
     env.put("name", name);
     env.put("type", type);
@@ -312,6 +337,69 @@ public final class EnvironmentsApi {
     env.put("is_deferrable", type.equals("deployment"));
     env.put("state", body.path("state").asInt(1) == 2 ? 2 : 1);
     env.put("updated_at", Timestamps.isoT(ctx.clock().instant()));
+  }
+
+  /**
+   * Every field's JSON type as {@code EnvironmentV3Request} declares it, and that the body names
+   * the environment's own account and project (the ones in the path).
+   */
+  private static void checkTypes(JsonNode body, ObjectNode env, long projectId) {
+    if (!body.isObject()) {
+      return; // refused below with the serializer's own message
+    }
+    FieldChecks c = new FieldChecks();
+    c.integer(body.get("account_id"), "account_id", false);
+    c.integer(body.get("project_id"), "project_id", false);
+    for (String id :
+        List.of(
+            "credentials_id", "connection_id", "extended_attributes_id", "primary_profile_id")) {
+      c.integer(body.get(id), id, false);
+    }
+    c.text(body.get("name"), "name", true);
+    c.choice(body.get("type"), "type", List.of("development", "deployment"));
+    c.text(body.get("dbt_version"), "dbt_version", false);
+    for (String flag :
+        List.of(
+            "use_custom_branch",
+            "supports_docs",
+            "enable_model_query_history",
+            "enable_dbt_state")) {
+      c.bool(body.get(flag), flag);
+    }
+    c.text(body.get("custom_branch"), "custom_branch", false);
+    c.choice(body.get("deployment_type"), "deployment_type", List.of("production", "staging"));
+    c.intChoice(body.get("state"), "state", java.util.Set.of(1, 2));
+    JsonNode account = body.get("account_id");
+    if (!c.failed("account_id")
+        && !FieldChecks.absent(account)
+        && account.asLong() != env.get("account_id").asLong()) {
+      c.problem(
+          "account_id",
+          "The environment belongs to account "
+              + env.get("account_id").asLong()
+              + " (the one in the path), not "
+              + account.asLong()
+              + ".");
+    }
+    JsonNode project = body.get("project_id");
+    if (!c.failed("project_id") && !FieldChecks.absent(project) && project.asLong() != projectId) {
+      c.problem(
+          "project_id",
+          "The environment belongs to project "
+              + projectId
+              + " (the one in the path), not "
+              + project.asLong()
+              + "; an environment cannot move to another project.");
+    }
+    if ("development".equals(body.path("type").asText())
+        && !FieldChecks.absent(body.get("deployment_type"))
+        && !c.failed("deployment_type")) {
+      c.problem(
+          "deployment_type",
+          "Only deployment environments have a deployment type; leave it out (or null) for a"
+              + " development environment.");
+    }
+    c.throwIfAny();
   }
 
   private static void copyId(ObjectNode env, JsonNode body, String field) {

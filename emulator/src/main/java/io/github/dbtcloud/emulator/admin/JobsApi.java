@@ -11,6 +11,7 @@ import io.github.dbtcloud.emulator.http.Json;
 import io.github.dbtcloud.emulator.http.Router;
 import io.github.dbtcloud.emulator.state.EmulatorState;
 import io.github.dbtcloud.emulator.state.Timestamps;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +21,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * v2 jobs (§B.5, §C.1). Create and update take the whole job; fields the body leaves out get the
- * server default. The server derives {@code job_type} from the triggers (§E.15), the {@code cron}
- * from the structured schedule ({@link Schedules}) and rewrites {@code cost_optimization_features}
- * ({@link CostOptimization}); {@code job_completion_trigger_condition} is writable, as TF uses it
- * (F3). DELETE is a soft delete ({@code state: 2}), as is an update that sends {@code state: 2}
- * (TF).
+ * v2 jobs. Create and update take the whole job; fields the body leaves out get the server default.
+ * The server derives {@code job_type} from the triggers, the {@code cron} from the structured
+ * schedule ({@link Schedules}) and rewrites {@code cost_optimization_features} ({@link
+ * CostOptimization}); {@code job_completion_trigger_condition} is writable, as the Terraform
+ * provider writes it. DELETE is a soft delete ({@code state: 2}), as is an update that sends {@code
+ * state: 2} (the Terraform provider deletes that way). With strict validation (the default) every
+ * field is checked as dbt Cloud checks it; docs/emulator.md lists the rules and their sources.
  */
 public final class JobsApi {
 
   private static final String BASE = "/api/v2/accounts/{account_id}/jobs/";
 
-  /** The spec's required request keys (HumanReadableJobDefinitionRequest). */
+  /** The spec's required request keys ({@code HumanReadableJobDefinitionRequest}). */
   private static final List<String> SPEC_REQUIRED =
       List.of(
           "account_id",
@@ -49,7 +51,28 @@ public final class JobsApi {
           "state",
           "triggers");
 
+  /** The spec's {@code JobTypeEnum}. */
+  static final List<String> JOB_TYPES =
+      List.of("ci", "scheduled", "other", "merge", "exposure_sync", "adaptive", "hybrid");
+
+  /**
+   * Job types a job keeps for life: dbt Cloud refuses a {@code job_type} that moves a job into or
+   * out of them ("the job type field for this job can only be set to 'ci'", quoted by the Terraform
+   * provider).
+   */
+  private static final Set<String> LOCKED_TYPES = Set.of("ci", "adaptive");
+
   private static final Set<Integer> RUN_END_STATUSES = Set.of(10, 20, 30);
+
+  /** Related objects a job answer always names, null unless {@code include_related} asks. */
+  private static final List<String> RELATED =
+      List.of(
+          "account",
+          "project",
+          "environment",
+          "most_recent_run",
+          "most_recent_completed_run",
+          "fusion_readiness");
 
   private final AdminContext ctx;
 
@@ -142,13 +165,14 @@ public final class JobsApi {
                       state.newId(),
                       null,
                       ctx.settings().requiredJobFields());
-              return ApiResponse.created(Envelope.success(201, job));
+              return ApiResponse.created(Envelope.success(201, view(state, job, Set.of())));
             });
   }
 
   /**
    * Creates a job from a seed entry through the same validation as an API create, needing only
-   * {@code project_id}, {@code environment_id} and {@code name} (seed files stay short).
+   * {@code project_id}, {@code environment_id}, {@code name} and (when validation is strict) {@code
+   * execute_steps}, so that seed files stay short.
    */
   public ObjectNode insert(EmulatorState state, long account, JsonNode body, long id) {
     return write(
@@ -174,7 +198,7 @@ public final class JobsApi {
                       current.get("id").asLong(),
                       current,
                       ctx.settings().requiredJobFields());
-              return ApiResponse.ok(Envelope.success(200, job));
+              return ApiResponse.ok(Envelope.success(200, view(state, job, Set.of())));
             });
   }
 
@@ -189,8 +213,27 @@ public final class JobsApi {
               if (ctx.settings().deleteAnswer() == AdminSettings.DeleteAnswer.NO_CONTENT) {
                 return ApiResponse.noContent();
               }
-              return ApiResponse.ok(Envelope.success(200, job));
+              return ApiResponse.ok(Envelope.success(200, view(state, job, Set.of())));
             });
+  }
+
+  /**
+   * Soft-deletes every active job of an environment, as dbt Cloud does when the environment is
+   * deleted.
+   */
+  static void deleteJobsOf(EmulatorState state, long environmentId, String now) {
+    for (ObjectNode job :
+        state
+            .table(EmulatorState.JOBS)
+            .where(
+                j ->
+                    j.path("environment_id").asLong() == environmentId
+                        && j.path("state").asInt(1) == 1)) {
+      ObjectNode deleted = job.deepCopy();
+      deleted.put("state", 2);
+      deleted.put("updated_at", now);
+      state.table(EmulatorState.JOBS).put(deleted);
+    }
   }
 
   private ObjectNode find(ApiRequest request, EmulatorState state) {
@@ -204,12 +247,14 @@ public final class JobsApi {
         .orElseThrow(ApiError::notFound);
   }
 
-  /** A job as answered, with the {@code include_related} objects asked for (§B.5). */
+  /**
+   * A job as answered: every stored field, then the related objects a live answer always names
+   * (null unless {@code include_related} asks for them, as dbt-jobs-as-code's {@code
+   * JobMissingFields} expects them).
+   */
   private static ObjectNode view(EmulatorState state, ObjectNode job, Set<String> related) {
-    if (related.isEmpty()) {
-      return job;
-    }
     ObjectNode out = job.deepCopy();
+    RELATED.forEach(out::putNull);
     if (related.contains("environment")) {
       out.set(
           "environment",
@@ -238,9 +283,6 @@ public final class JobsApi {
           "most_recent_completed_run",
           latestRun(state, job, r -> RUN_END_STATUSES.contains(r.path("status").asInt())));
     }
-    if (related.contains("fusion_readiness")) {
-      out.putNull("fusion_readiness");
-    }
     return out;
   }
 
@@ -259,7 +301,17 @@ public final class JobsApi {
         .where(r -> r.path("job_definition_id").asLong() == jobId && which.test(r))
         .stream()
         .max(Comparator.comparingLong(r -> r.path("id").asLong()))
+        .map(JobsApi::withoutInternals)
         .orElse(null);
+  }
+
+  /** A stored run without the simulation's private plan (keys starting with {@code _}). */
+  private static JsonNode withoutInternals(ObjectNode run) {
+    ObjectNode out = run.deepCopy();
+    List<String> internal = new ArrayList<>();
+    out.fieldNames().forEachRemaining(k -> internal.add(k));
+    internal.stream().filter(k -> k.startsWith("_")).forEach(out::remove);
+    return out;
   }
 
   /**
@@ -273,19 +325,34 @@ public final class JobsApi {
       long id,
       ObjectNode current,
       AdminSettings.RequiredJobFields required) {
+    boolean strict = ctx.settings().strict();
     if (!body.isObject()) {
       throw ApiError.invalidField(
           "non_field_errors",
           "Invalid data. Expected a dictionary, but got "
-              + (body.isMissingNode()
-                  ? "nothing"
-                  : body.getNodeType().toString().toLowerCase(Locale.ROOT))
+              + (body.isMissingNode() ? "nothing" : FieldChecks.typeName(body))
               + ".");
     }
-    requireKeys(body, required);
+    requireKeys(body, required, strict);
+    if (strict) {
+      checkTypes(body);
+    }
     long account = who.accountId();
     long projectId = body.get("project_id").asLong();
     long environmentId = body.get("environment_id").asLong();
+    if (strict && current != null && current.get("project_id").asLong() != projectId) {
+      throw ApiError.invalidField(
+          "project_id",
+          "A job cannot move to another project: job "
+              + id
+              + " is in project "
+              + current.get("project_id").asLong()
+              + ", not "
+              + projectId
+              + ". Send its own project_id, or create a new job in project "
+              + projectId
+              + ".");
+    }
     boolean projectOk =
         who.covers(projectId)
             && state
@@ -301,29 +368,25 @@ public final class JobsApi {
             .filter(e -> e.get("project_id").asLong() == projectId && e.path("state").asInt(1) == 1)
             .orElse(null);
     if (!projectOk || environment == null) {
-      // Production answers an environment outside the project (or the token's reach) with the
-      // permissions 404 (§E.12).
+      // dbt Cloud answers an environment outside the project (or outside the token's reach) with
+      // its permissions 404
+      // (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/537).
       throw ApiError.notFound();
     }
     String name = body.get("name").asText();
     if (name.isBlank()) {
-      throw ApiError.invalidField("name", "This field may not be blank.");
+      throw ApiError.invalidField("name", FieldChecks.BLANK);
     }
     JsonNode dbtVersion = body.path("dbt_version");
     if (dbtVersion.isTextual() && dbtVersion.asText().isEmpty()) {
-      throw ApiError.invalidField("dbt_version", "This field may not be blank.");
+      throw ApiError.invalidField("dbt_version", FieldChecks.BLANK);
+    }
+    if (strict && dbtVersion.isTextual() && !DbtVersions.offered(dbtVersion.asText())) {
+      throw ApiError.invalidField("dbt_version", DbtVersions.refusal(dbtVersion.asText()));
     }
     ObjectNode triggers = triggers(body.path("triggers"));
-    String jobType = jobType(triggers);
-    if (current != null) {
-      String was = current.path("job_type").asText();
-      boolean locked = was.equals("ci") || was.equals("adaptive") || jobType.equals("ci");
-      if (locked && !was.equals(jobType)) {
-        throw ApiError.invalidField(
-            "job_type", "the job type field for this job can only be set to '" + was + "'");
-      }
-    }
-    ObjectNode schedule = Schedules.derive(body.path("schedule"));
+    String jobType = jobType(body.path("job_type"), triggers, current, strict);
+    ObjectNode schedule = Schedules.derive(body.path("schedule"), strict);
     ArrayNode features = CostOptimization.normalise(body.path("cost_optimization_features"));
     JsonNode deferringEnvironment =
         reference(
@@ -338,18 +401,26 @@ public final class JobsApi {
             "deferring_job_definition_id",
             state,
             EmulatorState.JOBS,
-            j -> j.get("account_id").asLong() == account);
+            strict
+                ? j -> j.get("project_id").asLong() == projectId
+                : j -> j.get("account_id").asLong() == account);
     JsonNode completion =
-        completionTrigger(body.path("job_completion_trigger_condition"), state, account);
+        completionTrigger(
+            body.path("job_completion_trigger_condition"),
+            state,
+            who,
+            current == null ? null : id,
+            strict);
     ArrayNode steps = steps(body.path("execute_steps"));
     int threads = body.path("settings").path("threads").asInt(1);
     int timeout = body.path("execution").path("timeout_seconds").asInt(0);
     if (threads < 1) {
-      throw nested("settings", "threads", "Ensure this value is greater than or equal to 1.");
+      throw ApiError.invalidField(
+          "settings.threads", "Ensure this value is greater than or equal to 1.");
     }
     if (timeout < 0) {
-      throw nested(
-          "execution", "timeout_seconds", "Ensure this value is greater than or equal to 0.");
+      throw ApiError.invalidField(
+          "execution.timeout_seconds", "Ensure this value is greater than or equal to 0.");
     }
     String now = Timestamps.isoT(ctx.clock().instant());
 
@@ -402,19 +473,81 @@ public final class JobsApi {
     job.put("errors_on_lint_failure", body.path("errors_on_lint_failure").asBoolean(true));
     job.set("cost_optimization_features", features);
     job.put("run_failure_count", current == null ? 0 : current.path("run_failure_count").asInt(0));
+    job.put("deactivated", false);
+    job.put("is_system", false);
     state.table(EmulatorState.JOBS).put(job);
     state.reserveId(id);
     return job;
   }
 
-  private static void requireKeys(JsonNode body, AdminSettings.RequiredJobFields required) {
-    List<String> keys;
+  /**
+   * Every field's JSON type as {@code HumanReadableJobDefinitionRequest} declares it, plus what dbt
+   * Cloud adds: steps present and non-empty, a non-blank target name, threads of at least 1.
+   */
+  private static void checkTypes(JsonNode body) {
+    FieldChecks c = new FieldChecks();
+    c.integer(body.get("account_id"), "account_id", false);
+    c.integer(body.get("project_id"), "project_id", true);
+    c.integer(body.get("environment_id"), "environment_id", true);
+    c.text(body.get("name"), "name", true);
+    c.textOrEmpty(body.get("description"), "description");
+    c.text(body.get("dbt_version"), "dbt_version", false);
+    c.integer(body.get("deferring_environment_id"), "deferring_environment_id", false);
+    c.integer(body.get("deferring_job_definition_id"), "deferring_job_definition_id", false);
+    c.textList(body.get("execute_steps"), "execute_steps", true, true);
+    if (c.object(body.get("execution"), "execution", false)) {
+      c.integerAtLeast(
+          body.get("execution").get("timeout_seconds"), "execution.timeout_seconds", true, 0);
+    }
+    for (String flag :
+        List.of(
+            "generate_docs",
+            "lifecycle_webhooks",
+            "run_compare_changes",
+            "run_generate_sources",
+            "run_lint",
+            "errors_on_lint_failure",
+            "triggers_on_draft_pr",
+            "generate_sources")) {
+      c.bool(body.get(flag), flag);
+    }
+    c.choice(body.get("job_type"), "job_type", JOB_TYPES);
+    c.text(body.get("compare_changes_flags"), "compare_changes_flags", false);
+    if (c.object(body.get("settings"), "settings", false)) {
+      JsonNode settings = body.get("settings");
+      c.integerAtLeast(settings.get("threads"), "settings.threads", true, 1);
+      c.text(settings.get("target_name"), "settings.target_name", true);
+    }
+    c.intChoice(body.get("state"), "state", Set.of(1, 2));
+    if (c.object(body.get("triggers"), "triggers", false)) {
+      JsonNode triggers = body.get("triggers");
+      for (String t :
+          List.of(
+              "github_webhook",
+              "schedule",
+              "git_provider_webhook",
+              "on_merge",
+              "custom_branch_only")) {
+        c.bool(triggers.get(t), "triggers." + t);
+      }
+    }
+    c.throwIfAny();
+  }
+
+  private static void requireKeys(
+      JsonNode body, AdminSettings.RequiredJobFields required, boolean strict) {
+    List<String> keys = new ArrayList<>();
     if (required == AdminSettings.RequiredJobFields.MINIMAL) {
-      keys = List.of("project_id", "environment_id", "name");
+      keys.addAll(List.of("project_id", "environment_id", "name"));
     } else if (required == AdminSettings.RequiredJobFields.SPEC) {
-      keys = SPEC_REQUIRED;
+      keys.addAll(SPEC_REQUIRED);
     } else {
-      keys = SPEC_REQUIRED.stream().filter(k -> !k.equals("lifecycle_webhooks")).toList();
+      SPEC_REQUIRED.stream().filter(k -> !k.equals("lifecycle_webhooks")).forEach(keys::add);
+    }
+    if (strict) {
+      // Not in the spec's list, but the API has always demanded it (recorded in 2020 with the
+      // message below) and the Terraform provider requires it; a job without steps runs nothing.
+      keys.add("execute_steps");
     }
     ObjectNode missing = Json.MAPPER.createObjectNode();
     for (String key : keys) {
@@ -424,7 +557,7 @@ public final class JobsApi {
     }
     for (String id : List.of("project_id", "environment_id")) {
       if (!missing.has(id) && !body.path(id).isIntegralNumber()) {
-        missing.put(id, "A valid integer is required.");
+        missing.put(id, FieldChecks.INTEGER);
       }
     }
     if (!missing.isEmpty()) {
@@ -444,15 +577,37 @@ public final class JobsApi {
     return t;
   }
 
-  private static String jobType(ObjectNode triggers) {
+  /**
+   * The job type the server stores. A {@code ci} or {@code adaptive} job keeps its type for life:
+   * turning its triggers off deactivates it, it does not make it another kind of job. Other jobs
+   * take the type their triggers give (a git webhook makes a CI job, {@code on_merge} a merge job,
+   * the schedule a scheduled job, else {@code other}); a {@code job_type} the client sends for them
+   * is only a hint, except {@code ci} or {@code adaptive} on a create. With strict validation, an
+   * update whose {@code job_type} would move a job into or out of {@code ci}/{@code adaptive} is
+   * refused with the text the Terraform provider quotes.
+   */
+  private static String jobType(
+      JsonNode sentNode, ObjectNode triggers, ObjectNode current, boolean strict) {
+    String sent = sentNode.isTextual() ? sentNode.asText() : null;
+    String derived;
     if (triggers.get("git_provider_webhook").asBoolean()
         || triggers.get("github_webhook").asBoolean()) {
-      return "ci";
+      derived = "ci";
+    } else if (triggers.get("on_merge").asBoolean()) {
+      derived = "merge";
+    } else {
+      derived = triggers.get("schedule").asBoolean() ? "scheduled" : "other";
     }
-    if (triggers.get("on_merge").asBoolean()) {
-      return "merge";
+    if (current == null) {
+      return sent != null && LOCKED_TYPES.contains(sent) ? sent : derived;
     }
-    return triggers.get("schedule").asBoolean() ? "scheduled" : "other";
+    String was = current.path("job_type").asText();
+    boolean locked = LOCKED_TYPES.contains(was);
+    if (strict && sent != null && !sent.equals(was) && (locked || LOCKED_TYPES.contains(sent))) {
+      throw ApiError.invalidField(
+          "job_type", "the job type field for this job can only be set to '" + was + "'");
+    }
+    return locked ? was : derived;
   }
 
   private static ArrayNode steps(JsonNode in) {
@@ -463,13 +618,11 @@ public final class JobsApi {
     if (!in.isArray()) {
       throw ApiError.invalidField(
           "execute_steps",
-          "Expected a list of items but got type \""
-              + in.getNodeType().toString().toLowerCase(Locale.ROOT)
-              + "\".");
+          "Expected a list of items but got type \"" + FieldChecks.typeName(in) + "\".");
     }
     for (JsonNode step : in) {
       if (!step.isTextual() || step.asText().isBlank()) {
-        throw ApiError.invalidField("execute_steps", "This field may not be blank.");
+        throw ApiError.invalidField("execute_steps", FieldChecks.BLANK);
       }
       steps.add(step.asText());
     }
@@ -502,54 +655,81 @@ public final class JobsApi {
   }
 
   /**
-   * {@code {condition: {job_id, project_id, statuses}}} (F3); statuses are run end states 10/20/30.
+   * {@code {condition: {job_id, project_id, statuses}}}, the form the Terraform provider writes;
+   * statuses are run end states 10/20/30. With strict validation the trigger job must be another
+   * active job the token can see, and {@code project_id}, when sent, must be that job's project:
+   * dbt Cloud stores the trigger job's project, so that is what is answered when it is left out.
    */
-  private static JsonNode completionTrigger(JsonNode in, EmulatorState state, long account) {
+  private static JsonNode completionTrigger(
+      JsonNode in, EmulatorState state, Access.Principal who, Long self, boolean strict) {
     if (in.isMissingNode() || in.isNull()) {
       return null;
     }
+    String at = "job_completion_trigger_condition";
+    if (strict) {
+      FieldChecks c = new FieldChecks();
+      if (c.object(in, at, false) && c.object(in.get("condition"), at + ".condition", true)) {
+        JsonNode condition = in.get("condition");
+        c.integer(condition.get("job_id"), at + ".condition.job_id", true);
+        c.integer(condition.get("project_id"), at + ".condition.project_id", false);
+      }
+      c.throwIfAny();
+    }
     JsonNode condition = in.path("condition");
     if (!condition.isObject()) {
-      throw nested("job_completion_trigger_condition", "condition", "This field is required.");
+      throw ApiError.invalidField(at + ".condition", FieldChecks.REQUIRED);
     }
     JsonNode jobId = condition.path("job_id");
-    boolean jobOk =
+    ObjectNode parent =
         jobId.isIntegralNumber()
-            && state
+            ? state
                 .table(EmulatorState.JOBS)
                 .get(jobId.asLong())
                 .filter(
-                    j -> j.get("account_id").asLong() == account && j.path("state").asInt(1) == 1)
-                .isPresent();
-    if (!jobOk) {
-      throw nested(
-          "job_completion_trigger_condition",
-          "job_id",
+                    j ->
+                        j.get("account_id").asLong() == who.accountId()
+                            && j.path("state").asInt(1) == 1
+                            && (!strict || who.covers(j.get("project_id").asLong())))
+                .orElse(null)
+            : null;
+    if (parent == null) {
+      throw ApiError.invalidField(
+          at + ".condition.job_id",
           "Invalid pk \"" + jobId.asText() + "\" - object does not exist.");
+    }
+    if (strict && self != null && parent.get("id").asLong() == self) {
+      throw ApiError.invalidField(
+          at + ".condition.job_id",
+          "A job cannot be triggered by its own completion; name another job.");
+    }
+    long parentProject = parent.get("project_id").asLong();
+    JsonNode sentProject = condition.path("project_id");
+    if (strict && sentProject.isIntegralNumber() && sentProject.asLong() != parentProject) {
+      throw ApiError.invalidField(
+          at + ".condition.project_id",
+          "Job "
+              + parent.get("id").asLong()
+              + " is in project "
+              + parentProject
+              + ", not "
+              + sentProject.asLong()
+              + "; send project_id "
+              + parentProject
+              + " (or leave it out).");
     }
     JsonNode statuses = condition.path("statuses");
     if (!statuses.isArray() || statuses.isEmpty()) {
-      throw nested("job_completion_trigger_condition", "statuses", "This list may not be empty.");
+      throw ApiError.invalidField(at + ".condition.statuses", "This list may not be empty.");
     }
     ObjectNode out = Json.MAPPER.createObjectNode();
     ObjectNode c = out.putObject("condition");
-    c.put("job_id", jobId.asLong());
-    c.put(
-        "project_id",
-        condition
-            .path("project_id")
-            .asLong(
-                state
-                    .table(EmulatorState.JOBS)
-                    .get(jobId.asLong())
-                    .map(j -> j.get("project_id").asLong())
-                    .orElse(0L)));
+    c.put("job_id", parent.get("id").asLong());
+    c.put("project_id", strict ? parentProject : sentProject.asLong(parentProject));
     ArrayNode s = c.putArray("statuses");
     for (JsonNode status : statuses) {
       if (!status.isIntegralNumber() || !RUN_END_STATUSES.contains(status.asInt())) {
-        throw nested(
-            "job_completion_trigger_condition",
-            "statuses",
+        throw ApiError.invalidField(
+            at + ".condition.statuses",
             "\""
                 + status.asText()
                 + "\" is not a valid choice; use 10 (success), 20 (error) or 30 (cancelled).");
@@ -557,11 +737,5 @@ public final class JobsApi {
       s.add(status.asInt());
     }
     return out;
-  }
-
-  private static ApiError nested(String object, String field, String message) {
-    ObjectNode data = Json.MAPPER.createObjectNode();
-    data.putObject(object).put(field, message);
-    return ApiError.invalid(data);
   }
 }

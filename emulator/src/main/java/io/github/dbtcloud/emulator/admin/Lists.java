@@ -20,11 +20,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * List requests as dbt Cloud reads them (§B.2): {@code limit} (default and maximum 100; more is a
- * 400), {@code offset}, {@code order_by} (a field, {@code -} for descending, several separated by
- * commas), {@code state}, {@code __in} filters and {@code include_related} in every encoding seen
- * in the wild (JSON-list string, repeated keys, comma list, quoted or not). Public so that every
- * feature package pages and filters the same way.
+ * List requests as dbt Cloud reads them (the specs' list parameters): {@code limit} (default and
+ * maximum 100; more is a 400), {@code offset}, {@code order_by} (a field, {@code -} for descending,
+ * several separated by commas), {@code state}, {@code __in} filters and {@code include_related} in
+ * every encoding seen in the wild (JSON-list string, repeated keys, comma list, quoted or not).
+ * Public so that every feature package pages and filters the same way.
  */
 public final class Lists {
 
@@ -155,7 +155,7 @@ public final class Lists {
     }
   }
 
-  /** Whether a row passes the {@code state} filter (default: active only, §B.2). */
+  /** Whether a row passes the {@code state} filter (default: active only, as the specs say). */
   public static boolean stateMatches(ApiRequest request, ObjectNode row) {
     return statePredicate(request, "active").test(row);
   }
@@ -214,7 +214,8 @@ public final class Lists {
 
   /**
    * An integer {@code __in} filter in any encoding: {@code [1,2]}, {@code 1,2}, repeated keys,
-   * quoted items; a value that does not parse is a 400 as recorded (§B.2).
+   * quoted items; a value that does not parse is a 400, as recorded
+   * (https://github.com/apache/airflow/issues/40047).
    */
   public static Optional<List<Long>> longsParam(ApiRequest request, String name) {
     Optional<List<String>> items = stringsParam(request, name);

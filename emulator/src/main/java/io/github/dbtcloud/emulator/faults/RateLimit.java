@@ -3,13 +3,14 @@ package io.github.dbtcloud.emulator.faults;
 import java.time.Duration;
 
 /**
- * The Admin API's rate limit (§A.4: 5,000 requests/min per account in production): above {@code
- * requestsPerMinute} admitted requests in the last 60 seconds the emulator answers 429, and keeps
- * answering 429 for {@code cooldown} after that (production documents five minutes).
+ * The Admin API's rate limit (5,000 requests/min per account in production, as
+ * https://docs.getdbt.com/docs/dbt-apis/rate-limits documents): above {@code requestsPerMinute}
+ * admitted requests in the last 60 seconds the emulator answers 429, and keeps answering 429 for
+ * {@code cooldown} after that (production documents five minutes).
  *
  * @param requestsPerMinute admitted requests per sliding minute
  * @param retryAfter whether a 429 carries {@code Retry-After} (seconds until a request is admitted
- *     again); production documents it only for SCIM (F14), so test both
+ *     again); production documents it only for its SCIM API, so test both
  * @param cooldown how long the limiter keeps refusing once it tripped; zero for none
  */
 public record RateLimit(int requestsPerMinute, boolean retryAfter, Duration cooldown) {

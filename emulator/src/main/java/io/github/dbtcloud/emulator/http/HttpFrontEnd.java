@@ -3,6 +3,7 @@ package io.github.dbtcloud.emulator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dbtcloud.emulator.faults.Fault;
@@ -27,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpFrontEnd implements AutoCloseable {
 
-  /** The 500 text dbt Cloud gives (recorded, §A.4). */
+  /**
+   * The 500 text dbt Cloud gives, as recorded
+   * (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/173).
+   */
   public static final String SERVER_ERROR_MESSAGE =
       "There was a server error. Please contact support!";
 
@@ -52,7 +56,7 @@ public final class HttpFrontEnd implements AutoCloseable {
    * @param faults the fault injector and rate limiter
    * @param strictTrailingSlash answer a path without its trailing slash with a 301 to the slashed
    *     path, as Django's APPEND_SLASH did in 2021 (a client that follows it turns a POST into a
-   *     GET, which gives the recorded 405 {@code {"detail": ...}}); off: both spellings work (§E.4)
+   *     GET, which gives the recorded 405 {@code {"detail": ...}}); off: both spellings work
    * @param listeners observers of every exchange
    */
   public record Options(
@@ -140,6 +144,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     } else {
       response = answerAndPersist(method, path, rawQuery, bodyText, authorization);
     }
+    response = v3ErrorExtras(path, response);
     byte[] bytes = response.wireBytes();
     String contentType =
         bytes.length == 0
@@ -207,6 +212,30 @@ public final class HttpFrontEnd implements AutoCloseable {
   }
 
   /**
+   * v3 errors carry {@code "extra": {}} and {@code "error_code": null} beside the envelope, as
+   * recorded in 2024 (https://github.com/dbt-labs/terraform-provider-dbtcloud/issues/446); v2
+   * errors do not.
+   */
+  private static ApiResponse v3ErrorExtras(String path, ApiResponse response) {
+    JsonNode body = response.body();
+    if (!path.startsWith("/api/v3/")
+        || response.status() < 400
+        || body == null
+        || !body.isObject()
+        || !body.has("status")) {
+      return response;
+    }
+    ObjectNode out = ((ObjectNode) body).deepCopy();
+    if (!out.has("extra")) {
+      out.putObject("extra");
+    }
+    if (!out.has("error_code")) {
+      out.putNull("error_code");
+    }
+    return new ApiResponse(response.status(), out, response.headers(), null);
+  }
+
+  /**
    * dbt Cloud's 5xx envelope (the 500 text is recorded; 502/503 reuse it, as a proxy's body is
    * unknown).
    */
@@ -214,7 +243,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     return new ApiResponse(status, Envelope.error(status, SERVER_ERROR_MESSAGE, "", null));
   }
 
-  /** A 429 in dbt Cloud's envelope; the Admin API's 429 body is not recorded (§A.4, F14). */
+  /** A 429 in dbt Cloud's envelope; nobody has recorded the Admin API's own 429 body. */
   static ApiResponse tooManyRequests(Integer retryAfterSeconds) {
     ApiResponse response =
         new ApiResponse(

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A method plus a path template such as {@code /api/v2/accounts/{account_id}/jobs/{id}/}. The
- * trailing slash is optional on the wire (clients differ, §E.4), so matching ignores it.
+ * trailing slash is optional on the wire (clients differ: some current ones send neither), so
+ * matching ignores it.
  *
  * @param method HTTP method
  * @param template path template with {@code {name}} segments

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * What dbt itself produces inside a step: the node results (scripted nodes over a plausible default
  * project), the log text, and the {@code run_results.json} (schema v6) and {@code manifest.json}
- * artifacts (§E.11).
+ * artifacts.
  */
 final class DbtOutput {
 

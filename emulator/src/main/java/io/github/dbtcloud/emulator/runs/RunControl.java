@@ -152,9 +152,9 @@ public final class RunControl {
   }
 
   /**
-   * What cancelling a finished run answers; dbt Cloud's answer is not documented (§E.10 UNSURE). By
-   * default the run comes back unchanged with 200, as an idempotent cancel would; {@code true}
-   * makes it a 400 instead, so clients can be tested against both.
+   * What cancelling a finished run answers; dbt Cloud's answer is not documented. By default the
+   * run comes back unchanged with 200, as an idempotent cancel would; {@code true} makes it a 400
+   * instead, so clients can be tested against both.
    */
   public void refuseCancelOfFinishedRuns(boolean refuse) {
     refuseCancelOfFinished.set(refuse);

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The run lifecycle (§E.10): queued (1) -> starting (2) -> running (3) -> success (10), error (20)
- * or cancelled (30). A run's whole future is planned when it is triggered (from its job and its
- * {@link RunScript}); {@link #advance} then moves every run to where that plan puts it at the
- * clock's time. Nothing runs in the background, so a manual clock makes tests exact and a real
- * clock makes runs progress in real time. A run of a job that is still running waits in the queue
- * until the earlier run ends.
+ * The run lifecycle: queued (1) -> starting (2) -> running (3) -> success (10), error (20) or
+ * cancelled (30). A run's whole future is planned when it is triggered (from its job and its {@link
+ * RunScript}); {@link #advance} then moves every run to where that plan puts it at the clock's
+ * time. Nothing runs in the background, so a manual clock makes tests exact and a real clock makes
+ * runs progress in real time. A run of a job that is still running waits in the queue until the
+ * earlier run ends.
  */
 final class RunEngine {
 
@@ -36,6 +36,21 @@ final class RunEngine {
 
   /** Creates the run (status 1) of {@code job} for a validated trigger, with its planned future. */
   static ObjectNode trigger(EmulatorState state, ObjectNode job, ObjectNode trigger, Instant now) {
+    return trigger(state, job, trigger, now, null, null);
+  }
+
+  /**
+   * Creates a run of {@code job}; {@code commands}, when not null, are the dbt commands it runs
+   * instead of the job's (a retry runs the failed step and the ones it skipped), and {@code
+   * retrying} is the id of the run it retries, or null.
+   */
+  static ObjectNode trigger(
+      EmulatorState state,
+      ObjectNode job,
+      ObjectNode trigger,
+      Instant now,
+      List<String> commands,
+      Long retrying) {
     long jobId = job.get("id").asLong();
     int earlier =
         state
@@ -74,7 +89,12 @@ final class RunEngine {
     run.putNull("started_at");
     run.putNull("finished_at");
     run.set("trigger", trigger);
-    run.set("_plan", plan(state, script, job, trigger));
+    if (retrying == null) {
+      run.putNull("retrying_run_id");
+    } else {
+      run.put("retrying_run_id", retrying);
+    }
+    run.set("_plan", plan(state, script, job, trigger, commands));
     state.table(EmulatorState.RUNS).put(run);
     return run;
   }
@@ -224,10 +244,14 @@ final class RunEngine {
    * The steps the run will take: the script's own, or clone, profile, deps and the job's commands.
    */
   private static ObjectNode plan(
-      EmulatorState state, RunScript script, ObjectNode job, JsonNode trigger) {
+      EmulatorState state,
+      RunScript script,
+      ObjectNode job,
+      JsonNode trigger,
+      List<String> commands) {
     ObjectNode plan = Json.MAPPER.createObjectNode();
-    // at least 1 ms: the trigger's answer is always the run queued (§E.10), even for a script with
-    // no queue time
+    // at least 1 ms: the trigger's answer is always the run queued, even for a script with no
+    // queue time
     plan.put("queue_ms", Math.max(1, script.queue().toMillis()));
     plan.put("starting_ms", script.starting().toMillis());
     plan.put("status_message", script.statusMessage());
@@ -241,7 +265,7 @@ final class RunEngine {
         "project_slug",
         project.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", ""));
     List<RunScript.Step> steps =
-        script.steps().isEmpty() ? defaultSteps(script, job, trigger) : script.steps();
+        script.steps().isEmpty() ? defaultSteps(script, job, trigger, commands) : script.steps();
     ArrayNode out = plan.putArray("steps");
     int index = 1;
     for (RunScript.Step s : steps) {
@@ -265,7 +289,7 @@ final class RunEngine {
   }
 
   private static List<RunScript.Step> defaultSteps(
-      RunScript script, ObjectNode job, JsonNode trigger) {
+      RunScript script, ObjectNode job, JsonNode trigger, List<String> retried) {
     List<RunScript.Step> steps = new ArrayList<>();
     steps.add(
         new RunScript.Step(
@@ -279,13 +303,16 @@ final class RunEngine {
             null,
             List.of()));
     steps.add(RunScript.Step.dbt("dbt deps"));
-    ArrayNode override = TriggerBody.stepsOverride(trigger);
-    JsonNode commands = override != null ? override : job.path("execute_steps");
     List<String> list = new ArrayList<>();
-    commands.forEach(c -> list.add(c.asText()));
-    if (list.isEmpty()) {
-      list.add("dbt build");
+    if (retried != null) {
+      list.addAll(retried);
+    } else {
+      ArrayNode override = TriggerBody.stepsOverride(trigger);
+      JsonNode commands = override != null ? override : job.path("execute_steps");
+      commands.forEach(c -> list.add(c.asText()));
     }
+    // A job without steps runs none: dbt Cloud refuses such a job, and a lenient emulator that
+    // holds one must not make up a command for it.
     for (int i = 0; i < list.size(); i++) {
       RunScript.Step step = RunScript.Step.dbt(list.get(i));
       if (i == list.size() - 1 && script.outcome() != RunScript.Outcome.SUCCESS) {
@@ -295,9 +322,10 @@ final class RunEngine {
     }
     JsonNode docsOverride = trigger.path("generate_docs_override");
     boolean docs =
-        docsOverride.isBoolean()
-            ? docsOverride.asBoolean()
-            : job.path("generate_docs").asBoolean(false);
+        retried == null
+            && (docsOverride.isBoolean()
+                ? docsOverride.asBoolean()
+                : job.path("generate_docs").asBoolean(false));
     if (docs) {
       steps.add(RunScript.Step.dbt("dbt docs generate"));
     }

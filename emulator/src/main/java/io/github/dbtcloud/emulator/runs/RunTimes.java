@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run timestamps and durations as dbt Cloud writes them: space-separated timestamps (§E.9), {@code
- * HH:MM:SS} durations and humanized text, as the recorded run responses show.
+ * Run timestamps and durations as dbt Cloud writes them: space-separated timestamps (recorded),
+ * {@code HH:MM:SS} durations and humanized text, as the recorded run responses show.
  */
 final class RunTimes {
 

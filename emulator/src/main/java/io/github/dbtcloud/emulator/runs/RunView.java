@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A stored run in wire form ({@code RunResponse}, §C.3), fields in the recorded order, with the
- * derived fields (booleans, {@code status_humanized}, durations, "ago" texts) computed for the
- * moment of the answer, and the related objects {@code include_related} asks for.
+ * A stored run in wire form ({@code RunResponse}), fields in the recorded order, with the derived
+ * fields (booleans, {@code status_humanized}, durations, "ago" texts) computed for the moment of
+ * the answer, and the related objects {@code include_related} asks for.
  */
 final class RunView {
 
   /**
    * Lines of debug log a step carries unless {@code include_related} asks for {@code debug_logs}
-   * (§B.6).
+   * (the spec's {@code include_related} description).
    */
   static final int DEBUG_LOG_LINES = 1000;
 
@@ -133,8 +133,14 @@ final class RunView {
     out.put("run_duration_humanized", RunTimes.humanized(running));
     out.put("created_at_humanized", RunTimes.humanized(RunEngine.between(created, now)) + " ago");
     out.put("finished_at_humanized", RunTimes.humanized(RunEngine.between(end, now)) + " ago");
+    JsonNode retrying = run.path("retrying_run_id");
+    out.set("retrying_run_id", retrying.isIntegralNumber() ? retrying : null);
+    String refusal = Retries.refusal(run, state, now);
+    out.put("can_retry", refusal == null);
+    out.put("retry_not_supported_reason", refusal);
     out.put("job_id", run.get("job_definition_id").asLong());
     out.put("is_running", status == RunEngine.RUNNING);
+    out.put("used_repo_cache", false); // the emulator clones no repository, cached or not
     return out;
   }
 
@@ -161,8 +167,8 @@ final class RunView {
     return state.table(table).get(id.asLong()).map(r -> (JsonNode) r.deepCopy()).orElse(null);
   }
 
-  /** One step ({@code RunStepResponse}, §B.6), with its log text at this point. */
-  private static ObjectNode step(JsonNode run, StepState s, boolean fullDebugLogs) {
+  /** One step ({@code RunStepResponse}), with its log text at this point. */
+  static ObjectNode step(JsonNode run, StepState s, boolean fullDebugLogs) {
     JsonNode plan = s.timing().plan();
     long stepId = plan.get("id").asLong();
     String logs = DbtOutput.logs(run, s.timing(), s.status());

@@ -8,14 +8,14 @@ import io.github.dbtcloud.emulator.http.Json;
 import java.util.List;
 
 /**
- * The trigger body of {@code POST .../jobs/{id}/run/} ({@code TriggerRunRequestRequest}, §B.5),
- * validated as production's serializer does: {@code cause} required and at most 255 characters,
- * strings with {@code minLength: 1} refuse {@code ""}, {@code null} means "not given". Every
- * problem is reported at once, field by field, in the 400's {@code data}.
+ * The trigger body of {@code POST .../jobs/{id}/run/} ({@code TriggerRunRequestRequest} in the
+ * spec), validated as production's serializer does: {@code cause} required and at most 255
+ * characters, strings with {@code minLength: 1} refuse {@code ""}, {@code null} means "not given".
+ * Every problem is reported at once, field by field, in the 400's {@code data}.
  */
 final class TriggerBody {
 
-  /** dbt Cloud's limit on {@code cause} (Airflow truncates to it: §B.5). */
+  /** dbt Cloud's limit on {@code cause} (Airflow's dbt Cloud hook truncates to it). */
   static final int CAUSE_MAX = 255;
 
   private static final List<String> STRINGS =

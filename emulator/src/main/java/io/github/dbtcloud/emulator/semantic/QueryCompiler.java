@@ -50,14 +50,42 @@ final class QueryCompiler {
     this.environment = environment;
   }
 
+  /**
+   * A saved query's metrics, group-by items and filters, with the caller's own filters, ordering
+   * and limit (a saved query fixes what it selects, not how it is read).
+   */
+  private static QueryRequest expand(ObjectNode saved, QueryRequest asked) {
+    List<String> metrics = SemanticCatalog.strings(saved.get("metrics"));
+    List<QueryRequest.GroupBy> groupBy = new ArrayList<>();
+    for (JsonNode g : saved.get("group_by")) {
+      groupBy.add(
+          new QueryRequest.GroupBy(
+              g.get("name").asText(),
+              g.path("grain").asText(null),
+              null,
+              g.path("date_part").asText(null)));
+    }
+    List<String> where = new ArrayList<>(SemanticCatalog.strings(saved.get("where")));
+    where.addAll(asked.where());
+    return new QueryRequest(null, metrics, groupBy, where, asked.orderBy(), asked.limit());
+  }
+
   /** Compiles {@code request}, or throws {@link SemanticLayerError} with the service's message. */
-  Compiled compile(QueryRequest request) {
-    if (request.savedQuery() != null) {
-      if (!request.metrics().isEmpty() || !request.groupBy().isEmpty()) {
+  Compiled compile(QueryRequest asked) {
+    QueryRequest request = asked;
+    if (asked.savedQuery() != null) {
+      if (!asked.metrics().isEmpty() || !asked.groupBy().isEmpty()) {
         throw new SemanticLayerError("savedQuery cannot be combined with metrics or groupBy.");
       }
-      throw new SemanticLayerError(
-          "Saved query `" + request.savedQuery() + "` does not exist in this environment.");
+      ObjectNode saved =
+          SemanticCatalog.savedQuery(environment, asked.savedQuery())
+              .orElseThrow(
+                  () ->
+                      new SemanticLayerError(
+                          "Saved query `"
+                              + asked.savedQuery()
+                              + "` does not exist in this environment."));
+      request = expand(saved, asked);
     }
     if (request.metrics().isEmpty() && request.groupBy().isEmpty()) {
       throw new SemanticLayerError("Either metrics or groupBy must be provided.");

@@ -26,7 +26,7 @@ record QueryRequest(
 
   /**
    * One {@code GroupByInput}: {@code grain} is the docs' enum, {@code timeGranularity} the SDK's
-   * string (F8); both are accepted.
+   * string; both are accepted.
    */
   record GroupBy(String name, String grain, String timeGranularity, String datePart) {
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,9 +23,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Queries made by {@code createQuery}, polled through {@code query} (§D.3). A query moves one
- * status per poll, so tests see every state without waiting on a clock: PENDING, RUNNING, then
- * COMPILED (the SQL is known) and SUCCESSFUL, or FAILED with the compilation or warehouse error.
+ * Queries made by {@code createQuery}, polled through {@code query}, as
+ * https://docs.getdbt.com/docs/dbt-cloud-apis/sl-graphql describes. A query moves one status per
+ * poll, so tests see every state without waiting on a clock: PENDING, RUNNING, then COMPILED (the
+ * SQL is known) and SUCCESSFUL, or FAILED with the compilation or warehouse error.
  */
 final class QueryRuns {
 
@@ -33,17 +36,38 @@ final class QueryRuns {
   private static final String RESULT = "compiled";
 
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  QueryRuns(Clock clock) {
+    this.clock = clock;
+  }
 
   /** One created query and how far it has got. */
   private static final class Run {
+    final String id;
     final long environmentId;
+    final String dialect;
+    final QueryRequest request;
     final QueryCompiler.Compiled compiled;
     final String compileError;
     final List<String> statuses;
+    final Instant started;
+    Instant ended;
     int polls;
 
-    Run(long environmentId, QueryCompiler.Compiled compiled, String compileError) {
+    Run(
+        String id,
+        long environmentId,
+        String dialect,
+        QueryRequest request,
+        QueryCompiler.Compiled compiled,
+        String compileError,
+        Instant started) {
+      this.id = id;
       this.environmentId = environmentId;
+      this.dialect = dialect;
+      this.request = request;
+      this.started = started;
       this.compiled = compiled;
       this.compileError = compileError;
       if (compileError != null) {
@@ -60,7 +84,7 @@ final class QueryRuns {
    * Starts a query; a query that does not compile is accepted and fails when polled, as in
    * production.
    */
-  String create(long environmentId, QueryCompiler compiler, QueryRequest request) {
+  String create(long environmentId, String dialect, QueryCompiler compiler, QueryRequest request) {
     QueryCompiler.Compiled compiled = null;
     String error = null;
     try {
@@ -69,8 +93,87 @@ final class QueryRuns {
       error = e.getMessage();
     }
     String id = UUID.randomUUID().toString().replace("-", "");
-    runs.put(id, new Run(environmentId, compiled, error));
+    runs.put(id, new Run(id, environmentId, dialect, request, compiled, error, clock.instant()));
     return id;
+  }
+
+  /**
+   * {@code queryRecords}: the queries made in an environment, newest first, each with its status as
+   * of its last poll ({@code QueryRecord}; the emulator records Semantic Layer queries only).
+   */
+  List<Map<String, Object>> records(long environmentId) {
+    List<Run> mine = new ArrayList<>();
+    runs.values().stream()
+        .filter(r -> r.environmentId == environmentId)
+        .sorted(
+            java.util.Comparator.comparing((Run r) -> r.started)
+                .thenComparing(r -> r.id)
+                .reversed())
+        .forEach(mine::add);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Run run : mine) {
+      String status;
+      Instant ended;
+      synchronized (run) {
+        status = run.statuses.get(Math.max(0, Math.min(run.polls, run.statuses.size()) - 1));
+        ended = run.ended;
+      }
+      Map<String, Object> record = new LinkedHashMap<>();
+      record.put("queryId", run.id);
+      record.put("status", status);
+      record.put("startTime", run.started.toString());
+      record.put("endTime", ended == null ? null : ended.toString());
+      record.put("connectionDetails", null);
+      record.put("sqlDialect", run.dialect);
+      record.put("connectionSchema", null);
+      record.put(
+          "error",
+          status.equals("FAILED")
+              ? (run.compileError != null ? run.compileError : run.compiled.warehouseError())
+              : null);
+      record.put("queryDetails", details(run.request));
+      out.add(record);
+    }
+    return out;
+  }
+
+  /** {@code SemanticLayerQueryDetails} of a query as it was asked. */
+  private static Map<String, Object> details(QueryRequest request) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("type", request.savedQuery() != null ? "SAVED_QUERY" : "METRICS");
+    List<Map<String, Object>> metrics = new ArrayList<>();
+    request.metrics().forEach(m -> metrics.add(Map.of("name", m)));
+    params.put("metrics", metrics);
+    List<Map<String, Object>> groupBy = new ArrayList<>();
+    request.groupBy().forEach(g -> groupBy.add(groupBy(g)));
+    params.put("groupBy", groupBy);
+    params.put("limit", request.limit());
+    List<Map<String, Object>> where = new ArrayList<>();
+    request.where().forEach(w -> where.add(Map.of("sql", w)));
+    params.put("where", where);
+    List<Map<String, Object>> orderBy = new ArrayList<>();
+    for (QueryRequest.OrderBy o : request.orderBy()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("metric", o.metric() == null ? null : Map.of("name", o.metric()));
+      item.put("groupBy", o.groupBy() == null ? null : groupBy(o.groupBy()));
+      item.put("descending", o.descending());
+      orderBy.add(item);
+    }
+    params.put("orderBy", orderBy);
+    params.put("savedQuery", request.savedQuery());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(SemanticCatalog.TYPE, "SemanticLayerQueryDetails");
+    details.put("params", params);
+    return details;
+  }
+
+  private static Map<String, Object> groupBy(QueryRequest.GroupBy g) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", g.name());
+    out.put("grain", g.grain() == null ? null : g.grain().toUpperCase(Locale.ROOT));
+    out.put("timeGranularity", g.timeGranularity());
+    out.put("datePart", g.datePart());
+    return out;
   }
 
   /** The query's state at this poll, advancing it one step. */
@@ -83,6 +186,9 @@ final class QueryRuns {
     synchronized (run) {
       status = run.statuses.get(Math.min(run.polls, run.statuses.size() - 1));
       run.polls++;
+      if ((status.equals("SUCCESSFUL") || status.equals("FAILED")) && run.ended == null) {
+        run.ended = clock.instant();
+      }
     }
     boolean compiled =
         !status.equals("PENDING") && !status.equals("RUNNING") && run.compiled != null;
@@ -142,7 +248,7 @@ final class QueryRuns {
 
   /**
    * {@code jsonResult}: the rows as pandas' {@code DataFrame.to_json(orient=...)} writes them,
-   * base64-encoded unless {@code encoded: false} (§D.2).
+   * base64-encoded unless {@code encoded: false} (the docs' {@code jsonResult}).
    */
   static String json(Map<String, Object> result, String orient, boolean encoded) {
     QueryCompiler.Compiled compiled = (QueryCompiler.Compiled) result.get(RESULT);

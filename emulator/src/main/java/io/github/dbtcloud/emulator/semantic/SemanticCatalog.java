@@ -31,7 +31,18 @@ final class SemanticCatalog {
     row.put("id", environmentId);
     row.put("dialect", dialect);
     row.putArray("metrics");
+    row.putArray("saved_queries");
     return row;
+  }
+
+  static List<ObjectNode> savedQueries(ObjectNode row) {
+    List<ObjectNode> out = new ArrayList<>();
+    row.path("saved_queries").forEach(q -> out.add((ObjectNode) q));
+    return out;
+  }
+
+  static Optional<ObjectNode> savedQuery(ObjectNode row, String name) {
+    return savedQueries(row).stream().filter(q -> q.get("name").asText().equals(name)).findFirst();
   }
 
   /** Adds or replaces (by name, keeping its place) a metric in an environment's row. */
@@ -116,6 +127,7 @@ final class SemanticCatalog {
     typeParams.put("inputMeasures", List.of(Map.of("name", measure.get("name"))));
     typeParams.put("expr", null);
     out.put("typeParams", typeParams);
+    out.put("filter", whereFilter(textOrNull(m, "filter")));
     out.put("dimensions", dimensionsOut(m));
     out.put("measures", List.of(measure));
     List<Map<String, Object>> entities = new ArrayList<>();
@@ -169,8 +181,58 @@ final class SemanticCatalog {
     out.put("label", label);
     out.put("isPartition", partition);
     out.put("expr", expr);
+    out.put(
+        "typeParams",
+        type.equals("TIME") && !granularities.isEmpty()
+            ? Map.of("timeGranularity", granularities.get(0))
+            : null);
     out.put("queryableGranularities", granularities);
     out.put("queryableTimeGranularities", lower(granularities));
+    out.put(TYPE, "Dimension");
+    return out;
+  }
+
+  /** Key of a map's GraphQL type, for the unions' type resolver; not a GraphQL field. */
+  static final String TYPE = "_type";
+
+  /** A {@code WhereFilter} for a Jinja-templated filter, or null. */
+  static Map<String, Object> whereFilter(String template) {
+    return template == null ? null : Map.of("whereSqlTemplate", template);
+  }
+
+  /** A saved query as the API answers it ({@code SavedQuery}). */
+  static Map<String, Object> savedQueryOut(JsonNode q) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", q.get("name").asText());
+    out.put("description", textOrNull(q, "description"));
+    out.put("label", textOrNull(q, "label"));
+    Map<String, Object> params = new LinkedHashMap<>();
+    List<Map<String, Object>> metrics = new ArrayList<>();
+    q.get("metrics").forEach(m -> metrics.add(Map.of("name", m.asText())));
+    params.put("metrics", metrics);
+    List<Map<String, Object>> groupBy = new ArrayList<>();
+    for (JsonNode g : q.get("group_by")) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("name", g.get("name").asText());
+      String grain = textOrNull(g, "grain");
+      item.put("grain", grain);
+      item.put("timeGranularity", grain == null ? null : grain.toLowerCase(Locale.ROOT));
+      item.put("datePart", textOrNull(g, "date_part"));
+      groupBy.add(item);
+    }
+    params.put("groupBy", groupBy);
+    List<String> where = strings(q.get("where"));
+    params.put("where", where.isEmpty() ? null : whereFilter(String.join(" AND ", where)));
+    out.put("queryParams", params);
+    List<Map<String, Object>> exports = new ArrayList<>();
+    for (JsonNode e : q.get("exports")) {
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("alias", textOrNull(e, "alias"));
+      config.put("schema", textOrNull(e, "schema"));
+      config.put("exportAs", e.get("export_as").asText());
+      exports.add(Map.of("name", e.get("name").asText(), "config", config));
+    }
+    out.put("exports", exports);
     return out;
   }
 
@@ -190,6 +252,7 @@ final class SemanticCatalog {
     out.put("type", e.get("type").asText());
     out.put("role", textOrNull(e, "role"));
     out.put("expr", textOrNull(e, "expr"));
+    out.put(TYPE, "Entity");
     return out;
   }
 

@@ -11,15 +11,18 @@ import io.github.dbtcloud.emulator.http.ApiResponse;
 import io.github.dbtcloud.emulator.http.Json;
 import io.github.dbtcloud.emulator.http.Router;
 import io.github.dbtcloud.emulator.state.EmulatorState;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Semantic Layer GraphQL endpoint, {@code POST /api/graphql} (§D): {@code Authorization:
- * Bearer} matched case-insensitively (the SDK sends {@code authorization: bearer ...}), the
- * environment as the {@code environmentId} argument, and every refusal in the standard {@code
- * errors[]} envelope with HTTP 200 ({@code "User is not authorized"} for a bad token, F15).
+ * The Semantic Layer GraphQL endpoint, {@code POST /api/graphql}
+ * (https://docs.getdbt.com/docs/dbt-cloud-apis/sl-graphql): {@code Authorization: Bearer} matched
+ * case-insensitively (the SDK sends {@code authorization: bearer ...}), the environment as the
+ * {@code environmentId} argument, and every refusal in the standard {@code errors[]} envelope with
+ * HTTP 200 ({@code "User is not authorized"} for a bad token: the SDK reads only that text, and
+ * nobody has recorded the HTTP status of a refused token).
  */
 public final class SemanticLayerApi {
 
@@ -29,9 +32,9 @@ public final class SemanticLayerApi {
   private final EmulatorState state;
   private final GraphQL graphql;
 
-  public SemanticLayerApi(EmulatorState state) {
+  public SemanticLayerApi(EmulatorState state, Clock clock) {
     this.state = state;
-    this.graphql = new SemanticLayerSchema(state).build();
+    this.graphql = new SemanticLayerSchema(state, clock).build();
   }
 
   /** Adds the route. */
@@ -45,8 +48,8 @@ public final class SemanticLayerApi {
       return new ApiResponse(
           400, errors("The request body must be a JSON object with a \"query\" string."));
     }
-    Long account = account(request.authorization());
-    if (account == null) {
+    SemanticLayerSchema.Caller caller = caller(request.authorization());
+    if (caller == null) {
       return ApiResponse.ok(errors(SemanticLayerError.NOT_AUTHORIZED));
     }
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -64,14 +67,14 @@ public final class SemanticLayerApi {
             .operationName(
                 body.path("operationName").isTextual() ? body.get("operationName").asText() : null)
             .variables(variables)
-            .graphQLContext(Map.of(SemanticLayerSchema.ACCOUNT, account))
+            .graphQLContext(Map.of(SemanticLayerSchema.CALLER, caller))
             .build();
     ExecutionResult result = graphql.execute(input);
     return ApiResponse.ok(Json.MAPPER.valueToTree(result.toSpecification()));
   }
 
-  /** The account of a {@code Bearer} token (scheme in any case), or null. */
-  private Long account(String authorization) {
+  /** Who a {@code Bearer} token (scheme in any case) is, or null for no or an unknown token. */
+  private SemanticLayerSchema.Caller caller(String authorization) {
     if (authorization == null) {
       return null;
     }
@@ -79,7 +82,14 @@ public final class SemanticLayerApi {
     if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
       return null;
     }
-    return state.read(s -> s.accountOfToken(parts[1]).orElse(null));
+    return state.read(
+        s ->
+            s.accountOfToken(parts[1])
+                .map(
+                    account ->
+                        new SemanticLayerSchema.Caller(
+                            account, s.projectScopeOfToken(parts[1]).orElse(null)))
+                .orElse(null));
   }
 
   private static ObjectNode errors(String message) {

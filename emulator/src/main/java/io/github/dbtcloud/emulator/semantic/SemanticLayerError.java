@@ -8,7 +8,11 @@ final class SemanticLayerError extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The text the SDK turns into its {@code AuthError} (§D.4, F15). */
+  /**
+   * The text the Python SDK turns into its {@code AuthError}
+   * (https://github.com/dbt-labs/semantic-layer-sdk-python, {@code
+   * dbtsl/api/graphql/client/base.py}).
+   */
   static final String NOT_AUTHORIZED = "User is not authorized";
 
   SemanticLayerError(String message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
+import graphql.TypeResolutionEnvironment;
 import graphql.execution.CoercedVariables;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
@@ -16,6 +17,7 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -29,6 +31,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,19 +43,29 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Semantic Layer's GraphQL schema ({@code semantic-layer.graphqls}) wired to the state: every
- * root field checks that the token's account owns {@code environmentId}, then answers from that
- * environment's metrics.
+ * root field, result polling included, first checks that the token may see {@code environmentId}
+ * (its account owns the environment and, for a token limited to some projects, the environment's
+ * project is one of them), then answers from that environment's metrics and saved queries.
  */
 final class SemanticLayerSchema {
 
-  /** Context key: the account id of the request's token. */
-  static final String ACCOUNT = "account";
+  /** Context key: the {@link Caller} of the request's token. */
+  static final String CALLER = "caller";
+
+  /**
+   * Who a token is.
+   *
+   * @param accountId the token's account
+   * @param projects the projects it is limited to, or null for every project of the account
+   */
+  record Caller(long accountId, Set<Long> projects) {}
 
   private final EmulatorState state;
-  private final QueryRuns runs = new QueryRuns();
+  private final QueryRuns runs;
 
-  SemanticLayerSchema(EmulatorState state) {
+  SemanticLayerSchema(EmulatorState state, Clock clock) {
     this.state = state;
+    this.runs = new QueryRuns(clock);
   }
 
   GraphQL build() {
@@ -70,8 +83,7 @@ final class SemanticLayerSchema {
                 "Query",
                 t ->
                     t.dataFetcher("metrics", env -> metrics(environment(env)))
-                        .dataFetcher(
-                            "metricsPaginated", env -> page(metrics(environment(env)), env))
+                        .dataFetcher("metricsPaginated", this::metricsPaginated)
                         .dataFetcher(
                             "dimensions",
                             env -> dimensions(environment(env), names(env.getArgument("metrics"))))
@@ -85,16 +97,33 @@ final class SemanticLayerSchema {
                             "measures", env -> perMetric(environment(env), env, "measures"))
                         .dataFetcher(
                             "entities", env -> perMetric(environment(env), env, "entities"))
+                        .dataFetcher(
+                            "entitiesPaginated", env -> page(entities(environment(env), env), env))
+                        .dataFetcher(
+                            "groupBysPaginated", env -> page(groupBys(environment(env), env), env))
                         .dataFetcher("queryableGranularities", this::queryableGranularities)
                         .dataFetcher("metricsForDimensions", this::metricsForDimensions)
+                        .dataFetcher("savedQueries", env -> savedQueries(environment(env)))
+                        .dataFetcher("savedQuery", this::savedQuery)
+                        .dataFetcher(
+                            "savedQueriesPaginated",
+                            env -> page(savedQueries(environment(env)), env))
                         .dataFetcher("environmentInfo", env -> environmentInfo(environment(env)))
                         .dataFetcher(
                             "query",
-                            env ->
-                                runs.poll(
-                                    environmentId(env),
-                                    env.getArgument("queryId"),
-                                    env.getArgumentOrDefault("pageNum", 1))))
+                            env -> {
+                              environment(env);
+                              return runs.poll(
+                                  environmentId(env),
+                                  env.getArgument("queryId"),
+                                  env.getArgumentOrDefault("pageNum", 1));
+                            })
+                        .dataFetcher(
+                            "queryRecords",
+                            env -> {
+                              environment(env);
+                              return page(runs.records(environmentId(env)), env);
+                            }))
             .type(
                 "Mutation",
                 t ->
@@ -114,19 +143,31 @@ final class SemanticLayerSchema {
                                   "queryId",
                                   runs.create(
                                       environmentId(env),
+                                      environment.get("dialect").asText(),
                                       new QueryCompiler(environment),
                                       QueryRequest.from(env.getArguments())));
                             }))
             .type("QueryResult", t -> t.dataFetcher("jsonResult", jsonResult()))
+            .type("EntityDimension", t -> t.typeResolver(SemanticLayerSchema::typeOf))
+            .type("QueryDetails", t -> t.typeResolver(SemanticLayerSchema::typeOf))
             .build();
     return GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(types, wiring))
         .defaultDataFetcherExceptionHandler(errors())
         .build();
   }
 
-  /** The environment's Semantic Layer, if the token's account owns the environment (§A.2, F15). */
+  /** The GraphQL type of a union member, from the map's {@link SemanticCatalog#TYPE} key. */
+  private static GraphQLObjectType typeOf(TypeResolutionEnvironment env) {
+    Map<?, ?> item = env.getObject();
+    return env.getSchema().getObjectType(String.valueOf(item.get(SemanticCatalog.TYPE)));
+  }
+
+  /**
+   * The environment's Semantic Layer, if the token may see the environment: "User is not
+   * authorized" otherwise, the message the Python SDK turns into its {@code AuthError}.
+   */
   private ObjectNode environment(DataFetchingEnvironment env) {
-    Long account = env.getGraphQlContext().get(ACCOUNT);
+    Caller caller = env.getGraphQlContext().get(CALLER);
     long environmentId = environmentId(env);
     return state.read(
         s -> {
@@ -134,7 +175,12 @@ final class SemanticLayerSchema {
               s.table(EmulatorState.ENVIRONMENTS)
                   .get(environmentId)
                   .filter(e -> e.path("state").asInt(1) == 1)
-                  .filter(e -> account != null && e.path("account_id").asLong() == account)
+                  .filter(
+                      e ->
+                          caller != null
+                              && e.path("account_id").asLong() == caller.accountId()
+                              && (caller.projects() == null
+                                  || caller.projects().contains(e.path("project_id").asLong())))
                   .orElseThrow(SemanticLayerError::notAuthorized);
           return s.table(EmulatorState.SEMANTIC_LAYER)
               .get(environmentId)
@@ -154,6 +200,75 @@ final class SemanticLayerSchema {
 
   private static List<Map<String, Object>> metrics(ObjectNode environment) {
     return SemanticCatalog.metrics(environment).stream().map(SemanticCatalog::metricOut).toList();
+  }
+
+  /** The metrics, only those that can be grouped by every {@code groupBy} item when given. */
+  private Map<String, Object> metricsPaginated(DataFetchingEnvironment env) {
+    ObjectNode environment = environment(env);
+    List<Map<String, Object>> groupBy = env.getArgument("groupBy");
+    List<String> wanted = groupBy == null ? List.of() : names(groupBy);
+    List<Map<String, Object>> matching =
+        SemanticCatalog.metrics(environment).stream()
+            .filter(m -> SemanticCatalog.groupByItems(m).keySet().containsAll(wanted))
+            .map(SemanticCatalog::metricOut)
+            .toList();
+    return page(matching, env);
+  }
+
+  /** The entities of the given metrics (all metrics when none is given), each once. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> entities(
+      ObjectNode environment, DataFetchingEnvironment env) {
+    List<Map<String, Object>> asked = env.getArgument("metrics");
+    List<ObjectNode> metrics =
+        asked == null ? SemanticCatalog.metrics(environment) : resolve(environment, names(asked));
+    Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
+    for (ObjectNode m : metrics) {
+      for (Map<String, Object> e :
+          (List<Map<String, Object>>) SemanticCatalog.metricOut(m).get("entities")) {
+        unique.putIfAbsent((String) e.get("name"), e);
+      }
+    }
+    return new ArrayList<>(unique.values());
+  }
+
+  /**
+   * What the given metrics (all metrics when none is given) can be grouped by: their common
+   * dimensions, then their entities.
+   */
+  private static List<Map<String, Object>> groupBys(
+      ObjectNode environment, DataFetchingEnvironment env) {
+    List<Map<String, Object>> asked = env.getArgument("metrics");
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (asked == null) {
+      Map<String, Map<String, Object>> unique = new LinkedHashMap<>();
+      for (ObjectNode m : SemanticCatalog.metrics(environment)) {
+        SemanticCatalog.dimensionsOut(m)
+            .forEach(d -> unique.putIfAbsent((String) d.get("qualifiedName"), d));
+      }
+      out.addAll(unique.values());
+    } else {
+      out.addAll(dimensions(environment, names(asked)));
+    }
+    out.addAll(entities(environment, env));
+    return out;
+  }
+
+  private static List<Map<String, Object>> savedQueries(ObjectNode environment) {
+    return SemanticCatalog.savedQueries(environment).stream()
+        .map(SemanticCatalog::savedQueryOut)
+        .toList();
+  }
+
+  private Map<String, Object> savedQuery(DataFetchingEnvironment env) {
+    ObjectNode environment = environment(env);
+    String name = env.getArgument("savedQueryName");
+    return SemanticCatalog.savedQuery(environment, name)
+        .map(SemanticCatalog::savedQueryOut)
+        .orElseThrow(
+            () ->
+                new SemanticLayerError(
+                    "Saved query `" + name + "` does not exist in this environment."));
   }
 
   /** Dimensions every listed metric has (what a query can group them all by). */
@@ -286,7 +401,10 @@ final class SemanticLayerSchema {
     };
   }
 
-  /** {@code BigInt}: a JSON number or a string of digits in, a number out (§D.1). */
+  /**
+   * {@code BigInt}: a JSON number or a string of digits in, a number out (the SDK sends a number,
+   * the docs' examples a string).
+   */
   static final GraphQLScalarType BIG_INT =
       GraphQLScalarType.newScalar()
           .name("BigInt")

@@ -28,8 +28,16 @@ import java.util.Set;
  *           dimensions:
  *             - { name: customer__region, type: categorical }
  *           entities: [{ name: customer, type: foreign }]
+ *           filter: "{{ Dimension('order__status') }} = 'completed'"   # Metric.filter
  *         - name: margin
  *           error: "..."          # compileSql and createQuery fail with this text
+ *       saved_queries:
+ *         - name: revenue_by_region
+ *           description: Revenue per region
+ *           metrics: [revenue]
+ *           group_by: [customer__region, {name: metric_time, grain: month}]
+ *           where: ["{{ Dimension('customer__region') }} = 'EMEA'"]
+ *           exports: [{name: revenue_export, schema: analytics, export_as: table}]
  * </pre>
  */
 public final class SemanticLayerSeed {
@@ -108,6 +116,10 @@ public final class SemanticLayerSeed {
       for (JsonNode metric : env.path("metrics")) {
         SemanticCatalog.put(row, metric(metric));
       }
+      ArrayNode saved = (ArrayNode) row.get("saved_queries");
+      for (JsonNode query : env.path("saved_queries")) {
+        saved.add(savedQuery(query, row));
+      }
       state.table(EmulatorState.SEMANTIC_LAYER).put(row);
     }
   }
@@ -153,7 +165,66 @@ public final class SemanticLayerSeed {
     }
     m.put("error", error);
     m.set("query_error", text(in, "query_error"));
+    m.set("filter", text(in, "filter"));
     return m;
+  }
+
+  /** Checks and normalises one saved query; its metrics must be metrics of the environment. */
+  static ObjectNode savedQuery(JsonNode in, ObjectNode row) {
+    String name = required(in, "name", "saved query");
+    String where = "saved query '" + name + "'";
+    ObjectNode q = Json.MAPPER.createObjectNode();
+    q.put("name", name);
+    q.set("description", text(in, "description"));
+    q.set("label", text(in, "label"));
+    ArrayNode metrics = q.putArray("metrics");
+    for (JsonNode m : in.path("metrics")) {
+      String metric = m.isObject() ? m.path("name").asText() : m.asText();
+      if (SemanticCatalog.metric(row, metric).isEmpty()) {
+        throw new IllegalArgumentException(
+            "seed "
+                + where
+                + ": metric '"
+                + metric
+                + "' is not a metric of environment "
+                + row.get("id").asLong()
+                + "; add it under metrics: first");
+      }
+      metrics.add(metric);
+    }
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("seed " + where + " needs at least one metric");
+    }
+    ArrayNode groupBy = q.putArray("group_by");
+    for (JsonNode g : in.path("group_by")) {
+      ObjectNode item = groupBy.addObject();
+      item.put("name", g.isObject() ? required(g, "name", where + " group_by") : g.asText());
+      if (g.hasNonNull("grain")) {
+        item.put("grain", oneOf(g.get("grain").asText(), GRANULARITIES, where + " grain"));
+      }
+      if (g.hasNonNull("date_part")) {
+        item.put("date_part", g.get("date_part").asText().toUpperCase(Locale.ROOT));
+      }
+    }
+    ArrayNode filters = q.putArray("where");
+    JsonNode whereIn = in.path("where");
+    if (whereIn.isTextual()) {
+      filters.add(whereIn.asText());
+    } else {
+      whereIn.forEach(w -> filters.add(w.asText()));
+    }
+    ArrayNode exports = q.putArray("exports");
+    for (JsonNode e : in.path("exports")) {
+      ObjectNode export = exports.addObject();
+      export.put("name", required(e, "name", where + " export"));
+      export.set("alias", text(e, "alias"));
+      export.set("schema", text(e, "schema"));
+      export.put(
+          "export_as",
+          oneOf(
+              e.path("export_as").asText("table"), Set.of("TABLE", "VIEW"), where + " export_as"));
+    }
+    return q;
   }
 
   private static ObjectNode dimension(JsonNode d, String where) {

@@ -31,7 +31,7 @@ public final class EmulatorState {
 
   /**
    * First id handed out; above 2^32 so that any client keeping ids in an int breaks here first
-   * (§E.8).
+   * (cell-based dbt Cloud ids are 14 digits).
    */
   public static final long FIRST_ID = 70_403_104_191_314L;
 

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The two timestamp spellings dbt Cloud uses (§E.9): jobs, accounts and most environment answers
- * use {@code 2021-11-18T15:19:03.185668+00:00}; runs, projects and environment create answers use a
- * space separator.
+ * The two timestamp spellings dbt Cloud uses (as the recorded answers show): jobs, accounts and
+ * most environment answers use {@code 2021-11-18T15:19:03.185668+00:00}; runs, projects and
+ * environment create answers use a space separator.
  */
 public final class Timestamps {
 
