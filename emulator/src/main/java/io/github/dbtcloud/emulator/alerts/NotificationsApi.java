@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * v2 job notifications ({@code /api/v2/accounts/{a}/notifications/}): who hears about which jobs'
  * runs succeeding, warning, failing or being cancelled, by internal email, external email or Slack.
  * CRUD as for jobs: a POST to {@code {id}/} replaces the whole configuration (and with {@code
- * state: 2} deletes it, as the Terraform provider deletes), DELETE soft-deletes. Answers are the
- * spec's {@code JobNotificationSettingsResponse}, with the {@code user} it names.
+ * state: 2} deletes it, as https://github.com/dbt-labs/terraform-provider-dbtcloud deletes), DELETE
+ * soft-deletes. Answers are the spec's {@code JobNotificationSettingsResponse}, with the {@code
+ * user} it names.
  */
 public final class NotificationsApi {
 

@@ -152,8 +152,8 @@ public record SubscriptionBody(
   }
 
   /**
-   * Job ids as numbers or decimal strings (the service reads int64 either way, as the protobuf JSON
-   * mapping does), each an active job of the account that {@code who} may see.
+   * Job ids as numbers or as the decimal strings answers carry (so a client can send back what it
+   * read), each an active job of the account that {@code who} may see.
    */
   private static List<Long> jobIds(
       JsonNode body,

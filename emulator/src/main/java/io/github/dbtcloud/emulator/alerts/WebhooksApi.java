@@ -25,7 +25,8 @@ import java.util.List;
  * "0"} until a first dispatch, and a {@code status} holding only {@code code}. The {@code
  * hmac_secret} that signs deliveries is answered once, by the create, and never again. Event types
  * and job ids come back sorted, not in the order sent (the service does not keep it either, as the
- * Terraform provider's tests note).
+ * tests of https://github.com/dbt-labs/terraform-provider-dbtcloud note in {@code
+ * pkg/framework/objects/webhook/resource_unit_test.go}).
  */
 public final class WebhooksApi {
 
@@ -290,7 +291,7 @@ public final class WebhooksApi {
   /**
    * Loads the seed's {@code webhooks:} section through the API's checks. An entry is a create body
    * with {@code account_id}; {@code id} ({@code wsu_…}) and {@code hmac_secret} are optional (made
-   * up otherwise), and {@code active} defaults to true here, as in the dbt Cloud UI.
+   * up otherwise), and {@code active} defaults to true here, as the Terraform resource's does.
    */
   public void seed(JsonNode section, EmulatorState state) {
     int i = 0;

@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * reads them so:
  *
  * <ul>
- *   <li>the webhooks service writes 64-bit numbers as decimal strings (the protobuf JSON mapping):
- *       {@code "account_id": "123"}, {@code "job_ids": ["123", "321"]} in every sample, and the
- *       Terraform provider reads {@code job_ids} into a list of strings, so a number there would
- *       break it. The check requires the strings, then validates them as the numbers the spec
- *       names;
+ *   <li>the webhooks service writes 64-bit numbers as decimal strings (as the protobuf JSON mapping
+ *       writes int64): {@code "account_id": "123"}, {@code "job_ids": ["123", "321"]} in every
+ *       sample, and the Terraform provider reads {@code job_ids} into a list of strings ({@code
+ *       pkg/dbt_cloud/webhook.go} of https://github.com/dbt-labs/terraform-provider-dbtcloud), so a
+ *       number there would break it. The check requires the strings, then validates them as the
+ *       numbers the spec names;
  *   <li>the create answer carries {@code hmac_secret} (the docs' create sample and response table),
  *       which the spec leaves out.
  * </ul>
