@@ -8,6 +8,8 @@ import io.github.dbtcloud.emulator.admin.EnvironmentVariablesApi;
 import io.github.dbtcloud.emulator.admin.EnvironmentsApi;
 import io.github.dbtcloud.emulator.admin.JobsApi;
 import io.github.dbtcloud.emulator.admin.ProjectsApi;
+import io.github.dbtcloud.emulator.alerts.NotificationsApi;
+import io.github.dbtcloud.emulator.alerts.WebhooksApi;
 import io.github.dbtcloud.emulator.faults.Faults;
 import io.github.dbtcloud.emulator.http.ExchangeListener;
 import io.github.dbtcloud.emulator.http.HttpFrontEnd;
@@ -22,6 +24,7 @@ import io.github.dbtcloud.emulator.semantic.SemanticLayerApi;
 import io.github.dbtcloud.emulator.semantic.SemanticLayerControl;
 import io.github.dbtcloud.emulator.semantic.SemanticLayerSeed;
 import io.github.dbtcloud.emulator.state.EmulatorState;
+import io.github.dbtcloud.emulator.users.UsersApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +72,12 @@ public final class DbtCloudEmulator implements AutoCloseable {
     jobs.register(router);
     variables.register(router);
     new SemanticLayerApi(state, clock).register(router);
+    UsersApi users = new UsersApi(ctx);
+    users.register(router);
+    NotificationsApi notifications = new NotificationsApi(ctx);
+    notifications.register(router);
+    WebhooksApi webhooks = new WebhooksApi(ctx);
+    webhooks.register(router);
     // Extension point: the run simulation (runs/) and the Semantic Layer (semantic/) register their
     // routes here, one call each, before the SeedLoader below gets their sections.
     SeedLoader seeds = new SeedLoader(accounts, projects, environments, jobs, variables);
@@ -76,6 +85,9 @@ public final class DbtCloudEmulator implements AutoCloseable {
     // call each.
     seeds.section("run_scripts", RunScripts::load);
     seeds.section("semantic_layer", SemanticLayerSeed::load);
+    seeds.section("users", users::seed);
+    seeds.section("notifications", notifications::seed);
+    seeds.section("webhooks", webhooks::seed);
     if (!resume) {
       seeds.load(seed, state);
     }

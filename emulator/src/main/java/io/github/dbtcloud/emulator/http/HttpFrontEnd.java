@@ -182,7 +182,7 @@ public final class HttpFrontEnd implements AutoCloseable {
   private Answer answer(
       String method, String path, String rawQuery, String bodyText, String authorization) {
     try {
-      if (options.strictTrailingSlash() && !path.endsWith("/") && router.servesPath(path)) {
+      if (options.strictTrailingSlash() && !path.endsWith("/") && router.wantsTrailingSlash(path)) {
         String location = path + "/" + (rawQuery == null ? "" : "?" + rawQuery);
         return new Answer(new ApiResponse(301, null, Map.of("Location", location), null), false);
       }

@@ -32,6 +32,14 @@ public final class Router {
     return Optional.empty();
   }
 
+  /**
+   * Whether a route serving the path spells it with a trailing slash (Django's paths do; the v3
+   * webhook paths do not), so that a strict server redirects only where production would.
+   */
+  public boolean wantsTrailingSlash(String path) {
+    return routes.stream().anyMatch(r -> r.template().endsWith("/") && r.match(path).isPresent());
+  }
+
   /** Whether some route serves the path with another method (for 405 answers). */
   public boolean servesPath(String path) {
     return routes.stream().anyMatch(r -> r.match(path).isPresent());
