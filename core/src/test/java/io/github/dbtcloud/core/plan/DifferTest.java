@@ -433,6 +433,63 @@ class DifferTest {
   }
 
   @Test
+  void turningEveryTriggerOfACiJobOffDeactivatesItWithoutAWarning() {
+    Job ci =
+        remoteJob(
+            900,
+            "[[pr_check]]",
+            j ->
+                new Job(
+                    Specs.with(
+                        j.withName("PR check").withGitProviderWebhook(true).fields(),
+                        "job_type",
+                        "ci")));
+    JobSpec off =
+        job(
+            "pr_check",
+            j -> {
+              j.name = "PR check";
+              j.triggers = new TriggersSpec(false, null, null, null);
+              return j;
+            });
+
+    Plan plan = Plans.diff(desired(off), remote(ci));
+
+    assertThat(plan.toChange()).isEqualTo(1);
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void warnsWhenAnUpdateWouldTurnACiJobIntoAScheduledOne() {
+    Job ci =
+        remoteJob(
+            900,
+            "[[pr_check]]",
+            j ->
+                new Job(
+                    Specs.with(
+                        j.withName("PR check").withGitProviderWebhook(true).fields(),
+                        "job_type",
+                        "ci")));
+    JobSpec scheduled =
+        job(
+            "pr_check",
+            j -> {
+              j.name = "PR check";
+              j.triggers = new TriggersSpec(false, null, null, null);
+              j.schedule = cron("0 5 * * *");
+              return j;
+            });
+
+    Plan plan = Plans.diff(desired(scheduled), remote(ci));
+
+    assertThat(plan.warnings())
+        .singleElement()
+        .asString()
+        .contains("from a ci job to a scheduled job");
+  }
+
+  @Test
   void toleratesTheServerFoldingStateAwareFeaturesIntoOne() {
     Job remote =
         remoteJob(

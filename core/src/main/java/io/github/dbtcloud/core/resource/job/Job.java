@@ -159,6 +159,14 @@ public record Job(Map<String, Object> fields) implements WireObject {
     return WireMaps.asString(fields.get("job_type"));
   }
 
+  /** Whether any trigger (schedule, webhook, merge) is on; a job with none only runs when asked. */
+  public boolean hasTrigger() {
+    return isTrue(TRIGGER_SCHEDULE)
+        || isTrue(TRIGGER_GIT_PROVIDER_WEBHOOK)
+        || isTrue(TRIGGER_GITHUB_WEBHOOK)
+        || isTrue(TRIGGER_ON_MERGE);
+  }
+
   /**
    * The type dbt Cloud derives from this job's triggers, which is what an update will leave it
    * with.

@@ -312,7 +312,9 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
     private void warnIfTypeFlips(Job current, Job after, KindPlan.Builder out) {
       JobType was = current.type() == JobType.UNKNOWN ? current.effectiveType() : current.type();
       JobType will = after.effectiveType();
-      if ((was == JobType.CI) != (will == JobType.CI)) {
+      // turning every trigger off deactivates a job and keeps its type: a CI job stays CI
+      boolean deactivated = !after.hasTrigger();
+      if ((was == JobType.CI) != (will == JobType.CI) && !(was == JobType.CI && deactivated)) {
         out.warn(
             address
                 + " (id "
