@@ -10,6 +10,7 @@ import io.github.dbtcloud.core.resource.Identity;
 import io.github.dbtcloud.core.resource.KindPlan;
 import io.github.dbtcloud.core.resource.Merged;
 import io.github.dbtcloud.core.resource.PlanContext;
+import io.github.dbtcloud.core.resource.PlanRefusedException;
 import io.github.dbtcloud.core.resource.ReadContext;
 import io.github.dbtcloud.core.resource.Rebase;
 import io.github.dbtcloud.core.resource.Reference;
@@ -204,15 +205,23 @@ public final class EnvironmentKind implements ResourceKind<EnvironmentSnapshot> 
     ProjectSpec project = context.project();
     Set<String> needed = needed(project, context);
     EnvironmentSnapshot part = context.part(this);
+    Map<String, Environment> planned = new LinkedHashMap<>(part.matched());
     for (EnvironmentSpec spec : project.environments().values()) {
       if (needed.contains(spec.key())) {
-        plan(context, spec, part.matched().get(spec.key()), out);
+        planned.put(spec.key(), plan(context, spec, part.matched().get(spec.key()), out));
       }
+    }
+    List<Environment> others =
+        part.all().stream().filter(e -> !part.matched().containsValue(e)).toList();
+    List<String> refused = EnvironmentRules.check(project, planned, others);
+    if (!refused.isEmpty()) {
+      throw new PlanRefusedException(refused);
     }
     return out.build();
   }
 
-  private void plan(
+  /** Plans one environment of the file; returns it as the plan leaves it. */
+  private Environment plan(
       PlanContext context, EnvironmentSpec spec, Environment current, KindPlan.Builder out) {
     ResourceAddress address = context.address(this, spec.key());
     if (current == null) {
@@ -224,7 +233,7 @@ public final class EnvironmentKind implements ResourceKind<EnvironmentSnapshot> 
         fields.add(FieldChange.created(path, m.after().value(path), m.pendingAt(path)));
       }
       out.change(new Change.Create(address, m.after(), List.of(), fields, null));
-      return;
+      return m.after();
     }
     Merged<Environment> m = EnvironmentMerge.merge(current, spec, false);
     List<FieldChange> fields = new ArrayList<>();
@@ -237,9 +246,10 @@ public final class EnvironmentKind implements ResourceKind<EnvironmentSnapshot> 
     }
     if (fields.isEmpty()) {
       out.unchanged(new Unchanged(address, current.id(), current.fingerprint()));
-      return;
+      return current;
     }
     out.change(new Change.Update(address, current, m.after(), List.of(), fields, null));
+    return m.after();
   }
 
   /** Under a job selection, only the environments the selected jobs use; else all of them. */

@@ -14,6 +14,7 @@ import io.github.dbtcloud.core.resource.KindPlan;
 import io.github.dbtcloud.core.resource.Merged;
 import io.github.dbtcloud.core.resource.PendingReference;
 import io.github.dbtcloud.core.resource.PlanContext;
+import io.github.dbtcloud.core.resource.PlanRefusedException;
 import io.github.dbtcloud.core.resource.ReadContext;
 import io.github.dbtcloud.core.resource.Rebase;
 import io.github.dbtcloud.core.resource.Reference;
@@ -106,6 +107,10 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
       Map<Long, String> links = new LinkedHashMap<>();
       jobs.all().forEach(j -> links.put(j.id(), link(context, j.id())));
       throw new DuplicateMarkerException(jobs.duplicates(), project.describe(), links);
+    }
+    List<String> refused = JobRules.check(context);
+    if (!refused.isEmpty()) {
+      throw new PlanRefusedException(refused);
     }
     KindPlan.Builder out = new KindPlan.Builder();
     jobs.unmanaged()
