@@ -18,15 +18,16 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * The read-only reference material beside a clone of this repository ({@code ../shared}: the
- * official OpenAPI specs and recorded dbt Cloud responses). Tests that need it skip when it is
+ * The read-only reference material beside a clone of this repository (a {@code shared}
+ * directory next to it, or {@code -Ddbt.shared.dir}: the official OpenAPI specs and recorded dbt
+ * Cloud responses, which the repository does not ship). Tests that need it skip when it is
  * absent, and {@link SkipSummary} names them in one line at the end of the run; with {@code
  * -Ddbt.shared.required=true} (this repository's own CI only) they fail instead.
  */
 public final class SharedFixtures {
 
   /** How every skip for lack of the material starts: {@link SkipSummary} counts by it. */
-  static final String SKIP_REASON = "../shared not found";
+  static final String SKIP_REASON = "reference material not found";
 
   private SharedFixtures() {}
 
@@ -36,8 +37,8 @@ public final class SharedFixtures {
     boolean present = Files.isDirectory(dir.resolve("fixtures"));
     if (!present && Boolean.getBoolean("dbt.shared.required")) {
       fail(
-          "the reference material (../shared) is required here (dbt.shared.required=true, which"
-              + " .ci/run sets) but was not found at "
+          "the reference material is required here (dbt.shared.required=true, which .ci/run"
+              + " sets) but was not found at "
               + dir.toAbsolutePath()
               + "; point -Ddbt.shared.dir at it, or drop dbt.shared.required to skip these tests");
     }
@@ -56,7 +57,7 @@ public final class SharedFixtures {
   }
 
   /**
-   * Prints one line after the run naming the tests skipped for lack of {@code ../shared} and why,
+   * Prints one line after the run naming the tests skipped for lack of the material, and why,
    * instead of leaving a bare "Skipped: N" (registered in {@code META-INF/services}).
    */
   public static final class SkipSummary implements TestExecutionListener {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Recorded dbt Cloud responses from the read-only {@code ../shared}, parsed: the test skips when it
+ * Recorded dbt Cloud responses from the read-only reference material, parsed: the test skips when it
  * is absent (see {@link SharedFixtures}).
  */
 final class SharedRecordings {
