@@ -18,10 +18,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * The read-only reference material beside a clone of this repository (a {@code shared}
- * directory next to it, or {@code -Ddbt.shared.dir}: the official OpenAPI specs and recorded dbt
- * Cloud responses, which the repository does not ship). Tests that need it skip when it is
- * absent, and {@link SkipSummary} names them in one line at the end of the run; with {@code
+ * The read-only reference material beside a clone of this repository (a {@code shared} directory
+ * next to it, or {@code -Ddbt.shared.dir}: the official OpenAPI specs and recorded dbt Cloud
+ * responses, which the repository does not ship). Tests that need it skip when it is absent, and
+ * {@link SkipSummary} names them in one line at the end of the run; with {@code
  * -Ddbt.shared.required=true} (this repository's own CI only) they fail instead.
  */
 public final class SharedFixtures {

@@ -18,12 +18,12 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * The read-only reference material beside a clone of this repository (a {@code shared}
- * directory next to it, or {@code -Ddbt.shared.dir}: the official OpenAPI specs and recorded dbt
- * Cloud responses, which the repository does not ship), as the emulator's tests see it (the
- * emulator shares no classes with core, so this mirrors core's helper). Tests that need it skip
- * when it is absent, and {@link SkipSummary} names them in one line at the end of the run; with
- * {@code -Ddbt.shared.required=true} (this repository's own CI only) they fail instead.
+ * The read-only reference material beside a clone of this repository (a {@code shared} directory
+ * next to it, or {@code -Ddbt.shared.dir}: the official OpenAPI specs and recorded dbt Cloud
+ * responses, which the repository does not ship), as the emulator's tests see it (the emulator
+ * shares no classes with core, so this mirrors core's helper). Tests that need it skip when it is
+ * absent, and {@link SkipSummary} names them in one line at the end of the run; with {@code
+ * -Ddbt.shared.required=true} (this repository's own CI only) they fail instead.
  */
 public final class SharedFixtures {
 
