@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Recorded dbt Cloud responses, parsed; the test skips when the reference directory is absent (see
- * {@link SharedFixtures}).
+ * Recorded dbt Cloud responses from the read-only reference material, parsed: the test skips when
+ * it is absent (see {@link SharedFixtures}).
  */
 final class SharedRecordings {
 
