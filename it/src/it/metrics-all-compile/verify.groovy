@@ -17,7 +17,7 @@ try {
   assert (log =~ /OK +order_count +compiled, query \w+ SUCCESSFUL/).count == 1
 
   // the JUnit XML report is valid and holds one test per metric
-  def xml = new File(basedir, 'target/dbt/semantic-layer/TEST-dbt-metrics.xml')
+  def xml = new File(basedir, 'target/surefire-reports/TEST-dbt-metrics.xml')
   def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml).documentElement
   assert suite.tagName == 'testsuite'
   assert suite.getAttribute('name') == 'dbt-metrics'

@@ -14,7 +14,7 @@ try {
   // one refused call and nothing after it: no metric is blamed, no report is written
   def graphql = emulator.journal().findAll { it.path() == '/api/graphql' }
   assert graphql.size() == 1
-  assert !new File(basedir, 'target/dbt/semantic-layer/TEST-dbt-metrics.xml').exists()
+  assert !new File(basedir, 'target/surefire-reports/TEST-dbt-metrics.xml').exists()
   return true
 } finally {
   ItEmulator.stop(context)

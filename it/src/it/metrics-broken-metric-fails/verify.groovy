@@ -18,7 +18,7 @@ try {
   assert !log.contains('at io.github.dbtcloud')
 
   // the report says the same to the CI server
-  def xml = new File(basedir, 'target/dbt/semantic-layer/TEST-dbt-metrics.xml')
+  def xml = new File(basedir, 'target/surefire-reports/TEST-dbt-metrics.xml')
   def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml).documentElement
   assert suite.getAttribute('tests') == '3'
   assert suite.getAttribute('failures') == '1'

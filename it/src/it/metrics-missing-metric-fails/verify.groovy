@@ -15,7 +15,7 @@ try {
   def compiles = emulator.journal().findAll { it.path() == '/api/graphql' && it.body().contains('"operationName":"compileSql"') }
   assert compiles.size() == 1 && compiles[0].body().contains('"metrics":[{"name":"revenue"}]')
 
-  def xml = new File(basedir, 'target/dbt/semantic-layer/TEST-dbt-metrics.xml')
+  def xml = new File(basedir, 'target/surefire-reports/TEST-dbt-metrics.xml')
   def suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml).documentElement
   assert suite.getAttribute('tests') == '2'
   assert suite.getAttribute('failures') == '1'

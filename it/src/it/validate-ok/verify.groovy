@@ -11,8 +11,9 @@ assert log.contains('[INFO] Summary: 1 project, 2 environments, 2 jobs, 2 env va
 assert log.contains("[WARNING] dbt-cloud.yml:14:33 projects.jaffle_shop.env_vars.DBT_ENV_SECRET_GIT_TOKEN: the secret DBT_ENV_SECRET_GIT_TOKEN is written in the file")
 assert !log.contains('not-from-the-environment')
 
-// offline: no emulator, no token, no request
+// offline: no emulator, no token, no request; but the build log still says where goals would talk to
 assert !log.contains('LOCAL dbt Cloud emulator')
+assert log.contains('[WARNING] baseUrl=embedded: the goals that talk to dbt Cloud use a LOCAL emulator, NOT dbt Cloud; dbt:validate itself works offline.')
 assert !log.contains('dbtc_it_token_0123456789')
 
 // 2nd run: the glob merged the second file

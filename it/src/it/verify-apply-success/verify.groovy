@@ -21,7 +21,7 @@ try {
 
   // the JUnit report: one passing case per step
   def report = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-      .parse(new File(basedir, 'target/dbt/verification/TEST-dbt-verification.xml')).documentElement
+      .parse(new File(basedir, 'target/surefire-reports/TEST-dbt-verification.xml')).documentElement
   assert report.getAttribute('name') == 'dbt-verification'
   assert report.getAttribute('tests') == '4'
   assert report.getAttribute('failures') == '0'

@@ -22,7 +22,7 @@ try {
 
   // the JUnit report is valid XML and names the failing step
   def xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-      .parse(new File(basedir, 'target/dbt/verification/TEST-dbt-verification.xml'))
+      .parse(new File(basedir, 'target/surefire-reports/TEST-dbt-verification.xml'))
   def suite = xml.documentElement
   assert suite.getAttribute('name') == 'dbt-verification'
   assert suite.getAttribute('tests') == '4'

@@ -21,7 +21,7 @@ try {
   assert run.get('status_message').asText() == 'Cancelled by user.'
 
   def report = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-      .parse(new File(basedir, 'target/dbt/verification/TEST-dbt-verification.xml'))
+      .parse(new File(basedir, 'target/surefire-reports/TEST-dbt-verification.xml'))
   assert report.documentElement.getAttribute('failures') == '1'
   def failure = report.getElementsByTagName('failure').item(0)
   assert failure.parentNode.getAttribute('name') == 'Step 2: Invoke dbt with `dbt build`'

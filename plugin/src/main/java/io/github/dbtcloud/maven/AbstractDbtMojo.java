@@ -59,7 +59,17 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   protected boolean skip;
 
-  /** Where plan files, reports and the embedded emulator's state go. */
+  /**
+   * Where the JUnit XML reports of the verification run and the Semantic Layer check go ({@code
+   * TEST-dbt-verification.xml}, {@code TEST-dbt-metrics.xml}): by default where CI servers' test
+   * reporters look for Surefire's.
+   */
+  @Parameter(
+      property = PropertyNames.REPORTS_DIRECTORY,
+      defaultValue = "${project.build.directory}/surefire-reports")
+  protected File reportsDirectory;
+
+  /** Where plan files and the embedded emulator's state go. */
   @Parameter(
       property = PropertyNames.OUTPUT_DIRECTORY,
       defaultValue = "${project.build.directory}/dbt")
@@ -93,6 +103,18 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     String skipReason = skipReason();
     if (skipReason != null) {
       getLog().info("Skipping dbt:" + goal + " because " + skipReason);
+      return;
+    }
+    if (noDesiredStateInThisModule()) {
+      getLog()
+          .info(
+              "Skipping dbt:"
+                  + goal
+                  + " in "
+                  + project.getArtifactId()
+                  + ": it has no "
+                  + file.getName()
+                  + " (set dbt.file to use one elsewhere)");
       return;
     }
     Console console = new MavenConsole(getLog(), MavenConsole.colourOf(session));
@@ -190,8 +212,19 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
         "dbt-maven-plugin/" + plugin.getVersion(),
         project.getGroupId() + ":" + project.getArtifactId() + " " + project.getVersion(),
         out,
-        out.resolve("verification/TEST-dbt-verification.xml"),
-        out.resolve("semantic-layer/TEST-dbt-metrics.xml"));
+        reportsDirectory.toPath().resolve("TEST-dbt-verification.xml"),
+        reportsDirectory.toPath().resolve("TEST-dbt-metrics.xml"));
+  }
+
+  /**
+   * In a build of several modules, a module without the desired-state file (the parent, the code
+   * modules) is skipped rather than failed; a build of one module still fails on a missing file.
+   */
+  private boolean noDesiredStateInThisModule() {
+    return (files == null || files.isEmpty())
+        && !file.exists()
+        && session.getProjects() != null
+        && session.getProjects().size() > 1;
   }
 
   private String describeFiles() {

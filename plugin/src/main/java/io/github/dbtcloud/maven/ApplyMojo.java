@@ -8,6 +8,7 @@ import io.github.dbtcloud.core.goal.VerifyGoal;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import java.io.File;
 import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -16,7 +17,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Plans (or checks a saved plan) and applies the changes that make dbt Cloud match the
  * desired-state file.
  */
-@Mojo(name = "apply", threadSafe = true)
+@Mojo(name = "apply", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class ApplyMojo extends AbstractVerifyingMojo {
 
   /** Project keys to plan, comma-separated; empty plans every project of the file. */

@@ -3,6 +3,7 @@ package io.github.dbtcloud.maven;
 import io.github.dbtcloud.core.goal.CheckMetricsGoal;
 import io.github.dbtcloud.core.goal.GoalContext;
 import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -11,7 +12,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Checks that the Semantic Layer serves the metrics of the file's {@code semantic_layer:} section
  * and that each compiles; writes {@code semantic-layer/TEST-dbt-metrics.xml}. Changes nothing.
  */
-@Mojo(name = "check-metrics", threadSafe = true)
+@Mojo(name = "check-metrics", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class CheckMetricsMojo extends AbstractDbtMojo {
 
   /** The Semantic Layer GraphQL URL; derived from the admin host when unset. */

@@ -9,6 +9,7 @@ public final class PropertyNames {
   public static final String BASE_URL = "dbt.baseUrl";
   public static final String SERVER_ID = "dbt.serverId";
   public static final String OUTPUT_DIRECTORY = "dbt.outputDirectory";
+  public static final String REPORTS_DIRECTORY = "dbt.reportsDirectory";
   public static final String FAIL_ON_CHANGES = "dbt.failOnChanges";
   public static final String APPLY_SKIP = "dbt.apply.skip";
   public static final String SEMANTIC_LAYER_URL = "dbt.semanticLayerUrl";

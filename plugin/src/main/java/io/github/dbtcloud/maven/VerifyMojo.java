@@ -3,6 +3,7 @@ package io.github.dbtcloud.maven;
 import io.github.dbtcloud.core.goal.GoalContext;
 import io.github.dbtcloud.core.goal.VerifyGoal;
 import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -10,7 +11,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Runs the verification job in dbt Cloud, follows it in the log, and fails the build unless it
  * succeeds.
  */
-@Mojo(name = "verify", threadSafe = true)
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class VerifyMojo extends AbstractVerifyingMojo {
 
   @Inject

@@ -30,7 +30,8 @@ class EnvironmentRulesTest {
   }
 
   private static Plan plan(List<EnvironmentSpec> envs, List<Environment> remote) {
-    return Plans.diff(desired(OwnershipSpec.defaults(), envs, List.of()), remote(remote, List.of()));
+    return Plans.diff(
+        desired(OwnershipSpec.defaults(), envs, List.of()), remote(remote, List.of()));
   }
 
   @Test
@@ -38,13 +39,17 @@ class EnvironmentRulesTest {
     EnvironmentSpec prod2 = env("prod2", "Production EU", "deployment", "production");
 
     assertThatThrownBy(
-            () -> plan(List.of(prod2), List.of(remoteEnv(70, "Production", "deployment", "production"))))
+            () ->
+                plan(
+                    List.of(prod2),
+                    List.of(remoteEnv(70, "Production", "deployment", "production"))))
         .isInstanceOf(PlanRefusedException.class)
         .hasMessageStartingWith("dbt Cloud would refuse this plan, so nothing was planned:")
-        .hasMessageContaining("project shop (id 7) can have only one production environment, but would have 2")
+        .hasMessageContaining(
+            "project shop (id 7) can have only one production environment, but would have 2")
         .hasMessageContaining("prod2 at <none> (created by this plan)")
         .hasMessageContaining("\"Production\" (id 70, in dbt Cloud, not in the file)")
-        .hasMessageContaining("give all but one another deployment_type (staging)");
+        .hasMessageContaining("Give all but one another deployment_type (staging)");
   }
 
   @Test
@@ -70,18 +75,13 @@ class EnvironmentRulesTest {
             () -> plan(List.of(dev), List.of(remoteEnv(60, "Development", "development", null))))
         .isInstanceOf(PlanRefusedException.class)
         .hasMessageContaining("can have only one development environment, but would have 2")
-        .hasMessageContaining("keep one development environment");
+        .hasMessageContaining("Keep one development environment");
   }
 
   @Test
   void aRenameOntoTheNameOfAnotherEnvironmentIsRefused() {
     EnvironmentSpec renamed =
-        EnvironmentSpec.builder()
-            .key("ci")
-            .name("Staging")
-            .previousNames(List.of("CI"))
-            .type("deployment")
-            .build();
+        EnvironmentSpec.builder().key("ci").id(72L).name("Staging").type("deployment").build();
 
     assertThatThrownBy(
             () ->

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The v3 project-scoped environment routes (docs/wire-format.md#environments) in one project.
+ * The v3 project-scoped environment routes (docs/wire-format.md#environment-fields) in one project.
  *
  * @param api the Admin API
  * @param accountId the account

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The v2 job routes (jobs have no v3 routes; docs/wire-format.md#jobs) on one account.
+ * The v2 job routes (jobs have no v3 routes; docs/wire-format.md#api-versions) on one account.
  *
  * @param api the Admin API
  * @param accountId the account
@@ -33,7 +33,7 @@ public record JobApi(WireApi api, long accountId) {
     return new Job(api.create(jobs(), job.body()));
   }
 
-  /** Full-object update (a POST, not a PATCH: docs/wire-format.md#jobs). */
+  /** Full-object update (a POST, not a PATCH: docs/wire-format.md#full-object-updates). */
   public Job update(Job job) {
     return new Job(api.update(job(job.id()), job.body()));
   }

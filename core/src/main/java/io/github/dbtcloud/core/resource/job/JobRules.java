@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * dbt Cloud's rules for a project's jobs that the snapshot lets the plan check before anything is
  * written: a completion trigger on a job given by id must name a job that exists, in the project
- * the file gives for it (dbt Cloud stores the trigger job's own project and refuses another).
- * Jobs of projects the plan did not read cannot be checked; dbt Cloud still refuses them at apply.
+ * the file gives for it (dbt Cloud stores the trigger job's own project and refuses another). Jobs
+ * of projects the plan did not read cannot be checked; dbt Cloud still refuses them at apply.
  */
 final class JobRules {
 
