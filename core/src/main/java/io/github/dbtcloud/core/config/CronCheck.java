@@ -6,6 +6,8 @@ import com.cronutils.parser.CronParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,21 +30,63 @@ final class CronCheck {
 
   private CronCheck() {}
 
+  /**
+   * What was found about each cron text already checked: a desired state often repeats one cron
+   * across hundreds of jobs, and cron-utils is slow to parse (each check parses up to six times).
+   * Bounded, so a file of many different crons cannot grow it without end.
+   */
+  private static final Map<String, Verdict> SEEN = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED = 10_000;
+
+  /**
+   * What is wrong with one cron text: a problem of the whole, or of fields at their offsets.
+   *
+   * @param whole a message about the whole cron, or null
+   * @param fields problems of single fields (offset in the text, message)
+   */
+  private record Verdict(String whole, List<FieldProblem> fields) {}
+
+  /**
+   * @param offset where the field starts in the cron text
+   * @param message what is wrong with it
+   */
+  private record FieldProblem(int offset, String message) {}
+
   /** Reports every problem of {@code cron} (the interpolated value of {@code at}). */
   static void check(YamlCursor at, String cron) {
+    Verdict verdict =
+        SEEN.size() < MAX_REMEMBERED
+            ? SEEN.computeIfAbsent(cron, CronCheck::analyse)
+            : analyse(cron);
+    if (verdict.whole() != null) {
+      at.problem(verdict.whole());
+    }
+    boolean pinpointed = at.raw() != null && at.raw().equals(cron);
+    for (FieldProblem f : verdict.fields()) {
+      if (pinpointed) {
+        at.problemAt(f.offset(), f.message());
+      } else {
+        at.problem(f.message());
+      }
+    }
+  }
+
+  private static Verdict analyse(String cron) {
     String stripped = cron.strip();
     if (stripped.isEmpty()) {
-      at.problem(
-          "the cron is empty; write 5 fields: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
-      return;
+      return new Verdict(
+          "the cron is empty; write 5 fields: minute hour day-of-month month day-of-week, e.g."
+              + " \"0 5 * * *\"",
+          List.of());
     }
     if (stripped.startsWith("@")) {
-      at.problem(
+      return new Verdict(
           "'"
               + stripped
               + "' is a cron nickname, which dbt Cloud does not read; write the 5 fields,"
-              + " e.g. \"0 0 * * *\" for @daily");
-      return;
+              + " e.g. \"0 0 * * *\" for @daily",
+          List.of());
     }
     List<int[]> spans = new ArrayList<>();
     Matcher m = TOKEN.matcher(cron);
@@ -50,38 +94,42 @@ final class CronCheck {
       spans.add(new int[] {m.start(), m.end()});
     }
     if (spans.size() != 5) {
-      at.problem(
+      return new Verdict(
           "'"
               + stripped
               + "' has "
               + spans.size()
               + (spans.size() == 1 ? " field" : " fields")
-              + "; a cron has 5: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"");
-      return;
+              + "; a cron has 5: minute hour day-of-month month day-of-week, e.g. \"0 5 * * *\"",
+          List.of());
     }
-    boolean pinpointed = at.raw() != null && at.raw().equals(cron);
-    boolean anyField = false;
+    List<FieldProblem> fields = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String field = cron.substring(spans.get(i)[0], spans.get(i)[1]);
       String reason = fieldProblem(i, field);
       if (reason != null) {
-        anyField = true;
-        String message =
-            "the " + FIELDS[i] + " field '" + field + "' of cron \"" + stripped + "\" " + reason;
-        if (pinpointed) {
-          at.problemAt(spans.get(i)[0], message);
-        } else {
-          at.problem(message);
-        }
+        fields.add(
+            new FieldProblem(
+                spans.get(i)[0],
+                "the "
+                    + FIELDS[i]
+                    + " field '"
+                    + field
+                    + "' of cron \""
+                    + stripped
+                    + "\" "
+                    + reason));
       }
     }
-    if (!anyField) {
+    if (fields.isEmpty()) {
       try {
         PARSER.parse(stripped).validate();
       } catch (RuntimeException e) {
-        at.problem("'" + stripped + "' is not a valid cron: " + plain(e.getMessage()));
+        return new Verdict(
+            "'" + stripped + "' is not a valid cron: " + plain(e.getMessage()), List.of());
       }
     }
+    return new Verdict(null, List.copyOf(fields));
   }
 
   /** Why field {@code i} is wrong, checked alone (every other field '*'), or null. */
