@@ -9,13 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dbtcloud.core.config.DesiredState;
-import io.github.dbtcloud.core.resource.Change;
-import io.github.dbtcloud.core.resource.FieldChange;
 import io.github.dbtcloud.core.resource.PlanOptions;
-import io.github.dbtcloud.core.resource.ResourceAddress;
 import io.github.dbtcloud.core.resource.job.Job;
-import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
-import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,30 +105,7 @@ class PlanFilesTest {
 
   @Test
   void planJsonNeverHoldsASecretValue() {
-    EnvironmentVariable after =
-        EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
-    Plan plan =
-        new Plan(
-            1,
-            List.of(
-                new Change.Create(
-                    new ResourceAddress(
-                        EnvironmentVariableKind.INSTANCE, "shop", "DBT_ENV_SECRET_KEY"),
-                    after,
-                    List.of(),
-                    List.of(
-                        new FieldChange(
-                            "Production",
-                            null,
-                            "s3cr3t",
-                            null,
-                            FieldChange.Origin.FILE,
-                            true,
-                            null)),
-                    null)),
-            List.of(),
-            List.of(),
-            List.of());
+    Plan plan = Specs.secretVariableCreate();
 
     String json = report(plan, desired(), remote()).json().text();
 

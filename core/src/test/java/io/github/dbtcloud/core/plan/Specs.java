@@ -13,8 +13,13 @@ import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.config.ScheduleSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
 import io.github.dbtcloud.core.config.TriggersSpec;
+import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.ResourceAddress;
 import io.github.dbtcloud.core.resource.environment.Environment;
 import io.github.dbtcloud.core.resource.job.Job;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariable;
+import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +222,27 @@ final class Specs {
             .withDescription(marker)
             .withExecuteSteps(List.of("dbt build"));
     return edit.apply(new Job(with(job.fields(), "id", id)));
+  }
+
+  /**
+   * A plan that creates the secret variable DBT_ENV_SECRET_KEY with the value s3cr3t in Production.
+   */
+  static Plan secretVariableCreate() {
+    EnvironmentVariable after =
+        EnvironmentVariable.draft(ACCOUNT, PROJECT, "DBT_ENV_SECRET_KEY")
+            .withValue("Production", "s3cr3t");
+    return new Plan(
+        ACCOUNT,
+        List.of(
+            new Change.Create(
+                new ResourceAddress(EnvironmentVariableKind.INSTANCE, "shop", "DBT_ENV_SECRET_KEY"),
+                after,
+                List.of(),
+                List.of(FieldChange.created("Production", "s3cr3t", null).asSensitive()),
+                null)),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   static Map<String, Object> with(Map<String, Object> fields, String key, Object value) {

@@ -167,29 +167,7 @@ class TextPlanRendererTest {
 
   @Test
   void neverShowsASecretValue() {
-    EnvironmentVariable after =
-        EnvironmentVariable.draft(1, 7, "DBT_ENV_SECRET_KEY").withValue("Production", "s3cr3t");
-    Plan plan =
-        new Plan(
-            1,
-            List.of(
-                new Change.Create(
-                    address(EnvironmentVariableKind.INSTANCE, "DBT_ENV_SECRET_KEY"),
-                    after,
-                    List.of(),
-                    List.of(
-                        new FieldChange(
-                            "Production",
-                            null,
-                            "s3cr3t",
-                            null,
-                            FieldChange.Origin.FILE,
-                            true,
-                            null)),
-                    null)),
-            List.of(),
-            List.of(),
-            List.of());
+    Plan plan = Specs.secretVariableCreate();
 
     List<String> lines = PLAIN.render(plan);
 
