@@ -106,6 +106,8 @@ class ArchitectureTest {
             "core.report",
             "core.resource",
             "core.resource.job",
+            "core.resource.notification",
+            "core.resource.webhook",
             "core.remote"));
     r.put(
         "core.semantic",
