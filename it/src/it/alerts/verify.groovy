@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 import io.github.dbtcloud.it.ItEmulator
 
 def get(emulator, String path) {
-  def connection = new URL(emulator.baseUrl() + path).openConnection()
+  def connection = new URL(emulator.baseUrl().replaceAll('/$', '') + '/' + path).openConnection()
   connection.setRequestProperty('Authorization', 'Token dbtc_it_token_0123456789')
   return new JsonSlurper().parse(connection.inputStream).data
 }
@@ -10,7 +10,7 @@ def get(emulator, String path) {
 try {
   def log = new File(basedir, 'build.log').text
   def emulator = ItEmulator.of(context)
-  def runs = log.split('--- dbt:')
+  def runs = log.split('Scanning for projects')
   def account = 'api/v2/accounts/70403103900001'
 
   // run 1, the plan: the hand-made notification of oncall@ is updated, keeping the hand-made job;
@@ -37,6 +37,17 @@ try {
   assert runs[4].contains('  # job "weekly" (id ')
   assert runs[4].contains('Apply complete! Resources: 0 added, 5 changed, 1 destroyed.')
   assert runs[5].contains('No changes. dbt Cloud matches dbt-cloud-2.yml.')
+
+  // the verification after run 4 names who hears about nightly, in the log and the JUnit report
+  assert runs[4].contains('  alerts that watch it:')
+  assert runs[4].contains('    notification oncall@example.com: on_failure')
+  assert runs[4].contains('    notification slack:#data-alerts/C0123ABC: on_failure')
+  assert runs[4].contains('    notification user:jane@example.com: on_success')
+  assert runs[4] =~ /    webhook "On-call pager" \(wsu_\w+\): job.run.errored/
+  assert runs[4] =~ /    webhook "Run audit" \(wsu_\w+\): job.run.completed, job.run.started/
+  def report = new File(basedir, 'target/surefire-reports/TEST-dbt-verification.xml').text
+  assert report.contains('name="Alerted by notification oncall@example.com: on_failure"')
+  assert report.contains('classname="dbt.verification.alerts"')
 
   // what dbt Cloud holds at the end
   def jobs = get(emulator, account + '/jobs/?project_id=70403103900002')
