@@ -21,6 +21,8 @@ import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.config.SourcePosition;
 import io.github.dbtcloud.core.resource.Change;
 import io.github.dbtcloud.core.resource.FieldChange;
+import io.github.dbtcloud.core.resource.Identities;
+import io.github.dbtcloud.core.resource.PlanContext;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import io.github.dbtcloud.core.resource.PlanRefusedException;
 import io.github.dbtcloud.core.resource.ReadContext;
@@ -414,6 +416,70 @@ class AlertsPlanTest {
         .isInstanceOf(PlanRefusedException.class)
         .hasMessageContaining(
             "notification for user:nobody@example.com: account 1 has no user with this email address (users: demo@example.com, jane@example.com)");
+  }
+
+  @Test
+  void refusesAWebhookWhoseJobsResolveToNoneRatherThanFiringForEveryJob() {
+    AlertsFake account = account();
+    DesiredState desired =
+        desired(List.of(), List.of(webhook("pager", List.of(new JobKey("other", "*")), true)));
+    Map<String, ProjectSpec> projects = new LinkedHashMap<>(desired.projects());
+    projects.put(
+        "other",
+        new ProjectSpec("other", 8L, null, Map.of(), Map.of(), Map.of(), SourcePosition.NONE));
+    DesiredState withEmptyProject =
+        new DesiredState(
+            1,
+            desired.account(),
+            desired.ownership(),
+            projects,
+            desired.verify(),
+            desired.semanticLayer(),
+            List.of(),
+            List.of(),
+            "",
+            desired.alerts());
+    Remote remote =
+        new Remote(
+            Specs.ACCOUNT,
+            null,
+            Map.of(
+                "shop",
+                new Remote.Listing(
+                    "shop", PROJECT_OBJECT, List.of(remoteProd()), List.of(handMade())),
+                "other",
+                new Remote.Listing(
+                    "other",
+                    new Project(Map.of("id", 8L, "name", "Other")),
+                    List.of(),
+                    List.of())));
+    Snapshot jobsOnly = remote.snapshot(withEmptyProject);
+    Map<String, Map<ResourceKind<?>, Object>> parts = new LinkedHashMap<>();
+    for (String p : List.of("shop", "other")) {
+      Map<ResourceKind<?>, Object> byKind = new LinkedHashMap<>();
+      byKind.put(JobKind.INSTANCE, jobsOnly.part(JobKind.INSTANCE, p));
+      parts.put(p, byKind);
+    }
+    parts.put(
+        ResourceAddress.ACCOUNT,
+        Map.of(
+            WebhookKind.INSTANCE,
+            WebhookKind.INSTANCE.read(readContext(withEmptyProject, account))));
+    Snapshot snapshot = new Snapshot(Specs.ACCOUNT, null, jobsOnly.projects(), parts);
+
+    assertThatThrownBy(
+            () ->
+                WebhookKind.INSTANCE.plan(
+                    new PlanContext(
+                        withEmptyProject,
+                        null,
+                        snapshot,
+                        new Identities(Map.of()),
+                        PlanOptions.defaults())))
+        .isInstanceOf(PlanRefusedException.class)
+        .hasMessageContaining(
+            "webhooks.pager.jobs: [other/*] names no job that exists or is planned, and dbt Cloud"
+                + " would read the empty list as every job of the account");
   }
 
   @Test

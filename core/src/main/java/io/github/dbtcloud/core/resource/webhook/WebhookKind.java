@@ -167,6 +167,19 @@ public final class WebhookKind implements ResourceKind<WebhookSnapshot> {
         }
       }
     }
+    if (!spec.jobs().isEmpty() && ids.isEmpty() && waiting.isEmpty()) {
+      // dbt Cloud reads an empty list as every job of the account: never send one by accident
+      throw new PlanRefusedException(
+          List.of(
+              spec.position()
+                  + " webhooks."
+                  + spec.key()
+                  + ".jobs: "
+                  + spec.jobs()
+                  + " names no job that exists or is planned, and dbt Cloud would read the empty"
+                  + " list as every job of the account. Name a job, or leave 'jobs' out to mean"
+                  + " every job."));
+    }
     Webhook base = current == null ? Webhook.draft() : current;
     Webhook after =
         base.with(Webhook.NAME, spec.name())
