@@ -59,8 +59,8 @@ final class HttpStack {
         .build();
   }
 
-  /** A limiter at the settings' rate. */
+  /** The limiter at the settings' rate, shared by every client of the same host and token. */
   static RateLimiter limiter(ClientSettings settings) {
-    return new RateLimiter(settings.requestsPerMinute(), settings.clock(), settings.sleeper());
+    return RateLimiter.shared(settings);
   }
 }

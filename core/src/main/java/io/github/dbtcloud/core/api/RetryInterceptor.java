@@ -129,6 +129,13 @@ final class RetryInterceptor implements Interceptor {
 
   /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
   Duration retryAfter(String header) {
+    return retryAfter(header, clock);
+  }
+
+  /**
+   * {@code Retry-After} as seconds or as an HTTP date from {@code clock}'s now; null when absent.
+   */
+  static Duration retryAfter(String header, Clock clock) {
     if (header == null || header.isBlank()) {
       return null;
     }

@@ -44,9 +44,12 @@ final class Values {
     }
   }
 
+  private static final java.util.regex.Pattern DBT_COMMAND =
+      java.util.regex.Pattern.compile("dbt\\s+\\S.*");
+
   /** A job step must be a dbt command. */
   static void checkStep(YamlCursor at, String step) {
-    if (step != null && !step.strip().matches("dbt\\s+\\S.*")) {
+    if (step != null && !DBT_COMMAND.matcher(step.strip()).matches()) {
       at.problem(
           "'" + step + "' is not a dbt command; every step starts with 'dbt ', e.g. 'dbt build'");
     }

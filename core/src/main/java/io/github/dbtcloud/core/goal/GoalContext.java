@@ -1,6 +1,7 @@
 package io.github.dbtcloud.core.goal;
 
 import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.ClientSettings;
 import io.github.dbtcloud.core.config.DesiredState;
@@ -17,6 +18,12 @@ import io.github.dbtcloud.core.resource.PlanOptions;
  * run, then the Semantic Layer check) share it.
  */
 public final class GoalContext implements AutoCloseable {
+
+  /**
+   * The build property ({@code -D} or the POM's {@code <properties>}) that sets the Admin API rate
+   * limit in requests per minute, shared by every goal of the build.
+   */
+  public static final String RATE_LIMIT = "dbt.rateLimit";
 
   private final Build build;
   private final Console console;
@@ -81,8 +88,19 @@ public final class GoalContext implements AutoCloseable {
     if (build.token() == null) {
       throw new IllegalStateException("no API token; the build must supply one before connecting");
     }
-    return ClientSettings.of(host, build.token(), build.userAgent())
-        .withTime(time.sleeper(), time.clock());
+    ClientSettings settings =
+        ClientSettings.of(host, build.token(), build.userAgent())
+            .withTime(time.sleeper(), time.clock());
+    String rateLimit = build.properties().get(RATE_LIMIT);
+    if (rateLimit != null && !rateLimit.isBlank()) {
+      try {
+        settings =
+            settings.withRequestsPerMinute(ClientSettings.requestsPerMinute(rateLimit, RATE_LIMIT));
+      } catch (IllegalArgumentException e) {
+        throw new DbtCloudException(e.getMessage(), e);
+      }
+    }
+    return settings;
   }
 
   /** The Admin API client, opened on first use; HTTP traces (redacted) go to debug. */

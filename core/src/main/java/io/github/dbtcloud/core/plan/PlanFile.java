@@ -2,6 +2,7 @@ package io.github.dbtcloud.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,8 +19,10 @@ import io.github.dbtcloud.core.resource.Unchanged;
 import io.github.dbtcloud.core.resource.Unmanaged;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -385,11 +388,20 @@ public record PlanFile(
     }
   }
 
-  /** Writes the file (creating its directory). */
+  /**
+   * Writes the file (creating its directory), streamed: the plan of a large account never exists as
+   * one string. The bytes are those of {@link #text()}.
+   */
   public void write(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, text());
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+          JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JSON.writeValue(generator, this);
+        generator.flush();
+        out.write("\n");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -68,15 +68,25 @@ public final class SnapshotReader {
               return t;
             });
     try {
-      Map<String, Project> projects = new Projects(client).find(account, specs);
+      // The listings of a project the file names by id start at once, while this thread finds the
+      // projects (a listing of a project found by name waits for it): one round trip, not two.
+      CompletableFuture<Map<String, Project>> found = new CompletableFuture<>();
       Map<String, ScopeRead> scopes = new LinkedHashMap<>();
       for (ProjectSpec spec : specs) {
-        scopes.put(spec.key(), new ScopeRead(desired, spec, projects.get(spec.key()), pool));
+        scopes.put(spec.key(), new ScopeRead(desired, spec, found, pool));
       }
       if (kinds.stream().anyMatch(k -> k.scope() == Scope.ACCOUNT)) {
-        scopes.put(ResourceAddress.ACCOUNT, new ScopeRead(desired, null, null, pool));
+        scopes.put(ResourceAddress.ACCOUNT, new ScopeRead(desired, null, found, pool));
       }
       scopes.values().forEach(ScopeRead::start);
+      Map<String, Project> projects;
+      try {
+        projects = new Projects(client).find(account, specs);
+      } catch (RuntimeException e) {
+        found.completeExceptionally(e);
+        throw e;
+      }
+      found.complete(projects);
       Map<String, Map<ResourceKind<?>, Object>> parts = new LinkedHashMap<>();
       scopes.forEach((key, scope) -> parts.put(key, scope.finish()));
       return new Snapshot(account, client.baseUrl(), projects, parts);
@@ -89,7 +99,7 @@ public final class SnapshotReader {
   private final class ScopeRead implements ReadContext {
     private final DesiredState desired;
     private final ProjectSpec project;
-    private final Project remoteProject;
+    private final CompletableFuture<Map<String, Project>> found;
     private final ExecutorService pool;
     private final Scope scope;
     // written by the building thread only, read by the reads of kinds that wait for others
@@ -99,10 +109,13 @@ public final class SnapshotReader {
     private Map<ResourceKind<?>, Object> read;
 
     ScopeRead(
-        DesiredState desired, ProjectSpec project, Project remoteProject, ExecutorService pool) {
+        DesiredState desired,
+        ProjectSpec project,
+        CompletableFuture<Map<String, Project>> found,
+        ExecutorService pool) {
       this.desired = desired;
       this.project = project;
-      this.remoteProject = remoteProject;
+      this.found = found;
       this.pool = pool;
       this.scope = project == null ? Scope.ACCOUNT : Scope.PROJECT;
     }
@@ -168,8 +181,19 @@ public final class SnapshotReader {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Project remoteProject() {
-      return remoteProject;
+      if (project == null) {
+        return null;
+      }
+      Map<String, Project> projects =
+          (Map<String, Project>) await((CompletableFuture<Object>) (CompletableFuture<?>) found);
+      return projects.get(project.key());
+    }
+
+    @Override
+    public long projectId() {
+      return project != null && project.id() != null ? project.id() : remoteProject().id();
     }
 
     @Override

@@ -64,6 +64,17 @@ class PlanFilesTest {
   }
 
   @Test
+  void planJsonIsWrittenStreamedWithTheSameBytesAsItsText(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    PlanFile file = sample().json();
+    java.nio.file.Path written = dir.resolve("out/plan.json");
+
+    file.write(written);
+
+    assertThat(java.nio.file.Files.readString(written)).isEqualTo(file.text());
+  }
+
+  @Test
   void planJsonRecordsFormatScopeHashAndEachChangeWithTerraformsActions() throws Exception {
     JsonNode json = new ObjectMapper().readTree(sample().json().text());
 

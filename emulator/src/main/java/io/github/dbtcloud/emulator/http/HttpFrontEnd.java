@@ -92,8 +92,10 @@ public final class HttpFrontEnd implements AutoCloseable {
     this.options = options;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     this.executor =
+        // As many answers at once as a client's parallel page reads and writes ask for (the
+        // plugin reads up to 32 pages at a time), so an injected latency costs one round trip each.
         Executors.newFixedThreadPool(
-            16,
+            64,
             r -> {
               Thread t = new Thread(r, "dbt-cloud-emulator-http");
               t.setDaemon(true);

@@ -33,6 +33,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class SeedLoader {
 
+  /** The largest seed text read, in characters (SnakeYAML's own default is 3 MiB). */
+  public static final int MAX_SEED_CHARS = 256 * 1024 * 1024;
+
   /** Classpath location of the demo account used when no seed is given. */
   public static final String DEMO_SEED = "/io/github/dbtcloud/emulator/seed/demo-seed.yml";
 
@@ -98,9 +101,15 @@ public final class SeedLoader {
     }
   }
 
-  /** Parses seed text with SnakeYAML's safe constructor; an empty document is an empty seed. */
+  /**
+   * Parses seed text with SnakeYAML's safe constructor; an empty document is an empty seed. Seeds
+   * are the tester's own input, so SnakeYAML's 3 MiB default gives way to {@link #MAX_SEED_CHARS}:
+   * a benchmark account of 50,000 jobs is a seed of about 15 MB.
+   */
   public static JsonNode parse(String text) {
-    Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_SEED_CHARS);
+    Object tree = new Yaml(new SafeConstructor(options)).load(text);
     JsonNode node = Json.MAPPER.valueToTree(tree);
     return node == null || node.isNull() ? Json.MAPPER.createObjectNode() : node;
   }

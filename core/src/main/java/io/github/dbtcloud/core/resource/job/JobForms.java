@@ -89,13 +89,15 @@ final class JobForms {
     return value instanceof String s ? Marker.strip(s).strip() : value;
   }
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private static Object steps(Object v) {
     if (!(v instanceof List<?> l)) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (Object step : l) {
-      out.add(String.valueOf(step).strip().replaceAll("\\s+", " "));
+      out.add(SPACES.matcher(String.valueOf(step).strip()).replaceAll(" "));
     }
     return out;
   }

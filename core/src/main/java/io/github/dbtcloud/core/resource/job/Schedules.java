@@ -48,13 +48,34 @@ final class Schedules {
     if (cron == null) {
       return null;
     }
-    String[] parts = cron.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+    String known = NORMAL.get(cron);
+    if (known != null) {
+      return known;
+    }
+    String normal = normalForm(cron);
+    if (NORMAL.size() >= MAX_REMEMBERED) {
+      NORMAL.clear();
+    }
+    NORMAL.put(cron, normal);
+    return normal;
+  }
+
+  // An account repeats a handful of crons across thousands of jobs; each is normalised once.
+  private static final int MAX_REMEMBERED = 10_000;
+  private static final java.util.Map<String, String> NORMAL =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern NUMBERS =
+      java.util.regex.Pattern.compile("\\d+(,\\d+)*");
+
+  private static String normalForm(String cron) {
+    String[] parts = SPACES.split(cron.strip().toLowerCase(java.util.Locale.ROOT));
     if (parts.length != 5) {
       return String.join(" ", parts);
     }
     for (int i = 0; i < parts.length; i++) {
       String p = parts[i].equals("*/1") ? "*" : parts[i];
-      if (p.matches("\\d+(,\\d+)*")) {
+      if (NUMBERS.matcher(p).matches()) {
         TreeSet<Integer> values = new TreeSet<>();
         for (String n : p.split(",")) {
           int v = Integer.parseInt(n);

@@ -1,0 +1,521 @@
+package io.github.dbtcloud.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.api.ApiToken;
+import io.github.dbtcloud.core.apply.ApplyOptions;
+import io.github.dbtcloud.core.apply.ApplyResult;
+import io.github.dbtcloud.core.config.DesiredFiles;
+import io.github.dbtcloud.core.goal.ApplyGoal;
+import io.github.dbtcloud.core.goal.Build;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.PlanGoal;
+import io.github.dbtcloud.core.goal.Time;
+import io.github.dbtcloud.core.plan.Planner;
+import io.github.dbtcloud.core.resource.PlanOptions;
+import io.github.dbtcloud.emulator.DbtCloudEmulator;
+import io.github.dbtcloud.emulator.faults.Fault;
+import io.github.dbtcloud.emulator.faults.FaultRule;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The performance harness of docs/benchmarks.md: drives core's goals, as the plugin's mojos do,
+ * against the emulator with a latency injected into every answer, and prints one table and writes
+ * {@code target/bench/results.json}. It asserts nothing; each figure is the min/median/max of the
+ * repeats, and every ratio compares runs of the same process.
+ *
+ * <p>Settings (system properties): {@code bench.latencyMs} (50), {@code bench.repeats} (3), {@code
+ * bench.planJobs} (100,1000,5000,10000), {@code bench.applyJobs} (10,100,500), {@code
+ * bench.parallelism} (1,4,8,16), {@code bench.memoryJobs} (10000,50000), {@code bench.memoryHeap}
+ * (256m), {@code bench.out} (target/bench).
+ */
+public final class PlanApplyBenchmark {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final int latency = Integer.getInteger("bench.latencyMs", 50);
+  private final int repeats = Integer.getInteger("bench.repeats", 3);
+  private final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+  private final ObjectNode results = JSON.createObjectNode();
+  private final List<String> table = new ArrayList<>();
+
+  private PlanApplyBenchmark() {}
+
+  /** Runs every part; {@code args} may name a subset: plan, apply, noop, memory. */
+  public static void main(String[] args) throws Exception {
+    List<String> parts = new ArrayList<>();
+    for (String arg : args) {
+      Arrays.stream(arg.split(","))
+          .filter(a -> !a.isBlank())
+          .map(String::strip)
+          .forEach(parts::add);
+    }
+    new PlanApplyBenchmark().run(parts);
+  }
+
+  private void run(List<String> parts) throws Exception {
+    Files.createDirectories(out);
+    results.put("date", Instant.now().toString());
+    results.put("latencyMs", latency);
+    results.put("repeats", repeats);
+    results.put("cores", Runtime.getRuntime().availableProcessors());
+    results.put("java", System.getProperty("java.version"));
+    results.put("loadAverageAtStart", load());
+    line(
+        String.format(
+            Locale.ROOT,
+            "dbt Cloud as code benchmark: latency %d ms per request, %d repeats, %d cores, load %.2f",
+            latency,
+            repeats,
+            Runtime.getRuntime().availableProcessors(),
+            load()));
+    if (parts.isEmpty() || parts.contains("plan")) {
+      plans();
+    }
+    if (parts.isEmpty() || parts.contains("apply")) {
+      applies();
+    }
+    if (parts.isEmpty() || parts.contains("noop")) {
+      noop();
+    }
+    if (parts.isEmpty() || parts.contains("memory")) {
+      memory();
+    }
+    results.put("loadAverageAtEnd", load());
+    Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
+    Files.write(out.resolve("results.txt"), table);
+    System.out.println();
+    table.forEach(System.out::println);
+    System.out.println("written: " + out.resolve("results.json"));
+  }
+
+  // ---------------------------------------------------------------- plan
+
+  private void plans() throws Exception {
+    ArrayNode rows = results.putArray("plan");
+    line("");
+    line("plan (in sync: nothing to do), " + latency + " ms per request");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%7s %5s %9s %26s %26s %26s %s",
+            "jobs",
+            "envs",
+            "requests",
+            "start-up ms (min/med/max)",
+            "read span ms",
+            "post-read ms",
+            "changes"));
+    for (int jobs : ints("bench.planJobs", "100,1000,5000,10000")) {
+      Fixture fixture = Fixture.of(jobs);
+      Path dir = Files.createTempDirectory("dbt-bench-plan-");
+      List<String> patterns = fixture.write(dir, 1);
+      try (Server server = Server.start(fixture.seed(1), latency)) {
+        List<Double> startup = new ArrayList<>();
+        List<Double> read = new ArrayList<>();
+        List<Double> post = new ArrayList<>();
+        int requests = 0;
+        int changes = 0;
+        for (int r = 0; r < repeats; r++) {
+          PlanRun run = plan(server, new DesiredFiles(dir, patterns), dir.resolve("out"));
+          startup.add(run.startupMs);
+          read.add(run.readMs);
+          post.add(run.postMs);
+          requests = run.requests;
+          changes = run.changes;
+        }
+        ObjectNode row = rows.addObject();
+        row.put("jobs", jobs).put("environments", fixture.environments());
+        row.put("variables", fixture.variables()).put("requests", requests);
+        row.put("requestBound", ceil(jobs) + ceil(fixture.environments()) + 5);
+        row.put("changes", changes);
+        stats(row.putObject("startupMs"), startup);
+        stats(row.putObject("readSpanMs"), read);
+        stats(row.putObject("postReadMs"), post);
+        line(
+            String.format(
+                Locale.ROOT,
+                "%7d %5d %9d %26s %26s %26s %d",
+                jobs,
+                fixture.environments(),
+                requests,
+                mmm(startup),
+                mmm(read),
+                mmm(post),
+                changes));
+      }
+    }
+  }
+
+  /** Times of one dbt:plan: file load, first request to last answer, last answer to done. */
+  private record PlanRun(
+      double startupMs, double readMs, double postMs, int requests, int changes) {}
+
+  private PlanRun plan(Server server, DesiredFiles files, Path outDir) {
+    server.reset();
+    AtomicLong reading = new AtomicLong();
+    Console console = marking(reading);
+    long start = System.nanoTime();
+    Build build = build(files, server.url(), outDir);
+    Planner.Planned planned;
+    try (GoalContext context = GoalContext.open(build, console, Time.system())) {
+      planned = new PlanGoal(PlanOptions.defaults(), true).run(context);
+    }
+    long end = System.nanoTime();
+    long last = server.lastAnswer.get();
+    return new PlanRun(
+        (reading.get() - start) / 1e6,
+        (last - reading.get()) / 1e6,
+        (end - last) / 1e6,
+        server.requests.get(),
+        planned.plan().changes().size());
+  }
+
+  // ---------------------------------------------------------------- apply
+
+  private void applies() throws Exception {
+    ArrayNode rows = results.putArray("apply");
+    line("");
+    line("apply of K job updates (each: a re-read and a write), " + latency + " ms per request");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%5s %4s %9s %26s %9s %8s",
+            "K",
+            "p",
+            "requests",
+            "wall ms (min/med/max)",
+            "speedup",
+            "req/min"));
+    for (int k : ints("bench.applyJobs", "10,100,500")) {
+      double serial = 0;
+      for (int p : ints("bench.parallelism", "1,4,8,16")) {
+        List<Double> wall = new ArrayList<>();
+        int requests = 0;
+        for (int r = 0; r < repeats; r++) {
+          ApplyRun run = apply(k, p, latency);
+          wall.add(run.wallMs);
+          requests = run.requests;
+        }
+        double median = median(wall);
+        if (p == 1) {
+          serial = median;
+        }
+        double speedup = serial == 0 ? 1 : serial / median;
+        double perMinute = requests / (median / 60_000);
+        ObjectNode row = rows.addObject().put("updates", k).put("parallelism", p);
+        row.put("requests", requests).put("speedup", round(speedup));
+        row.put("requestsPerMinute", Math.round(perMinute));
+        stats(row.putObject("wallMs"), wall);
+        line(
+            String.format(
+                Locale.ROOT,
+                "%5d %4d %9d %26s %8.2fx %8.0f",
+                k,
+                p,
+                requests,
+                mmm(wall),
+                speedup,
+                perMinute));
+      }
+    }
+    // The same largest apply with no latency at all: what the client-side limiter alone costs.
+    int k = ints("bench.applyJobs", "10,100,500").stream().mapToInt(i -> i).max().orElse(500);
+    List<Double> wall = new ArrayList<>();
+    int requests = 0;
+    for (int r = 0; r < repeats; r++) {
+      ApplyRun run = apply(k, 8, 0);
+      wall.add(run.wallMs);
+      requests = run.requests;
+    }
+    ObjectNode row = results.putObject("applyNoLatency").put("updates", k).put("parallelism", 8);
+    row.put("requests", requests);
+    row.put("requestsPerMinute", Math.round(requests / (median(wall) / 60_000)));
+    stats(row.putObject("wallMs"), wall);
+    line(String.format(Locale.ROOT, "%5d %4d %9d %26s  (no latency)", k, 8, requests, mmm(wall)));
+  }
+
+  private record ApplyRun(double wallMs, int requests) {}
+
+  /** A fresh account of {@code k} jobs at one thread, and a file that wants them at two. */
+  private ApplyRun apply(int k, int parallelism, int latencyMs) throws Exception {
+    Fixture fixture = new Fixture(k, 2, 0);
+    Path dir = Files.createTempDirectory("dbt-bench-apply-");
+    List<String> patterns = fixture.write(dir, 2);
+    try (Server server = Server.start(fixture.seed(1), latencyMs)) {
+      server.reset();
+      Build build = build(new DesiredFiles(dir, patterns), server.url(), dir.resolve("out"));
+      long start = System.nanoTime();
+      ApplyResult result;
+      try (GoalContext context = GoalContext.open(build, Console.silent(), Time.system())) {
+        result =
+            new ApplyGoal(
+                    PlanOptions.defaults(), new ApplyOptions(parallelism, false), null, null, null)
+                .run(context);
+      }
+      double ms = (System.nanoTime() - start) / 1e6;
+      if (!result.complete() || result.changed() != k) {
+        throw new IllegalStateException(
+            "apply of " + k + " updates did not finish: " + result.summary());
+      }
+      return new ApplyRun(ms, server.requests.get());
+    }
+  }
+
+  private void noop() throws Exception {
+    Fixture fixture = Fixture.of(1_000);
+    Path dir = Files.createTempDirectory("dbt-bench-noop-");
+    List<String> patterns = fixture.write(dir, 1);
+    try (Server server = Server.start(fixture.seed(1), latency)) {
+      List<Double> wall = new ArrayList<>();
+      int requests = 0;
+      int writes = 0;
+      for (int r = 0; r < repeats; r++) {
+        server.reset();
+        Build build = build(new DesiredFiles(dir, patterns), server.url(), dir.resolve("out"));
+        long start = System.nanoTime();
+        try (GoalContext context = GoalContext.open(build, Console.silent(), Time.system())) {
+          new ApplyGoal(PlanOptions.defaults(), ApplyOptions.defaults(), null, null, null)
+              .run(context);
+        }
+        wall.add((System.nanoTime() - start) / 1e6);
+        requests = server.requests.get();
+        writes = server.writes.get();
+      }
+      ObjectNode row = results.putObject("applyNothingToDo").put("jobs", 1_000);
+      row.put("requests", requests).put("writes", writes);
+      stats(row.putObject("wallMs"), wall);
+      line("");
+      line(
+          String.format(
+              Locale.ROOT,
+              "apply with nothing to do (1,000 jobs in sync): %d requests, %d writes, %s ms",
+              requests,
+              writes,
+              mmm(wall)));
+    }
+  }
+
+  // ---------------------------------------------------------------- memory
+
+  private void memory() throws Exception {
+    String heap = System.getProperty("bench.memoryHeap", "256m");
+    ArrayNode rows = results.putArray("memory");
+    line("");
+    line("plan in a child JVM at -Xmx" + heap + " (no latency)");
+    for (int jobs : ints("bench.memoryJobs", "10000,50000")) {
+      Fixture fixture = Fixture.of(jobs);
+      Path dir = Files.createTempDirectory("dbt-bench-memory-");
+      List<String> patterns = fixture.write(dir, 1);
+      try (Server server = Server.start(fixture.seed(1), 0)) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PlanChild.class.getName());
+        command.add(server.url());
+        command.add(dir.toString());
+        command.addAll(patterns);
+        long start = System.nanoTime();
+        Path log = dir.resolve("child.log");
+        Process child =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        // A heap too small for the plan shows as minutes of back-to-back collections before the
+        // OutOfMemoryError: past the limit it counts as a failure.
+        boolean done =
+            child.waitFor(Long.getLong("bench.memoryTimeoutSeconds", 240), TimeUnit.SECONDS);
+        if (!done) {
+          child.destroyForcibly().waitFor();
+        }
+        int exit = done ? child.exitValue() : -1;
+        List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
+        double ms = (System.nanoTime() - start) / 1e6;
+        String peak = value(output, "PEAK_LIVE_HEAP_MB=");
+        String used = value(output, "PEAK_USED_HEAP_MB=");
+        boolean pass = exit == 0 && output.contains("PLAN_DONE");
+        ObjectNode row = rows.addObject().put("jobs", jobs).put("heap", heap);
+        row.put("pass", pass).put("exit", exit).put("wallMs", Math.round(ms));
+        row.put("peakLiveHeapMb", peak).put("peakUsedHeapMb", used);
+        if (!pass) {
+          row.put(
+              "tail",
+              String.join("\n", output.subList(Math.max(0, output.size() - 5), output.size())));
+        }
+        line(
+            String.format(
+                Locale.ROOT,
+                "%7d jobs: %s, peak live heap %s MB (after GC), peak used %s MB, %.1f s",
+                jobs,
+                pass
+                    ? "PASS"
+                    : done ? "FAIL (exit " + exit + ")" : "FAIL (no result in the time limit)",
+                peak,
+                used,
+                ms / 1000));
+      }
+    }
+  }
+
+  private static String value(List<String> output, String prefix) {
+    return output.stream()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()))
+        .reduce((a, b) -> b)
+        .orElse("?");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static Build build(DesiredFiles files, String url, Path outDir) {
+    return new Build(
+        files,
+        Map.of(),
+        Map.of(),
+        url,
+        new ApiToken(Fixture.TOKEN),
+        "dbt-cloud-bench",
+        "io.github.dbtcloud:bench 1",
+        outDir,
+        outDir.resolve("verification/TEST-dbt-verification.xml"),
+        outDir.resolve("semantic-layer/TEST-dbt-metrics.xml"));
+  }
+
+  /** A silent console that notes when the goal starts reading dbt Cloud. */
+  static Console marking(AtomicLong reading) {
+    return new Console() {
+      @Override
+      public void info(String line) {
+        if (line.startsWith("Reading dbt Cloud at")) {
+          reading.set(System.nanoTime());
+        }
+      }
+
+      @Override
+      public void warn(String line) {}
+
+      @Override
+      public void debug(String line) {}
+    };
+  }
+
+  /** An emulator with a latency on every answer, counting requests and timing the last answer. */
+  static final class Server implements AutoCloseable {
+    final DbtCloudEmulator emulator;
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger writes = new AtomicInteger();
+    final AtomicLong lastAnswer = new AtomicLong();
+
+    private Server(String seed, int latencyMs) {
+      this.emulator =
+          DbtCloudEmulator.builder()
+              .seedText(seed)
+              .journalCapacity(16)
+              .journalResponses(false)
+              .listener(
+                  (exchange, type) -> {
+                    requests.incrementAndGet();
+                    if (exchange.isWrite()) {
+                      writes.incrementAndGet();
+                    }
+                    lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+                  })
+              .start();
+      if (latencyMs > 0) {
+        emulator.faults().add(FaultRule.any().always().then(Fault.latency(latencyMs)));
+      }
+    }
+
+    static Server start(String seed, int latencyMs) {
+      return new Server(seed, latencyMs);
+    }
+
+    String url() {
+      return emulator.baseUrl();
+    }
+
+    void reset() {
+      requests.set(0);
+      writes.set(0);
+      lastAnswer.set(0);
+    }
+
+    @Override
+    public void close() {
+      emulator.close();
+    }
+  }
+
+  private void line(String s) {
+    table.add(s);
+    System.out.println(s);
+  }
+
+  private static List<Integer> ints(String property, String fallback) {
+    List<Integer> out = new ArrayList<>();
+    for (String s : System.getProperty(property, fallback).split(",")) {
+      if (!s.isBlank()) {
+        out.add(Integer.parseInt(s.strip()));
+      }
+    }
+    return out;
+  }
+
+  private static int ceil(int n) {
+    return (n + 99) / 100;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static void stats(ObjectNode node, List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    node.put("min", round(sorted.get(0)));
+    node.put("median", round(median(sorted)));
+    node.put("max", round(sorted.get(sorted.size() - 1)));
+  }
+
+  private static String mmm(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "%.0f / %.0f / %.0f",
+        sorted.get(0),
+        median(sorted),
+        sorted.get(sorted.size() - 1));
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 100) / 100.0;
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+}

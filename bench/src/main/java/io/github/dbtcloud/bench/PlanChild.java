@@ -1,0 +1,71 @@
+package io.github.dbtcloud.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.config.DesiredFiles;
+import io.github.dbtcloud.core.goal.GoalContext;
+import io.github.dbtcloud.core.goal.PlanGoal;
+import io.github.dbtcloud.core.goal.Time;
+import io.github.dbtcloud.core.resource.PlanOptions;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * One {@code dbt:plan} in its own JVM (the benchmark starts it with a small {@code -Xmx}): prints
+ * {@code PLAN_DONE}, the largest heap left live after a collection, and the largest heap in use.
+ */
+public final class PlanChild {
+
+  private PlanChild() {}
+
+  /** {@code url directory pattern...}. */
+  public static void main(String[] args) {
+    AtomicLong live = new AtomicLong();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, h) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    n.getType())) {
+                  GarbageCollectionNotificationInfo info =
+                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                  long after =
+                      info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                          .mapToLong(MemoryUsage::getUsed)
+                          .sum();
+                  live.accumulateAndGet(after, Math::max);
+                }
+              },
+              null,
+              null);
+    }
+    Path dir = Path.of(args[1]);
+    List<String> patterns = Arrays.asList(args).subList(2, args.length);
+    try (GoalContext context =
+        GoalContext.open(
+            PlanApplyBenchmark.build(new DesiredFiles(dir, patterns), args[0], dir.resolve("out")),
+            Console.silent(),
+            Time.system())) {
+      new PlanGoal(PlanOptions.defaults(), true).run(context);
+    }
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        used += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.println("PLAN_DONE");
+    System.out.printf(Locale.ROOT, "PEAK_LIVE_HEAP_MB=%.0f%n", live.get() / 1048576.0);
+    System.out.printf(Locale.ROOT, "PEAK_USED_HEAP_MB=%.0f%n", used / 1048576.0);
+  }
+}
