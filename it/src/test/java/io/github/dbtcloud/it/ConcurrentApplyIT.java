@@ -7,6 +7,7 @@ import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.apply.ApplyOptions;
 import io.github.dbtcloud.core.apply.ApplyResult;
+import io.github.dbtcloud.core.goal.Build;
 import io.github.dbtcloud.core.goal.Time;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.lease.LeaseApi;
@@ -49,6 +50,8 @@ class ConcurrentApplyIT {
   private static final AtomicInteger ROUNDS = new AtomicInteger();
   private static final AtomicInteger DUPLICATES = new AtomicInteger();
   private static final AtomicInteger WAITS = new AtomicInteger();
+  private static final AtomicInteger UNLOCKED_ROUNDS = new AtomicInteger();
+  private static final AtomicInteger TWINS_DELETED = new AtomicInteger();
 
   @TempDir Path dir;
 
@@ -61,7 +64,16 @@ class ConcurrentApplyIT {
             + WAITS.get()
             + " applies waited for the lease; "
             + DUPLICATES.get()
-            + " duplicate objects");
+            + " duplicate objects; "
+            + UNLOCKED_ROUNDS.get()
+            + " rounds with dbt.lock=false: "
+            + TWINS_DELETED.get()
+            + " twins deleted by the twin check");
+    if (UNLOCKED_ROUNDS.get() >= 5) {
+      assertThat(TWINS_DELETED.get())
+          .as("twins made by applies racing without a lease")
+          .isPositive();
+    }
   }
 
   @RepeatedTest(12)
@@ -104,6 +116,53 @@ class ConcurrentApplyIT {
       assertThat(waited).as("applies that reported waiting").isEqualTo(1);
       assertExactlyOneSetOfObjects(emulator, file, dir);
       assertThat(leaseVariables(emulator)).as("the lease is released").isZero();
+    }
+  }
+
+  @RepeatedTest(10)
+  void withoutTheLeaseTheTwinCheckLeavesOneSurvivorOfEachObject() throws Exception {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, resource("/chaos/dbt-cloud.yml"));
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
+      emulator
+          .faults()
+          .add(FaultRule.on("POST", "/api/v2/accounts/*/jobs/").then(Fault.latency(15)));
+      emulator
+          .faults()
+          .add(
+              FaultRule.on("POST", "/api/v3/accounts/*/projects/*/environments/")
+                  .then(Fault.latency(15)));
+      List<String> lines = new CopyOnWriteArrayList<>();
+      together(
+          2,
+          i -> {
+            try {
+              return Goals.apply(
+                  Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out-" + i)),
+                  capturing(lines, "apply " + i),
+                  new Time(Clock.systemUTC(), Sleeper.system(), action -> () -> {}),
+                  ApplyOptions.defaults(),
+                  LeaseSettings.off());
+            } catch (RuntimeException refusedByTheOther) {
+              // e.g. the project variable: dbt Cloud refuses the second create of one name
+              return null;
+            }
+          });
+      UNLOCKED_ROUNDS.incrementAndGet();
+      TWINS_DELETED.addAndGet(
+          (int) lines.stream().filter(l -> l.contains("deleted its own twin")).count());
+      assertThat(lines).anyMatch(l -> l.contains("WARN dbt.lock = false"));
+
+      Build again = Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("again"));
+      ApplyResult finish =
+          Goals.apply(
+              again,
+              Console.silent(),
+              new Time(Clock.systemUTC(), Sleeper.system(), action -> () -> {}),
+              ApplyOptions.defaults());
+      assertThat(finish.complete()).isTrue();
+      assertExactlyOneSetOfObjects(emulator, file, dir);
     }
   }
 
