@@ -1,6 +1,7 @@
 package io.github.dbtcloud.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.core.Console;
@@ -13,6 +14,7 @@ import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.lease.LeaseApi;
 import io.github.dbtcloud.core.lease.LeaseSettings;
 import io.github.dbtcloud.core.plan.Plan;
+import io.github.dbtcloud.core.plan.StalePlanException;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
@@ -37,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -163,6 +166,34 @@ class ConcurrentApplyIT {
               ApplyOptions.defaults());
       assertThat(finish.complete()).isTrue();
       assertExactlyOneSetOfObjects(emulator, file, dir);
+    }
+  }
+
+  @Test
+  void aSavedPlanAppliedAfterAnotherApplyIsRefusedAsStaleWritingNothing() throws Exception {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, resource("/chaos/dbt-cloud.yml"));
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
+      Build reviewed = Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("reviewed"));
+      assertThat(Goals.plan(reviewed, Console.silent()).changes()).isNotEmpty();
+      Goals.apply(
+          Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("other")),
+          Console.silent(),
+          Time.system(),
+          ApplyOptions.defaults());
+      int writesBefore = ItEmulator.writes(emulator).size();
+
+      assertThatThrownBy(
+              () ->
+                  Goals.applySaved(
+                      reviewed, Console.silent(), dir.resolve("reviewed").resolve("plan.json")))
+          .isInstanceOf(StalePlanException.class)
+          .hasMessageContaining("is stale")
+          .hasMessageContaining("no longer planned")
+          .hasMessageContaining("Nothing was written.");
+      assertThat(ItEmulator.writes(emulator)).hasSize(writesBefore);
+      assertThat(leaseVariables(emulator)).isZero();
     }
   }
 

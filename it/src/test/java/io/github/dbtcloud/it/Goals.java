@@ -48,6 +48,14 @@ final class Goals {
     return apply(build, console, time, options, LeaseSettings.defaults());
   }
 
+  /** {@code dbt:apply -Ddbt.planFile=...}: applies a saved plan exactly, or refuses it. */
+  static ApplyResult applySaved(Build build, Console console, Path planFile) {
+    try (GoalContext context = GoalContext.open(build, console, Time.system())) {
+      return new ApplyGoal(PlanOptions.defaults(), ApplyOptions.defaults(), planFile, null, null)
+          .run(context);
+    }
+  }
+
   /** {@code dbt:apply} as above, with the lease's settings. */
   static ApplyResult apply(
       Build build, Console console, Time time, ApplyOptions options, LeaseSettings lease) {

@@ -87,10 +87,12 @@ public final class ApplyGoal {
     Console console = context.console();
     ApplyResult result;
     AtomicReference<ApplyLease> held = new AtomicReference<>();
+    // a saved plan made from another file is refused before anything is read or written
+    PlanFile saved = planFile != null ? readSaved(context) : null;
     Runnable unhook = context.time().hooks().register(() -> releaseOnShutdown(held));
     try (ApplyLease leased = lock(context)) {
       held.set(leased);
-      Plan plan = planFile != null ? savedPlan(context) : planNow(context);
+      Plan plan = saved != null ? savedPlan(context, saved) : planNow(context);
       if (plan.isEmpty()) {
         result = new ApplyResult(0, 0, 0, 0, Duration.ZERO, java.util.List.of());
         console.info(result.summary() + " " + result.cost());
@@ -206,11 +208,21 @@ public final class ApplyGoal {
     return planned.plan();
   }
 
-  private Plan savedPlan(GoalContext context) {
+  private PlanFile readSaved(GoalContext context) {
     PlanFile saved = PlanFile.read(planFile);
-    Console console = context.console();
-    console.info("Applying the saved plan " + planFile + " (made " + saved.createdAt() + ")");
+    context
+        .console()
+        .info("Applying the saved plan " + planFile + " (made " + saved.createdAt() + ")");
     saved.requireSameDesiredState(planFile, context.desired(), context.admin().baseUrl());
+    return saved;
+  }
+
+  /**
+   * Plans again under the lease and refuses the saved plan when anything differs: a change by
+   * another apply since the plan was made included.
+   */
+  private Plan savedPlan(GoalContext context, PlanFile saved) {
+    Console console = context.console();
     PlanOptions savedOptions = saved.options(options);
     Planner.Planned now = context.plan(savedOptions);
     saved.requireSameObjects(
