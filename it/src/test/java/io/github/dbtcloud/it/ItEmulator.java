@@ -67,6 +67,53 @@ public final class ItEmulator {
         .toList();
   }
 
+  /**
+   * Leaves an apply lease on {@code projectId}, as an apply killed a minute ago would have: held
+   * for another hour by {@code build}.
+   */
+  public static void plantLease(
+      DbtCloudEmulator emulator, long accountId, long projectId, String token, String build)
+      throws IOException, InterruptedException {
+    java.time.Instant now = java.time.Instant.now();
+    String value =
+        new io.github.dbtcloud.core.lease.LeaseHolder(
+                "planted",
+                now.plusSeconds(3600),
+                now.minusSeconds(60),
+                "ci@old-runner",
+                4242,
+                build)
+            .value();
+    String base = emulator.baseUrl().endsWith("/") ? emulator.baseUrl() : emulator.baseUrl() + "/";
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            base
+                                + "api/v3/accounts/"
+                                + accountId
+                                + "/projects/"
+                                + projectId
+                                + "/environment-variables/bulk/"))
+                    .header("Authorization", "Token " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"env_var\":{\"new_name\":\""
+                                + LeaseApi.VARIABLE
+                                + "\",\"project\":\""
+                                + value
+                                + "\"}}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "planting the lease: " + answer.statusCode() + " " + answer.body());
+    }
+    emulator.clearJournal();
+  }
+
   /** Whether a journal entry is a write of the apply lease's variable. */
   public static boolean isLease(DbtCloudEmulator emulator, JournalEntry e) {
     if (!e.path().contains("/environment-variables/")) {

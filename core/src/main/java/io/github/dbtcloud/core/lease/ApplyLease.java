@@ -170,6 +170,19 @@ public final class ApplyLease implements AutoCloseable {
           who.map(LeaseHolder::describe)
               .orElse("someone who wrote the value \"" + other.value() + "\" (never expires)");
       Duration waited = Duration.between(start, now);
+      if (!now.isBefore(nextLine)) {
+        console.info(
+            "Waiting for the apply lease of project "
+                + api.projectId()
+                + ": held by "
+                + holderText
+                + "; waited "
+                + Durations.format(waited)
+                + " of "
+                + Durations.format(settings.timeout())
+                + " (dbt.lockTimeout).");
+        nextLine = now.plus(LeaseSettings.WAIT_LINE_EVERY);
+      }
       if (waited.compareTo(settings.timeout()) >= 0) {
         throw new LeaseHeldException(
             "Another apply holds the lease of project "
@@ -185,19 +198,6 @@ public final class ApplyLease implements AutoCloseable {
                 + ". Fix: let that apply finish and run this one again, or raise"
                 + " -Ddbt.lockTimeout; if no apply is running (its build was killed), run"
                 + " 'mvn dbt:unlock' to clear the lease, or wait until it expires.");
-      }
-      if (!now.isBefore(nextLine)) {
-        console.info(
-            "Waiting for the apply lease of project "
-                + api.projectId()
-                + ": held by "
-                + holderText
-                + "; waited "
-                + Durations.format(waited)
-                + " of "
-                + Durations.format(settings.timeout())
-                + " (dbt.lockTimeout).");
-        nextLine = now.plus(LeaseSettings.WAIT_LINE_EVERY);
       }
       sleeper.sleep(settings.poll());
     }

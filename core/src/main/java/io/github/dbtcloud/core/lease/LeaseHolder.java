@@ -26,6 +26,8 @@ public record LeaseHolder(
       Pattern.compile("^lease (\\S+) until (\\S+); since (\\S+); by (.*) pid (\\d+); build (.*)$");
 
   public LeaseHolder {
+    until = until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    since = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     who = oneLine(who).replace(' ', '_');
     build = oneLine(build);
   }

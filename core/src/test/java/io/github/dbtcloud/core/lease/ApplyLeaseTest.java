@@ -73,7 +73,7 @@ class ApplyLeaseTest {
 
     List<String> waits =
         lines.stream().filter(l -> l.contains("Waiting for the apply lease")).toList();
-    assertThat(waits).hasSize(4); // at 0, 30, 60 and 90 seconds
+    assertThat(waits).hasSize(5); // at 0, 30, 60, 90 and 120 seconds
     assertThat(waits.get(0)).contains("held by build com.acme:other 2").contains("of 2m");
     assertThat(cloud.lease(PROJECT).text()).contains("com.acme:other 2");
   }
