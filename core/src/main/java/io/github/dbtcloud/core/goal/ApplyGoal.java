@@ -160,8 +160,28 @@ public final class ApplyGoal {
       return ApplyLease.none();
     }
     var clock = context.time().clock();
-    ApplyLease taken =
-        ApplyLease.acquire(
+    ApplyLease taken;
+    try {
+      taken = acquire(context, account, ids, clock);
+    } catch (io.github.dbtcloud.core.api.DbtCloudApiException e) {
+      if (e.status() == 403 || e.status() == 404) {
+        // a project the token cannot see: say so as the plan would (this throws when it is that)
+        new Projects(context.admin()).find(account, specs);
+      }
+      throw e;
+    }
+    console.info(
+        "Holding the apply lease of "
+            + taken.projects()
+            + " project(s) until the apply ends (another apply of them waits).");
+    return taken;
+  }
+
+  private ApplyLease acquire(
+      GoalContext context, long account, List<Long> ids, java.time.Clock clock)
+      throws InterruptedException {
+    Console console = context.console();
+    return ApplyLease.acquire(
             context.admin(),
             account,
             ids,
@@ -174,11 +194,6 @@ public final class ApplyGoal {
             console,
             context.time().sleeper(),
             clock);
-    console.info(
-        "Holding the apply lease of "
-            + taken.projects()
-            + " project(s) until the apply ends (another apply of them waits).");
-    return taken;
   }
 
   /**
