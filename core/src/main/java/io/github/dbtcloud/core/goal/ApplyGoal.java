@@ -182,18 +182,18 @@ public final class ApplyGoal {
       throws InterruptedException {
     Console console = context.console();
     return ApplyLease.acquire(
-            context.admin(),
-            account,
-            ids,
-            lease,
-            LeaseHolder.of(
-                context.build().label(),
-                context.build().environment(),
-                clock.instant(),
-                clock.instant().plus(lease.expiry())),
-            console,
-            context.time().sleeper(),
-            clock);
+        context.admin(),
+        account,
+        ids,
+        lease,
+        LeaseHolder.of(
+            context.build().label(),
+            context.build().environment(),
+            clock.instant(),
+            clock.instant().plus(lease.expiry())),
+        console,
+        context.time().sleeper(),
+        clock);
   }
 
   /**
