@@ -25,7 +25,7 @@ try {
 
   // every write belongs to the 2nd run: 1 environment update, 1 environment create, 7 job creates and the
   // self-deferral update, 2 variable creates, 1 job override create
-  def writes = emulator.journal().findAll { it.isWrite() }
+  def writes = ItEmulator.writes(emulator)
   assert writes.size() == 13 : writes.collect { it.method() + ' ' + it.path() }
   // full-object updates never send a credentials object, and keep the credentials the file does not manage
   def prod = emulator.state().read { s -> s.table('environments').get(70403103900011L).get() }

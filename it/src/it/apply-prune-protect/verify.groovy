@@ -18,7 +18,7 @@ try {
   assert log.contains('No changes. dbt Cloud matches dbt-cloud.yml.')
 
   // the writes: the delete of analytics/old and the marker of keep; nothing else in the project was touched
-  def writes = emulator.journal().findAll { it.isWrite() }.collect { it.method() + ' ' + it.path() }
+  def writes = ItEmulator.writes(emulator).collect { it.method() + ' ' + it.path() }
   assert writes == ['POST /api/v2/accounts/70403103900001/jobs/70403103900102/',
                     'DELETE /api/v2/accounts/70403103900001/jobs/70403103900101/'] : writes
   def active = emulator.state().read { s -> s.table('jobs').all() }.findAll { it.path('state').asInt(1) == 1 }

@@ -13,7 +13,7 @@ try {
   assert log.count('Nothing was written. Run \'mvn dbt:plan\' again, review it, and apply the new plan.') == 2
 
   // the only write is the 3rd run's update; both refused applies wrote nothing
-  def writes = emulator.journal().findAll { it.isWrite() }
+  def writes = ItEmulator.writes(emulator)
   assert writes.size() == 1 : writes.collect { it.method() + ' ' + it.path() }
   def nightly = emulator.state().read { s -> s.table('jobs').get(70403103900100L).get() }
   assert nightly.get('settings').get('threads').asInt() == 6

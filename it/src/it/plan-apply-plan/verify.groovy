@@ -22,7 +22,7 @@ try {
   assert emulator.journal().every { it.authScheme() == 'Token' }
 
   // exactly three writes: one environment and two jobs, each sent once
-  def writes = emulator.journal().findAll { it.isWrite() }
+  def writes = ItEmulator.writes(emulator)
   assert writes.size() == 3 : writes
   return true
 } finally {

@@ -33,7 +33,7 @@ try {
 
   // writes: 1 environment update, 1 environment create, 1 variable, 10 job creates, 1 self-deferral
   // update, 1 job override
-  def writes = emulator.journal().findAll { it.isWrite() }
+  def writes = ItEmulator.writes(emulator)
   assert writes.size() == 15 : writes.collect { it.method() + ' ' + it.path() }
   return true
 } finally {

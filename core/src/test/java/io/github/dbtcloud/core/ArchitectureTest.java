@@ -44,6 +44,7 @@ class ArchitectureTest {
     r.put("core.api", Set.of("core"));
     r.put("core.identity", Set.of("core"));
     r.put("core.report", Set.of("core"));
+    r.put("core.lease", Set.of("core", "core.api"));
     r.put("core.config", Set.of("core", "core.identity", "core.api"));
     r.put("core.resource", Set.of("core", "core.identity", "core.api", "core.config"));
     r.put(
@@ -57,7 +58,8 @@ class ArchitectureTest {
             "core.api",
             "core.config",
             "core.resource",
-            "core.resource.environment"));
+            "core.resource.environment",
+            "core.lease"));
     r.put(
         "core.resource.job",
         Set.of(
@@ -132,7 +134,8 @@ class ArchitectureTest {
             "core.plan",
             "core.apply",
             "core.verify",
-            "core.semantic"));
+            "core.semantic",
+            "core.lease"));
     r.put(
         "maven",
         Set.of(
@@ -144,6 +147,7 @@ class ArchitectureTest {
             "core.plan",
             "core.apply",
             "core.goal",
+            "core.lease",
             "emulator"));
     return r;
   }

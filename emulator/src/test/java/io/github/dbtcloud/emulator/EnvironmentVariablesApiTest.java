@@ -79,6 +79,36 @@ class EnvironmentVariablesApiTest {
   }
 
   @Test
+  void ofManyCreatesOfOneNameAtTheSameMomentExactlyOneSucceeds() throws Exception {
+    // what the apply lease relies on: the name check and the insert happen under one lock
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String body = "{\"env_var\":{\"new_name\":\"DBT_LOCK\",\"project\":\"holder " + i + "\"}}";
+        answers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return running.http().post(VARS + "bulk/", body).status();
+                }));
+      }
+      go.countDown();
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Integer> a : answers) {
+        statuses.add(a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsOnly(200, 400);
+      assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+      assertThat(variables().at("/variables/DBT_LOCK").size()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void refusesANameWithoutTheDbtPrefixInBothForms() {
     assertThat(
             running

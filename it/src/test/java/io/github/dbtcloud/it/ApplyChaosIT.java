@@ -40,11 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * no client can survive, a create that dbt Cloud did not commit and did not answer (that one is
  * reported failed, and the next apply makes it). After at most two applies the account equals the
  * file, no job exists twice, and nothing outside the file's scope was written. Seeds: {@code
- * -Ddbt.chaos.seeds}.
+ * -Ddbt.chaos.seeds} (200 by default).
  */
 class ApplyChaosIT {
 
-  private static final int SEEDS = Integer.getInteger("dbt.chaos.seeds", 32);
+  private static final int SEEDS = Integer.getInteger("dbt.chaos.seeds", 200);
   private static final String TOKEN = "dbtc_it_token_0123456789";
   private static final Sleeper NO_WAIT = d -> {};
   private static final List<String> CREATES =
@@ -168,7 +168,9 @@ class ApplyChaosIT {
         target,
         Console.silent(),
         new Time(Clock.systemUTC(), NO_WAIT, action -> () -> {}),
-        ApplyOptions.defaults());
+        ApplyOptions.defaults(),
+        // the lease meets the chaos too: a release lost to it must not hold the next apply long
+        ApplyKillIT.lease(300));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.github.dbtcloud.core.goal.Build;
 import io.github.dbtcloud.core.goal.GoalContext;
 import io.github.dbtcloud.core.goal.PlanGoal;
 import io.github.dbtcloud.core.goal.Time;
+import io.github.dbtcloud.core.lease.LeaseSettings;
 import io.github.dbtcloud.core.plan.Plan;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import java.nio.file.Path;
@@ -44,8 +45,22 @@ final class Goals {
 
   /** {@code dbt:apply} without the verification run and the Semantic Layer check. */
   static ApplyResult apply(Build build, Console console, Time time, ApplyOptions options) {
+    return apply(build, console, time, options, LeaseSettings.defaults());
+  }
+
+  /** {@code dbt:apply -Ddbt.planFile=...}: applies a saved plan exactly, or refuses it. */
+  static ApplyResult applySaved(Build build, Console console, Path planFile) {
+    try (GoalContext context = GoalContext.open(build, console, Time.system())) {
+      return new ApplyGoal(PlanOptions.defaults(), ApplyOptions.defaults(), planFile, null, null)
+          .run(context);
+    }
+  }
+
+  /** {@code dbt:apply} as above, with the lease's settings. */
+  static ApplyResult apply(
+      Build build, Console console, Time time, ApplyOptions options, LeaseSettings lease) {
     try (GoalContext context = GoalContext.open(build, console, time)) {
-      return new ApplyGoal(PlanOptions.defaults(), options, null, null, null).run(context);
+      return new ApplyGoal(PlanOptions.defaults(), options, null, null, null, lease).run(context);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.github.dbtcloud.it;
 
+import io.github.dbtcloud.core.lease.LeaseApi;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
+import io.github.dbtcloud.emulator.http.JournalEntry;
 import io.github.dbtcloud.emulator.runs.RunControl;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -51,6 +54,85 @@ public final class ItEmulator {
   /** The emulator the IT's prebuild script started. */
   public static DbtCloudEmulator of(Map<String, Object> context) {
     return (DbtCloudEmulator) context.get(CONTEXT_KEY);
+  }
+
+  /**
+   * The writes the journal holds besides the apply lease's (its create, renewals and delete), which
+   * every apply makes: what the ITs that count writes count.
+   */
+  public static List<JournalEntry> writes(DbtCloudEmulator emulator) {
+    return emulator.journal().stream()
+        .filter(JournalEntry::isWrite)
+        .filter(e -> !isLease(emulator, e))
+        .toList();
+  }
+
+  /**
+   * Leaves an apply lease on {@code projectId}, as an apply killed a minute ago would have: held
+   * for another hour by {@code build}.
+   */
+  public static void plantLease(
+      DbtCloudEmulator emulator, long accountId, long projectId, String token, String build)
+      throws IOException, InterruptedException {
+    java.time.Instant now = java.time.Instant.now();
+    String value =
+        new io.github.dbtcloud.core.lease.LeaseHolder(
+                "planted",
+                now.plusSeconds(3600),
+                now.minusSeconds(60),
+                "ci@old-runner",
+                4242,
+                build)
+            .value();
+    String base = emulator.baseUrl().endsWith("/") ? emulator.baseUrl() : emulator.baseUrl() + "/";
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            base
+                                + "api/v3/accounts/"
+                                + accountId
+                                + "/projects/"
+                                + projectId
+                                + "/environment-variables/bulk/"))
+                    .header("Authorization", "Token " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"env_var\":{\"new_name\":\""
+                                + LeaseApi.VARIABLE
+                                + "\",\"project\":\""
+                                + value
+                                + "\"}}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(
+          "planting the lease: " + answer.statusCode() + " " + answer.body());
+    }
+    emulator.clearJournal();
+  }
+
+  /** Whether a journal entry is a write of the apply lease's variable. */
+  public static boolean isLease(DbtCloudEmulator emulator, JournalEntry e) {
+    if (!e.path().contains("/environment-variables/")) {
+      return false;
+    }
+    if (e.body() != null && e.body().contains(LeaseApi.VARIABLE)) {
+      return true;
+    }
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("/environment-variables/(\\d+)/?$").matcher(e.path());
+    if (!e.method().equals("DELETE") || !id.find()) {
+      return false;
+    }
+    long row = Long.parseLong(id.group(1));
+    return emulator
+        .state()
+        .read(s -> s.table("environment_variables").get(row))
+        .map(r -> r.path("name").asText().equals(LeaseApi.VARIABLE))
+        .orElse(false);
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.github.dbtcloud.maven;
 
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.apply.ApplyOptions;
 import io.github.dbtcloud.core.goal.ApplyGoal;
 import io.github.dbtcloud.core.goal.CheckMetricsGoal;
 import io.github.dbtcloud.core.goal.GoalContext;
 import io.github.dbtcloud.core.goal.VerifyGoal;
+import io.github.dbtcloud.core.lease.LeaseSettings;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import java.io.File;
 import javax.inject.Inject;
@@ -69,6 +71,17 @@ public class ApplyMojo extends AbstractVerifyingMojo {
   @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
   private boolean failFast;
 
+  /**
+   * Take the projects' apply lease, so that two applies of one project never write at the same
+   * time; {@code false} skips it with a warning.
+   */
+  @Parameter(property = PropertyNames.LOCK, defaultValue = "true")
+  private boolean lock;
+
+  /** How long to wait for another apply's lease before failing, e.g. {@code 5m}, {@code 90s}. */
+  @Parameter(property = PropertyNames.LOCK_TIMEOUT, defaultValue = "5m")
+  private String lockTimeout;
+
   /** Skip only {@code dbt:apply} (plan still runs). */
   @Parameter(property = PropertyNames.APPLY_SKIP, defaultValue = "false")
   private boolean applySkip;
@@ -110,8 +123,15 @@ public class ApplyMojo extends AbstractVerifyingMojo {
             metricsSkip
                 ? null
                 : new CheckMetricsGoal(
-                    MetricsParameters.settings(this, semanticLayerUrl, metricsQuery)))
+                    MetricsParameters.settings(this, semanticLayerUrl, metricsQuery)),
+            leaseSettings())
         .run(context);
+  }
+
+  private LeaseSettings leaseSettings() {
+    LeaseSettings defaults = lock ? LeaseSettings.defaults() : LeaseSettings.off();
+    java.time.Duration wait = Durations.parse(lockTimeout, PropertyNames.LOCK_TIMEOUT);
+    return wait == null ? defaults : defaults.withTimeout(wait);
   }
 
   private PlanOptions planOptions() {

@@ -25,6 +25,8 @@ public final class PropertyNames {
   public static final String PLAN_FILE = "dbt.planFile";
   public static final String PARALLELISM = "dbt.parallelism";
   public static final String FAIL_FAST = "dbt.failFast";
+  public static final String LOCK = "dbt.lock";
+  public static final String LOCK_TIMEOUT = "dbt.lockTimeout";
 
   /** The environment variable CI systems use to pass the token. */
   public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";

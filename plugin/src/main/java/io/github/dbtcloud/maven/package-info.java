@@ -4,7 +4,7 @@
  * emulator behind {@code baseUrl=embedded}.
  *
  * <p>May use: {@code core.goal}, {@code core.config}, {@code core.resource}, {@code core.apply},
- * {@code core.api}, {@code core.identity}, {@code core}, and the Maven APIs; the emulator only
- * through {@code EmbeddedDbtCloud}.
+ * {@code core.lease}, {@code core.api}, {@code core.identity}, {@code core}, and the Maven APIs;
+ * the emulator only through {@code EmbeddedDbtCloud}.
  */
 package io.github.dbtcloud.maven;

@@ -93,7 +93,7 @@ class PluginDescriptorTest {
   @Test
   void everyGoalExistsWithTheDbtPrefix() {
     assertThat(mojos.keySet())
-        .contains("validate", "plan", "apply", "verify", "check-metrics", "help");
+        .contains("validate", "plan", "apply", "verify", "check-metrics", "unlock", "help");
   }
 
   @Test

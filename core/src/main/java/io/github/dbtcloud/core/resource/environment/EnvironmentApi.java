@@ -39,6 +39,14 @@ public record EnvironmentApi(WireApi api, long accountId, long projectId) {
     return new Environment(api.update(environment(environment.id()), environment.updateBody()));
   }
 
+  /**
+   * Deletes an environment; only ever one this apply has just created, when another apply created
+   * the same one at the same time (a twin).
+   */
+  public void delete(long id) {
+    api.delete(environment(id));
+  }
+
   private String environments() {
     return "api/v3/accounts/" + accountId + "/projects/" + projectId + "/environments/";
   }

@@ -18,6 +18,7 @@ import io.github.dbtcloud.core.resource.ResourceAddress;
 import io.github.dbtcloud.core.resource.ResourceKind;
 import io.github.dbtcloud.core.resource.Scope;
 import io.github.dbtcloud.core.resource.ScopeException;
+import io.github.dbtcloud.core.resource.Twins;
 import io.github.dbtcloud.core.resource.Unchanged;
 import io.github.dbtcloud.core.resource.WriteContext;
 import io.github.dbtcloud.core.resource.Written;
@@ -289,8 +290,17 @@ public final class EnvironmentKind implements ResourceKind<EnvironmentSnapshot> 
               "environment named \"" + e.name() + "\"",
               "the project's environments were listed again");
       Long id = answer.object().id();
-      context.created(change.address(), id);
-      return new Written(Written.Effect.ADDED, id, answer.detail(id));
+      Twins.Outcome twin =
+          Twins.resolve(
+              id,
+              () ->
+                  api.list().stream()
+                      .filter(x -> e.name().equals(x.name()))
+                      .map(Environment::id)
+                      .toList(),
+              api::delete);
+      context.created(change.address(), twin.survivor());
+      return new Written(Written.Effect.ADDED, twin.survivor(), answer.detail(id) + twin.detail());
     }
     Environment now = WriteContext.current(change, () -> api.get(change.id()));
     Environment merged =

@@ -21,6 +21,7 @@ import io.github.dbtcloud.core.resource.Reference;
 import io.github.dbtcloud.core.resource.ResourceAddress;
 import io.github.dbtcloud.core.resource.ResourceKind;
 import io.github.dbtcloud.core.resource.Scope;
+import io.github.dbtcloud.core.resource.Twins;
 import io.github.dbtcloud.core.resource.Unchanged;
 import io.github.dbtcloud.core.resource.Unmanaged;
 import io.github.dbtcloud.core.resource.WriteContext;
@@ -395,8 +396,18 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
       // a job that defers to itself can only name its own id once it has one
       made = jobs.update(made.withDeferringJobId(made.id()));
     }
-    context.created(c.address(), made.id());
-    return new Written(Written.Effect.ADDED, made.id(), answer.detail(made.id()));
+    String detail = answer.detail(made.id());
+    Twins.Outcome twin =
+        Twins.resolve(
+            made.id(),
+            () ->
+                jobs.list(job.projectId()).stream()
+                    .filter(x -> x.marker().map(marker::sameIdentity).orElse(false))
+                    .map(Job::id)
+                    .toList(),
+            jobs::delete);
+    context.created(c.address(), twin.survivor());
+    return new Written(Written.Effect.ADDED, twin.survivor(), detail + twin.detail());
   }
 
   private static Written update(Change.Update u, JobApi jobs, WriteContext context) {

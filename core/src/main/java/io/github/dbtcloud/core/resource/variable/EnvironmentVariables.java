@@ -1,6 +1,7 @@
 package io.github.dbtcloud.core.resource.variable;
 
 import io.github.dbtcloud.core.api.WireMaps;
+import io.github.dbtcloud.core.lease.LeaseApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public record EnvironmentVariables(
     if (data.get("variables") instanceof Map<?, ?> byName) {
       byName.forEach(
           (name, perScope) -> {
+            if (LeaseApi.VARIABLE.equals(name)) {
+              return; // the apply lease: never the file's, never shown as a change or unmanaged
+            }
             Map<String, Object> values = new LinkedHashMap<>();
             Map<String, Object> ids = new LinkedHashMap<>();
             if (perScope instanceof Map<?, ?> scopesOfVar) {
