@@ -83,6 +83,9 @@ class ArchitectureTest {
             "core.remote"));
     r.put("core.apply", Set.of("core", "core.api", "core.resource", "core.plan"));
     r.put(
+        "core.importer",
+        Set.of("core", "core.identity", "core.api", "core.config", "core.resource"));
+    r.put(
         "core.verify",
         Set.of(
             "core",
@@ -116,7 +119,8 @@ class ArchitectureTest {
             "core.plan",
             "core.apply",
             "core.verify",
-            "core.semantic"));
+            "core.semantic",
+            "core.importer"));
     r.put(
         "maven",
         Set.of(
@@ -128,6 +132,7 @@ class ArchitectureTest {
             "core.plan",
             "core.apply",
             "core.goal",
+            "core.importer",
             "emulator"));
     return r;
   }

@@ -187,6 +187,10 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
 
   private void run(Build build, Console console)
       throws MojoExecutionException, MojoFailureException {
+    if (!readsDesiredState()) {
+      runWithoutDesiredState(build, console);
+      return;
+    }
     try (GoalContext context = GoalContext.open(build, console, Time.system())) {
       run(context);
     }
@@ -221,7 +225,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
    * modules) is skipped rather than failed; a build of one module still fails on a missing file.
    */
   private boolean noDesiredStateInThisModule() {
-    return (files == null || files.isEmpty())
+    return readsDesiredState()
+        && (files == null || files.isEmpty())
         && !file.exists()
         && session.getProjects() != null
         && session.getProjects().size() > 1;
@@ -252,6 +257,17 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   /** Whether the goal talks to dbt Cloud (offline goals need no token). */
   protected boolean needsToken() {
     return true;
+  }
+
+  /** Whether the goal starts from the desired-state file ({@code dbt:import} writes it instead). */
+  protected boolean readsDesiredState() {
+    return true;
+  }
+
+  /** The work of a goal that does not read the desired-state file. */
+  protected void runWithoutDesiredState(Build build, Console console)
+      throws MojoExecutionException, MojoFailureException {
+    throw new IllegalStateException("dbt:" + goal() + " reads the desired-state file");
   }
 
   /** The goal's work: call core's goal with the context. */

@@ -551,6 +551,7 @@ final class StateReader {
         jobEnvVars(k.get("env_vars")),
         ignored(k, Keys.JOB_IGNORABLE),
         Boolean.TRUE.equals(bool(k, "protect")),
+        idOf(k, "id"),
         c.position());
   }
 
