@@ -18,7 +18,10 @@ import java.util.Objects;
  */
 final class JobExport {
 
-  /** The cron of a job created without a schedule: not worth writing while the trigger is off. */
+  /**
+   * The cron of a job created without a schedule (whatever date/time form dbt Cloud shows it in):
+   * not worth writing while the trigger is off.
+   */
   private static final String DRAFT_CRON = "0 * * * *";
 
   private JobExport() {}
@@ -110,7 +113,7 @@ final class JobExport {
     boolean structured =
         ("every_day".equals(dateType) || "days_of_week".equals(dateType))
             && ("at_exact_hours".equals(timeType) || "every_hour".equals(timeType));
-    if (!on && (cron == null || (DRAFT_CRON.equals(cron) && !structured))) {
+    if (!on && (cron == null || DRAFT_CRON.equals(cron))) {
       return null;
     }
     Map<String, Object> s = new LinkedHashMap<>();
