@@ -111,7 +111,7 @@ class ImporterTest {
     // a fake that leaks a secret's value, to prove the import never writes one
     account.variables.put("DBT_ENV_SECRET_PASSWORD", Map.of("Production", "hunter2"));
     account.overrides.put(
-        merge.id(), ordered("DBT_TARGET", "merge", "DBT_ENV_SECRET_TOKEN", "s3cr3t"));
+        merge.id(), ordered3("DBT_TARGET", "merge", "DBT_ENV_SECRET_TOKEN", "s3cr3t"));
   }
 
   @Test
