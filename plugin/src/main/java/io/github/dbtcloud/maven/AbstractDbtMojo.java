@@ -51,6 +51,13 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.BASE_URL)
   protected String baseUrl;
 
+  /**
+   * With {@code baseUrl=embedded}: the emulator's seed (docs/emulator.md) instead of the demo
+   * account, read when its state file does not exist yet.
+   */
+  @Parameter(property = PropertyNames.EMBEDDED_SEED)
+  protected File embeddedSeed;
+
   /** The id of the {@code <server>} in settings.xml whose password is the API token. */
   @Parameter(property = PropertyNames.SERVER_ID, defaultValue = "dbt-cloud")
   protected String serverId;
@@ -173,7 +180,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
               + "</version>\n    </dependency>\n  </dependencies>");
     }
     Path state = outputDirectory.toPath().resolve("emulator-state.json");
-    try (EmbeddedDbtCloud embedded = EmbeddedDbtCloud.start(state)) {
+    try (EmbeddedDbtCloud embedded =
+        EmbeddedDbtCloud.start(state, embeddedSeed == null ? null : embeddedSeed.toPath())) {
       getLog()
           .warn(
               "baseUrl=embedded: talking to a LOCAL dbt Cloud emulator at "
