@@ -26,7 +26,7 @@ public class ImportMojo extends AbstractDbtMojo {
 
   /** The account to read; may be left out when the token sees exactly one account. */
   @Parameter(property = PropertyNames.ACCOUNT_ID)
-  private Long accountId;
+  private String accountId;
 
   /** Where the file is written; by default the desired-state file the other goals read. */
   @Parameter(property = PropertyNames.IMPORT_FILE)
@@ -72,7 +72,7 @@ public class ImportMojo extends AbstractDbtMojo {
   protected void runWithoutDesiredState(Build build, Console console) {
     File target = importFile != null ? importFile : file;
     new ImportGoal(
-            accountId,
+            accountId(),
             new ImportSelection(list(projects), list(environments)),
             target.toPath(),
             force,
@@ -83,6 +83,22 @@ public class ImportMojo extends AbstractDbtMojo {
   @Override
   protected void run(GoalContext context) {
     throw new IllegalStateException("dbt:import does not read the desired-state file");
+  }
+
+  private Long accountId() {
+    if (accountId == null || accountId.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(accountId.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          PropertyNames.ACCOUNT_ID
+              + " is '"
+              + accountId
+              + "', not an account id; give the number in dbt Cloud's URLs after /accounts/",
+          e);
+    }
   }
 
   private static Set<String> list(String csv) {
