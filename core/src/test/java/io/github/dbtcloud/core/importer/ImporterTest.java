@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.DesiredStateLoader;
+import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.plan.Plan;
 import io.github.dbtcloud.core.plan.Planner;
@@ -244,6 +245,17 @@ class ImporterTest {
         .isInstanceOf(DbtCloudException.class)
         .hasMessageContaining("has no job with id 999999")
         .hasMessageContaining("remove 'id:' to create the job");
+  }
+
+  @Test
+  void refusesTwoJobsOfTheFileAdoptingTheSameId() {
+    Job marts = account.jobs.get(1);
+    String text = importText().replace("id: " + marts.id(), "id: " + nightly.id());
+
+    assertThatThrownBy(() -> load(text))
+        .isInstanceOf(InvalidDesiredStateException.class)
+        .hasMessageContaining("jobs.marts.id")
+        .hasMessageContaining("is also the id of job 'nightly_build'");
   }
 
   private Plan plan(PlanOptions options) throws IOException {
