@@ -68,6 +68,18 @@ class ArchitectureTest {
             "core.resource",
             "core.resource.environment",
             "core.resource.variable"));
+    r.put(
+        "core.resource.notification",
+        Set.of("core", "core.api", "core.config", "core.resource", "core.resource.job"));
+    r.put(
+        "core.resource.webhook",
+        Set.of(
+            "core",
+            "core.identity",
+            "core.api",
+            "core.config",
+            "core.resource",
+            "core.resource.job"));
     r.put("core.remote", Set.of("core", "core.api", "core.config", "core.resource"));
     r.put(
         "core.plan",
@@ -80,6 +92,8 @@ class ArchitectureTest {
             "core.resource.environment",
             "core.resource.variable",
             "core.resource.job",
+            "core.resource.notification",
+            "core.resource.webhook",
             "core.remote"));
     r.put("core.apply", Set.of("core", "core.api", "core.resource", "core.plan"));
     r.put(
@@ -95,6 +109,8 @@ class ArchitectureTest {
             "core.report",
             "core.resource",
             "core.resource.job",
+            "core.resource.notification",
+            "core.resource.webhook",
             "core.remote"));
     r.put(
         "core.semantic",

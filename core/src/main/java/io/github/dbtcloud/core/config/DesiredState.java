@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param files the files this state was read from
  * @param warnings things the user should fix that do not stop the build (a literal secret, a legacy
  *     host...); core never prints them, the caller shows them through its console
+ * @param sha256 the hash of the bytes loaded
+ * @param alerts the job notifications and webhooks it declares (docs/alerts.md)
  */
 public record DesiredState(
     int version,
@@ -29,19 +31,54 @@ public record DesiredState(
     Optional<SemanticLayerSettings> semanticLayer,
     List<Path> files,
     List<Problem> warnings,
-    String sha256) {
+    String sha256,
+    AlertsSpec alerts) {
 
   public DesiredState {
     projects = Collections.unmodifiableMap(new LinkedHashMap<>(projects));
     files = List.copyOf(files);
     warnings = List.copyOf(warnings);
     sha256 = sha256 == null ? "" : sha256;
+    alerts = alerts == null ? AlertsSpec.NONE : alerts;
+  }
+
+  /** A desired state without alerts. */
+  public DesiredState(
+      int version,
+      AccountSpec account,
+      OwnershipSpec ownership,
+      Map<String, ProjectSpec> projects,
+      Optional<VerifySettings> verify,
+      Optional<SemanticLayerSettings> semanticLayer,
+      List<Path> files,
+      List<Problem> warnings,
+      String sha256) {
+    this(
+        version,
+        account,
+        ownership,
+        projects,
+        verify,
+        semanticLayer,
+        files,
+        warnings,
+        sha256,
+        AlertsSpec.NONE);
   }
 
   /** This state with the warnings and the hash of what was loaded. */
   public DesiredState loaded(List<Problem> warnings, String sha256) {
     return new DesiredState(
-        version, account, ownership, projects, verify, semanticLayer, files, warnings, sha256);
+        version,
+        account,
+        ownership,
+        projects,
+        verify,
+        semanticLayer,
+        files,
+        warnings,
+        sha256,
+        alerts);
   }
 
   /**

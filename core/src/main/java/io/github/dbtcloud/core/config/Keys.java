@@ -14,7 +14,15 @@ import java.util.Set;
 final class Keys {
 
   static final Set<String> ROOT =
-      of("version", "account", "ownership", "projects", "verify", "semantic_layer");
+      of(
+          "version",
+          "account",
+          "ownership",
+          "projects",
+          "verify",
+          "semantic_layer",
+          "notifications",
+          "webhooks");
   static final Set<String> ACCOUNT = of("id", "host");
   static final Set<String> OWNERSHIP = of("namespace", "prune", "max_deletes", "marker");
   static final Set<String> PROJECT = of("id", "name", "environments", "env_vars", "jobs");
@@ -60,7 +68,8 @@ final class Keys {
           "cost_optimization_features",
           "env_vars",
           "ignore_changes",
-          "protect");
+          "protect",
+          "notify");
   static final Set<String> SCHEDULE =
       of("cron", "days_of_week", "at_exact_hours", "every_n_hours", "enabled");
   static final Set<String> TRIGGERS =
@@ -83,6 +92,8 @@ final class Keys {
           "poll_min",
           "poll_max",
           "cancel_on_timeout");
+  static final Set<String> NOTIFY = of("on_failure", "on_warning", "on_success", "on_cancel");
+  static final Set<String> WEBHOOK = of("name", "description", "url", "events", "jobs", "active");
   static final Set<String> SEMANTIC_LAYER =
       of("environment", "project", "metrics", "group_by", "grain", "dimensions", "parallelism");
 
@@ -90,7 +101,8 @@ final class Keys {
    * Fields {@code ignore_changes} may name on a job: every field except the identity and the
    * bookkeeping ones.
    */
-  static final Set<String> JOB_IGNORABLE = without(JOB, "id", "ignore_changes", "protect");
+  static final Set<String> JOB_IGNORABLE =
+      without(JOB, "id", "ignore_changes", "protect", "notify");
 
   /** Fields {@code ignore_changes} may name on an environment (never its identity: id, name). */
   static final Set<String> ENVIRONMENT_IGNORABLE =
@@ -115,6 +127,8 @@ final class Keys {
     m.put("defer_to", DEFER_TO);
     m.put("verify", VERIFY);
     m.put("semantic_layer", SEMANTIC_LAYER);
+    m.put("notify", NOTIFY);
+    m.put("webhook", WEBHOOK);
     return Collections.unmodifiableMap(m);
   }
 

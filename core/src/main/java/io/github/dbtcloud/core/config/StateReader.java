@@ -45,6 +45,7 @@ final class StateReader {
 
   private final Map<String, ProjectSpec> projects = new LinkedHashMap<>();
   private final References references = new References();
+  private final AlertsReader alerts = new AlertsReader();
 
   /** Reads a whole document; problems go to the cursor's context. */
   DesiredState read(YamlCursor root, List<Path> files) {
@@ -87,8 +88,19 @@ final class StateReader {
     Optional<SemanticLayerSettings> semantic =
         Optional.ofNullable(k.get("semantic_layer")).map(this::semantic);
     references.check(projects);
+    Optional.ofNullable(k.get("notifications")).ifPresent(alerts::notifications);
+    Optional.ofNullable(k.get("webhooks")).ifPresent(alerts::webhooks);
     return new DesiredState(
-        1, account, ownership, projects, verify, semantic, files, List.of(), "");
+        1,
+        account,
+        ownership,
+        projects,
+        verify,
+        semantic,
+        files,
+        List.of(),
+        "",
+        alerts.build(projects));
   }
 
   private static void version(YamlCursor root, YamlCursor v) {
@@ -528,6 +540,9 @@ final class StateReader {
           .problem(
               "compare_changes_flags is empty; leave the key out for dbt Cloud's"
                   + " default (--select state:modified)");
+    }
+    if (k.containsKey("notify")) {
+      alerts.notify(projectKey, key, k.get("notify"));
     }
     return new JobSpec(
         key,

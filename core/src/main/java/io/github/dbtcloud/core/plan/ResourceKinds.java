@@ -4,7 +4,9 @@ import io.github.dbtcloud.core.resource.ResourceKind;
 import io.github.dbtcloud.core.resource.environment.EnvironmentKind;
 import io.github.dbtcloud.core.resource.job.JobKind;
 import io.github.dbtcloud.core.resource.job.JobVariableKind;
+import io.github.dbtcloud.core.resource.notification.NotificationKind;
 import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
+import io.github.dbtcloud.core.resource.webhook.WebhookKind;
 import java.util.List;
 
 /**
@@ -22,6 +24,8 @@ public final class ResourceKinds {
         EnvironmentKind.INSTANCE,
         EnvironmentVariableKind.INSTANCE,
         JobKind.INSTANCE,
-        JobVariableKind.INSTANCE);
+        JobVariableKind.INSTANCE,
+        NotificationKind.INSTANCE,
+        WebhookKind.INSTANCE);
   }
 }

@@ -13,8 +13,10 @@ import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.VerifySettings;
 import io.github.dbtcloud.core.report.JUnitXmlWriter;
+import io.github.dbtcloud.core.report.TestReport;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,13 @@ public final class Verification {
     JobResolver.ResolvedJob job = new JobResolver(client).resolve(desired, request);
     console.info("Verification: triggering job " + describe(job) + " in dbt Cloud");
     console.info("  cause: " + request.cause());
+    List<String> watchers = AlertWatchers.of(client, desired, job.id(), console::warn);
+    if (!watchers.isEmpty()) {
+      console.info("  alerts that watch it:");
+      watchers.forEach(w -> console.info("    " + w));
+    } else if (desired.alerts().declared()) {
+      console.info("  alerts that watch it: none (no notification or active webhook names it)");
+    }
     RunClient runs = new RunClient(client);
     Run triggered = runs.trigger(account, job.id(), VerifySettingsResolver.trigger(request));
     console.info(
@@ -100,7 +109,10 @@ public final class Verification {
         };
     Explanation explanation = new Explanation(run, job.label(), nodes, endedBecause);
     if (reportFile != null) {
-      JUnitXmlWriter.write(explanation.toTestReport(clock.instant()), reportFile);
+      TestReport report = explanation.toTestReport(clock.instant());
+      List<TestReport.TestCase> cases = new ArrayList<>(report.cases());
+      cases.addAll(AlertWatchers.cases("dbt.verification.alerts", watchers));
+      JUnitXmlWriter.write(new TestReport(report.suite(), cases), reportFile);
       console.info("  JUnit report: " + reportFile);
     }
     return judge(explanation, followed, job, request, reportFile);
