@@ -99,6 +99,9 @@ class ArchitectureTest {
             "core.remote"));
     r.put("core.apply", Set.of("core", "core.api", "core.resource", "core.plan"));
     r.put(
+        "core.importer",
+        Set.of("core", "core.identity", "core.api", "core.config", "core.resource"));
+    r.put(
         "core.verify",
         Set.of(
             "core",
@@ -135,7 +138,8 @@ class ArchitectureTest {
             "core.apply",
             "core.verify",
             "core.semantic",
-            "core.lease"));
+            "core.lease",
+            "core.importer"));
     r.put(
         "maven",
         Set.of(
@@ -148,6 +152,7 @@ class ArchitectureTest {
             "core.apply",
             "core.goal",
             "core.lease",
+            "core.importer",
             "emulator"));
     return r;
   }

@@ -51,6 +51,13 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.BASE_URL)
   protected String baseUrl;
 
+  /**
+   * With {@code baseUrl=embedded}: the emulator's seed (docs/emulator.md) instead of the demo
+   * account, read when its state file does not exist yet.
+   */
+  @Parameter(property = PropertyNames.EMBEDDED_SEED)
+  protected File embeddedSeed;
+
   /** The id of the {@code <server>} in settings.xml whose password is the API token. */
   @Parameter(property = PropertyNames.SERVER_ID, defaultValue = "dbt-cloud")
   protected String serverId;
@@ -173,7 +180,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
               + "</version>\n    </dependency>\n  </dependencies>");
     }
     Path state = outputDirectory.toPath().resolve("emulator-state.json");
-    try (EmbeddedDbtCloud embedded = EmbeddedDbtCloud.start(state)) {
+    try (EmbeddedDbtCloud embedded =
+        EmbeddedDbtCloud.start(state, embeddedSeed == null ? null : embeddedSeed.toPath())) {
       getLog()
           .warn(
               "baseUrl=embedded: talking to a LOCAL dbt Cloud emulator at "
@@ -187,6 +195,10 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
 
   private void run(Build build, Console console)
       throws MojoExecutionException, MojoFailureException {
+    if (!readsDesiredState()) {
+      runWithoutDesiredState(build, console);
+      return;
+    }
     try (GoalContext context = GoalContext.open(build, console, Time.system())) {
       run(context);
     }
@@ -221,7 +233,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
    * modules) is skipped rather than failed; a build of one module still fails on a missing file.
    */
   private boolean noDesiredStateInThisModule() {
-    return (files == null || files.isEmpty())
+    return readsDesiredState()
+        && (files == null || files.isEmpty())
         && !file.exists()
         && session.getProjects() != null
         && session.getProjects().size() > 1;
@@ -252,6 +265,17 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   /** Whether the goal talks to dbt Cloud (offline goals need no token). */
   protected boolean needsToken() {
     return true;
+  }
+
+  /** Whether the goal starts from the desired-state file ({@code dbt:import} writes it instead). */
+  protected boolean readsDesiredState() {
+    return true;
+  }
+
+  /** The work of a goal that does not read the desired-state file. */
+  protected void runWithoutDesiredState(Build build, Console console)
+      throws MojoExecutionException, MojoFailureException {
+    throw new IllegalStateException("dbt:" + goal() + " reads the desired-state file");
   }
 
   /** The goal's work: call core's goal with the context. */

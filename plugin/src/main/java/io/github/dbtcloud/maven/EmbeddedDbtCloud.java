@@ -20,7 +20,19 @@ final class EmbeddedDbtCloud implements AutoCloseable {
   }
 
   static EmbeddedDbtCloud start(Path stateFile) {
-    return new EmbeddedDbtCloud(DbtCloudEmulator.builder().stateFile(stateFile).start());
+    return start(stateFile, null);
+  }
+
+  /**
+   * Starts the emulator on its state file; a new state begins from {@code seed} (the demo account
+   * when null). An existing state file is resumed and the seed is not read again.
+   */
+  static EmbeddedDbtCloud start(Path stateFile, Path seed) {
+    DbtCloudEmulator.Builder builder = DbtCloudEmulator.builder().stateFile(stateFile);
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    return new EmbeddedDbtCloud(builder.start());
   }
 
   String baseUrl() {

@@ -20,6 +20,12 @@ public final class PropertyNames {
   public static final String MARKER_PLACEMENT = "dbt.markerPlacement";
   public static final String ROTATE_SECRETS = "dbt.rotateSecrets";
   public static final String ALLOW_EMPTY_PROJECT = "dbt.allowEmptyProject";
+  public static final String ACCOUNT_ID = "dbt.accountId";
+  public static final String EMBEDDED_SEED = "dbt.embedded.seed";
+  public static final String IMPORT_FILE = "dbt.import.file";
+  public static final String IMPORT_FORCE = "dbt.import.force";
+  public static final String IMPORT_ADOPT = "dbt.import.adopt";
+  public static final String IMPORT_ENVIRONMENTS = "dbt.import.environments";
 
   // the apply engine (docs/apply.md)
   public static final String PLAN_FILE = "dbt.planFile";

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param envVars job-level environment variable overrides
  * @param ignoreChanges fields the plan must leave alone, by file key
  * @param protect forbid destroying this job
+ * @param id the dbt Cloud id of an existing job without a marker, adopted as this key's job (what
+ *     {@code dbt:import} writes), or null to find the job by its marker only
  * @param position where the job block starts
  */
 public record JobSpec(
@@ -58,6 +60,7 @@ public record JobSpec(
     Map<String, String> envVars,
     Set<String> ignoreChanges,
     boolean protect,
+    Long id,
     SourcePosition position) {
 
   public JobSpec {
@@ -67,6 +70,58 @@ public record JobSpec(
     envVars = Collections.unmodifiableMap(new LinkedHashMap<>(envVars));
     ignoreChanges = Set.copyOf(ignoreChanges);
     triggers = triggers == null ? TriggersSpec.NONE : triggers;
+  }
+
+  /** A job found by its marker only (no {@code id:}). */
+  public JobSpec(
+      String key,
+      String name,
+      String description,
+      String environment,
+      List<String> executeSteps,
+      String dbtVersion,
+      Integer threads,
+      String targetName,
+      Integer timeoutSeconds,
+      Boolean generateDocs,
+      Boolean runGenerateSources,
+      ScheduleSpec schedule,
+      TriggersSpec triggers,
+      DeferralSpec deferral,
+      Boolean runCompareChanges,
+      String compareChangesFlags,
+      Boolean runLint,
+      Boolean errorsOnLintFailure,
+      List<String> costOptimizationFeatures,
+      Map<String, String> envVars,
+      Set<String> ignoreChanges,
+      boolean protect,
+      SourcePosition position) {
+    this(
+        key,
+        name,
+        description,
+        environment,
+        executeSteps,
+        dbtVersion,
+        threads,
+        targetName,
+        timeoutSeconds,
+        generateDocs,
+        runGenerateSources,
+        schedule,
+        triggers,
+        deferral,
+        runCompareChanges,
+        compareChangesFlags,
+        runLint,
+        errorsOnLintFailure,
+        costOptimizationFeatures,
+        envVars,
+        ignoreChanges,
+        protect,
+        null,
+        position);
   }
 
   /** The job's display name: {@code name}, or the key when the file gives none. */
@@ -103,6 +158,7 @@ public record JobSpec(
     private Map<String, String> envVars = Map.of();
     private Set<String> ignoreChanges = Set.of();
     private boolean protect;
+    private Long id;
     private SourcePosition position = SourcePosition.NONE;
 
     private Builder() {}
@@ -239,6 +295,12 @@ public record JobSpec(
       return this;
     }
 
+    /** Sets {@code id}. */
+    public Builder id(Long value) {
+      id = value;
+      return this;
+    }
+
     /** Sets {@code position}. */
     public Builder position(SourcePosition value) {
       position = value;
@@ -270,6 +332,7 @@ public record JobSpec(
           envVars,
           ignoreChanges,
           protect,
+          id,
           position);
     }
   }

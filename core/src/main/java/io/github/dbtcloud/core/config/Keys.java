@@ -47,6 +47,7 @@ final class Keys {
           "protect");
   static final Set<String> JOB =
       of(
+          "id",
           "name",
           "description",
           "environment",
@@ -96,8 +97,12 @@ final class Keys {
   static final Set<String> SEMANTIC_LAYER =
       of("environment", "project", "metrics", "group_by", "grain", "dimensions", "parallelism");
 
-  /** Fields {@code ignore_changes} may name on a job: every field except the bookkeeping ones. */
-  static final Set<String> JOB_IGNORABLE = without(JOB, "ignore_changes", "protect", "notify");
+  /**
+   * Fields {@code ignore_changes} may name on a job: every field except the identity and the
+   * bookkeeping ones.
+   */
+  static final Set<String> JOB_IGNORABLE =
+      without(JOB, "id", "ignore_changes", "protect", "notify");
 
   /** Fields {@code ignore_changes} may name on an environment (never its identity: id, name). */
   static final Set<String> ENVIRONMENT_IGNORABLE =

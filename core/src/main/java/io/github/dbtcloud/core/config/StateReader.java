@@ -220,6 +220,7 @@ final class StateReader {
       k.get("jobs")
           .entries()
           .forEach((jk, jc) -> jobs.put(jk, job(key, jk, jc, environments, jobs)));
+      checkJobIds(jobs, k.get("jobs"));
     }
     return new ProjectSpec(key, id, name, environments, envVars, jobs, c.position());
   }
@@ -566,7 +567,30 @@ final class StateReader {
         jobEnvVars(k.get("env_vars")),
         ignored(k, Keys.JOB_IGNORABLE),
         Boolean.TRUE.equals(bool(k, "protect")),
+        idOf(k, "id"),
         c.position());
+  }
+
+  /** Two jobs of a project that adopt the same dbt Cloud job by id would fight over it. */
+  private static void checkJobIds(Map<String, JobSpec> jobs, YamlCursor at) {
+    Map<Long, String> seen = new LinkedHashMap<>();
+    jobs.forEach(
+        (key, job) -> {
+          String first = job.id() == null ? null : seen.putIfAbsent(job.id(), key);
+          if (first != null) {
+            at.context()
+                .problems()
+                .add(
+                    job.position(),
+                    at.path() + "." + key + ".id",
+                    "job id "
+                        + job.id()
+                        + " is also the id of job '"
+                        + first
+                        + "'; one dbt Cloud job can be adopted by one key only: remove one of"
+                        + " the two 'id:' lines");
+          }
+        });
   }
 
   private static void checkJobEnvironment(

@@ -16,13 +16,16 @@ import java.util.Set;
  *     has a (masked) value for them
  * @param allowEmptyProject plan into a project whose listings are completely empty (the brake
  *     otherwise stops: an empty listing usually means the token cannot see the project's contents)
+ * @param adopt write the marker onto every job the file finds by {@code id:} only (without it, such
+ *     a job's missing marker is not a change, so a file just imported plans no changes)
  */
 public record PlanOptions(
     Set<String> projects,
     Set<String> jobs,
     MarkerPlacement markerPlacement,
     Set<String> rotateSecrets,
-    boolean allowEmptyProject) {
+    boolean allowEmptyProject,
+    boolean adopt) {
 
   public PlanOptions {
     projects = Set.copyOf(projects);
@@ -30,9 +33,24 @@ public record PlanOptions(
     rotateSecrets = Set.copyOf(rotateSecrets);
   }
 
+  /** The options without adoption. */
+  public PlanOptions(
+      Set<String> projects,
+      Set<String> jobs,
+      MarkerPlacement markerPlacement,
+      Set<String> rotateSecrets,
+      boolean allowEmptyProject) {
+    this(projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject, false);
+  }
+
   /** Everything in the file, markers where the file says, no rotation. */
   public static PlanOptions defaults() {
     return new PlanOptions(Set.of(), Set.of(), null, Set.of(), false);
+  }
+
+  /** These options, writing markers onto the jobs found by id (or not). */
+  public PlanOptions withAdopt(boolean on) {
+    return new PlanOptions(projects, jobs, markerPlacement, rotateSecrets, allowEmptyProject, on);
   }
 
   /**

@@ -80,4 +80,33 @@ public interface ResourceKind<S> {
 
   /** Carries out one change of this kind. */
   Written write(Change change, WriteContext context) throws InterruptedException;
+
+  // ---------------------------------------------------------------- import
+
+  /**
+   * Reads every object of this kind in one scope for {@code dbt:import}, whatever the file asks of
+   * it (the context's desired state names the projects only); null, the default, when the kind is
+   * not imported.
+   */
+  default S readAll(ReadContext context) {
+    return null;
+  }
+
+  /**
+   * The objects of a part read by {@link #readAll} that the import writes with a key of their own,
+   * in listing order: the import derives stable, unique keys from their names before any kind
+   * exports, so that references between objects are written by key. The context knows the keys of
+   * the kinds before this one (a job is written only when its environment is).
+   */
+  default List<Named> named(S part, ExportContext context) {
+    return List.of();
+  }
+
+  /**
+   * The part read by {@link #readAll} as the file declares it: only values that differ from dbt
+   * Cloud's defaults, references by key, secrets as {@code ${env.NAME}} placeholders.
+   */
+  default List<Exported> export(S part, ExportContext context) {
+    return List.of();
+  }
 }

@@ -5,10 +5,13 @@ import io.github.dbtcloud.core.config.EnvironmentSpec;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.ExportContext;
+import io.github.dbtcloud.core.resource.Exported;
 import io.github.dbtcloud.core.resource.FieldChange;
 import io.github.dbtcloud.core.resource.Identity;
 import io.github.dbtcloud.core.resource.KindPlan;
 import io.github.dbtcloud.core.resource.Merged;
+import io.github.dbtcloud.core.resource.Named;
 import io.github.dbtcloud.core.resource.PlanContext;
 import io.github.dbtcloud.core.resource.PlanRefusedException;
 import io.github.dbtcloud.core.resource.ReadContext;
@@ -311,5 +314,22 @@ public final class EnvironmentKind implements ResourceKind<EnvironmentSnapshot> 
 
   private static EnvironmentApi api(ReadContext context) {
     return new EnvironmentApi(context.api(), context.accountId(), context.projectId());
+  }
+
+  // ---------------------------------------------------------------- import
+
+  @Override
+  public EnvironmentSnapshot readAll(ReadContext context) {
+    return new EnvironmentSnapshot(api(context).list(), Map.of());
+  }
+
+  @Override
+  public List<Named> named(EnvironmentSnapshot part, ExportContext context) {
+    return part.all().stream().map(e -> new Named(e.id(), e.name(), null)).toList();
+  }
+
+  @Override
+  public List<Exported> export(EnvironmentSnapshot part, ExportContext context) {
+    return EnvironmentExport.of(part, context);
   }
 }

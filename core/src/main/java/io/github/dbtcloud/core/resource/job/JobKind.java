@@ -7,11 +7,14 @@ import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.resource.Change;
 import io.github.dbtcloud.core.resource.Drift;
+import io.github.dbtcloud.core.resource.ExportContext;
+import io.github.dbtcloud.core.resource.Exported;
 import io.github.dbtcloud.core.resource.FieldChange;
 import io.github.dbtcloud.core.resource.Identities;
 import io.github.dbtcloud.core.resource.Identity;
 import io.github.dbtcloud.core.resource.KindPlan;
 import io.github.dbtcloud.core.resource.Merged;
+import io.github.dbtcloud.core.resource.Named;
 import io.github.dbtcloud.core.resource.PendingReference;
 import io.github.dbtcloud.core.resource.PlanContext;
 import io.github.dbtcloud.core.resource.PlanRefusedException;
@@ -72,7 +75,20 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
   @Override
   public JobSnapshot read(ReadContext context) {
     List<Job> jobs = new JobApi(context.api(), context.accountId()).list(context.projectId());
-    return JobSnapshot.of(jobs, context.desired().ownership().namespace());
+    Map<Long, String> keysById = new LinkedHashMap<>();
+    if (context.project() != null) {
+      context
+          .project()
+          .jobs()
+          .values()
+          .forEach(
+              spec -> {
+                if (spec.id() != null) {
+                  keysById.put(spec.id(), spec.key());
+                }
+              });
+    }
+    return JobSnapshot.of(jobs, context.desired().ownership().namespace(), keysById);
   }
 
   @Override
@@ -155,15 +171,36 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
     private final JobSpec spec;
     private final Job current;
     private final ResourceAddress address;
+    private final boolean unmarked;
 
     JobPlanner(PlanContext context, JobSnapshot jobs, JobSpec spec) {
       this.context = context;
       this.spec = spec;
       this.current = jobs.managed().get(spec.key());
       this.address = context.address(INSTANCE, spec.key());
+      // found by id and not adopting: the marker it lacks is not a change, so an imported file
+      // plans nothing until dbt:import -Ddbt.import.adopt=true writes the markers
+      this.unmarked = jobs.adoptedById(spec.key()) && !context.options().adopt();
     }
 
     void plan(KindPlan.Builder out) {
+      if (current == null && spec.id() != null) {
+        throw new DbtCloudException(
+            spec.position()
+                + " projects."
+                + context.projectKey()
+                + ".jobs."
+                + spec.key()
+                + ".id: project "
+                + context.project().describe()
+                + " has no job with id "
+                + spec.id()
+                + " (listed by GET /api/v2/accounts/"
+                + context.accountId()
+                + "/jobs/?project_id="
+                + context.projectId()
+                + "); correct the id, or remove 'id:' to create the job");
+      }
       Marker marker = new Marker(context.namespace(), spec.key()).withProtect(spec.protect());
       boolean creating = current == null;
       Merged<Job> m =
@@ -270,7 +307,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
           return key(INSTANCE, value);
         case Job.NAME:
         case Job.DESCRIPTION:
-          return forHash ? JobForms.withoutMarker(value) : JobForms.markerless(value);
+          return forHash || unmarked ? JobForms.withoutMarker(value) : JobForms.markerless(value);
         default:
           return JobForms.of(path, value);
       }
@@ -430,5 +467,55 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
       }
       throw e;
     }
+  }
+
+  // ---------------------------------------------------------------- import
+
+  @Override
+  public JobSnapshot readAll(ReadContext context) {
+    List<Job> jobs = new JobApi(context.api(), context.accountId()).list(context.projectId());
+    return JobSnapshot.of(jobs, null);
+  }
+
+  /**
+   * Every job whose environment is written, with the key of the marker it carries (this plugin's or
+   * dbt-jobs-as-code's).
+   */
+  @Override
+  public List<Named> named(JobSnapshot part, ExportContext context) {
+    return part.all().stream()
+        .filter(j -> context.keyOf(EnvironmentKind.INSTANCE, j.environmentId()) != null)
+        .map(
+            j ->
+                new Named(
+                    j.id(),
+                    Marker.strip(j.name()).strip(),
+                    j.marker().map(Marker::key).orElse(null)))
+        .toList();
+  }
+
+  /**
+   * Every job; and {@code ownership.marker: name} when the jobs carry their markers in their names
+   * only (dbt-jobs-as-code's identifiers), so that those stay where they are.
+   */
+  @Override
+  public List<Exported> export(JobSnapshot part, ExportContext context) {
+    List<Exported> out = new ArrayList<>(JobExport.of(part, context));
+    boolean inNames =
+        part.all().stream()
+            .anyMatch(
+                j -> Marker.find(j.name()).isPresent() && Marker.find(j.description()).isEmpty());
+    boolean inDescriptions =
+        part.all().stream().anyMatch(j -> Marker.find(j.description()).isPresent());
+    if (inNames && !inDescriptions) {
+      out.add(
+          new Exported(
+              "ownership",
+              "marker",
+              Map.of("value", "name"),
+              List.of(
+                  "the jobs carry their identifiers in their names (dbt-jobs-as-code): kept there")));
+    }
+    return out;
   }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
  * namespace's markers) by key, the others, and the markers more than one job carries.
  *
  * @param all every active job of the project
- * @param managed the file's jobs by key, in listing order (the first of duplicates)
+ * @param managed the file's jobs by key, in listing order (the first of duplicates); a job without
+ *     this namespace's marker whose id the file gives ({@code id:}) is the file's too: adopted by
+ *     id
  * @param markers the marker each managed job carries, by key
  * @param unmanaged jobs without a marker of this namespace
  * @param duplicates markers carried by several jobs: the marker's text and the jobs' ids
@@ -35,6 +37,15 @@ public record JobSnapshot(
 
   /** Sorts a listing by the markers of one namespace. */
   public static JobSnapshot of(List<Job> jobs, String namespace) {
+    return of(jobs, namespace, Map.of());
+  }
+
+  /**
+   * Sorts a listing by the markers of one namespace, then adopts the jobs the file names by id
+   * ({@code keysById}: the file's job keys by the id they give) that carry no such marker. A key
+   * already matched by its marker keeps that job.
+   */
+  public static JobSnapshot of(List<Job> jobs, String namespace, Map<Long, String> keysById) {
     Map<String, Job> managed = new LinkedHashMap<>();
     Map<String, Marker> markers = new LinkedHashMap<>();
     List<Job> unmanaged = new ArrayList<>();
@@ -53,6 +64,20 @@ public record JobSnapshot(
         duplicates.computeIfAbsent(text, t -> new ArrayList<>(List.of(first.id()))).add(job.id());
       }
     }
+    if (!keysById.isEmpty()) {
+      for (Job job : List.copyOf(unmanaged)) {
+        String key = keysById.get(job.id());
+        if (key != null && !managed.containsKey(key)) {
+          managed.put(key, job);
+          unmanaged.remove(job);
+        }
+      }
+    }
     return new JobSnapshot(jobs, managed, markers, unmanaged, duplicates);
+  }
+
+  /** Whether the file's job of this key was found by its id, not by this namespace's marker. */
+  public boolean adoptedById(String key) {
+    return managed.containsKey(key) && !markers.containsKey(key);
   }
 }

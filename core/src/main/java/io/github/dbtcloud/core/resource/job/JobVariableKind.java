@@ -3,6 +3,8 @@ package io.github.dbtcloud.core.resource.job;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.ExportContext;
+import io.github.dbtcloud.core.resource.Exported;
 import io.github.dbtcloud.core.resource.FieldChange;
 import io.github.dbtcloud.core.resource.Identity;
 import io.github.dbtcloud.core.resource.KindPlan;
@@ -16,6 +18,7 @@ import io.github.dbtcloud.core.resource.Unchanged;
 import io.github.dbtcloud.core.resource.WriteContext;
 import io.github.dbtcloud.core.resource.Written;
 import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -202,5 +205,64 @@ public final class JobVariableKind
     Long id = change.id();
     return new Written(
         Written.Effect.CHANGED, answer.id(), "updated" + (id == null ? "" : " (id " + id + ")"));
+  }
+
+  // ---------------------------------------------------------------- import
+
+  /** The overrides of every job of the project (one request per job), by job id. */
+  @Override
+  public Map<Long, List<JobEnvironmentVariable>> readAll(ReadContext context) {
+    JobSnapshot jobs = context.part(JobKind.INSTANCE);
+    JobVariableApi api =
+        new JobVariableApi(context.api(), context.accountId(), context.projectId());
+    Map<Long, List<JobEnvironmentVariable>> out = new LinkedHashMap<>();
+    if (jobs != null) {
+      for (Job job : jobs.all()) {
+        List<JobEnvironmentVariable> vars = api.list(job.id());
+        if (!vars.isEmpty()) {
+          out.put(job.id(), vars);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each job's overrides, into the job's entry; a secret's as a placeholder. */
+  @Override
+  public List<Exported> export(
+      Map<Long, List<JobEnvironmentVariable>> part, ExportContext context) {
+    List<Exported> out = new ArrayList<>();
+    part.forEach(
+        (jobId, vars) -> {
+          String key = context.keyOf(JobKind.INSTANCE, jobId);
+          if (key == null) {
+            return;
+          }
+          Map<String, Object> values = new LinkedHashMap<>();
+          List<String> secrets = new ArrayList<>();
+          for (JobEnvironmentVariable v : vars) {
+            if (v.secret()) {
+              Exported.Verbatim placeholder = Exported.secret(v.name(), key);
+              values.put(v.name(), placeholder);
+              secrets.add(placeholder.text().replace("${env.", "").replace("}", ""));
+            } else if (v.value() != null) {
+              values.put(v.name(), v.value());
+            }
+          }
+          if (!values.isEmpty()) {
+            out.add(
+                new Exported(
+                    "jobs",
+                    key,
+                    Map.of("env_vars", values),
+                    secrets.isEmpty()
+                        ? List.of()
+                        : List.of(
+                            "secret overrides: export "
+                                + String.join(", ", secrets)
+                                + " before planning")));
+          }
+        });
+    return out;
   }
 }

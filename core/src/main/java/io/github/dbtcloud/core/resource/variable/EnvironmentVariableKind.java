@@ -4,6 +4,8 @@ import io.github.dbtcloud.core.config.EnvVarSpec;
 import io.github.dbtcloud.core.config.EnvironmentSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.ExportContext;
+import io.github.dbtcloud.core.resource.Exported;
 import io.github.dbtcloud.core.resource.FieldChange;
 import io.github.dbtcloud.core.resource.Identity;
 import io.github.dbtcloud.core.resource.KindPlan;
@@ -17,6 +19,7 @@ import io.github.dbtcloud.core.resource.WriteContext;
 import io.github.dbtcloud.core.resource.Written;
 import io.github.dbtcloud.core.resource.environment.Environment;
 import io.github.dbtcloud.core.resource.environment.EnvironmentKind;
+import io.github.dbtcloud.core.resource.environment.EnvironmentSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -190,5 +193,76 @@ public final class EnvironmentVariableKind implements ResourceKind<EnvironmentVa
     }
     api.update(now, v);
     return new Written(Written.Effect.CHANGED, null, "updated");
+  }
+
+  // ---------------------------------------------------------------- import
+
+  @Override
+  public EnvironmentVariables readAll(ReadContext context) {
+    return read(context);
+  }
+
+  /**
+   * Each variable: its project default alone as a value, else {@code project} and environment keys;
+   * a secret's values as placeholders.
+   */
+  @Override
+  public List<Exported> export(EnvironmentVariables part, ExportContext context) {
+    Map<String, String> envKeys = new LinkedHashMap<>();
+    EnvironmentSnapshot environments = context.part(EnvironmentKind.INSTANCE);
+    if (environments != null) {
+      for (Environment e : environments.all()) {
+        String key = context.keyOf(EnvironmentKind.INSTANCE, e.id());
+        if (key != null) {
+          envKeys.put(e.name(), key);
+        }
+      }
+    }
+    List<Exported> out = new ArrayList<>();
+    for (EnvironmentVariable v : part.variables().values()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      boolean several = v.values().values().stream().filter(Objects::nonNull).count() > 1;
+      v.values()
+          .forEach(
+              (scope, value) -> {
+                String key = EnvironmentVariable.PROJECT.equals(scope) ? scope : envKeys.get(scope);
+                if (value != null && key != null) {
+                  values.put(
+                      key,
+                      v.secret()
+                          ? Exported.secret(
+                              v.name(),
+                              several && !EnvironmentVariable.PROJECT.equals(key) ? key : null)
+                          : value);
+                }
+              });
+      if (values.isEmpty()) {
+        continue;
+      }
+      Object value =
+          values.size() == 1 && values.containsKey(EnvironmentVariable.PROJECT)
+              ? values.get(EnvironmentVariable.PROJECT)
+              : values;
+      out.add(
+          new Exported(
+              "env_vars",
+              v.name(),
+              Map.of("value", value),
+              v.secret()
+                  ? List.of(
+                      "secret: dbt Cloud never shows its value; export "
+                          + String.join(", ", placeholders(values))
+                          + " before planning")
+                  : List.of()));
+    }
+    return out;
+  }
+
+  private static List<String> placeholders(Map<String, Object> values) {
+    return values.values().stream()
+        .filter(x -> x instanceof Exported.Verbatim)
+        .map(x -> ((Exported.Verbatim) x).text().replace("${env.", "").replace("}", ""))
+        .distinct()
+        .toList();
   }
 }
