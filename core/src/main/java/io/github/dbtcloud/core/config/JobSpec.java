@@ -34,6 +34,9 @@ import java.util.Set;
  * @param ignoreChanges fields the plan must leave alone, by file key
  * @param protect forbid destroying this job
  * @param position where the job block starts
+ * @param identityInName the job comes from a dbt-jobs-as-code file: its identity is that tool's
+ *     {@code [[key]]} at the end of its name, and nothing else of the plugin's is written on it, so
+ *     that both tools keep seeing the same job
  */
 public record JobSpec(
     String key,
@@ -58,7 +61,8 @@ public record JobSpec(
     Map<String, String> envVars,
     Set<String> ignoreChanges,
     boolean protect,
-    SourcePosition position) {
+    SourcePosition position,
+    boolean identityInName) {
 
   public JobSpec {
     executeSteps = executeSteps == null ? null : List.copyOf(executeSteps);
@@ -67,6 +71,58 @@ public record JobSpec(
     envVars = Collections.unmodifiableMap(new LinkedHashMap<>(envVars));
     ignoreChanges = Set.copyOf(ignoreChanges);
     triggers = triggers == null ? TriggersSpec.NONE : triggers;
+  }
+
+  /** A job of the plugin's own format (its marker where the build's placement says). */
+  public JobSpec(
+      String key,
+      String name,
+      String description,
+      String environment,
+      List<String> executeSteps,
+      String dbtVersion,
+      Integer threads,
+      String targetName,
+      Integer timeoutSeconds,
+      Boolean generateDocs,
+      Boolean runGenerateSources,
+      ScheduleSpec schedule,
+      TriggersSpec triggers,
+      DeferralSpec deferral,
+      Boolean runCompareChanges,
+      String compareChangesFlags,
+      Boolean runLint,
+      Boolean errorsOnLintFailure,
+      List<String> costOptimizationFeatures,
+      Map<String, String> envVars,
+      Set<String> ignoreChanges,
+      boolean protect,
+      SourcePosition position) {
+    this(
+        key,
+        name,
+        description,
+        environment,
+        executeSteps,
+        dbtVersion,
+        threads,
+        targetName,
+        timeoutSeconds,
+        generateDocs,
+        runGenerateSources,
+        schedule,
+        triggers,
+        deferral,
+        runCompareChanges,
+        compareChangesFlags,
+        runLint,
+        errorsOnLintFailure,
+        costOptimizationFeatures,
+        envVars,
+        ignoreChanges,
+        protect,
+        position,
+        false);
   }
 
   /** The job's display name: {@code name}, or the key when the file gives none. */

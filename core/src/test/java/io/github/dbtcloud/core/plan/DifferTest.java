@@ -178,16 +178,27 @@ class DifferTest {
   }
 
   @Test
-  void findsAMarkerInTheNameAndMovesItToTheDescription() {
+  void keepsADbtJobsAsCodeIdentifierInTheNameAndAddsItsMarkerToTheDescription() {
     Job jac = remoteJob(900, "", j -> j.withName("Nightly [[nightly]]"));
 
     Change update = Plans.diff(desired(nightly(null)), remote(jac)).changes().get(0);
 
+    assertThat(update.fields()).extracting(FieldChange::path).containsExactly(Job.DESCRIPTION);
+    assertThat(update.fields().get(0).note()).startsWith("marker written in the description");
+    Job after = (Job) ((Change.Update) update).after();
+    assertThat(after.name()).isEqualTo("Nightly [[nightly]]");
+    assertThat(after.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+  }
+
+  @Test
+  void movesAPluginMarkerOutOfTheNameWithAReason() {
+    Job old = remoteJob(900, "", j -> j.withName("Nightly [[nightly#abcdef]]"));
+
+    Change update = Plans.diff(desired(nightly(null)), remote(old)).changes().get(0);
+
     assertThat(update.fields())
-        .extracting(FieldChange::path, FieldChange::after)
-        .startsWith(tuple("name", "Nightly"));
-    assertThat(((Job) ((Change.Update) update).after()).description())
-        .matches("\\[\\[nightly#[0-9a-f]{6}]]");
+        .extracting(FieldChange::path, FieldChange::after, FieldChange::note)
+        .startsWith(tuple("name", "Nightly", "marker moves to the description"));
   }
 
   @Test
@@ -245,7 +256,7 @@ class DifferTest {
   }
 
   @Test
-  void adoptsAJobDbtJobsAsCodeCreatedInsteadOfCreatingASecondOne() {
+  void adoptsAJobDbtJobsAsCodeCreatedAndKeepsItsIdentifierAsItIs() {
     Job fromJobsAsCode = remoteJob(900, "", j -> j.withName("Nightly [[prod:nightly]]"));
 
     Plan plan = Plans.diff(desired(nightly(null)), remote(fromJobsAsCode));
@@ -254,19 +265,31 @@ class DifferTest {
     Change.Update update = (Change.Update) plan.changes().get(0);
     assertThat(update.fields())
         .extracting(FieldChange::path, FieldChange::before)
-        .containsExactly(tuple(Job.NAME, "Nightly [[prod:nightly]]"), tuple(Job.DESCRIPTION, ""));
+        .containsExactly(tuple(Job.DESCRIPTION, ""));
     Job after = (Job) update.after();
-    assertThat(after.name()).isEqualTo("Nightly");
+    assertThat(after.name()).isEqualTo("Nightly [[prod:nightly]]");
     assertThat(after.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
     assertThat(plan.unmanaged()).isEmpty();
   }
 
   @Test
-  void aChangedFingerprintAloneIsNoChange() {
+  void aChangedFingerprintAloneIsAChangeWithItsReason() {
     Job withOldFingerprint =
         remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
 
-    assertThat(Plans.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
+    Change update = Plans.diff(desired(nightly(4)), remote(withOldFingerprint)).changes().get(0);
+
+    assertThat(update.fields())
+        .extracting(FieldChange::path, FieldChange::note)
+        .containsExactly(
+            tuple(Job.DESCRIPTION, "marker fingerprint updated to the configuration applied now"));
+  }
+
+  @Test
+  void aMarkerWithoutFingerprintYetIsNoChange() {
+    Job legacy = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4));
+
+    assertThat(Plans.diff(desired(nightly(4)), remote(legacy)).isEmpty()).isTrue();
   }
 
   // -------------------------------------------------------- normalisation

@@ -84,6 +84,11 @@ final class JobForms {
         .strip();
   }
 
+  /** A name or description as compared whole, marker included: null is empty, ends trimmed. */
+  static String text(Object value) {
+    return value == null ? "" : String.valueOf(value).strip();
+  }
+
   /** Text without its marker at all (what the fingerprint covers). */
   static Object withoutMarker(Object value) {
     return value instanceof String s ? Marker.strip(s).strip() : value;

@@ -165,12 +165,13 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
     void plan(KindPlan.Builder out) {
       Marker marker = new Marker(context.namespace(), spec.key()).withProtect(spec.protect());
       boolean creating = current == null;
+      JobMerge.Place place = JobMerge.place(current, spec, context.placement());
       Merged<Job> m =
           JobMerge.merge(
               creating ? Job.draft(context.accountId(), context.projectId(), null) : current,
               spec,
               marker,
-              context.placement(),
+              place,
               references(),
               creating);
       Map<String, Object> desiredForms = new LinkedHashMap<>();
@@ -180,7 +181,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
         remoteForms.put(path, current == null ? null : form(path, current.value(path), true));
       }
       Marker stamped = marker.withFingerprint(Drift.fingerprint(desiredForms));
-      Job after = JobMerge.stamp(m.after(), stamped, context.placement());
+      Job after = JobMerge.stamp(m.after(), stamped, place);
       if (creating) {
         List<FieldChange> fields = new ArrayList<>();
         for (String path : m.paths()) {
@@ -190,9 +191,23 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
         return;
       }
       List<FieldChange> fields = new ArrayList<>();
+      List<FieldChange> markerOnly = new ArrayList<>();
       for (String path : m.paths()) {
         PendingReference pending = m.pendingAt(path);
-        if (pending != null
+        if (path.equals(Job.NAME) || path.equals(Job.DESCRIPTION)) {
+          // compared with their markers whole: a marker that moves, changes form or gains a
+          // fingerprint is a change the plan must show, since another tool may read it
+          String before = JobForms.text(current.value(path));
+          String wanted = JobForms.text(after.value(path));
+          if (!before.equals(wanted) && !MarkerNotes.onlyGainsFingerprint(before, wanted)) {
+            FieldChange f =
+                FieldChange.of(path, current.value(path), after.value(path))
+                    .withNote(MarkerNotes.why(path, before, wanted));
+            boolean textAlike =
+                Objects.equals(JobForms.withoutMarker(before), JobForms.withoutMarker(wanted));
+            (textAlike ? markerOnly : fields).add(f);
+          }
+        } else if (pending != null
             || !Objects.equals(
                 form(path, current.value(path), false), desiredForm(m, path, false))) {
           fields.add(
@@ -200,15 +215,18 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
                   path, current.value(path), after.value(path), pending, null, false, null));
         }
       }
-      if (fields.isEmpty()) {
+      if (fields.isEmpty() && markerOnly.isEmpty()) {
         out.unchanged(new Unchanged(address, current.id(), current.fingerprint()));
         return;
       }
       String lastApplied = current.marker().map(Marker::fingerprint).orElse(null);
+      // a marker alone moving is neither side's edit of the configuration: no drift attribution
       fields =
-          Drift.attribute(fields, desiredForms, remoteForms, lastApplied).stream()
-              .map(this::withTarget)
-              .toList();
+          new ArrayList<>(
+              Drift.attribute(fields, desiredForms, remoteForms, lastApplied).stream()
+                  .map(this::withTarget)
+                  .toList());
+      fields.addAll(markerOnly);
       warnIfTypeFlips(current, after, out);
       out.change(new Change.Update(address, current, after, m.pending(), fields, stamped));
     }
