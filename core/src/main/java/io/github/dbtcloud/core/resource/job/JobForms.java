@@ -28,6 +28,7 @@ final class JobForms {
           Map.entry(Job.RUN_GENERATE_SOURCES, false),
           Map.entry(Job.TRIGGER_SCHEDULE, false),
           Map.entry(Job.TRIGGER_GIT_PROVIDER_WEBHOOK, false),
+          Map.entry(Job.TRIGGER_GITHUB_WEBHOOK, false),
           Map.entry(Job.TRIGGER_ON_MERGE, false),
           Map.entry(Job.TRIGGERS_ON_DRAFT_PR, false),
           Map.entry(Job.RUN_COMPARE_CHANGES, false),

@@ -95,6 +95,11 @@ final class JobMerge {
         "triggers.git_provider_webhook",
         Job::withGitProviderWebhook,
         Job.TRIGGER_GIT_PROVIDER_WEBHOOK);
+    f.set(
+        triggers.githubWebhook(),
+        "triggers.github_webhook",
+        Job::withGithubWebhook,
+        Job.TRIGGER_GITHUB_WEBHOOK);
     f.set(triggers.onMerge(), "triggers.on_merge", Job::withOnMerge, Job.TRIGGER_ON_MERGE);
     f.set(
         triggers.onDraftPr(),
@@ -102,7 +107,10 @@ final class JobMerge {
         Job::withTriggersOnDraftPr,
         Job.TRIGGERS_ON_DRAFT_PR);
     JobCompletionTrigger completion = triggers.onJobCompletion();
-    if (completion != null
+    if (completion != null && completion.isNone() && f.manages("triggers.on_job_completion")) {
+      f.managed(
+          f.object().withoutCompletionTrigger(), Job.COMPLETION_JOB_ID, Job.COMPLETION_STATUSES);
+    } else if (completion != null
         && completion.jobId() != null
         && f.manages("triggers.on_job_completion")) {
       // a job the file does not manage, by id: its project id is the file's to give, so it is
@@ -132,7 +140,7 @@ final class JobMerge {
       f.managed(
           f.object()
               .withDeferringEnvironmentId(environment == null ? null : environment.id())
-              .withDeferringJobId(job == null ? null : job.id()),
+              .withDeferringJobId(job == null ? deferral.jobId() : job.id()),
           Job.DEFERRING_ENVIRONMENT_ID,
           Job.DEFERRING_JOB_ID);
       pendingIfNeeded(environment, Job.DEFERRING_ENVIRONMENT_ID, pending);
