@@ -178,6 +178,27 @@ class DifferTest {
   }
 
   @Test
+  void theDuplicateMarkerStopListsEveryDuplicatedMarkerWithTheJobsAndTheirPages() {
+    Remote three =
+        remote(
+            remoteJob(900, "", j -> j.withName("A [[a]]")),
+            remoteJob(901, "", j -> j.withName("A copy [[prod:a]]")),
+            remoteJob(902, "[[b#abcdef]]", j -> j),
+            remoteJob(903, "[[b]]", j -> j),
+            remoteJob(904, "", j -> j.withName("C [[c]]")),
+            remoteJob(905, "", j -> j.withName("C again [[c]]")));
+
+    assertThatThrownBy(() -> Plans.diff(desired(nightly(4)), three))
+        .isInstanceOf(DuplicateMarkerException.class)
+        .hasMessageContaining("3 markers are carried by more than one job")
+        .hasMessageContaining("[[a]]: jobs 900 (https://ab123.us1.dbt.com/deploy/")
+        .hasMessageContaining("/jobs/900), 901 (")
+        .hasMessageContaining("[[b]]: jobs 902 (")
+        .hasMessageContaining("[[c]]: jobs 904 (")
+        .hasMessageContaining("/jobs/905)");
+  }
+
+  @Test
   void keepsADbtJobsAsCodeIdentifierInTheNameAndAddsItsMarkerToTheDescription() {
     Job jac = remoteJob(900, "", j -> j.withName("Nightly [[nightly]]"));
 

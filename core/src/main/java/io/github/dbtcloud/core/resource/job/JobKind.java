@@ -104,9 +104,23 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
     JobSnapshot jobs = context.part(this);
     ProjectSpec project = context.project();
     if (!jobs.duplicates().isEmpty()) {
+      // every duplicated marker of every planned project, not only this project's: one stop
+      // that lists them all is one fix, not one per run
+      Map<String, Map<String, List<Long>>> byProject = new LinkedHashMap<>();
       Map<Long, String> links = new LinkedHashMap<>();
-      jobs.all().forEach(j -> links.put(j.id(), link(context, j.id())));
-      throw new DuplicateMarkerException(jobs.duplicates(), project.describe(), links);
+      context
+          .snapshot()
+          .projects()
+          .forEach(
+              (key, remote) -> {
+                JobSnapshot part = context.snapshot().part(this, key);
+                ProjectSpec spec = context.desired().projects().get(key);
+                if (part != null && !part.duplicates().isEmpty()) {
+                  byProject.put(spec == null ? key : spec.describe(), part.duplicates());
+                  part.all().forEach(j -> links.put(j.id(), link(context, remote.id(), j.id())));
+                }
+              });
+      throw new DuplicateMarkerException(byProject, links);
     }
     List<String> refused = JobRules.check(context);
     if (!refused.isEmpty()) {
@@ -134,7 +148,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
   }
 
   /** The job's page in dbt Cloud's UI. */
-  private static String link(PlanContext context, long id) {
+  private static String link(PlanContext context, long projectId, long id) {
     String host = context.snapshot().host();
     return host == null
         ? null
@@ -143,7 +157,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
             + "deploy/"
             + context.accountId()
             + "/projects/"
-            + context.projectId()
+            + projectId
             + "/jobs/"
             + id;
   }
