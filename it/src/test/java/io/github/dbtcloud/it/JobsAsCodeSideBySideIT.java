@@ -156,12 +156,50 @@ class JobsAsCodeSideBySideIT {
     }
   }
 
-  /** Applies one version of the file, then checks a plan made right after it is empty. */
+  @Test
+  void aTemplatedFileRenderedFromVarsFilesAppliesAndPlansEmpty() throws IOException {
+    try (DbtCloudEmulator emulator = DbtCloudEmulator.builder().seedText(seed("")).start()) {
+      Files.copy(CORPUS.resolve("vars-prod.yml"), dir.resolve("vars-prod.yml"));
+      Files.copy(CORPUS.resolve("vars-shared.yml"), dir.resolve("vars-shared.yml"));
+      apply(
+          emulator,
+          MarkerPlacement.DESCRIPTION,
+          "templated.yml",
+          Files.readString(CORPUS.resolve("templated.yml")),
+          Map.of("dbt.vars", "vars-prod.yml,vars-shared.yml"));
+      assertThat(names(emulator).values()).contains("Nightly prod [[nightly]]");
+      assertIdentifiers(emulator, "after applying the templated file");
+    }
+  }
+
   private void apply(DbtCloudEmulator emulator, MarkerPlacement placement, String name, String text)
+      throws IOException {
+    apply(emulator, placement, name, text, Map.of());
+  }
+
+  /** Applies one version of the file, then checks a plan made right after it is empty. */
+  private void apply(
+      DbtCloudEmulator emulator,
+      MarkerPlacement placement,
+      String name,
+      String text,
+      Map<String, String> properties)
       throws IOException {
     Path file = dir.resolve(placement + "-" + name);
     Files.writeString(file, text);
-    Build build = Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out-" + name));
+    Build plain = Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out-" + name));
+    Build build =
+        new Build(
+            plain.files(),
+            plain.environment(),
+            properties,
+            plain.baseUrl(),
+            plain.token(),
+            plain.userAgent(),
+            plain.label(),
+            plain.outputDirectory(),
+            plain.verificationReport(),
+            plain.metricsReport());
     PlanOptions options = new PlanOptions(Set.of(), Set.of(), placement, Set.of(), false);
     try (GoalContext context =
         GoalContext.open(
