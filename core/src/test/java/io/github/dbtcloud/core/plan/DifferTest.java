@@ -294,15 +294,24 @@ class DifferTest {
   }
 
   @Test
-  void aChangedFingerprintAloneIsAChangeWithItsReason() {
+  void aChangedFingerprintAloneIsNoChange() {
     Job withOldFingerprint =
         remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
 
-    Change update = Plans.diff(desired(nightly(4)), remote(withOldFingerprint)).changes().get(0);
+    assertThat(Plans.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aChangedFingerprintShowsWithItsReasonBesideARealChange() {
+    Job withOldFingerprint =
+        remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
+
+    Change update = Plans.diff(desired(nightly(8)), remote(withOldFingerprint)).changes().get(0);
 
     assertThat(update.fields())
         .extracting(FieldChange::path, FieldChange::note)
         .containsExactly(
+            tuple(Job.THREADS, null),
             tuple(Job.DESCRIPTION, "marker fingerprint updated to the configuration applied now"));
   }
 

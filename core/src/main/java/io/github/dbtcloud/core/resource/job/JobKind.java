@@ -206,6 +206,10 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
       }
       List<FieldChange> fields = new ArrayList<>();
       List<FieldChange> markerOnly = new ArrayList<>();
+      // a new fingerprint alone is no change: the hash of a field can move without the field
+      // moving (a self-deferral created with its environment in one apply), and a plan right
+      // after an apply must stay empty; it is written, and shown, with the next real change
+      List<FieldChange> fingerprintOnly = new ArrayList<>();
       for (String path : m.paths()) {
         PendingReference pending = m.pendingAt(path);
         if (path.equals(Job.NAME) || path.equals(Job.DESCRIPTION)) {
@@ -219,7 +223,13 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
                     .withNote(MarkerNotes.why(path, before, wanted));
             boolean textAlike =
                 Objects.equals(JobForms.withoutMarker(before), JobForms.withoutMarker(wanted));
-            (textAlike ? markerOnly : fields).add(f);
+            if (!textAlike) {
+              fields.add(f);
+            } else if (MarkerNotes.onlyFingerprintDiffers(before, wanted)) {
+              fingerprintOnly.add(f);
+            } else {
+              markerOnly.add(f);
+            }
           }
         } else if (pending != null
             || !Objects.equals(
@@ -241,6 +251,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
                   .map(this::withTarget)
                   .toList());
       fields.addAll(markerOnly);
+      fields.addAll(fingerprintOnly);
       warnIfTypeFlips(current, after, out);
       out.change(new Change.Update(address, current, after, m.pending(), fields, stamped));
     }

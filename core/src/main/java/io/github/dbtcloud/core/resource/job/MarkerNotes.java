@@ -29,6 +29,19 @@ final class MarkerNotes {
     return Marker.strip(before).strip().equals(Marker.strip(after).strip());
   }
 
+  /** Whether the two differ only in their marker's fingerprint (same text, place and form). */
+  static boolean onlyFingerprintDiffers(String before, String after) {
+    Optional<Marker> was = Marker.find(before);
+    Optional<Marker> will = Marker.find(after);
+    // both carry one: a fingerprint dropped is a change of form (back to dbt-jobs-as-code's)
+    return was.isPresent()
+        && will.isPresent()
+        && was.get().fingerprint() != null
+        && will.get().fingerprint() != null
+        && was.get().withFingerprint(null).equals(will.get().withFingerprint(null))
+        && Marker.strip(before).strip().equals(Marker.strip(after).strip());
+  }
+
   /** Why {@code before} becomes {@code after} in this field, when a marker is involved; or null. */
   static String why(String path, String before, String after) {
     Optional<Marker> was = Marker.find(before);
