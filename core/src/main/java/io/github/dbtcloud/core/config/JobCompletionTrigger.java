@@ -29,6 +29,16 @@ public record JobCompletionTrigger(
     statuses = List.copyOf(statuses);
   }
 
+  /** No trigger at all: an explicit {@code null} in a dbt-jobs-as-code file removes it. */
+  public static JobCompletionTrigger none(SourcePosition position) {
+    return new JobCompletionTrigger(null, null, null, null, List.of(), position);
+  }
+
+  /** Whether this removes the trigger rather than setting one. */
+  public boolean isNone() {
+    return job == null && jobId == null;
+  }
+
   /** A trigger on a job of this file, by key. */
   public JobCompletionTrigger(
       String job, String project, List<String> statuses, SourcePosition position) {

@@ -36,6 +36,9 @@ import java.util.Set;
  * @param id the dbt Cloud id of an existing job without a marker, adopted as this key's job (what
  *     {@code dbt:import} writes), or null to find the job by its marker only
  * @param position where the job block starts
+ * @param identityInName the job comes from a dbt-jobs-as-code file: its identity is that tool's
+ *     {@code [[key]]} at the end of its name, and nothing else of the plugin's is written on it, so
+ *     that both tools keep seeing the same job
  */
 public record JobSpec(
     String key,
@@ -61,7 +64,8 @@ public record JobSpec(
     Set<String> ignoreChanges,
     boolean protect,
     Long id,
-    SourcePosition position) {
+    SourcePosition position,
+    boolean identityInName) {
 
   public JobSpec {
     executeSteps = executeSteps == null ? null : List.copyOf(executeSteps);
@@ -72,7 +76,10 @@ public record JobSpec(
     triggers = triggers == null ? TriggersSpec.NONE : triggers;
   }
 
-  /** A job found by its marker only (no {@code id:}). */
+  /**
+   * A job of the plugin's own format found by its marker only (no {@code id:}; its marker where the
+   * build's placement says).
+   */
   public JobSpec(
       String key,
       String name,
@@ -121,7 +128,8 @@ public record JobSpec(
         ignoreChanges,
         protect,
         null,
-        position);
+        position,
+        false);
   }
 
   /** The job's display name: {@code name}, or the key when the file gives none. */
@@ -160,6 +168,7 @@ public record JobSpec(
     private boolean protect;
     private Long id;
     private SourcePosition position = SourcePosition.NONE;
+    private boolean identityInName;
 
     private Builder() {}
 
@@ -307,6 +316,12 @@ public record JobSpec(
       return this;
     }
 
+    /** Sets {@code identityInName}. */
+    public Builder identityInName(boolean value) {
+      identityInName = value;
+      return this;
+    }
+
     /** The spec. */
     public JobSpec build() {
       return new JobSpec(
@@ -333,7 +348,8 @@ public record JobSpec(
           ignoreChanges,
           protect,
           id,
-          position);
+          position,
+          identityInName);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.github.dbtcloud.core.config;
 
 import io.github.dbtcloud.core.config.References.JobRef;
-import io.github.dbtcloud.core.identity.Marker;
+import io.github.dbtcloud.core.identity.JobsAsCodeIdentifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,6 +118,15 @@ final class JobsAsCodeReader {
 
   DesiredState read(YamlCursor root, List<Path> files) {
     Map<String, YamlCursor> top = root.entries();
+    if (top.containsKey("ownership")) {
+      top.get("ownership")
+          .keyProblem(
+              "'ownership:' is a key of the plugin's own format and dbt-jobs-as-code would refuse"
+                  + " it here; for a dbt-jobs-as-code file the plugin never deletes jobs, and the"
+                  + " marker placement comes from the POM's <markerPlacement> or"
+                  + " -Ddbt.markerPlacement (see docs/migrating-from-dbt-jobs-as-code.md); remove"
+                  + " the key, or convert the file with -Ddbt.convert");
+    }
     Long defaultAccount = top.containsKey("account_id") ? top.get("account_id").id() : null;
     Map<String, YamlCursor> jobs = top.get("jobs").entries();
     List<Raw> raws = new ArrayList<>();
@@ -208,14 +217,13 @@ final class JobsAsCodeReader {
     if (!c.isMapping()) {
       return null;
     }
-    if (!Marker.NAME.matcher(r.key()).matches()) {
+    if (!JobsAsCodeIdentifier.readable(r.key())) {
       c.keyProblem(
           "job identifier '"
               + r.key()
-              + "' cannot be written into a marker [["
+              + "' cannot be written into a name as [["
               + r.key()
-              + "]] and read"
-              + " back; use letters, digits, '_', '-' or '.'");
+              + "]] and read back by dbt-jobs-as-code; use letters, digits, '_' or '-'");
     }
     String name = required(c, k, "name");
     if (name != null) {
@@ -225,20 +233,6 @@ final class JobsAsCodeReader {
             m.group(1).contains(":")
                 ? m.group(1).substring(m.group(1).indexOf(':') + 1)
                 : m.group(1);
-        if (m.group(1).contains(":")) {
-          k.get("name")
-              .warn(
-                  "the import filter in [["
-                      + m.group(1)
-                      + "]] is not kept: the plugin finds the job in"
-                      + " dbt Cloud by [["
-                      + m.group(1)
-                      + "]] as by [["
-                      + identifier
-                      + "]], but writes [["
-                      + identifier
-                      + "]] from its first apply on, so dbt-jobs-as-code's import-jobs --filter no longer selects it");
-        }
         if (!identifier.equals(r.key())) {
           k.get("name")
               .problem(
@@ -272,24 +266,30 @@ final class JobsAsCodeReader {
       steps = StateReader.steps(k.get("execute_steps"));
     }
     String dbtVersion = StateReader.str(k, "dbt_version");
-    if (dbtVersion != null) {
+    if (dbtVersion == null && k.containsKey("dbt_version") && k.get("dbt_version").isNull()) {
+      // an explicit null is what dbt-jobs-as-code sends: the job inherits the environment's
+      dbtVersion = "";
+    } else if (dbtVersion != null) {
       Values.checkDbtVersion(k.get("dbt_version"), dbtVersion);
     }
     Map<String, YamlCursor> settings = section(k, "settings", SETTINGS);
     Map<String, YamlCursor> execution = section(k, "execution", EXECUTION);
     Map<String, YamlCursor> triggers = section(k, "triggers", TRIGGERS);
-    Boolean github = StateReader.bool(triggers, "github_webhook");
-    Boolean gitProvider = StateReader.bool(triggers, "git_provider_webhook");
-    Boolean webhook =
-        github == null && gitProvider == null
-            ? null
-            : Boolean.TRUE.equals(github) || Boolean.TRUE.equals(gitProvider);
-    Boolean scheduleOn = StateReader.bool(triggers, "schedule");
+    Boolean github = bool(triggers, "github_webhook");
+    Boolean gitProvider = bool(triggers, "git_provider_webhook");
+    Boolean scheduleOn = bool(triggers, "schedule");
     ScheduleSpec schedule = schedule(k, scheduleOn);
     Long jobDeferral = StateReader.idOf(k, "deferring_job_definition_id");
     Long environmentDeferral = StateReader.idOf(k, "deferring_environment_id");
     DeferralSpec deferral = null;
-    if (environmentDeferral != null) {
+    YamlCursor clearedAt = explicitNull(k, "deferring_environment_id");
+    if (clearedAt == null) {
+      clearedAt = explicitNull(k, "deferring_job_definition_id");
+    }
+    if (environmentDeferral == null && jobDeferral == null && clearedAt != null) {
+      // an explicit null (every import-jobs export has one) clears the deferral
+      deferral = new DeferralSpec(null, null, clearedAt.position());
+    } else if (environmentDeferral != null) {
       deferral =
           new DeferralSpec(
               environmentKey(environmentDeferral, projectEnvironments, c),
@@ -298,12 +298,10 @@ final class JobsAsCodeReader {
     } else if (jobDeferral != null) {
       String target = jobDeferral.equals(r.id()) ? "self" : keyOfJob(jobDeferral, all);
       if (target == null) {
-        k.get("deferring_job_definition_id")
-            .problem(
-                "job "
-                    + jobDeferral
-                    + " is not a job of this file, so the"
-                    + " deferral cannot be converted; defer to an environment with deferring_environment_id instead");
+        // a job the file does not manage: sent by id, as dbt-jobs-as-code sends it
+        deferral =
+            new DeferralSpec(
+                null, null, k.get("deferring_job_definition_id").position(), jobDeferral);
       } else {
         deferral = new DeferralSpec(null, target, k.get("deferring_job_definition_id").position());
       }
@@ -332,24 +330,58 @@ final class JobsAsCodeReader {
         StateReader.atLeast(settings, "threads", 1),
         StateReader.str(settings, "target_name"),
         StateReader.atLeast(execution, "timeout_seconds", 0),
-        StateReader.bool(k, "generate_docs"),
-        StateReader.bool(k, "run_generate_sources"),
+        bool(k, "generate_docs"),
+        bool(k, "run_generate_sources"),
         schedule,
         new TriggersSpec(
-            webhook,
-            StateReader.bool(triggers, "on_merge"),
-            StateReader.bool(k, "triggers_on_draft_pr"),
-            completion(r, all)),
+            gitProvider,
+            bool(triggers, "on_merge"),
+            bool(k, "triggers_on_draft_pr"),
+            completion(r, all),
+            github),
         deferral,
-        StateReader.bool(k, "run_compare_changes"),
+        bool(k, "run_compare_changes"),
         StateReader.str(k, "compare_changes_flags"),
-        StateReader.bool(k, "run_lint"),
-        StateReader.bool(k, "errors_on_lint_failure"),
+        bool(k, "run_lint"),
+        bool(k, "errors_on_lint_failure"),
         costFeatures,
         envVars(k.get("custom_environment_variables")),
         Set.of(),
         false,
-        c.position());
+        null,
+        c.position(),
+        true);
+  }
+
+  /** The key when it is present with an explicit {@code null}; else null. */
+  private static YamlCursor explicitNull(Map<String, YamlCursor> k, String key) {
+    return k.containsKey(key) && k.get(key).isNull() ? k.get(key) : null;
+  }
+
+  /**
+   * A boolean as dbt-jobs-as-code's validation library reads one (pydantic: {@code true}/{@code
+   * false}, {@code 1}/{@code 0}, {@code yes}/{@code no}, {@code y}/{@code n}, {@code on}/{@code
+   * off}, {@code t}/{@code f}, any case, quoted or not).
+   */
+  static Boolean bool(Map<String, YamlCursor> k, String key) {
+    YamlCursor c = k.get(key);
+    if (c == null || c.isNull()) {
+      return null;
+    }
+    if (!c.isScalar()) {
+      c.problem("expected true or false, found " + c.describe());
+      return null;
+    }
+    String v = c.text().strip().toLowerCase(java.util.Locale.ROOT);
+    return switch (v) {
+      case "true", "1", "1.0", "yes", "y", "on", "t" -> Boolean.TRUE;
+      case "false", "0", "0.0", "no", "n", "off", "f" -> Boolean.FALSE;
+      default -> {
+        c.problem(
+            "expected true or false (or 1/0, yes/no, y/n, on/off, t/f), found '" + c.text() + "'");
+        yield null;
+      }
+    };
   }
 
   private static String required(YamlCursor c, Map<String, YamlCursor> k, String key) {
@@ -397,15 +429,20 @@ final class JobsAsCodeReader {
 
   private JobCompletionTrigger completion(Raw r, List<Raw> all) {
     YamlCursor tc = r.keys().get("job_completion_trigger_condition");
-    if (tc == null || tc.isNull()) {
+    if (tc == null) {
       return null;
     }
+    if (tc.isNull()) {
+      // an explicit null, as import-jobs writes it: no trigger
+      return JobCompletionTrigger.none(tc.position());
+    }
     Map<String, YamlCursor> outer = tc.entries(Set.of("condition"));
-    if (!outer.containsKey("condition")) {
-      if (tc.isMapping()) {
-        tc.problem("missing 'condition:' with job_id, project_id and statuses");
-      }
+    if (!tc.isMapping()) {
       return null;
+    }
+    if (!outer.containsKey("condition") || outer.get("condition").isNull()) {
+      // an empty trigger: none
+      return JobCompletionTrigger.none(tc.position());
     }
     YamlCursor cc = outer.get("condition");
     Map<String, YamlCursor> k = cc.entries(Set.of("job_id", "project_id", "statuses"));

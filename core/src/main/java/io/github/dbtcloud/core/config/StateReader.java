@@ -568,7 +568,8 @@ final class StateReader {
         ignored(k, Keys.JOB_IGNORABLE),
         Boolean.TRUE.equals(bool(k, "protect")),
         idOf(k, "id"),
-        c.position());
+        c.position(),
+        false);
   }
 
   /** Two jobs of a project that adopt the same dbt Cloud job by id would fight over it. */

@@ -44,6 +44,11 @@ final class YamlSource {
    * into {@code digest}, so that the state's hash is of exactly what was read.
    */
   static Node compose(Path file, Problems problems, MessageDigest digest) {
+    return compose(file, problems, digest, Templates.of(java.util.Map.of()));
+  }
+
+  /** The same, rendering a Jinja-templated file first from the build's vars files. */
+  static Node compose(Path file, Problems problems, MessageDigest digest, Templates templates) {
     SourcePosition start = new SourcePosition(file, 0, 0);
     try {
       if (Files.isDirectory(file)) {
@@ -71,7 +76,17 @@ final class YamlSource {
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
       try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), utf8)) {
-        Node node = new Yaml(new SafeConstructor(options())).compose(reader);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Reader source = reader;
+        if (Templates.isTemplate(text)) {
+          utf8.decode(java.nio.ByteBuffer.wrap(bytes));
+          String rendered = templates.render(file, text, problems);
+          if (rendered == null) {
+            return null;
+          }
+          source = new java.io.StringReader(rendered);
+        }
+        Node node = new Yaml(new SafeConstructor(options())).compose(source);
         if (node == null) {
           problems.add(start, "", "the file is empty; start it with 'version: 1'");
         }

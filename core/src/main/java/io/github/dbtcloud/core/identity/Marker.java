@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * <p>dbt-jobs-as-code's identifiers read as markers too, so that a team moving from it adopts its
  * jobs instead of creating them again: {@code Nightly [[nightly]]} is already this form, and {@code
  * Nightly [[prod:nightly]]} (an import filter before the colon, {@code *} for every environment) is
- * the marker {@code [[nightly]]}. Only this class's own form is ever written.
+ * the marker {@code [[nightly]]}. Such an identifier is never rewritten into this class's form: a
+ * name that carries one keeps it as it is ({@link JobsAsCodeIdentifier}), and a job of a
+ * dbt-jobs-as-code file is written with that tool's {@code [[key]]} alone.
  *
  * @param namespace the owning namespace, or null
  * @param key the job's stable key in the file

@@ -168,7 +168,8 @@ public final class MarkdownPlanRenderer {
     }
     for (FieldChange f : c.fields()) {
       String note =
-          f.origin() == FieldChange.Origin.OUTSIDE ? "   # changed outside " + desiredName : "";
+          (f.origin() == FieldChange.Origin.OUTSIDE ? "   # changed outside " + desiredName : "")
+              + (f.note() == null ? "" : "   # " + f.note());
       if (c instanceof Change.Create) {
         b.append("+ ")
             .append(f.path())

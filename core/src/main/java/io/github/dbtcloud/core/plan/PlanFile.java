@@ -221,6 +221,7 @@ public record PlanFile(
    * @param refersTo the address of the object the planned id points to, or null
    * @param sensitive whether the values are secrets
    * @param origin file, outside or unknown
+   * @param note why the field changes when its values alone do not say (a job marker), or null
    */
   public record FieldEntry(
       String path,
@@ -229,7 +230,8 @@ public record PlanFile(
       @JsonProperty("known_after_apply") String knownAfterApply,
       @JsonProperty("refers_to") String refersTo,
       boolean sensitive,
-      String origin) {
+      String origin,
+      String note) {
 
     public FieldEntry {
       before = normal(before);
@@ -336,7 +338,8 @@ public record PlanFile(
               f.pending() == null ? null : f.pending().target().id(),
               f.refersTo() == null ? null : f.refersTo().id(),
               f.sensitive(),
-              f.origin().label()));
+              f.origin().label(),
+              f.note()));
     }
     List<PendingEntry> pending =
         c.pending().stream().map(p -> new PendingEntry(p.path(), p.target().id())).toList();

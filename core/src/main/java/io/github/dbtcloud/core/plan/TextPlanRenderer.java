@@ -177,7 +177,9 @@ public final class TextPlanRenderer {
 
   private void field(
       FieldChange f, String name, char op, String indent, String project, List<String> out) {
-    String note = f.origin() == FieldChange.Origin.OUTSIDE ? " " + OUTSIDE_NOTE + desiredName : "";
+    String note =
+        (f.origin() == FieldChange.Origin.OUTSIDE ? " " + OUTSIDE_NOTE + desiredName : "")
+            + (f.note() == null ? "" : " # " + f.note());
     if (PlanValues.listDiff(f)) {
       out.add(indent + symbol(op) + " " + name.strip() + " = [" + note);
       for (PlanValues.Element e : PlanValues.elements(op == '+' ? null : f.before(), f.after())) {

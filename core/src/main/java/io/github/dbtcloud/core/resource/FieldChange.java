@@ -12,6 +12,8 @@ package io.github.dbtcloud.core.resource;
  * @param sensitive the values are secrets: renderers show {@code (sensitive)}, never the value
  * @param refersTo for an id of another managed object, the object the planned id points to, so that
  *     renderers can name it next to the id ({@code environment "ci"}); null otherwise
+ * @param note one line saying why the field changes when its values alone do not tell (a job marker
+ *     moving or changing form), or null
  */
 public record FieldChange(
     String path,
@@ -20,7 +22,8 @@ public record FieldChange(
     PendingReference pending,
     Origin origin,
     boolean sensitive,
-    ResourceAddress refersTo) {
+    ResourceAddress refersTo,
+    String note) {
 
   /** Where a difference comes from. */
   public enum Origin {
@@ -47,6 +50,23 @@ public record FieldChange(
     origin = origin == null ? Origin.UNKNOWN : origin;
   }
 
+  /** A change without a note. */
+  public FieldChange(
+      String path,
+      Object before,
+      Object after,
+      PendingReference pending,
+      Origin origin,
+      boolean sensitive,
+      ResourceAddress refersTo) {
+    this(path, before, after, pending, origin, sensitive, refersTo, null);
+  }
+
+  /** This change with a one-line reason shown next to it. */
+  public FieldChange withNote(String note) {
+    return new FieldChange(path, before, after, pending, origin, sensitive, refersTo, note);
+  }
+
   /** A value the file sets on a new object. */
   public static FieldChange created(String path, Object after, PendingReference pending) {
     return new FieldChange(path, null, after, pending, Origin.FILE, false, null);
@@ -59,16 +79,16 @@ public record FieldChange(
 
   /** This change with its origin set. */
   public FieldChange withOrigin(Origin origin) {
-    return new FieldChange(path, before, after, pending, origin, sensitive, refersTo);
+    return new FieldChange(path, before, after, pending, origin, sensitive, refersTo, note);
   }
 
   /** This change with the object its planned id points to. */
   public FieldChange withRefersTo(ResourceAddress target) {
-    return new FieldChange(path, before, after, pending, origin, sensitive, target);
+    return new FieldChange(path, before, after, pending, origin, sensitive, target, note);
   }
 
   /** This change with its values hidden in output (a secret). */
   public FieldChange asSensitive() {
-    return new FieldChange(path, before, after, pending, origin, true, refersTo);
+    return new FieldChange(path, before, after, pending, origin, true, refersTo, note);
   }
 }

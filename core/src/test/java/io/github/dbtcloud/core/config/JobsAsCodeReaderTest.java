@@ -53,7 +53,19 @@ class JobsAsCodeReaderTest {
     assertThat(nightly.generateDocs()).isTrue();
     assertThat(nightly.runGenerateSources()).isFalse();
     assertThat(nightly.executeSteps()).containsExactly("dbt source freshness", "dbt build");
-    assertThat(nightly.dbtVersion()).isNull();
+    assertThat(nightly.identityInName()).isTrue();
+  }
+
+  @Test
+  void readsAnExplicitNullAsClearingTheField() {
+    JobSpec nightly = jobs.get("nightly");
+    // dbt_version: null inherits the environment's; deferring_job_definition_id: null defers to
+    // nothing; both as dbt-jobs-as-code sends them
+    assertThat(nightly.dbtVersion()).isEmpty();
+    assertThat(nightly.deferral()).isNotNull();
+    assertThat(nightly.deferral().environment()).isNull();
+    assertThat(nightly.deferral().job()).isNull();
+    assertThat(nightly.deferral().jobId()).isNull();
   }
 
   @Test
@@ -61,14 +73,17 @@ class JobsAsCodeReaderTest {
     ScheduleSpec schedule = jobs.get("nightly").schedule();
     assertThat(schedule.cron()).isEqualTo("0 */2 * * *");
     assertThat(schedule.enabled()).isTrue();
-    assertThat(jobs.get("nightly").triggers()).isEqualTo(new TriggersSpec(false, null, null, null));
+    assertThat(jobs.get("nightly").triggers())
+        .isEqualTo(new TriggersSpec(false, null, null, null, false));
     assertThat(jobs.get("ci").schedule()).isNull();
   }
 
   @Test
   void readsCiJobsDeferralAndSingleKeyEnvironmentVariables() {
     JobSpec ci = jobs.get("ci");
-    assertThat(ci.triggers().gitProviderWebhook()).isTrue();
+    // github_webhook is dbt Cloud's legacy CI trigger, kept apart from git_provider_webhook
+    assertThat(ci.triggers().githubWebhook()).isTrue();
+    assertThat(ci.triggers().gitProviderWebhook()).isNull();
     assertThat(ci.triggers().onDraftPr()).isFalse();
     assertThat(ci.deferral().environment()).isEqualTo("environment_134459");
     assertThat(ci.runCompareChanges()).isTrue();
@@ -130,31 +145,127 @@ class JobsAsCodeReaderTest {
                 + " 'excute_steps'; did you mean 'execute_steps'? (dbt-jobs-as-code ignores it, and so does this plugin)");
   }
 
+  private static JobSpec one(java.nio.file.Path dir, String yaml) throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("jobs.yml"), yaml);
+    DesiredState loaded = ConfigFixtures.loader().load(file);
+    return loaded.projects().get("project_2").jobs().values().iterator().next();
+  }
+
+  private static final String HEAD =
+      """
+      jobs:
+        nightly:
+          account_id: 1
+          project_id: 2
+          environment_id: 3
+          execute_steps: [dbt build]
+      """;
+
   @Test
-  void warnsThatAnImportFilterIsNotKeptInTheMarker(
+  void keepsAnImportFilterOutOfTheDisplayNameWithoutWarning(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    JobSpec nightly = one(dir, HEAD + "    name: Nightly [[team_a:nightly]]\n");
+
+    assertThat(nightly.name()).isEqualTo("Nightly");
+    assertThat(nightly.identityInName()).isTrue();
+  }
+
+  @Test
+  void acceptsEveryBooleanSpellingPydanticAccepts(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    JobSpec j =
+        one(
+            dir,
+            HEAD
+                + """
+                    name: Nightly
+                    generate_docs: 1
+                    run_generate_sources: "0"
+                    run_lint: "y"
+                    errors_on_lint_failure: "f"
+                    run_compare_changes: "T"
+                    triggers_on_draft_pr: "No"
+                    triggers: { github_webhook: "ON", git_provider_webhook: "off", on_merge: "n" }
+                """);
+
+    assertThat(j.generateDocs()).isTrue();
+    assertThat(j.runGenerateSources()).isFalse();
+    assertThat(j.runLint()).isTrue();
+    assertThat(j.errorsOnLintFailure()).isFalse();
+    assertThat(j.runCompareChanges()).isTrue();
+    assertThat(j.triggers()).isEqualTo(new TriggersSpec(false, false, false, null, true));
+  }
+
+  @Test
+  void refusesABooleanPydanticRefuses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path file =
+        java.nio.file.Files.writeString(
+            dir.resolve("jobs.yml"), HEAD + "    name: N\n    generate_docs: \"2\"\n");
+
+    InvalidDesiredStateException e =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class, () -> ConfigFixtures.loader().load(file));
+
+    assertThat(ConfigFixtures.lines(e.problems()))
+        .containsExactly(
+            "8:20 jobs.nightly.generate_docs: expected true or false (or 1/0, yes/no, y/n, on/off,"
+                + " t/f), found '2'");
+  }
+
+  @Test
+  void readsAnExplicitNullOrEmptyCompletionTriggerAsNone(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    JobSpec j = one(dir, HEAD + "    name: N\n    job_completion_trigger_condition: null\n");
+    JobSpec k =
+        one(dir, HEAD + "    name: N\n    job_completion_trigger_condition: {condition: null}\n");
+
+    assertThat(j.triggers().onJobCompletion().isNone()).isTrue();
+    assertThat(k.triggers().onJobCompletion().isNone()).isTrue();
+  }
+
+  @Test
+  void defersByIdToAJobTheFileDoesNotHold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    JobSpec j = one(dir, HEAD + "    name: N\n    deferring_job_definition_id: 777\n");
+
+    assertThat(j.deferral().jobId()).isEqualTo(777L);
+    assertThat(j.deferral().job()).isNull();
+  }
+
+  @Test
+  void refusesOwnershipInADbtJobsAsCodeFileAndSaysWhereSuchSettingsGo(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
     java.nio.file.Path file =
         java.nio.file.Files.writeString(
-            dir.resolve("jobs.yml"),
-            """
-        jobs:
-          nightly:
-            account_id: 1
-            project_id: 2
-            environment_id: 3
-            name: Nightly [[team_a:nightly]]
-            execute_steps: [dbt build]
-        """);
+            dir.resolve("jobs.yml"), "ownership: {prune: true}\n" + HEAD + "    name: N\n");
 
-    DesiredState loaded = ConfigFixtures.loader().load(file);
+    InvalidDesiredStateException e =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class, () -> ConfigFixtures.loader().load(file));
 
-    assertThat(loaded.projects().get("project_2").jobs().get("nightly").name())
-        .isEqualTo("Nightly");
-    assertThat(ConfigFixtures.lines(loaded.warnings()))
-        .containsExactly(
-            "6:11 jobs.nightly.name: the import filter in"
-                + " [[team_a:nightly]] is not kept: the plugin finds the job in dbt Cloud by [[team_a:nightly]] as by"
-                + " [[nightly]], but writes [[nightly]] from its first apply on, so dbt-jobs-as-code's import-jobs --filter"
-                + " no longer selects it");
+    assertThat(ConfigFixtures.lines(e.problems()))
+        .singleElement()
+        .asString()
+        .startsWith("1:1 ownership: 'ownership:' is a key of the plugin's own format")
+        .contains("-Ddbt.markerPlacement");
+  }
+
+  @Test
+  void refusesAnIdentifierDbtJobsAsCodeCouldNotReadBack(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path file =
+        java.nio.file.Files.writeString(
+            dir.resolve("jobs.yml"), HEAD.replace("nightly:", "night.ly:") + "    name: N\n");
+
+    InvalidDesiredStateException e =
+        catchThrowableOfType(
+            InvalidDesiredStateException.class, () -> ConfigFixtures.loader().load(file));
+
+    assertThat(ConfigFixtures.lines(e.problems()))
+        .singleElement()
+        .asString()
+        .contains(
+            "cannot be written into a name as [[night.ly]] and read back by dbt-jobs-as-code");
   }
 }

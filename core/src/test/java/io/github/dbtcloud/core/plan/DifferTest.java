@@ -178,16 +178,48 @@ class DifferTest {
   }
 
   @Test
-  void findsAMarkerInTheNameAndMovesItToTheDescription() {
+  void theDuplicateMarkerStopListsEveryDuplicatedMarkerWithTheJobsAndTheirPages() {
+    Remote three =
+        remote(
+            remoteJob(900, "", j -> j.withName("A [[a]]")),
+            remoteJob(901, "", j -> j.withName("A copy [[prod:a]]")),
+            remoteJob(902, "[[b#abcdef]]", j -> j),
+            remoteJob(903, "[[b]]", j -> j),
+            remoteJob(904, "", j -> j.withName("C [[c]]")),
+            remoteJob(905, "", j -> j.withName("C again [[c]]")));
+
+    assertThatThrownBy(() -> Plans.diff(desired(nightly(4)), three))
+        .isInstanceOf(DuplicateMarkerException.class)
+        .hasMessageContaining("3 markers are carried by more than one job")
+        .hasMessageContaining("[[a]]: jobs 900 (https://ab123.us1.dbt.com/deploy/")
+        .hasMessageContaining("/jobs/900), 901 (")
+        .hasMessageContaining("[[b]]: jobs 902 (")
+        .hasMessageContaining("[[c]]: jobs 904 (")
+        .hasMessageContaining("/jobs/905)");
+  }
+
+  @Test
+  void keepsADbtJobsAsCodeIdentifierInTheNameAndAddsItsMarkerToTheDescription() {
     Job jac = remoteJob(900, "", j -> j.withName("Nightly [[nightly]]"));
 
     Change update = Plans.diff(desired(nightly(null)), remote(jac)).changes().get(0);
 
+    assertThat(update.fields()).extracting(FieldChange::path).containsExactly(Job.DESCRIPTION);
+    assertThat(update.fields().get(0).note()).startsWith("marker written in the description");
+    Job after = (Job) ((Change.Update) update).after();
+    assertThat(after.name()).isEqualTo("Nightly [[nightly]]");
+    assertThat(after.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
+  }
+
+  @Test
+  void movesAPluginMarkerOutOfTheNameWithAReason() {
+    Job old = remoteJob(900, "", j -> j.withName("Nightly [[nightly#abcdef]]"));
+
+    Change update = Plans.diff(desired(nightly(null)), remote(old)).changes().get(0);
+
     assertThat(update.fields())
-        .extracting(FieldChange::path, FieldChange::after)
-        .startsWith(tuple("name", "Nightly"));
-    assertThat(((Job) ((Change.Update) update).after()).description())
-        .matches("\\[\\[nightly#[0-9a-f]{6}]]");
+        .extracting(FieldChange::path, FieldChange::after, FieldChange::note)
+        .startsWith(tuple("name", "Nightly", "marker moves to the description"));
   }
 
   @Test
@@ -245,7 +277,7 @@ class DifferTest {
   }
 
   @Test
-  void adoptsAJobDbtJobsAsCodeCreatedInsteadOfCreatingASecondOne() {
+  void adoptsAJobDbtJobsAsCodeCreatedAndKeepsItsIdentifierAsItIs() {
     Job fromJobsAsCode = remoteJob(900, "", j -> j.withName("Nightly [[prod:nightly]]"));
 
     Plan plan = Plans.diff(desired(nightly(null)), remote(fromJobsAsCode));
@@ -254,9 +286,9 @@ class DifferTest {
     Change.Update update = (Change.Update) plan.changes().get(0);
     assertThat(update.fields())
         .extracting(FieldChange::path, FieldChange::before)
-        .containsExactly(tuple(Job.NAME, "Nightly [[prod:nightly]]"), tuple(Job.DESCRIPTION, ""));
+        .containsExactly(tuple(Job.DESCRIPTION, ""));
     Job after = (Job) update.after();
-    assertThat(after.name()).isEqualTo("Nightly");
+    assertThat(after.name()).isEqualTo("Nightly [[prod:nightly]]");
     assertThat(after.description()).matches("\\[\\[nightly#[0-9a-f]{6}]]");
     assertThat(plan.unmanaged()).isEmpty();
   }
@@ -267,6 +299,27 @@ class DifferTest {
         remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
 
     assertThat(Plans.diff(desired(nightly(4)), remote(withOldFingerprint)).isEmpty()).isTrue();
+  }
+
+  @Test
+  void aChangedFingerprintShowsWithItsReasonBesideARealChange() {
+    Job withOldFingerprint =
+        remoteJob(900, "[[nightly#000000]]", j -> j.withName("Nightly").withThreads(4));
+
+    Change update = Plans.diff(desired(nightly(8)), remote(withOldFingerprint)).changes().get(0);
+
+    assertThat(update.fields())
+        .extracting(FieldChange::path, FieldChange::note)
+        .containsExactly(
+            tuple(Job.THREADS, null),
+            tuple(Job.DESCRIPTION, "marker fingerprint updated to the configuration applied now"));
+  }
+
+  @Test
+  void aMarkerWithoutFingerprintYetIsNoChange() {
+    Job legacy = remoteJob(900, "[[nightly]]", j -> j.withName("Nightly").withThreads(4));
+
+    assertThat(Plans.diff(desired(nightly(4)), remote(legacy)).isEmpty()).isTrue();
   }
 
   // -------------------------------------------------------- normalisation

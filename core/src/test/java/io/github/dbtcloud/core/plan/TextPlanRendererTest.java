@@ -31,6 +31,29 @@ class TextPlanRendererTest {
   }
 
   @Test
+  void showsWhyAMarkerChangesNextToTheField() {
+    Job before = remoteJob(900, "", j -> j.withName("Nightly [[nightly#abcdef]]"));
+    Plan plan =
+        Plans.diff(
+            desired(
+                job(
+                    "nightly",
+                    j -> {
+                      j.name = "Nightly";
+                      return j;
+                    })),
+            remote(before));
+
+    assertThat(String.join("\n", PLAIN.render(plan)))
+        .contains(
+            "~ name        = \"Nightly [[nightly#abcdef]]\" -> \"Nightly\" # marker moves to the"
+                + " description")
+        .containsPattern(
+            "~ description = \"\" -> \"\\[\\[nightly#[0-9a-f]{6}]]\" # marker written in the"
+                + " description \\(it was in the name or missing\\)");
+  }
+
+  @Test
   void rendersAnUpdateWithNestedFieldsAndAListDiffedByElement() {
     Job before =
         remoteJob(

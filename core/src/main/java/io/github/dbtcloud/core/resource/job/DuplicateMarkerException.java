@@ -22,6 +22,42 @@ public final class DuplicateMarkerException extends DbtCloudException {
     super(message(duplicates, project, links));
   }
 
+  /**
+   * @param byProject each project's duplicated markers (as messages name the project), each with
+   *     the jobs that carry it
+   * @param links each job's page in dbt Cloud, by id (may miss some)
+   */
+  public DuplicateMarkerException(
+      Map<String, Map<String, List<Long>>> byProject, Map<Long, String> links) {
+    super(message(byProject, links));
+  }
+
+  private static String message(
+      Map<String, Map<String, List<Long>>> byProject, Map<Long, String> links) {
+    if (byProject.size() == 1) {
+      Map.Entry<String, Map<String, List<Long>>> only = byProject.entrySet().iterator().next();
+      return message(only.getValue(), only.getKey(), links);
+    }
+    int markers = byProject.values().stream().mapToInt(Map::size).sum();
+    StringBuilder out =
+        new StringBuilder(
+            markers
+                + " markers are carried by more than one job, in "
+                + byProject.size()
+                + " projects:");
+    byProject.forEach(
+        (project, duplicates) -> {
+          out.append("\n  project ").append(project).append(':');
+          list(duplicates, links, "\n    ", out);
+        });
+    return out.append(FIX).toString();
+  }
+
+  private static final String FIX =
+      "\nThe plugin cannot tell which one the file means, so nothing was planned. Keep one"
+          + " job per marker: remove the marker from the description (or name) of the others,"
+          + " or delete them in dbt Cloud.";
+
   private static String message(
       Map<String, List<Long>> duplicates, String project, Map<Long, String> links) {
     StringBuilder out =
@@ -32,9 +68,18 @@ public final class DuplicateMarkerException extends DbtCloudException {
                     + " markers are carried by more than one job in project "
                     + project
                     + ":");
+    list(duplicates, links, "\n  ", out);
+    return out.append(FIX).toString();
+  }
+
+  private static void list(
+      Map<String, List<Long>> duplicates,
+      Map<Long, String> links,
+      String indent,
+      StringBuilder out) {
     duplicates.forEach(
         (marker, ids) -> {
-          out.append("\n  ").append(marker).append(": jobs ");
+          out.append(indent).append(marker).append(": jobs ");
           for (int i = 0; i < ids.size(); i++) {
             long id = ids.get(i);
             out.append(i == 0 ? "" : ", ").append(id);
@@ -44,10 +89,5 @@ public final class DuplicateMarkerException extends DbtCloudException {
             }
           }
         });
-    return out.append(
-            "\nThe plugin cannot tell which one the file means, so nothing was planned. Keep one"
-                + " job per marker: remove the marker from the description (or name) of the others,"
-                + " or delete them in dbt Cloud.")
-        .toString();
   }
 }

@@ -303,6 +303,16 @@ public record Job(Map<String, Object> fields) implements WireObject {
     return set(TRIGGER_GIT_PROVIDER_WEBHOOK, on);
   }
 
+  /** The legacy CI trigger, kept apart from {@code git_provider_webhook} as dbt Cloud keeps it. */
+  public Job withGithubWebhook(boolean on) {
+    return set(TRIGGER_GITHUB_WEBHOOK, on);
+  }
+
+  /** No job-completion trigger. */
+  public Job withoutCompletionTrigger() {
+    return set(COMPLETION_TRIGGER, null);
+  }
+
   public Job withOnMerge(boolean on) {
     return set(TRIGGER_ON_MERGE, on);
   }

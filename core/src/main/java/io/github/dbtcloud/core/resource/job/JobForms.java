@@ -28,6 +28,7 @@ final class JobForms {
           Map.entry(Job.RUN_GENERATE_SOURCES, false),
           Map.entry(Job.TRIGGER_SCHEDULE, false),
           Map.entry(Job.TRIGGER_GIT_PROVIDER_WEBHOOK, false),
+          Map.entry(Job.TRIGGER_GITHUB_WEBHOOK, false),
           Map.entry(Job.TRIGGER_ON_MERGE, false),
           Map.entry(Job.TRIGGERS_ON_DRAFT_PR, false),
           Map.entry(Job.RUN_COMPARE_CHANGES, false),
@@ -82,6 +83,11 @@ final class JobForms {
         .map(m -> Marker.strip(s) + " " + m.withFingerprint(null).text())
         .orElse(s)
         .strip();
+  }
+
+  /** A name or description as compared whole, marker included: null is empty, ends trimmed. */
+  static String text(Object value) {
+    return value == null ? "" : String.valueOf(value).strip();
   }
 
   /** Text without its marker at all (what the fingerprint covers). */

@@ -121,9 +121,23 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
     JobSnapshot jobs = context.part(this);
     ProjectSpec project = context.project();
     if (!jobs.duplicates().isEmpty()) {
+      // every duplicated marker of every planned project, not only this project's: one stop
+      // that lists them all is one fix, not one per run
+      Map<String, Map<String, List<Long>>> byProject = new LinkedHashMap<>();
       Map<Long, String> links = new LinkedHashMap<>();
-      jobs.all().forEach(j -> links.put(j.id(), link(context, j.id())));
-      throw new DuplicateMarkerException(jobs.duplicates(), project.describe(), links);
+      context
+          .snapshot()
+          .projects()
+          .forEach(
+              (key, remote) -> {
+                JobSnapshot part = context.snapshot().part(this, key);
+                ProjectSpec spec = context.desired().projects().get(key);
+                if (part != null && !part.duplicates().isEmpty()) {
+                  byProject.put(spec == null ? key : spec.describe(), part.duplicates());
+                  part.all().forEach(j -> links.put(j.id(), link(context, remote.id(), j.id())));
+                }
+              });
+      throw new DuplicateMarkerException(byProject, links);
     }
     List<String> refused = JobRules.check(context);
     if (!refused.isEmpty()) {
@@ -151,7 +165,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
   }
 
   /** The job's page in dbt Cloud's UI. */
-  private static String link(PlanContext context, long id) {
+  private static String link(PlanContext context, long projectId, long id) {
     String host = context.snapshot().host();
     return host == null
         ? null
@@ -160,7 +174,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
             + "deploy/"
             + context.accountId()
             + "/projects/"
-            + context.projectId()
+            + projectId
             + "/jobs/"
             + id;
   }
@@ -203,12 +217,13 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
       }
       Marker marker = new Marker(context.namespace(), spec.key()).withProtect(spec.protect());
       boolean creating = current == null;
+      JobMerge.Place place = JobMerge.place(current, spec, context.placement());
       Merged<Job> m =
           JobMerge.merge(
               creating ? Job.draft(context.accountId(), context.projectId(), null) : current,
               spec,
               marker,
-              context.placement(),
+              place,
               references(),
               creating);
       Map<String, Object> desiredForms = new LinkedHashMap<>();
@@ -218,7 +233,7 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
         remoteForms.put(path, current == null ? null : form(path, current.value(path), true));
       }
       Marker stamped = marker.withFingerprint(Drift.fingerprint(desiredForms));
-      Job after = JobMerge.stamp(m.after(), stamped, context.placement());
+      Job after = JobMerge.stamp(m.after(), stamped, place);
       if (creating) {
         List<FieldChange> fields = new ArrayList<>();
         for (String path : m.paths()) {
@@ -228,9 +243,33 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
         return;
       }
       List<FieldChange> fields = new ArrayList<>();
+      List<FieldChange> markerOnly = new ArrayList<>();
+      // a new fingerprint alone is no change: the hash of a field can move without the field
+      // moving (a self-deferral created with its environment in one apply), and a plan right
+      // after an apply must stay empty; it is written, and shown, with the next real change
+      List<FieldChange> fingerprintOnly = new ArrayList<>();
       for (String path : m.paths()) {
         PendingReference pending = m.pendingAt(path);
-        if (pending != null
+        if (path.equals(Job.NAME) || path.equals(Job.DESCRIPTION)) {
+          // compared with their markers whole: a marker that moves, changes form or gains a
+          // fingerprint is a change the plan must show, since another tool may read it
+          String before = JobForms.text(current.value(path));
+          String wanted = JobForms.text(after.value(path));
+          if (!before.equals(wanted) && !MarkerNotes.onlyGainsFingerprint(before, wanted)) {
+            FieldChange f =
+                FieldChange.of(path, current.value(path), after.value(path))
+                    .withNote(MarkerNotes.why(path, before, wanted));
+            boolean textAlike =
+                Objects.equals(JobForms.withoutMarker(before), JobForms.withoutMarker(wanted));
+            if (!textAlike) {
+              fields.add(f);
+            } else if (MarkerNotes.onlyFingerprintDiffers(before, wanted)) {
+              fingerprintOnly.add(f);
+            } else {
+              markerOnly.add(f);
+            }
+          }
+        } else if (pending != null
             || !Objects.equals(
                 form(path, current.value(path), false), desiredForm(m, path, false))) {
           fields.add(
@@ -238,15 +277,19 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
                   path, current.value(path), after.value(path), pending, null, false, null));
         }
       }
-      if (fields.isEmpty()) {
+      if (fields.isEmpty() && markerOnly.isEmpty()) {
         out.unchanged(new Unchanged(address, current.id(), current.fingerprint()));
         return;
       }
       String lastApplied = current.marker().map(Marker::fingerprint).orElse(null);
+      // a marker alone moving is neither side's edit of the configuration: no drift attribution
       fields =
-          Drift.attribute(fields, desiredForms, remoteForms, lastApplied).stream()
-              .map(this::withTarget)
-              .toList();
+          new ArrayList<>(
+              Drift.attribute(fields, desiredForms, remoteForms, lastApplied).stream()
+                  .map(this::withTarget)
+                  .toList());
+      fields.addAll(markerOnly);
+      fields.addAll(fingerprintOnly);
       warnIfTypeFlips(current, after, out);
       out.change(new Change.Update(address, current, after, m.pending(), fields, stamped));
     }

@@ -6,6 +6,7 @@ import io.github.dbtcloud.core.config.JobCompletionTrigger;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.ScheduleSpec;
 import io.github.dbtcloud.core.config.TriggersSpec;
+import io.github.dbtcloud.core.identity.JobsAsCodeIdentifier;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.identity.MarkerPlacement;
 import io.github.dbtcloud.core.resource.Identities.Ref;
@@ -42,19 +43,18 @@ final class JobMerge {
   private JobMerge() {}
 
   static Merged<Job> merge(
-      Job base,
-      JobSpec spec,
-      Marker marker,
-      MarkerPlacement placement,
-      References refs,
-      boolean creating) {
+      Job base, JobSpec spec, Marker marker, Place place, References refs, boolean creating) {
     ManagedFields<Job> f = new ManagedFields<>(base, creating, key -> ignored(spec, key));
     List<PendingReference> pending = new ArrayList<>();
 
     String name = f.manages("name") ? spec.displayName() : Marker.strip(base.name());
-    f.managed(
-        f.object().withName(placement == MarkerPlacement.NAME ? marker.appendTo(name) : name),
-        Job.NAME);
+    String suffix = creating ? nameSuffix(null, spec) : nameSuffix(base, spec);
+    if (suffix != null) {
+      name = name.isBlank() ? suffix : name.strip() + " " + suffix;
+    } else if (place == Place.NAME) {
+      name = marker.appendTo(name);
+    }
+    f.managed(f.object().withName(name), Job.NAME);
     String description =
         spec.description() != null && f.manages("description")
             ? spec.description()
@@ -62,9 +62,7 @@ final class JobMerge {
     f.managed(
         f.object()
             .withDescription(
-                placement == MarkerPlacement.DESCRIPTION
-                    ? marker.appendTo(description)
-                    : description),
+                place == Place.DESCRIPTION ? marker.appendTo(description) : description),
         Job.DESCRIPTION);
     if (spec.environment() != null && f.manages("environment")) {
       Ref env = refs.environment(spec.environment());
@@ -97,6 +95,11 @@ final class JobMerge {
         "triggers.git_provider_webhook",
         Job::withGitProviderWebhook,
         Job.TRIGGER_GIT_PROVIDER_WEBHOOK);
+    f.set(
+        triggers.githubWebhook(),
+        "triggers.github_webhook",
+        Job::withGithubWebhook,
+        Job.TRIGGER_GITHUB_WEBHOOK);
     f.set(triggers.onMerge(), "triggers.on_merge", Job::withOnMerge, Job.TRIGGER_ON_MERGE);
     f.set(
         triggers.onDraftPr(),
@@ -104,7 +107,10 @@ final class JobMerge {
         Job::withTriggersOnDraftPr,
         Job.TRIGGERS_ON_DRAFT_PR);
     JobCompletionTrigger completion = triggers.onJobCompletion();
-    if (completion != null
+    if (completion != null && completion.isNone() && f.manages("triggers.on_job_completion")) {
+      f.managed(
+          f.object().withoutCompletionTrigger(), Job.COMPLETION_JOB_ID, Job.COMPLETION_STATUSES);
+    } else if (completion != null
         && completion.jobId() != null
         && f.manages("triggers.on_job_completion")) {
       // a job the file does not manage, by id: its project id is the file's to give, so it is
@@ -134,7 +140,7 @@ final class JobMerge {
       f.managed(
           f.object()
               .withDeferringEnvironmentId(environment == null ? null : environment.id())
-              .withDeferringJobId(job == null ? null : job.id()),
+              .withDeferringJobId(job == null ? deferral.jobId() : job.id()),
           Job.DEFERRING_ENVIRONMENT_ID,
           Job.DEFERRING_JOB_ID);
       pendingIfNeeded(environment, Job.DEFERRING_ENVIRONMENT_ID, pending);
@@ -184,11 +190,56 @@ final class JobMerge {
     }
   }
 
-  /** The job with its marker (now carrying a fingerprint) written where the placement says. */
-  static Job stamp(Job job, Marker marker, MarkerPlacement placement) {
-    return placement == MarkerPlacement.NAME
-        ? job.withName(marker.appendTo(job.name()))
-        : job.withDescription(marker.appendTo(job.description()));
+  /** Where a job's marker is written. */
+  enum Place {
+    /** At the end of the name (the build's placement says so). */
+    NAME,
+    /** At the end of the description. */
+    DESCRIPTION,
+    /**
+     * Nowhere: a job of a dbt-jobs-as-code file is known by that tool's {@code [[key]]} in its name
+     * alone, since that tool compares every other text field and would undo anything added there.
+     */
+    NONE
+  }
+
+  /**
+   * Where this job's marker goes: nowhere for a job of a dbt-jobs-as-code file; in the description
+   * for a job whose name carries a dbt-jobs-as-code identifier (the name keeps it as it is); else
+   * where the build's placement says.
+   */
+  static Place place(Job current, JobSpec spec, MarkerPlacement placement) {
+    if (spec.identityInName()) {
+      return Place.NONE;
+    }
+    if (nameSuffix(current, spec) != null) {
+      return Place.DESCRIPTION;
+    }
+    return placement == MarkerPlacement.NAME ? Place.NAME : Place.DESCRIPTION;
+  }
+
+  /**
+   * The dbt-jobs-as-code identifier the name ends with, kept exactly as it is ({@code
+   * [[prod:nightly]]} stays so), or for a job of a dbt-jobs-as-code file the form that tool writes
+   * ({@code [[nightly]]}); null when the name carries none.
+   */
+  static String nameSuffix(Job current, JobSpec spec) {
+    if (current != null) {
+      var kept = JobsAsCodeIdentifier.in(current.name()).filter(JobsAsCodeIdentifier::atEnd);
+      if (kept.isPresent()) {
+        return kept.get().text();
+      }
+    }
+    return spec.identityInName() ? JobsAsCodeIdentifier.written(spec.key()) : null;
+  }
+
+  /** The job with its marker (now carrying a fingerprint) written where it goes. */
+  static Job stamp(Job job, Marker marker, Place place) {
+    return switch (place) {
+      case NAME -> job.withName(marker.appendTo(job.name()));
+      case DESCRIPTION -> job.withDescription(marker.appendTo(job.description()));
+      case NONE -> job;
+    };
   }
 
   /** Whether the file leaves this field (by file key, or a parent key) to dbt Cloud. */
