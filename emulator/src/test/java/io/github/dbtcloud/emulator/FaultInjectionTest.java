@@ -47,24 +47,6 @@ class FaultInjectionTest {
         .isEqualTo(201);
   }
 
-  @Test
-  void aFailureEnvelopeAnswers200SayingFailureAndWritesNothing() {
-    running
-        .emulator()
-        .faults()
-        .add(FaultRule.on("POST", "/api/v2/accounts/*/jobs/").nth(1).then(Fault.failureEnvelope()));
-
-    EmulatorHttp.Answer answer = running.http().post(JOBS, Bodies.jobJson("never"));
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body().at("/status/code").asInt()).isEqualTo(500);
-    assertThat(answer.body().at("/status/is_success").asBoolean()).isFalse();
-    assertThat(answer.body().get("data").isNull()).isTrue();
-    assertThat(jobCount()).as("nothing written").isZero();
-    assertThat(running.emulator().journal().get(0).fault())
-        .isEqualTo("status_200_failure_envelope");
-  }
-
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503})
   void aStatusFaultAnswersTheErrorEnvelopeAndWritesNothing(int status) {

@@ -175,6 +175,25 @@ final class AnswerBodies extends Converter.Factory {
   }
 
   /**
+   * An OkHttp interceptor that cuts an error answer's body to {@link #MAX_ERROR_BYTES} before
+   * anything buffers it (Retrofit reads an error body whole: a 100 MB error page would be read on
+   * every retry).
+   */
+  static okhttp3.Response boundErrorBody(okhttp3.Interceptor.Chain chain) throws IOException {
+    okhttp3.Response response = chain.proceed(chain.request());
+    ResponseBody body = response.body();
+    if (response.isSuccessful() || body == null) {
+      return response;
+    }
+    MediaType type = body.contentType();
+    String text;
+    try (body) {
+      text = errorText(body);
+    }
+    return response.newBuilder().body(ResponseBody.create(text, type)).build();
+  }
+
+  /**
    * An error body's text, at most {@link #MAX_ERROR_BYTES} of it (a 100 MB error page is not read
    * whole), with a note when it was cut.
    */

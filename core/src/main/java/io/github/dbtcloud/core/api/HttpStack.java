@@ -38,6 +38,7 @@ final class HttpStack {
         // failures.
         .retryOnConnectionFailure(false)
         .followRedirects(false)
+        .addInterceptor(AnswerBodies::boundErrorBody)
         .addInterceptor(
             new RetryInterceptor(
                 settings.retry(),
