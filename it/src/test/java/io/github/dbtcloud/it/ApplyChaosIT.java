@@ -35,12 +35,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Chaos: for each seed, the first apply meets random 429s, 503s, dropped connections and
- * committed-then-500 answers on every route; the second meets them everywhere except the one kind
- * no client can survive, a create that dbt Cloud did not commit and did not answer (that one is
- * reported failed, and the next apply makes it). After at most two applies the account equals the
- * file, no job exists twice, and nothing outside the file's scope was written. Seeds: {@code
- * -Ddbt.chaos.seeds} (200 by default).
+ * Chaos: for each seed, the first apply meets random 429s, 503s, dropped connections,
+ * committed-then-500 answers and 200s whose envelope says failure on every route; the second meets
+ * them everywhere except the one kind no client can survive, a create that dbt Cloud did not commit
+ * and did not answer (that one is reported failed, and the next apply makes it). After at most two
+ * applies the account equals the file, no job exists twice, and nothing outside the file's scope
+ * was written. Seeds: {@code -Ddbt.chaos.seeds} (200 by default).
  */
 class ApplyChaosIT {
 
@@ -199,6 +199,7 @@ class ApplyChaosIT {
     faults.add(FaultRule.on(method, glob).probability(0.05 * scale).then(Fault.status(503)));
     faults.add(FaultRule.on(method, glob).probability(0.04 * scale).then(Fault.connectionReset()));
     faults.add(FaultRule.on(method, glob).probability(0.03 * scale).then(Fault.tooManyRequests()));
+    faults.add(FaultRule.on(method, glob).probability(0.02 * scale).then(Fault.failureEnvelope()));
     if (all) {
       faults.add(
           FaultRule.on(method, glob).probability(0.02 * scale).then(Fault.tooManyRequests(1)));

@@ -62,6 +62,28 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.SERVER_ID, defaultValue = "dbt-cloud")
   protected String serverId;
 
+  /**
+   * The longest one call to dbt Cloud may take, its retries and waits included (e.g. {@code 5m});
+   * default 5 minutes.
+   */
+  @Parameter(property = PropertyNames.CALL_TIMEOUT)
+  protected String callTimeout;
+
+  /**
+   * The longest {@code dbt:plan} and {@code dbt:apply} may spend reading dbt Cloud, all calls
+   * together (e.g. {@code 10m}); default 10 minutes.
+   */
+  @Parameter(property = PropertyNames.READ_TIMEOUT)
+  protected String readTimeout;
+
+  /**
+   * Not supported, and refused when set: the API token never goes in the POM or on the command line
+   * (settings.xml or {@code DBT_CLOUD_API_TOKEN}, see docs/security.md).
+   */
+  @Deprecated
+  @Parameter(property = PropertyNames.TOKEN)
+  protected String token;
+
   /** Skip every dbt goal. */
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   protected boolean skip;
@@ -106,6 +128,19 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     if (skip) {
       getLog().info("Skipping dbt:" + goal + " because " + PropertyNames.SKIP + " = true");
       return;
+    }
+    if (token != null) {
+      throw new MojoFailureException(
+          "a <token> is set in this plugin's <configuration> (or -D"
+              + PropertyNames.TOKEN
+              + " on the command line); the API token is never read from the POM or the command"
+              + " line, where it would end up in version control and build logs. Remove it, revoke"
+              + " that token in dbt Cloud if it was committed, and put the token in ~/.m2/settings.xml"
+              + " (<server><id>"
+              + serverId
+              + "</id><password>...</password></server>) or in the environment variable "
+              + PropertyNames.TOKEN_ENV
+              + ".");
     }
     String skipReason = skipReason();
     if (skipReason != null) {
@@ -210,6 +245,8 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
     session
         .getUserProperties()
         .forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+    configured(properties, PropertyNames.CALL_TIMEOUT, callTimeout);
+    configured(properties, PropertyNames.READ_TIMEOUT, readTimeout);
     DesiredFiles desiredFiles =
         files == null || files.isEmpty()
             ? DesiredFiles.of(file.toPath())
@@ -226,6 +263,13 @@ public abstract class AbstractDbtMojo extends AbstractMojo {
         out,
         reportsDirectory.toPath().resolve("TEST-dbt-verification.xml"),
         reportsDirectory.toPath().resolve("TEST-dbt-metrics.xml"));
+  }
+
+  /** A POM setting core reads from the properties, unless -D gave it (the command line wins). */
+  private void configured(Map<String, String> properties, String property, String value) {
+    if (value != null && !session.getUserProperties().containsKey(property)) {
+      properties.put(property, value);
+    }
   }
 
   /**

@@ -34,6 +34,13 @@ public final class PropertyNames {
   public static final String LOCK = "dbt.lock";
   public static final String LOCK_TIMEOUT = "dbt.lockTimeout";
 
+  // time bounds of the calls to dbt Cloud (docs/security.md)
+  public static final String CALL_TIMEOUT = "dbt.callTimeout";
+  public static final String READ_TIMEOUT = "dbt.readTimeout";
+
+  /** Refused: the token never goes in the POM or on the command line. */
+  public static final String TOKEN = "dbt.token";
+
   /** The environment variable CI systems use to pass the token. */
   public static final String TOKEN_ENV = "DBT_CLOUD_API_TOKEN";
 

@@ -24,6 +24,14 @@ final class TokenSource {
     this.environment = environment;
   }
 
+  private static ApiToken token(String value, String where) throws MojoFailureException {
+    try {
+      return new ApiToken(value);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(where + ": " + e.getMessage());
+    }
+  }
+
   ApiToken resolve(Settings settings, String serverId) throws MojoFailureException {
     Server server = settings == null ? null : settings.getServer(serverId);
     if (server != null) {
@@ -41,7 +49,7 @@ final class TokenSource {
       }
       String password = result.getServer().getPassword();
       if (password != null && !password.isBlank()) {
-        return new ApiToken(password);
+        return token(password, "the <password> of <server> '" + serverId + "' in settings.xml");
       }
       throw new MojoFailureException(
           "<server> '"
@@ -51,7 +59,7 @@ final class TokenSource {
     }
     String fromEnv = environment.get(PropertyNames.TOKEN_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return new ApiToken(fromEnv);
+      return token(fromEnv, "the environment variable " + PropertyNames.TOKEN_ENV);
     }
     throw new MojoFailureException(
         "no dbt Cloud API token found. Add to ~/.m2/settings.xml:\n"

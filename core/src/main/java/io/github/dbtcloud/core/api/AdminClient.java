@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,15 +18,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The one door to the dbt Cloud Admin API. Unwraps the response envelope, reads lists in 100-item
@@ -66,8 +70,13 @@ public final class AdminClient implements WireApi, AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final ExecutorService pageReader;
   private final String baseUrl;
+  private final ClientSettings settings;
+  private final Heartbeat heartbeat;
+  private volatile Duration readsExpired;
 
-  private AdminClient(ClientSettings settings, Console console) {
+  private AdminClient(ClientSettings settings, Console console, Duration heartbeatPeriod) {
+    this.settings = settings;
+    this.heartbeat = new Heartbeat(console, heartbeatPeriod, HttpStack.callTimeout(settings));
     this.console = console;
     this.redactor = new Redactor(settings.token());
     this.baseUrl = settings.baseUrl().toString();
@@ -76,7 +85,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
         new Retrofit.Builder()
             .baseUrl(settings.baseUrl().toString())
             .client(http)
-            .addConverterFactory(JacksonConverterFactory.create(MAPPER))
+            .addConverterFactory(new AnswerBodies(MAPPER))
             .build();
     this.api = retrofit.create(AdminApi.class);
     this.pageReader =
@@ -91,12 +100,77 @@ public final class AdminClient implements WireApi, AutoCloseable {
 
   /** A client for the account's host that logs nothing. */
   public static AdminClient create(ClientSettings settings) {
-    return new AdminClient(settings, Console.silent());
+    return new AdminClient(settings, Console.silent(), Heartbeat.PERIOD);
   }
 
   /** A client for the account's host; HTTP traces (redacted) go to the console's debug level. */
   public static AdminClient create(ClientSettings settings, Console console) {
-    return new AdminClient(settings, console);
+    return new AdminClient(settings, console, Heartbeat.PERIOD);
+  }
+
+  /** A client whose "still waiting" lines come every {@code heartbeat} (tests: short). */
+  static AdminClient create(ClientSettings settings, Console console, Duration heartbeat) {
+    return new AdminClient(settings, console, heartbeat);
+  }
+
+  /**
+   * Runs {@code reads} within {@code limit}: when it is exceeded, every call in flight is cancelled
+   * and no new one starts, and the reads fail saying so, however many calls and retries they were
+   * made of (a slow server must not hold a pipeline for hours, one call deadline at a time). Null
+   * or zero means no limit.
+   *
+   * @param setting the setting that gave the limit, for the message ({@code dbt.readTimeout})
+   */
+  public <T> T within(Duration limit, String setting, Supplier<T> reads) {
+    if (limit == null || limit.isZero() || limit.isNegative()) {
+      return reads.get();
+    }
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "dbt-cloud-read-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.schedule(
+        () -> {
+          readsExpired = limit;
+          http.dispatcher().cancelAll();
+        },
+        limit.toMillis(),
+        TimeUnit.MILLISECONDS);
+    try {
+      T out = reads.get();
+      if (readsExpired != null) {
+        throw readsTookTooLong(setting, null);
+      }
+      return out;
+    } catch (RuntimeException e) {
+      if (readsExpired != null) {
+        throw readsTookTooLong(setting, e);
+      }
+      throw e;
+    } finally {
+      timer.shutdownNow();
+      readsExpired = null;
+    }
+  }
+
+  private DbtCloudException readsTookTooLong(String setting, Throwable cause) {
+    return new DbtCloudException(
+        "reading dbt Cloud at "
+            + baseUrl
+            + " took longer than "
+            + io.github.dbtcloud.core.Durations.format(readsExpired)
+            + " ("
+            + setting
+            + "), so it was stopped and nothing was planned or applied. dbt Cloud (or a proxy"
+            + " in the way) is answering very slowly; check its status page, or raise "
+            + setting
+            + " (e.g. -D"
+            + setting
+            + "=30m) for a very large account.",
+        cause);
   }
 
   @Override
@@ -122,7 +196,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
    * DbtCloudApiException}.
    */
   JsonNode data(Call<JsonNode> call) {
-    return execute(call);
+    return executeEnvelope(call, Answers.Shape.ANY).path("data");
   }
 
   /**
@@ -131,12 +205,12 @@ public final class AdminClient implements WireApi, AutoCloseable {
    * as {@link #data} does.
    */
   JsonNode raw(Call<JsonNode> call) {
-    return executeEnvelope(call);
+    return executeEnvelope(call, Answers.Shape.RAW);
   }
 
   @Override
   public Map<String, Object> get(String path, Map<String, String> query) {
-    return WireMaps.toMap(execute(api.get(path, query)));
+    return WireMaps.toMap(execute(api.get(path, query), Answers.Shape.OBJECT));
   }
 
   @Override
@@ -154,22 +228,22 @@ public final class AdminClient implements WireApi, AutoCloseable {
 
   @Override
   public Map<String, Object> create(String path, Map<String, Object> body) {
-    return WireMaps.toMap(execute(api.create(path, body)));
+    return WireMaps.toMap(execute(api.create(path, body), Answers.Shape.CREATED));
   }
 
   @Override
   public Map<String, Object> update(String path, Map<String, Object> body) {
-    return WireMaps.toMap(execute(api.update(path, body)));
+    return WireMaps.toMap(execute(api.update(path, body), Answers.Shape.WRITTEN));
   }
 
   @Override
   public Map<String, Object> replace(String path, Map<String, Object> body) {
-    return WireMaps.toMap(execute(api.replace(path, body)));
+    return WireMaps.toMap(execute(api.replace(path, body), Answers.Shape.WRITTEN));
   }
 
   @Override
   public void delete(String path) {
-    execute(api.delete(path));
+    execute(api.delete(path), Answers.Shape.DELETED);
   }
 
   /**
@@ -213,7 +287,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
       IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert) {
     Call<JsonNode> firstCall = page.apply(0);
     String path = firstCall.request().url().encodedPath();
-    JsonNode first = executeEnvelope(firstCall);
+    JsonNode first = executeEnvelope(firstCall, Answers.Shape.PAGE);
     List<T> items = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     int step = first.path("data").size();
@@ -222,7 +296,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
     if (step > 0 && step < total) {
       for (long offset = step; offset < total; offset += step) {
         Call<JsonNode> call = page.apply((int) offset);
-        rest.add(pageReader.submit(() -> executeEnvelope(call)));
+        rest.add(pageReader.submit(() -> executeEnvelope(call, Answers.Shape.PAGE)));
       }
     }
     take(first.path("data"), items, ids, convert);
@@ -308,40 +382,159 @@ public final class AdminClient implements WireApi, AutoCloseable {
     }
   }
 
-  private JsonNode execute(Call<JsonNode> call) {
-    return executeEnvelope(call).path("data");
+  private JsonNode execute(Call<JsonNode> call, Answers.Shape shape) {
+    return executeEnvelope(call, shape).path("data");
   }
 
-  private JsonNode executeEnvelope(Call<JsonNode> call) {
+  /**
+   * Sends a call and checks its answer ({@link Answers}). An answer that cannot be used is asked
+   * for again when the call may be repeated (a proxy's or an incident's answer is often brief), up
+   * to three times in all; a create is never sent twice.
+   */
+  private JsonNode executeEnvelope(Call<JsonNode> call, Answers.Shape shape) {
+    boolean repeatable = Idempotency.retryable(call.request());
+    int attempts = repeatable ? Math.min(3, settings.retry().maxAttempts()) : 1;
+    for (int attempt = 1; ; attempt++) {
+      Call<JsonNode> sent = attempt == 1 ? call : call.clone();
+      try {
+        return executeOnce(sent, shape);
+      } catch (MalformedAnswerException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        Duration wait = settings.retry().backoff(attempt, Math.random());
+        console.warn(
+            e.userMessage()
+                + " (answer to "
+                + e.method()
+                + " "
+                + e.path()
+                + "); asking again in "
+                + wait.toMillis()
+                + " ms, attempt "
+                + (attempt + 1)
+                + " of "
+                + attempts);
+        try {
+          settings.sleeper().sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private JsonNode executeOnce(Call<JsonNode> call, Answers.Shape shape) {
     String method = call.request().method();
     String path = call.request().url().encodedPath();
+    if (readsExpired != null) {
+      throw new DbtCloudApiException(
+          0, method, path, "not sent: the time allowed for reading ran out", null);
+    }
     Response<JsonNode> response;
-    try {
+    long started = System.nanoTime();
+    try (AutoCloseable tracked = heartbeat.track(method + " " + path)) {
       response = call.execute();
     } catch (IOException e) {
-      throw new DbtCloudApiException(
-          0,
-          method,
-          path,
-          redactor.redact(
-              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
-          e);
+      throw noAnswer(method, path, e, Duration.ofNanos(System.nanoTime() - started));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception closing) {
+      throw new IllegalStateException(closing);
     }
     if (response.isSuccessful()) {
-      JsonNode body = response.body();
-      return body == null ? MAPPER.createObjectNode() : body;
+      return Answers.checked(response.code(), method, path, response.body(), shape, redactor);
     }
     String text = null;
     try (ResponseBody error = response.errorBody()) {
-      text = error == null ? null : error.string();
+      text = error == null ? null : AnswerBodies.errorText(error);
     } catch (IOException unreadable) {
       // the status alone still says what happened
     }
-    throw Envelope.refusal(response.code(), method, path, text, response.message(), redactor);
+    int code = response.code();
+    if (code >= 300 && code < 400) {
+      throw redirected(code, method, path, response.headers().get("Location"));
+    }
+    DbtCloudApiException refusal =
+        Envelope.refusal(code, method, path, text, response.message(), redactor);
+    String retryAfter = response.headers().get("Retry-After");
+    if (retryAfter != null && (code == 429 || code == 503)) {
+      throw withRetryAfter(refusal, retryAfter);
+    }
+    if (text != null && !text.isBlank() && AnswerBodies.isHtml(null, text)) {
+      throw new DbtCloudApiException(code, method, path, AnswerBodies.html(text), null);
+    }
+    throw refusal;
+  }
+
+  private DbtCloudApiException withRetryAfter(DbtCloudApiException refusal, String retryAfter) {
+    Duration cap = settings.retry().maxTotal();
+    Duration asked =
+        new RetryInterceptor(
+                settings.retry(), settings.sleeper(), settings.clock(), () -> 0, console)
+            .retryAfter(retryAfter);
+    String note =
+        " The server asked to wait (Retry-After: "
+            + AnswerBodies.shown(redactor.redact(retryAfter))
+            + ")"
+            + (asked == null
+                ? ""
+                : asked.compareTo(cap) > 0
+                    ? ", longer than the "
+                        + io.github.dbtcloud.core.Durations.format(cap)
+                        + " one call may wait in all (dbt.callTimeout), so the build did not wait."
+                        + " Run again after "
+                        + io.github.dbtcloud.core.Durations.format(asked)
+                    : ", within the "
+                        + io.github.dbtcloud.core.Durations.format(cap)
+                        + " one call may wait (dbt.callTimeout), and the retries ran out")
+            + ".";
+    return new DbtCloudApiException(
+        refusal.status(),
+        refusal.method(),
+        refusal.path(),
+        refusal.userMessage() + note,
+        refusal.fieldErrors(),
+        null);
+  }
+
+  private DbtCloudApiException redirected(int code, String method, String path, String location) {
+    return new DbtCloudApiException(
+        code,
+        method,
+        path,
+        "a redirect to "
+            + (location == null ? "(no Location header)" : redactor.redact(location))
+            + ", not followed: the token is only ever sent to "
+            + baseUrl
+            + ". If the account moved, set account.host (or dbt.baseUrl) to its new URL;"
+            + " otherwise a proxy in the way is redirecting (to a login page?)",
+        null);
+  }
+
+  private DbtCloudApiException noAnswer(String method, String path, IOException e, Duration took) {
+    Duration deadline = HttpStack.callTimeout(settings);
+    String what =
+        redactor.redact(
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    if (readsExpired != null) {
+      what = "stopped: the time allowed for reading ran out";
+    } else if (e instanceof InterruptedIOException
+        && !deadline.isZero()
+        && took.compareTo(deadline.minusMillis(250)) >= 0) {
+      what =
+          "no complete answer within "
+              + io.github.dbtcloud.core.Durations.format(deadline)
+              + ", the deadline of one call with its retries (dbt.callTimeout); the server accepted"
+              + " the connection but answered too slowly or not at all";
+    }
+    return new DbtCloudApiException(0, method, path, what, e);
   }
 
   @Override
   public void close() {
+    heartbeat.close();
     pageReader.shutdownNow();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

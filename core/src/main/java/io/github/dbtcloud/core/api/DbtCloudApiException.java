@@ -43,6 +43,20 @@ public class DbtCloudApiException extends DbtCloudException {
     this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
   }
 
+  /**
+   * An exception whose whole message the caller wrote (an answer that came but could not be used:
+   * see {@link MalformedAnswerException}).
+   */
+  protected DbtCloudApiException(
+      String message, int status, String method, String path, String userMessage, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.userMessage = userMessage;
+    this.fieldErrors = Map.of();
+  }
+
   /** The HTTP status, or 0 when the request got no answer (timeout, refused connection). */
   public int status() {
     return status;

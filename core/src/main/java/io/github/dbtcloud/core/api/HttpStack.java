@@ -33,10 +33,12 @@ final class HttpStack {
         .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(callTimeout(settings).toMillis(), TimeUnit.MILLISECONDS)
         // OkHttp would otherwise silently resend a request, a create included, on some connection
         // failures.
         .retryOnConnectionFailure(false)
         .followRedirects(false)
+        .addInterceptor(AnswerBodies::boundErrorBody)
         .addInterceptor(
             new RetryInterceptor(
                 settings.retry(),
@@ -57,6 +59,17 @@ final class HttpStack {
                         .build()))
         .addInterceptor(new HttpLogInterceptor(console, redactor, sent))
         .build();
+  }
+
+  /**
+   * The deadline of one call, its retries and the reading of its body included (OkHttp's call
+   * timeout): the retry policy's total time, and at least one connect and one read timeout, so that
+   * a server that drips a byte now and then cannot hold a call for ever.
+   */
+  static java.time.Duration callTimeout(ClientSettings settings) {
+    java.time.Duration oneTry = settings.connectTimeout().plus(settings.readTimeout());
+    java.time.Duration total = settings.retry().maxTotal();
+    return total.compareTo(oneTry) > 0 ? total : oneTry;
   }
 
   /** The limiter at the settings' rate, shared by every client of the same host and token. */

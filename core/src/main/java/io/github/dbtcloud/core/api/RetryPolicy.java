@@ -33,6 +33,11 @@ public record RetryPolicy(
     }
   }
 
+  /** This policy with another total time for one call (its deadline, {@code dbt.callTimeout}). */
+  public RetryPolicy withMaxTotal(Duration total) {
+    return new RetryPolicy(maxAttempts, firstDelay, maxDelay, total);
+  }
+
   /**
    * The back-off before attempt {@code attempt + 1}, after {@code attempt} failures: half of the
    * exponential delay plus a random part of the other half, so that parallel callers spread out.

@@ -37,6 +37,21 @@ final class YamlSource {
   /** Deepest nesting accepted; the format itself needs 7 levels. */
   static final int MAX_NESTING = 40;
 
+  /**
+   * Nodes the document may hold once every alias is expanded (scalars included): the largest real
+   * desired states hold a few tens of thousands.
+   */
+  static final long MAX_EXPANDED_NODES = 2_000_000;
+
+  /**
+   * Characters of scalars the document may hold once every alias is expanded: four times the
+   * largest file, so only repetition through aliases reaches it.
+   */
+  static final long MAX_EXPANDED_CHARS = 4 * MAX_FILE_BYTES;
+
+  /** Longest single value (a description, a step list entry); far beyond any real one. */
+  static final int MAX_SCALAR_CHARS = 1024 * 1024;
+
   private YamlSource() {}
 
   /**
@@ -50,6 +65,7 @@ final class YamlSource {
   /** The same, rendering a Jinja-templated file first from the build's vars files. */
   static Node compose(Path file, Problems problems, MessageDigest digest, Templates templates) {
     SourcePosition start = new SourcePosition(file, 0, 0);
+    byte[] bytes = null;
     try {
       if (Files.isDirectory(file)) {
         problems.add(
@@ -68,13 +84,34 @@ final class YamlSource {
                 + " bytes (a desired state is far smaller: split it into several files with dbt.files)");
         return null;
       }
-      byte[] bytes = Files.readAllBytes(file);
+      bytes = Files.readAllBytes(file);
       digest.update(bytes);
       CharsetDecoder utf8 =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
+      SourcePosition longLine = longLine(file, bytes);
+      if (longLine != null) {
+        problems.add(
+            longLine,
+            "",
+            "a line of more than "
+                + MAX_SCALAR_CHARS
+                + " characters; no dbt Cloud field holds that much (a value that long is"
+                + " refused before it is read)");
+        return null;
+      }
+      if (mayExpand(bytes)) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), utf8)) {
+          Expansion.Problem tooMuch = Expansion.check(reader, options());
+          if (tooMuch != null) {
+            problems.add(
+                new SourcePosition(file, tooMuch.line(), tooMuch.column()), "", tooMuch.message());
+            return null;
+          }
+        }
+      }
       try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), utf8)) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Reader source = reader;
@@ -106,7 +143,13 @@ final class YamlSource {
               + e.getPosition()
               + " is not allowed in YAML; remove it");
     } catch (YAMLException e) {
-      problems.add(start, "", yamlLimit(e));
+      Expansion.Problem located = locate(bytes);
+      if (located != null) {
+        problems.add(
+            new SourcePosition(file, located.line(), located.column()), "", located.message());
+      } else {
+        problems.add(start, "", yamlLimit(e));
+      }
     } catch (CharacterCodingException e) {
       problems.add(start, "", "the file is not UTF-8 text; save it as UTF-8");
     } catch (IOException | RuntimeException e) {
@@ -118,7 +161,52 @@ final class YamlSource {
     return null;
   }
 
-  private static LoaderOptions options() {
+  /**
+   * Whether the bytes may hold what {@link Expansion} bounds: an anchor (every alias needs one), or
+   * a value longer than the scalar limit could fit.
+   */
+  private static boolean mayExpand(byte[] bytes) {
+    if (bytes.length > MAX_SCALAR_CHARS) {
+      return true;
+    }
+    for (byte b : bytes) {
+      if (b == '&') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The line of the first line longer than any value may be, or null. */
+  private static SourcePosition longLine(Path file, byte[] bytes) {
+    int line = 1;
+    int from = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
+        if (i - from > MAX_SCALAR_CHARS) {
+          return new SourcePosition(file, line, 1);
+        }
+        line++;
+        from = i + 1;
+      }
+    }
+    return null;
+  }
+
+  /** Where a limit the composer hit without a position (nesting, aliases) was crossed. */
+  private static Expansion.Problem locate(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    try (Reader reader =
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+      return Expansion.check(reader, options());
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(
         true); // reported by YamlCursor with both lines, rather than thrown

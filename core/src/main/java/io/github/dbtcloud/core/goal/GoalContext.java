@@ -2,6 +2,7 @@ package io.github.dbtcloud.core.goal;
 
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudException;
+import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.ClientSettings;
 import io.github.dbtcloud.core.config.DesiredState;
@@ -10,6 +11,7 @@ import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.plan.Planner;
 import io.github.dbtcloud.core.resource.PlanOptions;
+import java.time.Duration;
 
 /**
  * What every goal works with, made once per goal: the desired state, loaded (and hashed, and named)
@@ -24,6 +26,15 @@ public final class GoalContext implements AutoCloseable {
    * limit in requests per minute, shared by every goal of the build.
    */
   public static final String RATE_LIMIT = "dbt.rateLimit";
+
+  /** The build property bounding one call, retries included (default: the retry policy's 5 min). */
+  public static final String CALL_TIMEOUT = "dbt.callTimeout";
+
+  /** The build property bounding all the reads of a plan together. */
+  public static final String READ_TIMEOUT = "dbt.readTimeout";
+
+  /** How long a plan's reads may take in all unless the build says otherwise. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
 
   private final Build build;
   private final Console console;
@@ -100,7 +111,20 @@ public final class GoalContext implements AutoCloseable {
         throw new DbtCloudException(e.getMessage(), e);
       }
     }
-    return settings;
+    Duration callTimeout = setting(CALL_TIMEOUT);
+    return callTimeout == null
+        ? settings
+        : settings.withRetry(settings.retry().withMaxTotal(callTimeout));
+  }
+
+  /** A duration the build gives ({@code -Ddbt.callTimeout=2m} or the POM), or null. */
+  private Duration setting(String property) {
+    Duration d = Durations.parse(build.properties().get(property), property);
+    if (d != null && (d.isNegative() || d.isZero())) {
+      throw new IllegalArgumentException(
+          property + ": '" + build.properties().get(property) + "' must be longer than zero");
+    }
+    return d;
   }
 
   /** The Admin API client, opened on first use; HTTP traces (redacted) go to debug. */
@@ -128,7 +152,12 @@ public final class GoalContext implements AutoCloseable {
             + projects
             + " project(s))");
     int before = client.requestCount();
-    Planner.Planned planned = new Planner().plan(client, desired, options);
+    Duration limit = setting(READ_TIMEOUT);
+    Planner.Planned planned =
+        client.within(
+            limit == null ? DEFAULT_READ_TIMEOUT : limit,
+            READ_TIMEOUT,
+            () -> new Planner().plan(client, desired, options));
     console.info("Read in " + (client.requestCount() - before) + " request(s).");
     return planned;
   }

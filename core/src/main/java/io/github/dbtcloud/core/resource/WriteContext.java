@@ -159,9 +159,15 @@ public final class WriteContext {
     }
   }
 
-  /** No answer, a timeout, or a server error: dbt Cloud may have done it. A 4xx is a refusal. */
+  /**
+   * No answer, a timeout, a server error, or an answer that could not be used (a proxy's page, a
+   * lying envelope): dbt Cloud may have done it. A 4xx is a refusal.
+   */
   public static boolean mayHaveBeenCommitted(DbtCloudApiException e) {
-    return !e.answered() || e.status() == 408 || e.status() >= 500;
+    return !e.answered()
+        || e.status() == 408
+        || e.status() >= 500
+        || e instanceof io.github.dbtcloud.core.api.MalformedAnswerException;
   }
 
   /** The one object found, refusing more than one (a create must never have made two). */

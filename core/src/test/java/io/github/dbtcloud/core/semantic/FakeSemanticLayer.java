@@ -53,8 +53,11 @@ final class FakeSemanticLayer extends Dispatcher {
             "{\"status\":{\"code\":200,\"is_success\":true,\"user_message\":\"Success!\","
                 + "\"developer_message\":\"\"},\"data\":"
                 + environmentsJson
-                + ",\"extra\":{\"pagination\":{\"count\":1,"
-                + "\"total_count\":1}}}");
+                + ",\"extra\":{\"pagination\":{\"count\":"
+                + JSON.readTree(environmentsJson).size()
+                + ",\"total_count\":"
+                + JSON.readTree(environmentsJson).size()
+                + "}}}");
       }
       JsonNode body = JSON.readTree(request.getBody().readUtf8());
       if (refuseToken) {

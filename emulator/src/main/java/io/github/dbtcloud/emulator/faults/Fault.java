@@ -13,7 +13,8 @@ public sealed interface Fault
         Fault.TooManyRequests,
         Fault.ConnectionReset,
         Fault.Hang,
-        Fault.CommitThenFail {
+        Fault.CommitThenFail,
+        Fault.FailureEnvelope {
 
   /** A short name, recorded in {@code JournalEntry.fault()} (e.g. {@code status_503}). */
   String name();
@@ -86,6 +87,23 @@ public sealed interface Fault
     public String name() {
       return "commit_then_fail";
     }
+  }
+
+  /**
+   * Answers HTTP 200 with dbt Cloud's envelope saying failure ({@code status.code 500}, {@code
+   * is_success false}, {@code data null}), as a proxy or an incident may: a client that looks only
+   * at the HTTP status reads a listing as empty. Nothing is written.
+   */
+  record FailureEnvelope() implements Fault {
+    @Override
+    public String name() {
+      return "status_200_failure_envelope";
+    }
+  }
+
+  /** Answers 200 with an envelope saying failure. */
+  static Fault failureEnvelope() {
+    return new FailureEnvelope();
   }
 
   /** Answers normally after {@code millis} milliseconds. */

@@ -54,13 +54,15 @@ final class FaultSeeds {
             : Fault.hang();
       case "commit_then_fail":
         return Fault.commitThenFail();
+      case "failure_envelope":
+        return Fault.failureEnvelope();
       default:
         throw new IllegalArgumentException(
             where
                 + ".fault: unknown fault '"
                 + type
                 + "'; use one of latency,"
-                + " status, too_many_requests, connection_reset, hang, commit_then_fail");
+                + " status, too_many_requests, connection_reset, hang, commit_then_fail, failure_envelope");
     }
   }
 }

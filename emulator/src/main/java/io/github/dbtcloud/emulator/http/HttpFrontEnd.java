@@ -140,6 +140,8 @@ public final class HttpFrontEnd implements AutoCloseable {
       response = tooManyRequests(decision.retryAfterSeconds());
     } else if (fault instanceof Fault.Status s) {
       response = serverError(s.status());
+    } else if (fault instanceof Fault.FailureEnvelope) {
+      response = new ApiResponse(200, Envelope.error(500, "Internal server error", "", null));
     } else if (fault instanceof Fault.CommitThenFail) {
       answerAndPersist(method, path, rawQuery, bodyText, authorization);
       response = serverError(500);

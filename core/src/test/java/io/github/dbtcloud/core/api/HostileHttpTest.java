@@ -1,0 +1,340 @@
+package io.github.dbtcloud.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.dbtcloud.core.CapturingConsole;
+import io.github.dbtcloud.core.resource.job.JobApi;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every hostile answer a pipeline can meet, each from a raw loopback server: the client fails with
+ * a message saying what came back, within its deadline, never reading a lie as "empty", never
+ * reading a huge body whole, never following a redirect with the token, never showing the token.
+ * Deadlines here are short (2 s per call) so that the whole class runs in seconds.
+ */
+class HostileHttpTest {
+
+  private static final String TOKEN = "dbtc_test_hostile_4c1d2e";
+  private static final Duration CALL_DEADLINE = Duration.ofSeconds(2);
+  private static final AtomicLong LONGEST = new AtomicLong();
+  private static final AtomicLong CASES = new AtomicLong();
+
+  private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+  @AfterAll
+  static void report() {
+    System.out.println("hostile HTTP: " + CASES.get() + " cases, longest " + LONGEST.get() + " ms");
+  }
+
+  private AdminClient client(RawServer server) {
+    return AdminClient.create(
+        ClientSettings.of(server.url(), new ApiToken(TOKEN), "test")
+            .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1))
+            .withRetry(
+                new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(50), CALL_DEADLINE)),
+        new CapturingConsole(lines),
+        Duration.ofMillis(300));
+  }
+
+  /** Runs one hostile case, timing it, and returns what it threw. */
+  private DbtCloudApiException failure(
+      RawServer server, java.util.function.Consumer<AdminClient> call) {
+    long started = System.nanoTime();
+    DbtCloudApiException e;
+    try (server;
+        AdminClient client = client(server)) {
+      e = catchThrowableOfType(DbtCloudApiException.class, () -> call.accept(client));
+    } catch (IOException closing) {
+      throw new IllegalStateException(closing);
+    }
+    long took = (System.nanoTime() - started) / 1_000_000;
+    CASES.incrementAndGet();
+    LONGEST.accumulateAndGet(took, Math::max);
+    assertThat(e).as("the call must fail").isNotNull();
+    assertThat(e.getMessage()).doesNotContain(TOKEN);
+    synchronized (lines) {
+      assertThat(lines).noneMatch(l -> l.contains(TOKEN));
+    }
+    return e;
+  }
+
+  private static RawServer answering(int status, String headers, String body) throws IOException {
+    return new RawServer((head, out) -> RawServer.send(out, status, headers, body));
+  }
+
+  private static final String JSON = "Content-Type: application/json\r\n";
+
+  @Test
+  void refusesAJobListingWhoseEnvelopeSaysItFailedInsteadOfReadingItAsEmpty() throws IOException {
+    RawServer server =
+        answering(
+            200,
+            JSON,
+            "{\"status\":{\"code\":500,\"is_success\":false,\"user_message\":\"Internal error\"},"
+                + "\"data\":null}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e).isInstanceOf(MalformedAnswerException.class);
+    assertThat(e.getMessage())
+        .contains("GET /api/v2/accounts/1/jobs/")
+        .contains("says the call failed (status.code 500, is_success false")
+        .contains("although the HTTP status is 200");
+  }
+
+  @Test
+  void refusesAListingWhoseDataIsNotAList() throws IOException {
+    RawServer server =
+        answering(200, JSON, "{\"status\":{\"code\":200,\"is_success\":true},\"data\":{\"id\":1}}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage()).contains("a listing whose data is object, not a list");
+  }
+
+  @Test
+  void refusesAPageWhoseCountDisagreesWithItsItems() throws IOException {
+    RawServer server =
+        answering(
+            200,
+            JSON,
+            "{\"status\":{\"code\":200,\"is_success\":true},\"data\":[{\"id\":1}],"
+                + "\"extra\":{\"pagination\":{\"count\":2,\"total_count\":2}}}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage())
+        .contains("says it holds 2 objects (extra.pagination.count) but holds 1");
+  }
+
+  @Test
+  void refusesAListedObjectWithoutItsId() throws IOException {
+    RawServer server =
+        answering(
+            200,
+            JSON,
+            "{\"status\":{\"code\":200,\"is_success\":true},\"data\":[{\"name\":\"x\"}]}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage()).contains("item 1 is an object without its id");
+  }
+
+  @Test
+  void refusesAnEnvelopeWhereAProjectWasExpectedWithoutANullPointerException() throws IOException {
+    RawServer server =
+        answering(
+            200,
+            JSON,
+            "{\"status\":{\"code\":200,\"is_success\":true},\"data\":"
+                + "{\"status\":{\"code\":200,\"is_success\":true},\"data\":{\"id\":7}}}");
+    DbtCloudApiException e =
+        failure(server, c -> new Project(c.get("api/v3/accounts/1/projects/7/", Map.of())).id());
+
+    assertThat(e.getMessage())
+        .contains("GET /api/v3/accounts/1/projects/7/")
+        .contains("an object without its id");
+  }
+
+  @Test
+  void refusesAnObjectWithAnotherIdThanTheOneAskedFor() throws IOException {
+    RawServer server =
+        answering(200, JSON, "{\"status\":{\"code\":200,\"is_success\":true},\"data\":{\"id\":8}}");
+    DbtCloudApiException e = failure(server, c -> c.get("api/v3/accounts/1/projects/7/", Map.of()));
+
+    assertThat(e.getMessage()).contains("the object with id 8, not the id 7 asked for");
+  }
+
+  @Test
+  void refusesAnEnvelopeCodeThatDiffersFromTheHttpStatus() throws IOException {
+    RawServer server =
+        answering(201, JSON, "{\"status\":{\"code\":200,\"is_success\":true},\"data\":{\"id\":7}}");
+    DbtCloudApiException e = failure(server, c -> c.create("api/v2/accounts/1/jobs/", Map.of()));
+
+    assertThat(e.getMessage()).contains("status.code (200) differs from the HTTP status 201");
+    assertThat(server.requests()).as("a create is sent once").hasSize(1);
+  }
+
+  @Test
+  void failsASlowDripAtTheCallDeadlineSayingWhatItWaitsFor() throws IOException {
+    RawServer server =
+        new RawServer(
+            (head, out) -> {
+              out.write(
+                  "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+                      .getBytes(StandardCharsets.UTF_8));
+              for (int i = 0; i < 1000; i++) {
+                out.flush();
+                Thread.sleep(400); // under the 1 s read timeout: only a deadline stops it
+                out.write(' ');
+              }
+            });
+    DbtCloudApiException e = failure(server, c -> c.get("api/v3/accounts/1/projects/7/", Map.of()));
+
+    assertThat(e.getMessage())
+        .contains("no complete answer within 2.0 s")
+        .contains("dbt.callTimeout");
+    assertThat(lines)
+        .anyMatch(
+            l -> l.contains("Still waiting for dbt Cloud: GET /api/v3/accounts/1/projects/7/"));
+  }
+
+  @Test
+  void failsAServerThatAcceptsAndNeverAnswersAtTheCallDeadline() throws IOException {
+    RawServer server = new RawServer((head, out) -> Thread.sleep(60_000));
+    DbtCloudApiException e = failure(server, c -> c.get("api/v3/accounts/1/projects/7/", Map.of()));
+
+    assertThat(e.answered()).isFalse();
+    assertThat(e.getMessage()).contains("GET /api/v3/accounts/1/projects/7/");
+    assertThat(lines).anyMatch(l -> l.contains("Still waiting for dbt Cloud"));
+  }
+
+  @Test
+  void stopsAllTheReadsOfAGoalAtItsDeadline() throws IOException {
+    RawServer server = new RawServer((head, out) -> Thread.sleep(60_000));
+    long started = System.nanoTime();
+    try (server;
+        AdminClient client = client(server)) {
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  client.within(
+                      Duration.ofMillis(700),
+                      "dbt.readTimeout",
+                      () -> client.get("api/v3/accounts/1/projects/7/", Map.of())));
+      assertThat(e).hasMessageContaining("took longer than 700 ms (dbt.readTimeout)");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void saysAnHtmlPageCameBackInsteadOfAParserError() throws IOException {
+    RawServer server =
+        answering(
+            200,
+            "Content-Type: text/html\r\n",
+            "<!DOCTYPE html><html><head><title>Sign in - Corp Proxy</title></head><body>x</body></html>");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage())
+        .contains(
+            "an HTML page titled 'Sign in - Corp Proxy' instead of JSON (a proxy or login page?)")
+        .doesNotContain("JsonParseException");
+  }
+
+  @Test
+  void saysAnHtmlErrorPageCameBack() throws IOException {
+    RawServer server =
+        answering(
+            502, "Content-Type: text/html\r\n", "<html><title>502 Bad Gateway</title></html>");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage())
+        .contains("HTTP 502")
+        .contains("an HTML page titled '502 Bad Gateway'");
+  }
+
+  @Test
+  void saysATruncatedJsonBodyCameBack() throws IOException {
+    RawServer server =
+        answering(200, JSON, "{\"status\":{\"code\":200,\"is_success\":true},\"data\":[{\"id\":1,");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage()).contains("a truncated JSON body").doesNotContain("JsonEOFException");
+  }
+
+  @Test
+  void readsAHundredMegabyteAnswerNoFurtherThanItsBound() throws IOException {
+    RawServer server = new RawServer((head, out) -> hundredMegabytes(out, 200));
+    Runtime rt = Runtime.getRuntime();
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage()).contains("a body larger than 32 MB");
+    assertThat(rt.totalMemory() - rt.freeMemory()).isLessThan(512L * 1024 * 1024);
+  }
+
+  @Test
+  void readsAHundredMegabyteErrorBodyNoFurtherThan64Kilobytes() throws IOException {
+    RawServer server = new RawServer((head, out) -> hundredMegabytes(out, 400));
+    Runtime rt = Runtime.getRuntime();
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(rt.totalMemory() - rt.freeMemory()).isLessThan(512L * 1024 * 1024);
+    assertThat(e.getMessage().length()).isLessThan(2_000);
+  }
+
+  private static void hundredMegabytes(OutputStream out, int status) throws IOException {
+    long size = 100L * 1024 * 1024;
+    out.write(
+        ("HTTP/1.1 "
+                + status
+                + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                + size
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    chunk[0] = '[';
+    for (long sent = 0; sent < size; sent += chunk.length) {
+      out.write(chunk, 0, (int) Math.min(chunk.length, size - sent));
+      chunk[0] = 'x';
+    }
+  }
+
+  @Test
+  void saysWhereARedirectPointedAndSendsTheTokenNowhereElse() throws IOException {
+    try (RawServer elsewhere = answering(200, JSON, "{}")) {
+      String target = elsewhere.url() + "login?next=/api/";
+      RawServer server = answering(302, "Location: " + target + "\r\n", "");
+      DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+      assertThat(e.status()).isEqualTo(302);
+      assertThat(e.getMessage()).contains("a redirect to " + target).contains("not followed");
+      assertThat(elsewhere.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void saysWhatRetryAfterTheServerAskedAndThatItExceedsTheCap() throws IOException {
+    RawServer server =
+        answering(
+            429,
+            JSON + "Retry-After: 3600\r\n",
+            "{\"status\":{\"code\":429,\"is_success\":false,\"user_message\":\"Too many requests\"},\"data\":null}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage())
+        .contains("Retry-After: 3600")
+        .contains("longer than the 2.0 s one call may wait in all (dbt.callTimeout)");
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void asksAgainWhenAReadGetsALyingEnvelopeOnce() throws IOException {
+    AtomicLong calls = new AtomicLong();
+    RawServer server =
+        new RawServer(
+            (head, out) ->
+                RawServer.send(
+                    out,
+                    200,
+                    JSON,
+                    calls.incrementAndGet() == 1
+                        ? "{\"status\":{\"code\":500,\"is_success\":false},\"data\":null}"
+                        : "{\"status\":{\"code\":200,\"is_success\":true},\"data\":[],"
+                            + "\"extra\":{\"pagination\":{\"count\":0,\"total_count\":0}}}"));
+    try (server;
+        AdminClient client = client(server)) {
+      assertThat(new JobApi(client, 1).list(7)).isEmpty();
+    }
+    assertThat(calls.get()).isEqualTo(2);
+  }
+}
