@@ -72,7 +72,9 @@ final class Answers {
     }
     JsonNode success = status.get("is_success");
     JsonNode code = status.get("code");
-    if (success == null || !success.isBoolean() || !success.asBoolean()) {
+    // the v3 webhook answers carry status {code} alone (WebhookResponseStatus in the official v3
+    // OpenAPI spec, https://docs.getdbt.com/dbt-cloud/api-v3): there, the code must say it
+    if (success != null && (!success.isBoolean() || !success.asBoolean())) {
       return "an envelope that says the call failed (status.code "
           + (code == null ? "missing" : code.toString())
           + ", is_success "

@@ -93,6 +93,27 @@ class HostileHttpTest {
   }
 
   @Test
+  void readsAnEnvelopeWhoseStatusHoldsItsCodeAloneAsTheV3WebhookAnswersDo() throws IOException {
+    try (RawServer server =
+            answering(
+                200,
+                JSON,
+                "{\"status\":{\"code\":200},\"data\":[{\"id\":1}],"
+                    + "\"extra\":{\"pagination\":{\"count\":1,\"total_count\":1}}}");
+        AdminClient client = client(server)) {
+      assertThat(new JobApi(client, 1).list(7)).hasSize(1);
+    }
+  }
+
+  @Test
+  void refusesAnEnvelopeWithoutIsSuccessWhoseCodeSaysItFailed() throws IOException {
+    RawServer server = answering(200, JSON, "{\"status\":{\"code\":500},\"data\":[]}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage()).contains("status.code (500) differs from the HTTP status 200");
+  }
+
+  @Test
   void refusesAListingWhoseDataIsNotAList() throws IOException {
     RawServer server =
         answering(200, JSON, "{\"status\":{\"code\":200,\"is_success\":true},\"data\":{\"id\":1}}");
