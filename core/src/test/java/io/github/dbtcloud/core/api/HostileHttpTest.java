@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.CapturingConsole;
 import io.github.dbtcloud.core.resource.job.JobApi;
+import io.github.dbtcloud.core.resource.webhook.WebhookApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,19 @@ class HostileHttpTest {
                     + "\"extra\":{\"pagination\":{\"count\":1,\"total_count\":1}}}");
         AdminClient client = client(server)) {
       assertThat(new JobApi(client, 1).list(7)).hasSize(1);
+    }
+  }
+
+  @Test
+  void readsAWebhookListingWhoseIdsAreStrings() throws IOException {
+    try (RawServer server =
+            answering(
+                200,
+                JSON,
+                "{\"status\":{\"code\":200},\"data\":[{\"id\":\"wsu_12ab\",\"name\":\"x\"}],"
+                    + "\"extra\":{\"pagination\":{\"count\":1,\"total_count\":1}}}");
+        AdminClient client = client(server)) {
+      assertThat(new WebhookApi(client, 1).list()).hasSize(1);
     }
   }
 
