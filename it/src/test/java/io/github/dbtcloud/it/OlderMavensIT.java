@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OlderMavensIT {
 
   private static final List<String> GOALS =
-      List.of("validate", "plan", "apply", "verify", "check-metrics", "unlock");
+      List.of("validate", "plan", "apply", "verify", "check-metrics", "unlock", "import");
 
   static Stream<String> olderMavens() {
     return Stream.of(System.getProperty("it.maven.versions", "").split(","))
