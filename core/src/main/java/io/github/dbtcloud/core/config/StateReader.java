@@ -823,13 +823,16 @@ final class StateReader {
                     + "; a merge job runs only when a pull request merges");
       }
     }
-    if (Boolean.TRUE.equals(onDraftPr) && !Boolean.TRUE.equals(webhook)) {
+    Boolean github = bool(k, "github_webhook");
+    if (Boolean.TRUE.equals(onDraftPr)
+        && !Boolean.TRUE.equals(webhook)
+        && !Boolean.TRUE.equals(github)) {
       k.get("on_draft_pr")
           .problem(
               "on_draft_pr applies only to jobs that pull requests trigger; add"
                   + " git_provider_webhook: true, or remove on_draft_pr");
     }
-    return new TriggersSpec(webhook, onMerge, onDraftPr, completion, bool(k, "github_webhook"));
+    return new TriggersSpec(webhook, onMerge, onDraftPr, completion, github);
   }
 
   private JobCompletionTrigger completion(String projectKey, String jobKey, YamlCursor c) {

@@ -123,4 +123,28 @@ class ConverterTest {
     assertThat(ci.deferral().job()).isNull();
     assertThat(ci.deferral().jobId()).isNull();
   }
+
+  @Test
+  void convertsADraftPullRequestTriggerOnTheLegacyWebhook() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("jobs.yml"),
+            """
+            jobs:
+              ci:
+                account_id: 1
+                project_id: 2
+                environment_id: 3
+                name: CI
+                execute_steps: [dbt build]
+                triggers: { github_webhook: true }
+                triggers_on_draft_pr: true
+            """);
+    DesiredState original = new DesiredStateLoader(Map.of(), Map.of()).load(file);
+
+    JobSpec ci = convertAndLoad(original).projects().get("project_2").jobs().get("ci");
+
+    assertThat(ci.triggers().onDraftPr()).isTrue();
+    assertThat(ci.triggers().githubWebhook()).isTrue();
+  }
 }
