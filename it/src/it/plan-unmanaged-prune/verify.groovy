@@ -20,7 +20,7 @@ try {
   assert log.contains('No changes. dbt Cloud matches dbt-cloud.yml.')
 
   // exactly one write in all three runs: the delete of this namespace's dropped job
-  def writes = emulator.journal().findAll { it.isWrite() }
+  def writes = ItEmulator.writes(emulator)
   assert writes.collect { it.method() + ' ' + it.path() } == ['DELETE /api/v2/accounts/70403103900001/jobs/70403103900103/']
   return true
 } finally {

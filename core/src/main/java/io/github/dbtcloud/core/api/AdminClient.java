@@ -280,8 +280,9 @@ public final class AdminClient implements WireApi, AutoCloseable {
   }
 
   /**
-   * One pass over a listing. Each page is converted as soon as it is awaited and its JSON tree
-   * dropped, so a listing of 50,000 jobs is never held twice; only the ids are kept to check it.
+   * One pass over a listing. Each page is converted by the thread that read it and its JSON tree
+   * dropped there, so pages answered before they are awaited wait as wire objects, not as trees,
+   * and a listing of 50,000 jobs is never held twice; only the ids are kept to check it.
    */
   private <T> Listing<T> readListing(
       IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert) {
@@ -292,37 +293,49 @@ public final class AdminClient implements WireApi, AutoCloseable {
     List<String> ids = new ArrayList<>();
     int step = first.path("data").size();
     long total = totalOf(first, step);
-    List<Future<JsonNode>> rest = new ArrayList<>();
+    List<Future<Page<T>>> rest = new ArrayList<>();
     if (step > 0 && step < total) {
       for (long offset = step; offset < total; offset += step) {
         Call<JsonNode> call = page.apply((int) offset);
-        rest.add(pageReader.submit(() -> executeEnvelope(call, Answers.Shape.PAGE)));
+        rest.add(
+            pageReader.submit(() -> Page.of(executeEnvelope(call, Answers.Shape.PAGE), convert)));
       }
     }
-    take(first.path("data"), items, ids, convert);
+    Page.of(first, convert).addTo(items, ids);
     boolean emptyPage = false;
     long lastTotal = total;
-    for (Future<JsonNode> f : rest) {
-      JsonNode envelope = await(f);
+    for (Future<Page<T>> f : rest) {
+      Page<T> read = await(f);
       if (emptyPage) {
         continue;
       }
-      JsonNode data = envelope.path("data");
-      if (data.isEmpty()) {
+      if (read.items().isEmpty()) {
         emptyPage = true;
         continue;
       }
-      lastTotal = totalOf(envelope, lastTotal);
-      take(data, items, ids, convert);
+      lastTotal = read.total() < 0 ? lastTotal : read.total();
+      read.addTo(items, ids);
     }
     return Listing.of(path, items, ids, total, lastTotal, emptyPage);
   }
 
-  private static <T> void take(
-      JsonNode data, List<T> items, List<String> ids, Function<JsonNode, T> convert) {
-    for (JsonNode n : data) {
-      ids.add(n.has("id") ? n.get("id").asText() : null);
-      items.add(convert.apply(n));
+  /** One page converted: its objects, their ids, and the total it gave (-1: none). */
+  private record Page<T>(List<T> items, List<String> ids, long total) {
+
+    static <T> Page<T> of(JsonNode envelope, Function<JsonNode, T> convert) {
+      JsonNode data = envelope.path("data");
+      List<T> items = new ArrayList<>(data.size());
+      List<String> ids = new ArrayList<>(data.size());
+      for (JsonNode n : data) {
+        ids.add(n.has("id") ? n.get("id").asText() : null);
+        items.add(convert.apply(n));
+      }
+      return new Page<>(items, ids, totalOf(envelope, -1));
+    }
+
+    void addTo(List<T> allItems, List<String> allIds) {
+      allItems.addAll(items);
+      allIds.addAll(ids);
     }
   }
 
@@ -331,7 +344,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
     return total.isIntegralNumber() ? total.asLong() : fallback;
   }
 
-  private static JsonNode await(Future<JsonNode> f) {
+  private static <T> T await(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -72,7 +72,9 @@ final class Answers {
     }
     JsonNode success = status.get("is_success");
     JsonNode code = status.get("code");
-    if (success == null || !success.isBoolean() || !success.asBoolean()) {
+    // the v3 webhook answers carry status {code} alone (WebhookResponseStatus in the official v3
+    // OpenAPI spec, https://docs.getdbt.com/dbt-cloud/api-v3): there, the code must say it
+    if (success != null && (!success.isBoolean() || !success.asBoolean())) {
       return "an envelope that says the call failed (status.code "
           + (code == null ? "missing" : code.toString())
           + ", is_success "
@@ -118,7 +120,7 @@ final class Answers {
     }
     for (int i = 0; i < data.size(); i++) {
       JsonNode item = data.get(i);
-      if (!item.isObject() || !item.path("id").isIntegralNumber()) {
+      if (!item.isObject() || !isId(item.path("id"))) {
         return "a listing whose item "
             + (i + 1)
             + " is "
@@ -137,7 +139,7 @@ final class Answers {
     Matcher own = OWN_ID.matcher(path);
     if (own.matches()) {
       JsonNode id = data.get("id");
-      if (id == null || !id.isIntegralNumber()) {
+      if (id == null || !isId(id)) {
         return "an object without its id";
       }
       if (!id.asText().equals(own.group(1))) {
@@ -151,10 +153,15 @@ final class Answers {
     if (absent(data)) {
       return "an envelope with no data where the created object was expected";
     }
-    if (data.isObject() && !path.endsWith("bulk/") && !data.path("id").isIntegralNumber()) {
+    if (data.isObject() && !path.endsWith("bulk/") && !isId(data.path("id"))) {
       return "a created object without its id";
     }
     return null;
+  }
+
+  /** A number, or a non-blank text: webhook subscriptions' ids are strings ({@code wsu_...}). */
+  private static boolean isId(JsonNode id) {
+    return id.isIntegralNumber() || (id.isTextual() && !id.asText().isBlank());
   }
 
   private static boolean absent(JsonNode data) {

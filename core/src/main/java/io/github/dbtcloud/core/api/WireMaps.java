@@ -1,11 +1,10 @@
 package io.github.dbtcloud.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts JSON trees into plain, unmodifiable JDK values and back, with every integral number a
@@ -21,14 +20,21 @@ public final class WireMaps {
       return null;
     }
     if (node.isObject()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      node.properties().forEach(e -> out.put(e.getKey(), toJava(e.getValue())));
-      return Collections.unmodifiableMap(out);
+      String[] keys = new String[node.size()];
+      Object[] values = new Object[keys.length];
+      int i = 0;
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        keys[i] = e.getKey();
+        values[i++] = toJava(e.getValue());
+      }
+      return FrozenMap.of(keys, values);
     }
     if (node.isArray()) {
-      List<Object> out = new ArrayList<>();
-      node.forEach(n -> out.add(toJava(n)));
-      return Collections.unmodifiableList(out);
+      Object[] values = new Object[node.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = toJava(node.get(i));
+      }
+      return FrozenList.of(values);
     }
     if (node.isIntegralNumber()) {
       return node.asLong();
@@ -39,7 +45,7 @@ public final class WireMaps {
     if (node.isBoolean()) {
       return node.asBoolean();
     }
-    return node.asText();
+    return shared(node.asText());
   }
 
   @SuppressWarnings("unchecked")
@@ -48,18 +54,31 @@ public final class WireMaps {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  /** A deep, unmodifiable copy with integral numbers as Long. */
-  @SuppressWarnings("unchecked")
+  /**
+   * A deep, unmodifiable copy with integral numbers as Long; a value frozen already is returned as
+   * it is (the wire objects of a large listing are frozen once, not once per view).
+   */
   public static Object freeze(Object value) {
+    if (value instanceof FrozenMap || value instanceof FrozenList) {
+      return value;
+    }
     if (value instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(String.valueOf(k), freeze(v)));
-      return Collections.unmodifiableMap(out);
+      String[] keys = new String[m.size()];
+      Object[] values = new Object[keys.length];
+      int i = 0;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        keys[i] = String.valueOf(e.getKey());
+        values[i++] = freeze(e.getValue());
+      }
+      return FrozenMap.of(keys, values);
     }
     if (value instanceof List<?> l) {
-      List<Object> out = new ArrayList<>();
-      l.forEach(v -> out.add(freeze(v)));
-      return Collections.unmodifiableList(out);
+      Object[] values = new Object[l.size()];
+      int i = 0;
+      for (Object v : l) {
+        values[i++] = freeze(v);
+      }
+      return FrozenList.of(values);
     }
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
@@ -95,7 +114,29 @@ public final class WireMaps {
           child instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
       out.put(head, with(childMap, path.substring(dot + 1), value));
     }
-    return Collections.unmodifiableMap(out);
+    return (Map<String, Object>) freeze(out);
+  }
+
+  /** Short texts repeated across a listing (crons, steps, target names), kept once. */
+  private static final int SHARED_MAX_LENGTH = 64;
+
+  private static final int SHARED_MAX_COUNT = 8192;
+
+  private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+
+  private static String shared(String text) {
+    if (text.length() > SHARED_MAX_LENGTH) {
+      return text;
+    }
+    String known = SHARED.get(text);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED.size() >= SHARED_MAX_COUNT) {
+      return text;
+    }
+    known = SHARED.putIfAbsent(text, text);
+    return known == null ? text : known;
   }
 
   public static Long asLong(Object value) {

@@ -123,7 +123,7 @@ final class YamlSource {
           }
           source = new java.io.StringReader(rendered);
         }
-        Node node = new Yaml(new SafeConstructor(options())).compose(source);
+        Node node = YamlSlim.of(new Yaml(new SafeConstructor(options())).compose(source));
         if (node == null) {
           problems.add(start, "", "the file is empty; start it with 'version: 1'");
         }

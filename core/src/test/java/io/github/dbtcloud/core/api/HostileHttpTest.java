@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dbtcloud.core.CapturingConsole;
 import io.github.dbtcloud.core.resource.job.JobApi;
+import io.github.dbtcloud.core.resource.webhook.WebhookApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,40 @@ class HostileHttpTest {
         .contains("GET /api/v2/accounts/1/jobs/")
         .contains("says the call failed (status.code 500, is_success false")
         .contains("although the HTTP status is 200");
+  }
+
+  @Test
+  void readsAnEnvelopeWhoseStatusHoldsItsCodeAloneAsTheV3WebhookAnswersDo() throws IOException {
+    try (RawServer server =
+            answering(
+                200,
+                JSON,
+                "{\"status\":{\"code\":200},\"data\":[{\"id\":1}],"
+                    + "\"extra\":{\"pagination\":{\"count\":1,\"total_count\":1}}}");
+        AdminClient client = client(server)) {
+      assertThat(new JobApi(client, 1).list(7)).hasSize(1);
+    }
+  }
+
+  @Test
+  void readsAWebhookListingWhoseIdsAreStrings() throws IOException {
+    try (RawServer server =
+            answering(
+                200,
+                JSON,
+                "{\"status\":{\"code\":200},\"data\":[{\"id\":\"wsu_12ab\",\"name\":\"x\"}],"
+                    + "\"extra\":{\"pagination\":{\"count\":1,\"total_count\":1}}}");
+        AdminClient client = client(server)) {
+      assertThat(new WebhookApi(client, 1).list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void refusesAnEnvelopeWithoutIsSuccessWhoseCodeSaysItFailed() throws IOException {
+    RawServer server = answering(200, JSON, "{\"status\":{\"code\":500},\"data\":[]}");
+    DbtCloudApiException e = failure(server, c -> new JobApi(c, 1).list(7));
+
+    assertThat(e.getMessage()).contains("status.code (500) differs from the HTTP status 200");
   }
 
   @Test

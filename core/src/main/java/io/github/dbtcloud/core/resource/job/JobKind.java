@@ -255,6 +255,10 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
           // fingerprint is a change the plan must show, since another tool may read it
           String before = JobForms.text(current.value(path));
           String wanted = JobForms.text(after.value(path));
+          if (unmarked
+              && Objects.equals(JobForms.withoutMarker(before), JobForms.withoutMarker(wanted))) {
+            continue; // adopted by id: its missing marker is written only when adopting
+          }
           if (!before.equals(wanted) && !MarkerNotes.onlyGainsFingerprint(before, wanted)) {
             FieldChange f =
                 FieldChange.of(path, current.value(path), after.value(path))

@@ -204,16 +204,19 @@ final class JobMerge {
   }
 
   /**
-   * Where this job's marker goes: nowhere for a job of a dbt-jobs-as-code file; in the description
-   * for a job whose name carries a dbt-jobs-as-code identifier (the name keeps it as it is); else
-   * where the build's placement says.
+   * Where this job's marker goes: nowhere for a job of a dbt-jobs-as-code file, or for a job whose
+   * name carries a dbt-jobs-as-code identifier when markers go in names; in the description for
+   * such a job otherwise (the name keeps it as it is); else where the build's placement says.
    */
   static Place place(Job current, JobSpec spec, MarkerPlacement placement) {
     if (spec.identityInName()) {
       return Place.NONE;
     }
     if (nameSuffix(current, spec) != null) {
-      return Place.DESCRIPTION;
+      // with markers in names the identifier there is the job's identity (what dbt:import writes
+      // for
+      // such jobs); otherwise the plugin's marker goes where dbt-jobs-as-code does not read names
+      return placement == MarkerPlacement.NAME ? Place.NONE : Place.DESCRIPTION;
     }
     return placement == MarkerPlacement.NAME ? Place.NAME : Place.DESCRIPTION;
   }

@@ -1,0 +1,87 @@
+package io.github.dbtcloud.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WireMapsTest {
+
+  private static JsonNode json(String text) throws Exception {
+    return AdminClient.MAPPER.readTree(text);
+  }
+
+  @Test
+  void keepsFieldOrderNullsAndLongsAndEqualsAPlainMap() throws Exception {
+    Map<String, Object> map =
+        WireMaps.toMap(json("{\"id\":7,\"name\":\"a\",\"cron\":null,\"steps\":[\"x\",null]}"));
+
+    Map<String, Object> plain = new LinkedHashMap<>();
+    plain.put("id", 7L);
+    plain.put("name", "a");
+    plain.put("cron", null);
+    plain.put("steps", Arrays.asList("x", null));
+    assertThat(map).isEqualTo(plain).hasSameHashCodeAs(plain);
+    assertThat(plain).isEqualTo(map);
+    assertThat(new ArrayList<>(map.keySet())).containsExactly("id", "name", "cron", "steps");
+    assertThat(map).containsKey("cron").doesNotContainKey("missing");
+    assertThat(map.get("missing")).isNull();
+  }
+
+  @Test
+  void refusesChangesToAWireMapOrItsLists() throws Exception {
+    Map<String, Object> map = WireMaps.toMap(json("{\"id\":7,\"steps\":[\"x\"]}"));
+
+    assertThatThrownBy(() -> map.put("id", 8L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.keySet().remove("id"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> map.keySet().iterator().remove())
+        .isInstanceOf(UnsupportedOperationException.class);
+    @SuppressWarnings("unchecked")
+    List<Object> steps = (List<Object>) map.get("steps");
+    assertThatThrownBy(() -> steps.add("y")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void findsEveryFieldOfAWideObject() throws Exception {
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < 40; i++) {
+      text.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":").append(i);
+    }
+    Map<String, Object> map = WireMaps.toMap(json(text.append('}').toString()));
+
+    for (int i = 0; i < 40; i++) {
+      assertThat(map.get("f" + i)).isEqualTo((long) i);
+    }
+    assertThat(map).hasSize(40).doesNotContainKey("f40");
+  }
+
+  @Test
+  void freezesOnceAndCopiesWhatIsNotFrozen() throws Exception {
+    Map<String, Object> read = WireMaps.toMap(json("{\"settings\":{\"threads\":4}}"));
+    Map<String, Object> mutable = new LinkedHashMap<>(Map.of("threads", 4));
+
+    assertThat(WireMaps.freeze(read)).isSameAs(read);
+    Object frozen = WireMaps.freeze(mutable);
+    mutable.put("threads", 5);
+    assertThat(frozen).isEqualTo(Map.of("threads", 4L));
+  }
+
+  @Test
+  void setsADottedPathWithoutTouchingTheOriginal() throws Exception {
+    Map<String, Object> read = WireMaps.toMap(json("{\"id\":1,\"settings\":{\"threads\":4}}"));
+
+    Map<String, Object> changed = WireMaps.with(read, "settings.threads", 8);
+
+    assertThat(WireMaps.get(changed, "settings.threads")).isEqualTo(8L);
+    assertThat(WireMaps.get(read, "settings.threads")).isEqualTo(4L);
+    assertThat(WireMaps.with(read, "schedule.cron", "0 5 * * *"))
+        .containsEntry("schedule", Map.of("cron", "0 5 * * *"));
+  }
+}
