@@ -26,6 +26,9 @@ public final class PropertyNames {
   public static final String IMPORT_FORCE = "dbt.import.force";
   public static final String IMPORT_ADOPT = "dbt.import.adopt";
   public static final String IMPORT_ENVIRONMENTS = "dbt.import.environments";
+  public static final String CONVERT = "dbt.convert";
+  public static final String CONVERT_FILE = "dbt.convert.file";
+  public static final String CONVERT_FORCE = "dbt.convert.force";
 
   // the apply engine (docs/apply.md)
   public static final String PLAN_FILE = "dbt.planFile";

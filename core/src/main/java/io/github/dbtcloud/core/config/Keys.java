@@ -73,10 +73,10 @@ final class Keys {
   static final Set<String> SCHEDULE =
       of("cron", "days_of_week", "at_exact_hours", "every_n_hours", "enabled");
   static final Set<String> TRIGGERS =
-      of("git_provider_webhook", "on_merge", "on_draft_pr", "on_job_completion");
+      of("git_provider_webhook", "on_merge", "on_draft_pr", "on_job_completion", "github_webhook");
   static final Set<String> JOB_COMPLETION =
       of("job", "project", "job_id", "project_id", "statuses");
-  static final Set<String> DEFER_TO = of("environment", "job");
+  static final Set<String> DEFER_TO = of("environment", "job", "job_id");
   static final Set<String> VERIFY =
       of(
           "job",

@@ -47,6 +47,13 @@ final class StateReader {
   private final References references = new References();
   private final AlertsReader alerts = new AlertsReader();
 
+  /**
+   * {@code ownership.marker: jobs-as-code}: every job is known by dbt-jobs-as-code's {@code
+   * [[key]]} in its name alone, as it is when read from that tool's file (what {@code
+   * -Ddbt.convert} writes).
+   */
+  private boolean identityInName;
+
   /** Reads a whole document; problems go to the cursor's context. */
   DesiredState read(YamlCursor root, List<Path> files) {
     Map<String, YamlCursor> k = new LinkedHashMap<>(root.entries());
@@ -142,7 +149,7 @@ final class StateReader {
     return new AccountSpec(id == null ? 0 : id, host, c.position());
   }
 
-  private static OwnershipSpec ownership(YamlCursor c) {
+  private OwnershipSpec ownership(YamlCursor c) {
     Map<String, YamlCursor> k = c.entries(Keys.OWNERSHIP);
     String namespace = str(k, "namespace");
     if (namespace != null && !Marker.NAME.matcher(namespace).matches()) {
@@ -155,7 +162,11 @@ final class StateReader {
     }
     Boolean prune = bool(k, "prune");
     Integer max = atLeast(k, "max_deletes", 0);
-    String marker = oneOf(k, "marker", List.of("description", "name"));
+    String marker = oneOf(k, "marker", List.of("description", "name", "jobs-as-code"));
+    if ("jobs-as-code".equals(marker)) {
+      identityInName = true;
+      marker = null;
+    }
     return new OwnershipSpec(
         namespace,
         Boolean.TRUE.equals(prune),
@@ -498,6 +509,8 @@ final class StateReader {
     String dbtVersion = str(k, "dbt_version");
     if (dbtVersion != null) {
       Values.checkDbtVersion(k.get("dbt_version"), dbtVersion);
+    } else if (k.containsKey("dbt_version") && k.get("dbt_version").isNull()) {
+      dbtVersion = ""; // an explicit null clears the override: the job inherits the environment's
     }
     String targetName = str(k, "target_name");
     if (targetName != null && targetName.isBlank()) {
@@ -524,9 +537,12 @@ final class StateReader {
                   + " Remove the schedule or set schedule.enabled: false");
     }
     DeferralSpec deferral =
-        k.containsKey("defer_to") && !k.get("defer_to").isNull()
-            ? deferral(k.get("defer_to"), environments, jobs, key)
-            : null;
+        !k.containsKey("defer_to")
+            ? null
+            : k.get("defer_to").isNull()
+                // an explicit null clears the deferral
+                ? new DeferralSpec(null, null, k.get("defer_to").position())
+                : deferral(k.get("defer_to"), environments, jobs, key);
     Boolean compare = bool(k, "run_compare_changes");
     if (Boolean.TRUE.equals(compare) && deferral == null) {
       k.get("run_compare_changes")
@@ -569,7 +585,7 @@ final class StateReader {
         Boolean.TRUE.equals(bool(k, "protect")),
         idOf(k, "id"),
         c.position(),
-        false);
+        identityInName);
   }
 
   /** Two jobs of a project that adopt the same dbt Cloud job by id would fight over it. */
@@ -784,16 +800,19 @@ final class StateReader {
     Boolean onMerge = bool(k, "on_merge");
     Boolean onDraftPr = bool(k, "on_draft_pr");
     JobCompletionTrigger completion =
-        k.containsKey("on_job_completion") && !k.get("on_job_completion").isNull()
-            ? completion(projectKey, jobKey, k.get("on_job_completion"))
-            : null;
+        !k.containsKey("on_job_completion")
+            ? null
+            : k.get("on_job_completion").isNull()
+                // an explicit null removes the trigger
+                ? JobCompletionTrigger.none(k.get("on_job_completion").position())
+                : completion(projectKey, jobKey, k.get("on_job_completion"));
     if (Boolean.TRUE.equals(onMerge)) {
       List<String> others = new ArrayList<>();
       if (Boolean.TRUE.equals(webhook)) {
         others.add(
             "git_provider_webhook (line " + k.get("git_provider_webhook").position().line() + ")");
       }
-      if (completion != null) {
+      if (completion != null && !completion.isNone()) {
         others.add("on_job_completion (line " + k.get("on_job_completion").position().line() + ")");
       }
       if (!others.isEmpty()) {
@@ -804,13 +823,16 @@ final class StateReader {
                     + "; a merge job runs only when a pull request merges");
       }
     }
-    if (Boolean.TRUE.equals(onDraftPr) && !Boolean.TRUE.equals(webhook)) {
+    Boolean github = bool(k, "github_webhook");
+    if (Boolean.TRUE.equals(onDraftPr)
+        && !Boolean.TRUE.equals(webhook)
+        && !Boolean.TRUE.equals(github)) {
       k.get("on_draft_pr")
           .problem(
               "on_draft_pr applies only to jobs that pull requests trigger; add"
                   + " git_provider_webhook: true, or remove on_draft_pr");
     }
-    return new TriggersSpec(webhook, onMerge, onDraftPr, completion);
+    return new TriggersSpec(webhook, onMerge, onDraftPr, completion, github);
   }
 
   private JobCompletionTrigger completion(String projectKey, String jobKey, YamlCursor c) {
@@ -892,6 +914,7 @@ final class StateReader {
       String jobKey) {
     String environment = null;
     String job = null;
+    Long jobId = null;
     YamlCursor environmentAt = c;
     if (c.isScalar()) {
       environment = c.text();
@@ -900,11 +923,19 @@ final class StateReader {
       environment = str(k, "environment");
       environmentAt = k.get("environment");
       job = str(k, "job");
+      jobId = idOf(k, "job_id");
       if (k.containsKey("environment") && k.containsKey("job")) {
         k.get("job").keyProblem("defer to an environment or to a job, not both");
+      } else if (k.containsKey("job_id")
+          && (k.containsKey("environment") || k.containsKey("job"))) {
+        k.get("job_id")
+            .keyProblem(
+                "job_id names a job outside the file; defer to it, or to the environment or job"
+                    + " beside it, not both");
       } else if (k.isEmpty() && c.isMapping()) {
         c.problem(
-            "say what to defer to: defer_to: <environment key>, or defer_to: { job: <job key> | self }");
+            "say what to defer to: defer_to: <environment key>, or defer_to: { job: <job key> |"
+                + " self }, or defer_to: { job_id: <id of a job outside the file> }");
       }
       if (job != null && !job.equals("self")) {
         String target = job;
@@ -932,7 +963,7 @@ final class StateReader {
               + "' is not declared in this project; "
               + References.known(environment, environments.keySet()));
     }
-    return new DeferralSpec(environment, job, c.position());
+    return new DeferralSpec(environment, job, c.position(), jobId);
   }
 
   private static List<String> costFeatures(YamlCursor c) {

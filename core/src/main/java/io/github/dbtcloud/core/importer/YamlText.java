@@ -65,7 +65,9 @@ final class YamlText {
 
   @SuppressWarnings("unchecked")
   private void value(Object v, int indent) {
-    if (v instanceof Block b) {
+    if (v == null) {
+      out.append(" null\n"); // an explicit null: "clear it" (a converted dbt-jobs-as-code file)
+    } else if (v instanceof Block b) {
       if (b.entries.isEmpty()) {
         out.append(" {}\n");
       } else {

@@ -1,0 +1,2 @@
+io.github.dbtcloud.it.ItEmulator.start(basedir, context)
+return true
