@@ -2,7 +2,6 @@ package io.github.dbtcloud.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.api.Sleeper;
 import io.github.dbtcloud.core.apply.ApplyOptions;
@@ -93,7 +92,7 @@ class ApplyChaosIT {
     Files.writeString(file, resource("/chaos/dbt-cloud.yml"));
     try (DbtCloudEmulator emulator =
         DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
-      Map<Long, String> outOfScope = jobsNotOfTheFile(emulator);
+      Map<Long, String> outOfScope = ItEmulator.jobsOutsideNamespace(emulator, "analytics");
       Build target = Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out-" + seed));
 
       everyFaultOnEveryRoute(emulator.faults().seed(seed), 1.0);
@@ -148,7 +147,7 @@ class ApplyChaosIT {
               "[[analytics/pr_check]]",
               "[[analytics/merge]]")
           .doesNotContain("[[analytics/retired]]");
-      assertThat(jobsNotOfTheFile(emulator))
+      assertThat(ItEmulator.jobsOutsideNamespace(emulator, "analytics"))
           .as("seed %d: jobs outside the file's scope", seed)
           .isEqualTo(outOfScope);
       List<JournalEntry> touchingThem =
@@ -204,25 +203,6 @@ class ApplyChaosIT {
       faults.add(
           FaultRule.on(method, glob).probability(0.02 * scale).then(Fault.tooManyRequests(1)));
     }
-  }
-
-  /**
-   * Every job without a marker of the file's namespace, as the emulator holds it (JSON text by id).
-   */
-  private static Map<Long, String> jobsNotOfTheFile(DbtCloudEmulator emulator) {
-    List<ObjectNode> jobs = emulator.state().read(s -> s.table("jobs").all());
-    return jobs.stream()
-        .filter(
-            j ->
-                Marker.findIn(j.path("description").asText(""), j.path("name").asText(""))
-                    .map(m -> !"analytics".equals(m.namespace()))
-                    .orElse(true))
-        .collect(
-            Collectors.toMap(
-                j -> j.path("id").asLong(),
-                ObjectNode::toString,
-                (a, b) -> a,
-                java.util.TreeMap::new));
   }
 
   private static String resource(String name) {

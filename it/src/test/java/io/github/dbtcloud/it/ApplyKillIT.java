@@ -2,13 +2,11 @@ package io.github.dbtcloud.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.apply.ApplyOptions;
 import io.github.dbtcloud.core.apply.ApplyResult;
 import io.github.dbtcloud.core.goal.Build;
 import io.github.dbtcloud.core.goal.Time;
-import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.lease.LeaseSettings;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.http.JournalEntry;
@@ -125,7 +123,7 @@ class ApplyKillIT {
                   }
                 })
             .start()) {
-      Map<Long, String> outOfScope = jobsNotOfTheFile(emulator);
+      Map<Long, String> outOfScope = ItEmulator.jobsOutsideNamespace(emulator, "analytics");
       ProcessBuilder pb =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -180,7 +178,9 @@ class ApplyKillIT {
         TAKEOVERS.incrementAndGet();
       }
       ConcurrentApplyIT.assertExactlyOneSetOfObjects(emulator, file, dir.resolve("plan-" + point));
-      assertThat(jobsNotOfTheFile(emulator)).as("jobs outside the file").isEqualTo(outOfScope);
+      assertThat(ItEmulator.jobsOutsideNamespace(emulator, "analytics"))
+          .as("jobs outside the file")
+          .isEqualTo(outOfScope);
       List<JournalEntry> touchingThem =
           emulator.journal().stream()
               .filter(JournalEntry::isWrite)
@@ -194,21 +194,5 @@ class ApplyKillIT {
       APPLIES_NEEDED.add(applies);
       SURVIVED.incrementAndGet();
     }
-  }
-
-  private static Map<Long, String> jobsNotOfTheFile(DbtCloudEmulator emulator) {
-    List<ObjectNode> jobs = emulator.state().read(s -> s.table("jobs").all());
-    return jobs.stream()
-        .filter(
-            j ->
-                Marker.findIn(j.path("description").asText(""), j.path("name").asText(""))
-                    .map(m -> !"analytics".equals(m.namespace()))
-                    .orElse(true))
-        .collect(
-            Collectors.toMap(
-                j -> j.path("id").asLong(),
-                ObjectNode::toString,
-                (a, b) -> a,
-                java.util.TreeMap::new));
   }
 }

@@ -1,5 +1,7 @@
 package io.github.dbtcloud.it;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.lease.LeaseApi;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.http.JournalEntry;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What every invoker IT's {@code prebuild.groovy} and {@code verify.groovy} call: start an emulator
@@ -192,5 +196,23 @@ public final class ItEmulator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every job without a marker of {@code namespace}, as the emulator holds it (JSON text by id):
+   * what an apply of that namespace's file must leave exactly as it was.
+   */
+  public static Map<Long, String> jobsOutsideNamespace(
+      DbtCloudEmulator emulator, String namespace) {
+    List<ObjectNode> jobs = emulator.state().read(s -> s.table("jobs").all());
+    return jobs.stream()
+        .filter(
+            j ->
+                Marker.findIn(j.path("description").asText(""), j.path("name").asText(""))
+                    .map(m -> !namespace.equals(m.namespace()))
+                    .orElse(true))
+        .collect(
+            Collectors.toMap(
+                j -> j.path("id").asLong(), ObjectNode::toString, (a, b) -> a, TreeMap::new));
   }
 }
