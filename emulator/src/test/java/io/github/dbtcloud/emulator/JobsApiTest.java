@@ -183,6 +183,42 @@ class JobsApiTest {
         .isEqualTo(Long.parseLong(ACCOUNT));
   }
 
+  @Test
+  void aListingReadAgainAfterACreateARenameOrADeleteShowsTheChange() {
+    String query = JOBS + "?project_id=" + PROJECT + "&limit=1";
+    assertThat(running.http().get(query).body().at("/extra/pagination/total_count").asInt())
+        .isEqualTo(2);
+
+    long id = running.http().post(JOBS, Bodies.jobJson("Nightly")).data().get("id").asLong();
+    assertThat(running.http().get(query).body().at("/extra/pagination/total_count").asInt())
+        .isEqualTo(3);
+    ObjectNode body = (ObjectNode) running.http().get(JOBS + id + "/").data();
+    body.put("name", "Renamed");
+    running.http().post(JOBS + id + "/", body.toString());
+    assertThat(names(running.http().get(query + "&offset=2"))).containsExactly("Renamed");
+    running.http().delete(JOBS + id + "/");
+    assertThat(running.http().get(query).body().at("/extra/pagination/total_count").asInt())
+        .isEqualTo(2);
+    assertThat(running.http().get(query + "&offset=2").data()).isEmpty();
+  }
+
+  @Test
+  void pagesOfOneListingAnsweredFromOneFilteringStillFollowTheirOwnFilters() {
+    String other = "70403103900003";
+    assertThat(names(running.http().get(JOBS + "?project_id=" + PROJECT + "&offset=0")))
+        .containsExactly("Nightly build", "Hourly snapshot");
+    assertThat(names(running.http().get(JOBS + "?project_id=" + other + "&offset=0")))
+        .containsExactly("Other nightly");
+    assertThat(
+            running
+                .http()
+                .get(JOBS + "?project_id=" + PROJECT + "&offset=1&limit=1")
+                .body()
+                .at("/extra/filters/project_id")
+                .asLong())
+        .isEqualTo(Long.parseLong(PROJECT));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"limit=101", "limit=0", "limit=x", "offset=-1"})
   void refusesPagesOutsideTheLimits(String query) {

@@ -71,7 +71,8 @@ public final class SemanticLayerClient implements AutoCloseable {
   private SemanticLayerClient(URI url, ClientSettings settings, Console console) {
     this.url = url;
     this.redactor = new Redactor(settings.token());
-    this.http = HttpStack.build(settings, console, "Bearer", HttpStack.limiter(settings), requests);
+    this.http =
+        HttpStack.build(settings, console, "Bearer", HttpStack.limiter(settings), requests, url);
   }
 
   /**

@@ -75,6 +75,7 @@ public final class JobsApi {
           "fusion_readiness");
 
   private final AdminContext ctx;
+  private final Listings listings = new Listings();
 
   public JobsApi(AdminContext ctx) {
     this.ctx = ctx;
@@ -94,53 +95,63 @@ public final class JobsApi {
         .read(
             state -> {
               Access.Principal who = Access.requirePrincipal(request, state);
-              Map<String, Object> filters = new LinkedHashMap<>();
-              filters.put("account_id", who.accountId());
-              Predicate<ObjectNode> filter =
-                  j ->
-                      j.get("account_id").asLong() == who.accountId()
-                          && who.covers(j.get("project_id").asLong());
-              filter = filter.and(Lists.statePredicate(request, "active"));
-              for (String field : List.of("project_id", "environment_id")) {
-                Long id = Lists.longParam(request, field).orElse(null);
-                if (id != null) {
-                  filters.put(field, id);
-                  filter = filter.and(j -> j.path(field).asLong() == id);
-                }
-                List<Long> ids = Lists.longsParam(request, field + "__in").orElse(null);
-                if (ids != null) {
-                  filters.put(field + "__in", ids);
-                  filter = filter.and(j -> ids.contains(j.path(field).asLong()));
-                }
-              }
-              String nameLike = request.queryParam("name__icontains").orElse(null);
-              if (nameLike != null) {
-                filters.put("name__icontains", nameLike);
-                String needle = nameLike.toLowerCase(Locale.ROOT);
-                filter =
-                    filter.and(
-                        j -> j.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
-              }
-              List<String> versions = Lists.stringsParam(request, "dbt_version__in").orElse(null);
-              if (versions != null) {
-                filters.put("dbt_version__in", versions);
-                filter = filter.and(j -> versions.contains(j.path("dbt_version").asText()));
-              }
-              Boolean scheduled = Lists.booleanParam(request, "triggers_schedule").orElse(null);
-              if (scheduled != null) {
-                filters.put("triggers_schedule", scheduled);
-                filter =
-                    filter.and(j -> j.path("triggers").path("schedule").asBoolean() == scheduled);
-              }
-              if (Lists.booleanParam(request, "is_system").orElse(false)) {
-                filters.put("is_system", true);
-                filter = filter.and(j -> false); // the emulator holds no system jobs
-              }
-              filter = filter.and(ProjectsApi.idFilters(request, filters));
-              List<ObjectNode> rows = state.table(EmulatorState.JOBS).where(filter);
+              Listings.Selection selection =
+                  listings.of(
+                      request,
+                      state,
+                      state.table(EmulatorState.JOBS),
+                      () -> select(request, state, who));
               Set<String> related = Lists.includeRelated(request);
-              return Lists.page(request, rows, filters, j -> view(state, j, related));
+              return Lists.page(
+                  request, selection.rows(), selection.filters(), j -> view(state, j, related));
             });
+  }
+
+  /** The jobs a listing's filters select, in id order, and the filters its answers echo. */
+  private static Listings.Selection select(
+      ApiRequest request, EmulatorState state, Access.Principal who) {
+    Map<String, Object> filters = new LinkedHashMap<>();
+    filters.put("account_id", who.accountId());
+    Predicate<ObjectNode> filter =
+        j ->
+            j.get("account_id").asLong() == who.accountId()
+                && who.covers(j.get("project_id").asLong());
+    filter = filter.and(Lists.statePredicate(request, "active"));
+    for (String field : List.of("project_id", "environment_id")) {
+      Long id = Lists.longParam(request, field).orElse(null);
+      if (id != null) {
+        filters.put(field, id);
+        filter = filter.and(j -> j.path(field).asLong() == id);
+      }
+      List<Long> ids = Lists.longsParam(request, field + "__in").orElse(null);
+      if (ids != null) {
+        filters.put(field + "__in", ids);
+        filter = filter.and(j -> ids.contains(j.path(field).asLong()));
+      }
+    }
+    String nameLike = request.queryParam("name__icontains").orElse(null);
+    if (nameLike != null) {
+      filters.put("name__icontains", nameLike);
+      String needle = nameLike.toLowerCase(Locale.ROOT);
+      filter = filter.and(j -> j.path("name").asText().toLowerCase(Locale.ROOT).contains(needle));
+    }
+    List<String> versions = Lists.stringsParam(request, "dbt_version__in").orElse(null);
+    if (versions != null) {
+      filters.put("dbt_version__in", versions);
+      filter = filter.and(j -> versions.contains(j.path("dbt_version").asText()));
+    }
+    Boolean scheduled = Lists.booleanParam(request, "triggers_schedule").orElse(null);
+    if (scheduled != null) {
+      filters.put("triggers_schedule", scheduled);
+      filter = filter.and(j -> j.path("triggers").path("schedule").asBoolean() == scheduled);
+    }
+    if (Lists.booleanParam(request, "is_system").orElse(false)) {
+      filters.put("is_system", true);
+      filter = filter.and(j -> false); // the emulator holds no system jobs
+    }
+    filter = filter.and(ProjectsApi.idFilters(request, filters));
+    List<ObjectNode> rows = state.table(EmulatorState.JOBS).where(filter);
+    return new Listings.Selection(rows, filters);
   }
 
   private ApiResponse get(ApiRequest request) {

@@ -69,6 +69,10 @@ public final class EmulatorState {
   private final AtomicLong nextId = new AtomicLong(FIRST_ID);
   private final Object lock = new Object();
   private final Object saveLock = new Object();
+  // Counts write(...) calls: whatever a write changed in place, an answer computed from the state
+  // at
+  // an older generation may no longer hold (see Listings).
+  private long generation;
 
   public EmulatorState() {
     for (String name :
@@ -107,8 +111,17 @@ public final class EmulatorState {
    */
   public <T> T write(Work<T> work) {
     synchronized (lock) {
+      generation++;
       return work.run(this);
     }
+  }
+
+  /**
+   * How many writes the state has seen; with {@link Table#changes()} it tells whether something
+   * computed from the state earlier is still true. Call it under the lock (in read or write work).
+   */
+  public long generation() {
+    return generation;
   }
 
   /**

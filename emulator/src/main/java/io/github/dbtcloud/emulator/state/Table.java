@@ -16,10 +16,17 @@ import java.util.function.Predicate;
 public final class Table {
 
   private final Map<Long, ObjectNode> rows = new TreeMap<>();
+  private long changes;
 
   /** Inserts or replaces the row with the object's {@code id}. */
   public void put(ObjectNode row) {
+    changes++;
     rows.put(row.get("id").asLong(), row);
+  }
+
+  /** How many rows were put so far, including those put outside the state's write work (seeds). */
+  public long changes() {
+    return changes;
   }
 
   /** The row with this id. */
