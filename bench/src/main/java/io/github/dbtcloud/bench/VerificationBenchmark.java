@@ -64,11 +64,12 @@ final class VerificationBenchmark {
     bench.line(
         String.format(
             Locale.ROOT,
-            "%8s %6s %9s %12s %26s %10s",
+            "%8s %6s %9s %12s %12s %26s %10s",
             "ending",
             "polls",
             "requests",
             "simulated s",
+            "seen after",
             "wall ms (min/med/max)",
             "log lines"));
     List<Double> pollTimes = part(node.putObject("success"), Outcome.SUCCESS);
@@ -88,6 +89,7 @@ final class VerificationBenchmark {
       row.put("polls", last.polls).put("requests", last.requests);
       row.put("simulatedWaitSeconds", PlanApplyBenchmark.round(last.simulatedMs / 1000));
       row.put("wallMs", PlanApplyBenchmark.round(last.wallMs));
+      row.put("endSeenAfterSeconds", PlanApplyBenchmark.round(seenAfter(last)));
       row.put("logLines", last.log.size());
       ArrayNode times = row.putArray("pollSeconds");
       last.pollSeconds.forEach(t -> times.add(PlanApplyBenchmark.round(t)));
@@ -102,14 +104,21 @@ final class VerificationBenchmark {
     bench.line(
         String.format(
             Locale.ROOT,
-            "%8s %6d %9d %12.0f %26s %10d",
+            "%8s %6d %9d %12.0f %10.1f s %26s %10d",
             ending == Outcome.SUCCESS ? "success" : "error",
             last.polls,
             last.requests,
             last.simulatedMs / 1000,
+            seenAfter(last),
             PlanApplyBenchmark.mmm(wall),
             last.log.size()));
     return last.pollSeconds;
+  }
+
+  /** How long after the run ended the poll that saw it came. */
+  private double seenAfter(Once once) {
+    List<Double> polls = once.pollSeconds;
+    return polls.isEmpty() ? 0 : polls.get(polls.size() - 1) - length.toSeconds();
   }
 
   /**
