@@ -124,7 +124,7 @@ final class VerificationBenchmark {
   /**
    * One verification.
    *
-   * @param polls GETs of the run while waiting (and after: the read-back of a failure included)
+   * @param polls GETs of the run after the trigger, each one a poll of the follower
    * @param requests every request of the verification: job lookup, trigger, polls, run_results
    * @param simulatedMs virtual time from the trigger to the end of the goal
    * @param wallMs real time of the whole verification goal
