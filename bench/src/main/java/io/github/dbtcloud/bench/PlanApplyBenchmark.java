@@ -19,10 +19,12 @@ import io.github.dbtcloud.core.resource.PlanOptions;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
+import io.github.dbtcloud.emulator.http.ExchangeListener;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,22 +45,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Settings (system properties): {@code bench.latencyMs} (50), {@code bench.repeats} (3), {@code
  * bench.planJobs} (100,1000,5000,10000), {@code bench.applyJobs} (10,100,500), {@code
  * bench.parallelism} (1,4,8,16), {@code bench.memoryJobs} (10000,50000), {@code bench.memoryHeap}
- * (256m), {@code bench.out} (target/bench).
+ * (256m), {@code bench.verifyMinutes} (10), {@code bench.out} (target/bench).
  */
 public final class PlanApplyBenchmark {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final int latency = Integer.getInteger("bench.latencyMs", 50);
-  private final int repeats = Integer.getInteger("bench.repeats", 3);
+  final int latency = Integer.getInteger("bench.latencyMs", 50);
+  final int repeats = Integer.getInteger("bench.repeats", 3);
   private final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
-  private final ObjectNode results = JSON.createObjectNode();
+  final ObjectNode results = JSON.createObjectNode();
   private final List<String> table = new ArrayList<>();
 
   private PlanApplyBenchmark() {}
 
-  /** Runs every part; {@code args} may name a subset: plan, apply, noop, memory. */
+  /** Runs every part; {@code args} may name a subset: plan, apply, noop, memory, verify. */
   public static void main(String[] args) throws Exception {
     List<String> parts = new ArrayList<>();
     for (String arg : args) {
@@ -97,6 +99,9 @@ public final class PlanApplyBenchmark {
     }
     if (parts.isEmpty() || parts.contains("memory")) {
       memory();
+    }
+    if (parts.isEmpty() || parts.contains("verify")) {
+      new VerificationBenchmark(this).run();
     }
     results.put("loadAverageAtEnd", load());
     Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
@@ -427,10 +432,11 @@ public final class PlanApplyBenchmark {
     final AtomicInteger writes = new AtomicInteger();
     final AtomicLong lastAnswer = new AtomicLong();
 
-    private Server(String seed, int latencyMs) {
+    private Server(String seed, int latencyMs, Clock clock, ExchangeListener also) {
       this.emulator =
           DbtCloudEmulator.builder()
               .seedText(seed)
+              .clock(clock)
               .journalCapacity(16)
               .journalResponses(false)
               .listener(
@@ -440,6 +446,7 @@ public final class PlanApplyBenchmark {
                       writes.incrementAndGet();
                     }
                     lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+                    also.exchanged(exchange, type);
                   })
               .start();
       if (latencyMs > 0) {
@@ -448,7 +455,12 @@ public final class PlanApplyBenchmark {
     }
 
     static Server start(String seed, int latencyMs) {
-      return new Server(seed, latencyMs);
+      return new Server(seed, latencyMs, Clock.systemUTC(), (exchange, type) -> {});
+    }
+
+    /** One whose runs and rate limiter read {@code clock}, telling {@code also} every exchange. */
+    static Server start(String seed, int latencyMs, Clock clock, ExchangeListener also) {
+      return new Server(seed, latencyMs, clock, also);
     }
 
     String url() {
@@ -467,7 +479,7 @@ public final class PlanApplyBenchmark {
     }
   }
 
-  private void line(String s) {
+  void line(String s) {
     table.add(s);
     System.out.println(s);
   }
@@ -486,13 +498,13 @@ public final class PlanApplyBenchmark {
     return (n + 99) / 100;
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);
   }
 
-  private static void stats(ObjectNode node, List<Double> values) {
+  static void stats(ObjectNode node, List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     node.put("min", round(sorted.get(0)));
@@ -500,7 +512,7 @@ public final class PlanApplyBenchmark {
     node.put("max", round(sorted.get(sorted.size() - 1)));
   }
 
-  private static String mmm(List<Double> values) {
+  static String mmm(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return String.format(
@@ -511,7 +523,7 @@ public final class PlanApplyBenchmark {
         sorted.get(sorted.size() - 1));
   }
 
-  private static double round(double d) {
+  static double round(double d) {
     return Math.round(d * 100) / 100.0;
   }
 
