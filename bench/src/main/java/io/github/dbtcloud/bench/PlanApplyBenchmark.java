@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Settings (system properties): {@code bench.latencyMs} (50), {@code bench.repeats} (3), {@code
  * bench.planJobs} (100,1000,5000,10000), {@code bench.applyJobs} (10,100,500), {@code
  * bench.parallelism} (1,4,8,16), {@code bench.memoryJobs} (10000,50000), {@code bench.memoryHeap}
- * (256m), {@code bench.verifyMinutes} (10), {@code bench.out} (target/bench).
+ * (256m), {@code bench.verifyMinutes} (10), {@code bench.processJobs} (100,10000), {@code
+ * bench.maven} (../mvnw), {@code bench.mavenOpts} (the child Mavens' MAVEN_OPTS), {@code
+ * bench.pluginVersion}, {@code bench.out} (target/bench).
  */
 public final class PlanApplyBenchmark {
 
@@ -60,7 +62,9 @@ public final class PlanApplyBenchmark {
 
   private PlanApplyBenchmark() {}
 
-  /** Runs every part; {@code args} may name a subset: plan, apply, noop, memory, verify. */
+  /**
+   * Runs every part; {@code args} may name a subset: plan, apply, noop, memory, verify, process.
+   */
   public static void main(String[] args) throws Exception {
     List<String> parts = new ArrayList<>();
     for (String arg : args) {
@@ -102,6 +106,9 @@ public final class PlanApplyBenchmark {
     }
     if (parts.isEmpty() || parts.contains("verify")) {
       new VerificationBenchmark(this).run();
+    }
+    if (parts.isEmpty() || parts.contains("process")) {
+      new ProcessBenchmark(this).run();
     }
     results.put("loadAverageAtEnd", load());
     Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
@@ -484,7 +491,7 @@ public final class PlanApplyBenchmark {
     System.out.println(s);
   }
 
-  private static List<Integer> ints(String property, String fallback) {
+  static List<Integer> ints(String property, String fallback) {
     List<Integer> out = new ArrayList<>();
     for (String s : System.getProperty(property, fallback).split(",")) {
       if (!s.isBlank()) {

@@ -43,13 +43,7 @@ final class Expansion {
       if (e instanceof ScalarEvent s) {
         int length = s.getValue().length();
         if (length > YamlSource.MAX_SCALAR_CHARS) {
-          return at(
-              e.getStartMark(),
-              "a value of "
-                  + length
-                  + " characters; the limit is "
-                  + YamlSource.MAX_SCALAR_CHARS
-                  + " (no dbt Cloud field holds that much)");
+          return at(e.getStartMark(), tooLong(length));
         }
         nodes++;
         chars += length;
@@ -109,6 +103,15 @@ final class Expansion {
       }
     }
     return null;
+  }
+
+  /** What is said of a value longer than {@link YamlSource#MAX_SCALAR_CHARS}. */
+  static String tooLong(int length) {
+    return "a value of "
+        + length
+        + " characters; the limit is "
+        + YamlSource.MAX_SCALAR_CHARS
+        + " (no dbt Cloud field holds that much)";
   }
 
   private static Problem at(Mark mark, String message) {

@@ -24,15 +24,37 @@ final class YamlSlim {
 
   private final Map<Node, Node> copies = new IdentityHashMap<>();
 
+  private ScalarNode tooLong;
+
   private YamlSlim() {}
+
+  /**
+   * A file's lighter tree, and its first value longer than any dbt Cloud field ({@link
+   * YamlSource#MAX_SCALAR_CHARS}; a block scalar of many short lines), or null: found on the way,
+   * so a large file is neither parsed nor walked twice for it.
+   */
+  record Slim(Node root, ScalarNode tooLong) {}
+
+  /** The lighter copy of {@code root} (null for null), and its first value over the limit. */
+  static Slim slim(Node root) {
+    if (root == null) {
+      return new Slim(null, null);
+    }
+    YamlSlim slim = new YamlSlim();
+    Node copy = slim.copy(root);
+    return new Slim(copy, slim.tooLong);
+  }
 
   /** The lighter copy of {@code root}, or null for null. */
   static Node of(Node root) {
-    return root == null ? null : new YamlSlim().copy(root);
+    return slim(root).root();
   }
 
   private Node copy(Node node) {
-    Node done = copies.get(node);
+    // Only a node with an anchor can be reached twice (through its aliases), so only those are
+    // looked up: a file of 10,000 jobs without anchors needs no identity map of 200,000 nodes.
+    boolean anchored = node.getAnchor() != null;
+    Node done = anchored ? copies.get(node) : null;
     if (done != null) {
       return done;
     }
@@ -43,19 +65,24 @@ final class YamlSlim {
             : mark(node.getEndMark());
     Node out;
     if (node instanceof ScalarNode s) {
-      out = new ScalarNode(s.getTag(), true, s.getValue(), start, end, s.getScalarStyle());
-      copies.put(node, out);
+      ScalarNode scalar =
+          new ScalarNode(s.getTag(), true, s.getValue(), start, end, s.getScalarStyle());
+      if (tooLong == null && s.getValue().length() > YamlSource.MAX_SCALAR_CHARS) {
+        tooLong = scalar;
+      }
+      out = scalar;
+      remember(anchored, node, out);
     } else if (node instanceof SequenceNode s) {
       List<Node> items = new ArrayList<>(s.getValue().size());
       SequenceNode seq = new SequenceNode(s.getTag(), true, items, start, end, s.getFlowStyle());
-      copies.put(node, seq);
+      remember(anchored, node, seq);
       s.getValue().forEach(n -> items.add(copy(n)));
       out = seq;
     } else if (node instanceof MappingNode m) {
       List<NodeTuple> tuples = new ArrayList<>(m.getValue().size());
       MappingNode map = new MappingNode(m.getTag(), true, tuples, start, end, m.getFlowStyle());
       map.setMerged(m.isMerged());
-      copies.put(node, map);
+      remember(anchored, node, map);
       m.getValue()
           .forEach(t -> tuples.add(new NodeTuple(copy(t.getKeyNode()), copy(t.getValueNode()))));
       out = map;
@@ -64,6 +91,13 @@ final class YamlSlim {
     }
     out.setAnchor(node.getAnchor());
     return out;
+  }
+
+  /** Before its children are copied, so that a collection holding an alias of itself resolves. */
+  private void remember(boolean anchored, Node node, Node copy) {
+    if (anchored) {
+      copies.put(node, copy);
+    }
   }
 
   private static Mark mark(Mark m) {

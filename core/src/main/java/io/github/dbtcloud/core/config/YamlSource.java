@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
@@ -123,7 +124,18 @@ final class YamlSource {
           }
           source = new java.io.StringReader(rendered);
         }
-        Node node = YamlSlim.of(new Yaml(new SafeConstructor(options())).compose(source));
+        YamlSlim.Slim slim =
+            YamlSlim.slim(new Yaml(new SafeConstructor(options())).compose(source));
+        Node node = slim.root();
+        ScalarNode tooLong = slim.tooLong();
+        if (tooLong != null) {
+          Mark mark = tooLong.getStartMark();
+          problems.add(
+              new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1),
+              "",
+              Expansion.tooLong(tooLong.getValue().length()));
+          return null;
+        }
         if (node == null) {
           problems.add(start, "", "the file is empty; start it with 'version: 1'");
         }
@@ -162,13 +174,12 @@ final class YamlSource {
   }
 
   /**
-   * Whether the bytes may hold what {@link Expansion} bounds: an anchor (every alias needs one), or
-   * a value longer than the scalar limit could fit.
+   * Whether the bytes may hold what {@link Expansion} bounds: an anchor, which every alias needs.
+   * Without one the tree is no larger than the file, so a large file of plain values (10,000 jobs
+   * is 1.4 MB) is parsed once, and its values' lengths are checked while its tree is copied ({@link
+   * YamlSlim#slim}).
    */
   private static boolean mayExpand(byte[] bytes) {
-    if (bytes.length > MAX_SCALAR_CHARS) {
-      return true;
-    }
     for (byte b : bytes) {
       if (b == '&') {
         return true;

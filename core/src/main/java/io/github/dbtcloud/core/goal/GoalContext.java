@@ -5,6 +5,7 @@ import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.Durations;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.ClientSettings;
+import io.github.dbtcloud.core.api.ClientWarmup;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.DesiredStateLoader;
 import io.github.dbtcloud.core.config.InvalidDesiredStateException;
@@ -56,6 +57,10 @@ public final class GoalContext implements AutoCloseable {
    * @throws InvalidDesiredStateException listing every problem of the file
    */
   public static GoalContext open(Build build, Console console, Time time) {
+    if (build.token() != null) {
+      // A goal that will connect: its client's libraries load beside the files, not after them.
+      ClientWarmup.start();
+    }
     DesiredState desired;
     try {
       desired = new DesiredStateLoader(build.environment(), build.properties()).load(build.files());

@@ -111,6 +111,17 @@ class HostileYamlTest {
   }
 
   @Test
+  void refusesAHugeValueOfShortLinesAtItsLineWithoutAnAnchorInTheFile() throws IOException {
+    String huge =
+        "version: 1\naccount:\n  id: 1\n  host: |\n"
+            + "    a line of 34 characters, repeated\n".repeat(40_000);
+    List<String> problems = refused(Files.writeString(dir.resolve("block.yml"), huge));
+
+    assertThat(problems.get(0))
+        .startsWith("4:9: a value of 1360000 characters; the limit is 1048576");
+  }
+
+  @Test
   void refusesAClassInstantiatingTagAtItsLine() throws IOException {
     String tagged =
         "version: 1\naccount: !!javax.script.ScriptEngineManager"

@@ -1,0 +1,201 @@
+package io.github.dbtcloud.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The whole-process part of {@link PlanApplyBenchmark}: what a user waits for at the command line.
+ * In a scratch project outside this repository whose POM names no plugin (so {@code mvn validate}
+ * is Maven's own start-up and project model, nothing of ours), it times {@code mvn validate} and
+ * {@code mvn dbt:plan} against an emulator in this JVM (no latency), alternating them in every
+ * repeat so both see the same machine, and the time from the plan's process start to the first
+ * request the emulator answered. It runs the plugin installed in the local repository: install this
+ * checkout first ({@code ./mvnw -B -ntp install -DskipTests}).
+ */
+final class ProcessBenchmark {
+
+  private static final long TIMEOUT_SECONDS = 600;
+
+  private final PlanApplyBenchmark bench;
+  private final String maven = System.getProperty("bench.maven", "../mvnw");
+  private final String mavenOpts = System.getProperty("bench.mavenOpts", "");
+  private final String plugin =
+      "io.github.dbtcloud:dbt-maven-plugin:"
+          + System.getProperty("bench.pluginVersion", "0.1.0-SNAPSHOT")
+          + ":plan";
+
+  ProcessBenchmark(PlanApplyBenchmark bench) {
+    this.bench = bench;
+  }
+
+  void run() throws Exception {
+    Path launcher = launcher();
+    ArrayNode rows = bench.results.putArray("process");
+    bench.line("");
+    bench.line(
+        "whole process, no latency: `mvn validate` (a project without the plugin) and `mvn"
+            + " dbt:plan` ("
+            + launcher
+            + " "
+            + version(launcher)
+            + (mavenOpts.isBlank() ? "" : ", MAVEN_OPTS=" + mavenOpts)
+            + ")");
+    bench.line(
+        String.format(
+            Locale.ROOT,
+            "%7s %26s %26s %9s %26s %12s",
+            "jobs",
+            "validate ms (min/med/max)",
+            "dbt:plan ms",
+            "plan-val",
+            "start to 1st request ms",
+            "1st-val"));
+    for (int jobs : PlanApplyBenchmark.ints("bench.processJobs", "100,10000")) {
+      Fixture fixture = Fixture.of(jobs);
+      Path dir = Files.createTempDirectory("dbt-bench-process-");
+      List<String> patterns = fixture.write(dir, 1);
+      Files.writeString(dir.resolve("pom.xml"), POM);
+      AtomicLong first = new AtomicLong();
+      try (PlanApplyBenchmark.Server server =
+          PlanApplyBenchmark.Server.start(
+              fixture.seed(1),
+              0,
+              java.time.Clock.systemUTC(),
+              (exchange, type) -> first.compareAndSet(0, System.nanoTime()))) {
+        List<String> validate = command(launcher, "validate");
+        List<String> plan =
+            command(
+                launcher,
+                plugin,
+                "-Ddbt.baseUrl=" + server.url(),
+                "-Ddbt.files=" + String.join(",", patterns));
+        // Once each untimed: the file cache, and a clear message when the plugin is not installed.
+        try {
+          time(dir, validate, null);
+          time(dir, plan, null);
+        } catch (IllegalStateException e) {
+          rows.addObject().put("jobs", jobs).put("skipped", e.getMessage());
+          bench.line(String.format(Locale.ROOT, "%7d skipped: %s", jobs, e.getMessage()));
+          continue;
+        }
+        List<Double> validates = new ArrayList<>();
+        List<Double> plans = new ArrayList<>();
+        List<Double> firsts = new ArrayList<>();
+        int requests = 0;
+        for (int r = 0; r < bench.repeats; r++) {
+          validates.add(time(dir, validate, null));
+          server.reset();
+          first.set(0);
+          long[] started = new long[1];
+          plans.add(time(dir, plan, started));
+          firsts.add((first.get() - started[0]) / 1e6);
+          requests = server.requests.get();
+        }
+        double minus = PlanApplyBenchmark.median(plans) - PlanApplyBenchmark.median(validates);
+        double firstMinus =
+            PlanApplyBenchmark.median(firsts) - PlanApplyBenchmark.median(validates);
+        ObjectNode row = rows.addObject().put("jobs", jobs).put("requests", requests);
+        row.put("launcher", launcher.toString());
+        PlanApplyBenchmark.stats(row.putObject("validateMs"), validates);
+        PlanApplyBenchmark.stats(row.putObject("planMs"), plans);
+        PlanApplyBenchmark.stats(row.putObject("startToFirstRequestMs"), firsts);
+        row.put("planMinusValidateMedianMs", Math.round(minus));
+        row.put("firstRequestMinusValidateMedianMs", Math.round(firstMinus));
+        bench.line(
+            String.format(
+                Locale.ROOT,
+                "%7d %26s %26s %+9.0f %26s %+12.0f",
+                jobs,
+                PlanApplyBenchmark.mmm(validates),
+                PlanApplyBenchmark.mmm(plans),
+                minus,
+                PlanApplyBenchmark.mmm(firsts),
+                firstMinus));
+      }
+    }
+  }
+
+  /** The Maven launcher, relative to the benchmark's directory when not absolute or on the path. */
+  private Path launcher() {
+    Path path = Path.of(maven);
+    if (!maven.contains("/")) {
+      return path;
+    }
+    return path.toAbsolutePath().normalize();
+  }
+
+  private static String version(Path launcher) {
+    try {
+      Process p = new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      return out.lines().filter(l -> l.startsWith("Apache Maven")).findFirst().orElse("?").strip();
+    } catch (IOException e) {
+      return "?";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
+  private static List<String> command(Path launcher, String... goals) {
+    List<String> command = new ArrayList<>(List.of(launcher.toString(), "-B", "-ntp", "-o", "-q"));
+    command.addAll(List.of(goals));
+    return command;
+  }
+
+  /** The wall time of one Maven process in ms; {@code started}, if given, gets its start. */
+  private double time(Path dir, List<String> command, long[] started) throws Exception {
+    Path log = dir.resolve("maven.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("DBT_CLOUD_API_TOKEN", Fixture.TOKEN);
+    if (!mavenOpts.isBlank()) {
+      builder.environment().put("MAVEN_OPTS", mavenOpts);
+    }
+    long start = System.nanoTime();
+    Process process = builder.start();
+    if (started != null) {
+      started[0] = start;
+    }
+    boolean done = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    long end = System.nanoTime();
+    if (!done || process.exitValue() != 0) {
+      process.destroyForcibly();
+      List<String> out = Files.readAllLines(log, StandardCharsets.UTF_8);
+      throw new IllegalStateException(
+          String.join(" ", command)
+              + " in "
+              + dir
+              + (done ? " exited " + process.exitValue() : " did not finish")
+              + " (is the plugin installed? ./mvnw -B -ntp install -DskipTests):\n"
+              + String.join("\n", out.subList(Math.max(0, out.size() - 15), out.size())));
+    }
+    return (end - start) / 1e6;
+  }
+
+  /** A project that names no plugin: {@code mvn validate} in it is Maven and nothing else. */
+  private static final String POM =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <project xmlns="http://maven.apache.org/POM/4.0.0">
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>bench</groupId>
+        <artifactId>process-bench</artifactId>
+        <version>1</version>
+        <packaging>pom</packaging>
+      </project>
+      """;
+}
