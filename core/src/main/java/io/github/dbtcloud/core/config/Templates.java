@@ -56,7 +56,9 @@ final class Templates {
 
   /** Whether {@code text} is a template. */
   static boolean isTemplate(String text) {
-    return TAG.matcher(text).find();
+    // indexOf, not TAG: an intrinsic scan, where the regex walks a 1.5 MB file of 10,000 jobs
+    // character by character in a JVM that has not compiled it yet.
+    return text.contains("{{") || text.contains("{%");
   }
 
   /**
