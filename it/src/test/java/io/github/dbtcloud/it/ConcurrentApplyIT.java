@@ -18,6 +18,7 @@ import io.github.dbtcloud.core.plan.StalePlanException;
 import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
+import io.github.dbtcloud.emulator.http.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -166,6 +167,81 @@ class ConcurrentApplyIT {
               ApplyOptions.defaults());
       assertThat(finish.complete()).isTrue();
       assertExactlyOneSetOfObjects(emulator, file, dir);
+    }
+  }
+
+  @Test
+  void anApplyWithNothingToDoWritesNothingAndDoesNotWaitForALeaseAnotherApplyHolds()
+      throws Exception {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, resource("/chaos/dbt-cloud.yml"));
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
+      Goals.apply(
+          Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("first")),
+          Console.silent(),
+          Time.system(),
+          ApplyOptions.defaults());
+      ItEmulator.plantLease(emulator, 70403103900001L, 70403103900002L, TOKEN, "com.acme:other 1");
+      long writesBefore = emulator.journal().stream().filter(JournalEntry::isWrite).count();
+      List<String> lines = new CopyOnWriteArrayList<>();
+
+      ApplyResult again =
+          Goals.apply(
+              Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("again")),
+              capturing(lines, "again"),
+              Time.system(),
+              ApplyOptions.defaults(),
+              LeaseSettings.defaults());
+
+      assertThat(again.complete()).isTrue();
+      assertThat(again.changed()).isZero();
+      assertThat(emulator.journal().stream().filter(JournalEntry::isWrite).count())
+          .as("writes, the lease's included")
+          .isEqualTo(writesBefore);
+      assertThat(lines)
+          .anyMatch(l -> l.contains("No changes."))
+          .noneMatch(l -> l.contains("Waiting for the apply lease"))
+          .noneMatch(l -> l.contains("Holding the apply lease"));
+      assertThat(leaseVariables(emulator)).as("the other apply's lease, untouched").isOne();
+    }
+  }
+
+  @Test
+  void anApplyWithChangesReadsAgainUnderTheLeaseAndAppliesThatPlan() throws Exception {
+    Path file = dir.resolve("dbt-cloud.yml");
+    Files.writeString(file, resource("/chaos/dbt-cloud.yml"));
+    try (DbtCloudEmulator emulator =
+        DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
+      List<String> lines = new CopyOnWriteArrayList<>();
+
+      ApplyResult result =
+          Goals.apply(
+              Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out")),
+              capturing(lines, "apply"),
+              Time.system(),
+              ApplyOptions.defaults(),
+              LeaseSettings.defaults());
+
+      assertThat(result.complete()).isTrue();
+      assertThat(result.added()).isPositive();
+      List<String> order =
+          lines.stream()
+              .filter(
+                  l ->
+                      l.contains("There are changes to make")
+                          || l.contains("Holding the apply lease")
+                          || l.contains("Reading dbt Cloud at"))
+              .map(
+                  l ->
+                      l.contains("Reading dbt Cloud at")
+                          ? "read"
+                          : l.contains("Holding the apply lease") ? "lease" : "changes")
+              .toList();
+      assertThat(order)
+          .as("read, then the lease, then read again under it")
+          .containsExactly("read", "changes", "lease", "read");
+      assertThat(leaseVariables(emulator)).isZero();
     }
   }
 

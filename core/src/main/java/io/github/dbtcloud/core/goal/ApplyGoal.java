@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * change that fails skips what depends on it, the rest completes, and the build fails with the list
  * of what was done, failed and skipped; applying again finishes the job. The plan is read and
  * applied under the lease of every project it may write to (see docs/apply.md#two-applies-at-once),
- * so a second apply started at the same time waits, then plans what the first one did.
+ * so a second apply started at the same time waits, then plans what the first one did; an apply
+ * whose first reading finds nothing to do takes no lease and writes nothing.
  */
 public final class ApplyGoal {
 
@@ -90,17 +91,10 @@ public final class ApplyGoal {
     // a saved plan made from another file is refused before anything is read or written
     PlanFile saved = planFile != null ? readSaved(context) : null;
     Runnable unhook = context.time().hooks().register(() -> releaseOnShutdown(held));
-    try (ApplyLease leased = lock(context)) {
-      held.set(leased);
-      Plan plan = saved != null ? savedPlan(context, saved) : planNow(context);
-      if (plan.isEmpty()) {
-        result = new ApplyResult(0, 0, 0, 0, Duration.ZERO, java.util.List.of());
-        console.info(result.summary() + " " + result.cost());
-      } else {
-        console.info("");
-        result =
-            new Applier(context.admin(), console, context.time().sleeper(), apply, new StopSignal())
-                .applyUntilStopped(plan, context.time().hooks());
+    try {
+      result = nothingToDo(context, saved);
+      if (result == null) {
+        result = applyLeased(context, saved, held);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -123,6 +117,50 @@ public final class ApplyGoal {
     } else {
       metrics.runIfConfigured(context);
     }
+    return result;
+  }
+
+  /**
+   * The result of an apply that has nothing to do, found by reading dbt Cloud without the lease, or
+   * null when there is something to do (or a saved plan, or no lease). Taking the lease is two
+   * writes (a variable created and deleted) and may wait for another apply; a plan that is already
+   * empty needs neither: whatever another apply is doing, this one's file already holds. When there
+   * are changes the plan is read again under the lease, and that plan is the one shown and applied.
+   */
+  private ApplyResult nothingToDo(GoalContext context, PlanFile saved) {
+    if (saved != null || !lease.enabled()) {
+      return null;
+    }
+    Planner.Planned unleased = context.plan(options);
+    if (!unleased.plan().isEmpty()) {
+      context
+          .console()
+          .info("There are changes to make: taking the apply lease, then reading dbt Cloud again.");
+      return null;
+    }
+    PlanGoal.show(context, unleased);
+    return emptyResult(context.console());
+  }
+
+  private ApplyResult applyLeased(
+      GoalContext context, PlanFile saved, AtomicReference<ApplyLease> held)
+      throws InterruptedException {
+    try (ApplyLease leased = lock(context)) {
+      held.set(leased);
+      Plan plan = saved != null ? savedPlan(context, saved) : planNow(context);
+      if (plan.isEmpty()) {
+        return emptyResult(context.console());
+      }
+      context.console().info("");
+      return new Applier(
+              context.admin(), context.console(), context.time().sleeper(), apply, new StopSignal())
+          .applyUntilStopped(plan, context.time().hooks());
+    }
+  }
+
+  private static ApplyResult emptyResult(Console console) {
+    ApplyResult result = new ApplyResult(0, 0, 0, 0, Duration.ZERO, java.util.List.of());
+    console.info(result.summary() + " " + result.cost());
     return result;
   }
 
