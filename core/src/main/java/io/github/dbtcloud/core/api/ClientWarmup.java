@@ -2,6 +2,7 @@ package io.github.dbtcloud.core.api;
 
 import java.util.List;
 import java.util.Map;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 
@@ -16,22 +17,31 @@ public final class ClientWarmup {
 
   private ClientWarmup() {}
 
-  /** Starts the warm-up on a daemon thread and returns at once. */
-  public static void start() {
-    Thread thread = new Thread(ClientWarmup::warm, "dbt-cloud-warmup");
+  /**
+   * Starts the warm-up on a daemon thread and returns at once. {@code tls}: whether the account is
+   * reached over https (dbt Cloud itself), which makes the warm-up also load the trust store and
+   * set up TLS; for an http URL (the emulator, a local proxy) the client never does, so neither
+   * does the warm-up.
+   */
+  public static void start(boolean tls) {
+    Thread thread = new Thread(() -> warm(tls), "dbt-cloud-warmup");
     thread.setDaemon(true);
     thread.setPriority(Thread.NORM_PRIORITY - 1);
     thread.start();
   }
 
-  private static void warm() {
+  private static void warm(boolean tls) {
     try {
       AdminClient.MAPPER.readTree(
           "{\"data\":[{\"id\":1,\"name\":\"n\",\"on\":true}],\"extra\":{}}");
       AdminClient.MAPPER.writeValueAsString(Map.of("plan", List.of(1, "two", Map.of())));
-      OkHttpClient http = new OkHttpClient.Builder().build();
+      OkHttpClient.Builder builder = new OkHttpClient.Builder();
+      if (!tls) {
+        builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+      }
+      OkHttpClient http = builder.build();
       new Retrofit.Builder()
-          .baseUrl("http://127.0.0.1/")
+          .baseUrl(tls ? "https://127.0.0.1/" : "http://127.0.0.1/")
           .client(http)
           .addConverterFactory(new AnswerBodies(AdminClient.MAPPER))
           .validateEagerly(true)

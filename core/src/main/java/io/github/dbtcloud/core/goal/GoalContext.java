@@ -59,7 +59,9 @@ public final class GoalContext implements AutoCloseable {
   public static GoalContext open(Build build, Console console, Time time) {
     if (build.token() != null) {
       // A goal that will connect: its client's libraries load beside the files, not after them.
-      ClientWarmup.start();
+      // Without a base URL from the build the host is the file's, dbt Cloud's: https.
+      String url = build.baseUrl();
+      ClientWarmup.start(url == null || url.isBlank() || !url.startsWith("http:"));
     }
     DesiredState desired;
     try {
