@@ -10,16 +10,14 @@ import io.github.dbtcloud.core.goal.GoalContext;
 import io.github.dbtcloud.core.goal.Time;
 import io.github.dbtcloud.core.goal.VerifyGoal;
 import io.github.dbtcloud.core.verify.VerificationFailedException;
+import io.github.dbtcloud.emulator.runs.ManualClock;
 import io.github.dbtcloud.emulator.runs.RunScript;
 import io.github.dbtcloud.emulator.runs.RunScript.Outcome;
 import io.github.dbtcloud.emulator.runs.RunScript.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -145,7 +143,14 @@ final class VerificationBenchmark {
     Fixture fixture = new Fixture(3, 1, 0);
     Path dir = Files.createTempDirectory("dbt-bench-verify-");
     List<String> patterns = fixture.write(dir, 1);
-    VirtualTime time = new VirtualTime();
+    // One clock for the emulator's runs and core's poller, moved only when core sleeps.
+    ManualClock time = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
+    Sleeper sleeper =
+        duration -> {
+          if (!duration.isNegative()) {
+            time.advance(duration);
+          }
+        };
     List<Instant> triggers = Collections.synchronizedList(new ArrayList<>());
     List<Instant> reads = Collections.synchronizedList(new ArrayList<>());
     try (PlanApplyBenchmark.Server server =
@@ -171,7 +176,7 @@ final class VerificationBenchmark {
           GoalContext.open(
               PlanApplyBenchmark.build(new DesiredFiles(dir, patterns), server.url(), outDir),
               recording(log),
-              new Time(time, time, action -> () -> {}))) {
+              new Time(time, sleeper, action -> () -> {}))) {
         new VerifyGoal(VerifySettings.builder().job("job_0").build()).run(context);
       } catch (VerificationFailedException e) {
         failure = e.getMessage();
@@ -266,36 +271,5 @@ final class VerificationBenchmark {
       out.add(t == Math.rint(t) ? String.valueOf((long) t) : String.valueOf(t));
     }
     return String.join(", ", out);
-  }
-
-  /**
-   * The one clock of a simulated run: the emulator's runs and rate limiter and core's client and
-   * poller read it, and it moves only when core sleeps.
-   */
-  static final class VirtualTime extends Clock implements Sleeper {
-
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    @Override
-    public synchronized void sleep(Duration duration) {
-      if (!duration.isNegative()) {
-        now = now.plus(duration);
-      }
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

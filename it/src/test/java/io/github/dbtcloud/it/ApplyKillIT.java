@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * K-th request, K seeded. Then at most two applies converge: the account equals the file, no object
  * exists twice, nothing outside the file was touched. The killed apply's lease is never released;
  * the test gives leases a short expiry ({@link #EXPIRY}) so the next apply takes it over after
- * that, as a real one would after two minutes. Kill points: {@code -Ddbt.kill.points}.
+ * that, as a real one would after two minutes; when that apply has nothing to do it leaves the
+ * still-live lease alone, and one more apply after the expiry clears it. Kill points: {@code
+ * -Ddbt.kill.points}.
  */
 class ApplyKillIT {
 
@@ -43,6 +45,7 @@ class ApplyKillIT {
   private static final AtomicInteger SURVIVED = new AtomicInteger();
   private static final AtomicInteger KILLED_MID_APPLY = new AtomicInteger();
   private static final AtomicInteger TAKEOVERS = new AtomicInteger();
+  private static final AtomicInteger CLEARED_AFTER_EXPIRY = new AtomicInteger();
   private static final List<Integer> APPLIES_NEEDED =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private static int fullApplyRequests;
@@ -65,7 +68,9 @@ class ApplyKillIT {
             + KILLED_MID_APPLY.get()
             + " killed before the apply ended, "
             + TAKEOVERS.get()
-            + " abandoned leases taken over); applies needed after the kill: "
+            + " abandoned leases taken over, "
+            + CLEARED_AFTER_EXPIRY.get()
+            + " left by a no-op apply and cleared once expired); applies needed after the kill: "
             + APPLIES_NEEDED.stream()
                 .collect(
                     Collectors.groupingBy(n -> n, java.util.TreeMap::new, Collectors.counting()))
@@ -190,6 +195,23 @@ class ApplyKillIT {
                           .anyMatch(id -> e.path().contains("/" + id + "/")))
               .toList();
       assertThat(touchingThem).isEmpty();
+      if (ConcurrentApplyIT.leaseVariables(emulator) > 0) {
+        // Killed after its last write: the apply after it found nothing to do, and left the
+        // killed one's lease alone, since it could not yet tell it from a live apply's. Once it
+        // has expired, the next apply clears it, even with nothing to do.
+        assertThat(result.changed()).as("an apply that left a lease had nothing to do").isZero();
+        Thread.sleep(EXPIRY + 200);
+        ApplyResult after =
+            Goals.apply(
+                again,
+                ConcurrentApplyIT.capturing(lines, "after expiry"),
+                Time.system(),
+                ApplyOptions.defaults(),
+                lease(EXPIRY));
+        assertThat(after.changed()).isZero();
+        assertThat(lines).anyMatch(l -> l.contains("Clearing an expired apply lease"));
+        CLEARED_AFTER_EXPIRY.incrementAndGet();
+      }
       assertThat(ConcurrentApplyIT.leaseVariables(emulator)).isZero();
       APPLIES_NEEDED.add(applies);
       SURVIVED.incrementAndGet();

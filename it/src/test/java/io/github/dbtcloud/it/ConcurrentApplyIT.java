@@ -186,13 +186,7 @@ class ConcurrentApplyIT {
       long writesBefore = emulator.journal().stream().filter(JournalEntry::isWrite).count();
       List<String> lines = new CopyOnWriteArrayList<>();
 
-      ApplyResult again =
-          Goals.apply(
-              Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("again")),
-              capturing(lines, "again"),
-              Time.system(),
-              ApplyOptions.defaults(),
-              LeaseSettings.defaults());
+      ApplyResult again = applyLeased(emulator, file, "again", lines);
 
       assertThat(again.complete()).isTrue();
       assertThat(again.changed()).isZero();
@@ -215,13 +209,7 @@ class ConcurrentApplyIT {
         DbtCloudEmulator.builder().seedText(resource("/chaos/seed.yml")).start()) {
       List<String> lines = new CopyOnWriteArrayList<>();
 
-      ApplyResult result =
-          Goals.apply(
-              Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve("out")),
-              capturing(lines, "apply"),
-              Time.system(),
-              ApplyOptions.defaults(),
-              LeaseSettings.defaults());
+      ApplyResult result = applyLeased(emulator, file, "apply", lines);
 
       assertThat(result.complete()).isTrue();
       assertThat(result.added()).isPositive();
@@ -243,6 +231,17 @@ class ConcurrentApplyIT {
           .containsExactly("read", "changes", "lease", "read");
       assertThat(leaseVariables(emulator)).isZero();
     }
+  }
+
+  /** One apply with the default lease settings, its lines captured as {@code name: line}. */
+  private ApplyResult applyLeased(
+      DbtCloudEmulator emulator, Path file, String name, List<String> lines) {
+    return Goals.apply(
+        Goals.build(file, emulator.baseUrl(), TOKEN, dir.resolve(name)),
+        capturing(lines, name),
+        Time.system(),
+        ApplyOptions.defaults(),
+        LeaseSettings.defaults());
   }
 
   @Test

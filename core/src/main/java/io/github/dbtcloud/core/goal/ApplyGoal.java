@@ -124,8 +124,10 @@ public final class ApplyGoal {
    * The result of an apply that has nothing to do, found by reading dbt Cloud without the lease, or
    * null when there is something to do (or a saved plan, or no lease). Taking the lease is two
    * writes (a variable created and deleted) and may wait for another apply; a plan that is already
-   * empty needs neither: whatever another apply is doing, this one's file already holds. When there
-   * are changes the plan is read again under the lease, and that plan is the one shown and applied.
+   * empty needs neither: whatever another apply is doing, this one's file already holds. It only
+   * clears a lease that has expired (a killed apply's), so that the project is left clean. When
+   * there are changes the plan is read again under the lease, and that plan is the one shown and
+   * applied.
    */
   private ApplyResult nothingToDo(GoalContext context, PlanFile saved) {
     if (saved != null || !lease.enabled()) {
@@ -139,6 +141,11 @@ public final class ApplyGoal {
       return null;
     }
     PlanGoal.show(context, unleased);
+    long account = context.desired().account().id();
+    for (var project : unleased.snapshot().projects().values()) {
+      ApplyLease.clearExpired(
+          context.admin(), account, project.id(), context.time().clock(), context.console());
+    }
     return emptyResult(context.console());
   }
 

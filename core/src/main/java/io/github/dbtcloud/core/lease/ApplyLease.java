@@ -213,6 +213,43 @@ public final class ApplyLease implements AutoCloseable {
   }
 
   /**
+   * Deletes the lease of {@code projectId} when it has expired (an apply killed outright left it
+   * behind), saying whose it was, so that an apply with nothing to do still leaves the project
+   * clean; a live lease is another apply's and is left alone. Deleted by the id read, so of two
+   * applies clearing or taking it over at once, only one deletes it. A failure is a warning: it
+   * expires anyway, and the next apply with changes takes it over.
+   *
+   * @return whether a lease was cleared
+   */
+  public static boolean clearExpired(
+      WireApi api, long accountId, long projectId, Clock clock, Console console) {
+    LeaseApi lease = new LeaseApi(api, accountId, projectId);
+    try {
+      Optional<LeaseApi.Found> found = lease.read();
+      Optional<LeaseHolder> who = found.flatMap(LeaseApi.Found::holder);
+      if (who.isEmpty() || !who.get().expiredAt(clock.instant())) {
+        return false;
+      }
+      console.warn(
+          "Clearing an expired apply lease, "
+              + lease.where()
+              + ": it was held by "
+              + who.get().describe()
+              + ". That apply stopped without releasing it (killed, or it lost its connection);"
+              + " this apply found nothing to do.");
+      return lease.delete(found.get().valueId());
+    } catch (RuntimeException e) {
+      console.warn(
+          "Could not clear the expired apply lease, "
+              + lease.where()
+              + " ("
+              + e.getMessage()
+              + "); the next apply with changes takes it over, or 'mvn dbt:unlock' clears it.");
+      return false;
+    }
+  }
+
+  /**
    * Clears the lease of {@code projectId} whoever holds it ({@code dbt:unlock}).
    *
    * @return who held it, or empty when there was none

@@ -263,6 +263,49 @@ class ApplyLeaseTest {
   }
 
   @Test
+  void clearExpiredClearsAKilledApplysLeaseSayingWhoseItWas() {
+    cloud.put(PROJECT, LeaseApi.VARIABLE, otherHolder(Duration.ofSeconds(-1)).value());
+
+    assertThat(ApplyLease.clearExpired(cloud, ACCOUNT, PROJECT, time, console)).isTrue();
+
+    assertThat(cloud.lease(PROJECT)).isNull();
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.startsWith("WARN Clearing an expired apply lease")
+                    && l.contains("build com.acme:other 2"));
+  }
+
+  @Test
+  void clearExpiredLeavesALiveLeaseAValueSomeoneWroteAndNoLeaseAlone() {
+    assertThat(ApplyLease.clearExpired(cloud, ACCOUNT, PROJECT, time, console)).isFalse();
+    cloud.put(PROJECT, LeaseApi.VARIABLE, "do not touch");
+    assertThat(ApplyLease.clearExpired(cloud, ACCOUNT, PROJECT, time, console)).isFalse();
+    assertThat(cloud.lease(PROJECT).text()).isEqualTo("do not touch");
+    ApplyLease.clear(cloud, ACCOUNT, PROJECT);
+    cloud.put(PROJECT, LeaseApi.VARIABLE, otherHolder(Duration.ofHours(1)).value());
+
+    assertThat(ApplyLease.clearExpired(cloud, ACCOUNT, PROJECT, time, console)).isFalse();
+
+    assertThat(cloud.lease(PROJECT).text()).contains("build com.acme:other 2");
+    assertThat(lines).isEmpty();
+  }
+
+  @Test
+  void clearExpiredThatFailsIsAWarningNamingTheFix() {
+    cloud.put(PROJECT, LeaseApi.VARIABLE, otherHolder(Duration.ofSeconds(-1)).value());
+    cloud.fail("DELETE", 503);
+
+    assertThat(ApplyLease.clearExpired(cloud, ACCOUNT, PROJECT, time, console)).isFalse();
+
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.startsWith("WARN Could not clear the expired apply lease")
+                    && l.contains("unlock"));
+  }
+
+  @Test
   void leasesOfSeveralProjectsAreTakenInIdOrder() throws Exception {
     try (ApplyLease lease =
         ApplyLease.acquire(

@@ -148,6 +148,10 @@ final class LeaseFake implements WireApi {
   @Override
   public synchronized void delete(String path) {
     requests.incrementAndGet();
+    Integer f = fault("DELETE");
+    if (f != null) {
+      throw new DbtCloudApiException(f, "DELETE", path, "fault", null);
+    }
     String[] parts = path.split("/");
     long id = Long.parseLong(parts[parts.length - 1]);
     for (Map<String, Value> vars : projects.values()) {
