@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * is Maven's own start-up and project model, nothing of ours), it times {@code mvn validate} and
  * {@code mvn dbt:plan} against an emulator in this JVM (no latency), alternating them in every
  * repeat so both see the same machine, and the time from the plan's process start to the first
- * request the emulator answered. It runs the plugin installed in the local repository: install this
- * checkout first ({@code ./mvnw -B -ntp install -DskipTests}).
+ * request the emulator answered. Each with the JVM's defaults and with the {@code .mvn/jvm.config}
+ * settings the docs recommend ({@link #JVMS}). It runs the plugin installed in the local
+ * repository: install this checkout first ({@code ./mvnw -B -ntp install -DskipTests}).
  */
 final class ProcessBenchmark {
 
@@ -48,12 +49,21 @@ final class ProcessBenchmark {
             + " "
             + version(launcher)
             + (mavenOpts.isBlank() ? "" : ", MAVEN_OPTS=" + mavenOpts)
-            + ")");
+            + "), with the JVM's defaults and with each .mvn/jvm.config docs/benchmarks.md"
+            + " recommends:");
+    for (Jvm jvm : JVMS) {
+      bench.line(
+          "  "
+              + jvm.name()
+              + ": "
+              + (jvm.options().isEmpty() ? "(no jvm.config)" : String.join(" ", jvm.options())));
+    }
     bench.line(
         String.format(
             Locale.ROOT,
-            "%7s %26s %26s %9s %26s %12s",
+            "%7s %8s %26s %26s %9s %26s %12s",
             "jobs",
+            "jvm",
             "validate ms (min/med/max)",
             "dbt:plan ms",
             "plan-val",
@@ -78,50 +88,105 @@ final class ProcessBenchmark {
                 plugin,
                 "-Ddbt.baseUrl=" + server.url(),
                 "-Ddbt.files=" + String.join(",", patterns));
-        // Once each untimed: the file cache, and a clear message when the plugin is not installed.
-        try {
-          time(dir, validate, null);
-          time(dir, plan, null);
-        } catch (IllegalStateException e) {
-          rows.addObject().put("jobs", jobs).put("skipped", e.getMessage());
-          bench.line(String.format(Locale.ROOT, "%7d skipped: %s", jobs, e.getMessage()));
-          continue;
+        for (Jvm setup : JVMS) {
+          String jvm = setup.name();
+          // Once each untimed: the file cache, a clear message when the plugin is not installed,
+          // and where the setup has one the class-data archive, written by a plan as a user would.
+          try {
+            jvmConfig(dir, List.of());
+            if (!setup.training().isEmpty()) {
+              jvmConfig(dir, setup.training());
+              time(dir, plan, null);
+            }
+            jvmConfig(dir, setup.options());
+            time(dir, validate, null);
+            time(dir, plan, null);
+          } catch (IllegalStateException e) {
+            rows.addObject().put("jobs", jobs).put("jvm", jvm).put("skipped", e.getMessage());
+            bench.line(
+                String.format(Locale.ROOT, "%7d %8s skipped: %s", jobs, jvm, e.getMessage()));
+            continue;
+          }
+          List<Double> validates = new ArrayList<>();
+          List<Double> plans = new ArrayList<>();
+          List<Double> firsts = new ArrayList<>();
+          int requests = 0;
+          for (int r = 0; r < bench.repeats; r++) {
+            validates.add(time(dir, validate, null));
+            server.reset();
+            first.set(0);
+            long[] started = new long[1];
+            plans.add(time(dir, plan, started));
+            firsts.add((first.get() - started[0]) / 1e6);
+            requests = server.requests.get();
+          }
+          double minus = PlanApplyBenchmark.median(plans) - PlanApplyBenchmark.median(validates);
+          double firstMinus =
+              PlanApplyBenchmark.median(firsts) - PlanApplyBenchmark.median(validates);
+          ObjectNode row =
+              rows.addObject().put("jobs", jobs).put("jvm", jvm).put("requests", requests);
+          row.put("launcher", launcher.toString());
+          row.put("jvmConfig", String.join(" ", setup.options()));
+          PlanApplyBenchmark.stats(row.putObject("validateMs"), validates);
+          PlanApplyBenchmark.stats(row.putObject("planMs"), plans);
+          PlanApplyBenchmark.stats(row.putObject("startToFirstRequestMs"), firsts);
+          row.put("planMinusValidateMedianMs", Math.round(minus));
+          row.put("firstRequestMinusValidateMedianMs", Math.round(firstMinus));
+          bench.line(
+              String.format(
+                  Locale.ROOT,
+                  "%7d %8s %26s %26s %+9.0f %26s %+12.0f",
+                  jobs,
+                  jvm,
+                  PlanApplyBenchmark.mmm(validates),
+                  PlanApplyBenchmark.mmm(plans),
+                  minus,
+                  PlanApplyBenchmark.mmm(firsts),
+                  firstMinus));
         }
-        List<Double> validates = new ArrayList<>();
-        List<Double> plans = new ArrayList<>();
-        List<Double> firsts = new ArrayList<>();
-        int requests = 0;
-        for (int r = 0; r < bench.repeats; r++) {
-          validates.add(time(dir, validate, null));
-          server.reset();
-          first.set(0);
-          long[] started = new long[1];
-          plans.add(time(dir, plan, started));
-          firsts.add((first.get() - started[0]) / 1e6);
-          requests = server.requests.get();
-        }
-        double minus = PlanApplyBenchmark.median(plans) - PlanApplyBenchmark.median(validates);
-        double firstMinus =
-            PlanApplyBenchmark.median(firsts) - PlanApplyBenchmark.median(validates);
-        ObjectNode row = rows.addObject().put("jobs", jobs).put("requests", requests);
-        row.put("launcher", launcher.toString());
-        PlanApplyBenchmark.stats(row.putObject("validateMs"), validates);
-        PlanApplyBenchmark.stats(row.putObject("planMs"), plans);
-        PlanApplyBenchmark.stats(row.putObject("startToFirstRequestMs"), firsts);
-        row.put("planMinusValidateMedianMs", Math.round(minus));
-        row.put("firstRequestMinusValidateMedianMs", Math.round(firstMinus));
-        bench.line(
-            String.format(
-                Locale.ROOT,
-                "%7d %26s %26s %+9.0f %26s %+12.0f",
-                jobs,
-                PlanApplyBenchmark.mmm(validates),
-                PlanApplyBenchmark.mmm(plans),
-                minus,
-                PlanApplyBenchmark.mmm(firsts),
-                firstMinus));
       }
     }
+  }
+
+  /**
+   * A project's {@code .mvn/jvm.config}: {@code options} in it while timed, {@code training} in it
+   * for one untimed plan before (the class-data archive's dump run), when not empty.
+   */
+  record Jvm(String name, List<String> options, List<String> training) {}
+
+  private static final List<String> C1_SERIAL =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /**
+   * The JVM's defaults, then the settings docs/benchmarks.md recommends for a project that runs the
+   * goals: C1 only and the serial collector (a short process never reaches the code C2 would
+   * compile, nor needs a parallel collector), then also a class-data archive of what a plan loads.
+   */
+  static final List<Jvm> JVMS =
+      List.of(
+          new Jvm("default", List.of(), List.of()),
+          new Jvm("c1", C1_SERIAL, List.of()),
+          new Jvm(
+              "c1+cds",
+              concat(C1_SERIAL, "-XX:SharedArchiveFile=.mvn/dbt.jsa"),
+              concat(C1_SERIAL, "-XX:ArchiveClassesAtExit=.mvn/dbt.jsa")));
+
+  private static List<String> concat(List<String> options, String option) {
+    List<String> all = new ArrayList<>(options);
+    all.add(option);
+    return List.copyOf(all);
+  }
+
+  /** Writes the project's {@code .mvn/jvm.config}, or removes it (and the archive) when empty. */
+  private static void jvmConfig(Path dir, List<String> options) throws IOException {
+    Path mvn = dir.resolve(".mvn");
+    if (options.isEmpty()) {
+      Files.deleteIfExists(mvn.resolve("jvm.config"));
+      Files.deleteIfExists(mvn.resolve("dbt.jsa"));
+      return;
+    }
+    Files.createDirectories(mvn);
+    Files.writeString(mvn.resolve("jvm.config"), String.join(" ", options) + "\n");
   }
 
   /** The Maven launcher, relative to the benchmark's directory when not absolute or on the path. */
