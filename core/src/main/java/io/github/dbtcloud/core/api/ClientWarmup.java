@@ -24,7 +24,25 @@ public final class ClientWarmup {
    * does the warm-up.
    */
   public static void start(boolean tls) {
-    Thread thread = new Thread(() -> warm(tls), "dbt-cloud-warmup");
+    beside(() -> warm(tls));
+  }
+
+  /**
+   * Runs {@code work} on a daemon thread and returns at once: work the goal needs later (writing
+   * the plan, say), done while the main thread waits for dbt Cloud's answers or works through them.
+   * Best effort: whatever fails here fails again, and is reported, where the goal does it.
+   */
+  public static void beside(Runnable work) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                work.run();
+              } catch (RuntimeException | LinkageError e) {
+                // met and reported where the goal does the same
+              }
+            },
+            "dbt-cloud-warmup");
     thread.setDaemon(true);
     thread.setPriority(Thread.NORM_PRIORITY - 1);
     thread.start();

@@ -1,14 +1,26 @@
 package io.github.dbtcloud.core.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,8 +47,16 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
           "cron_humanized",
           "fusion_readiness");
 
-  private static final ObjectWriter CANONICAL =
-      AdminClient.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  /**
+   * Writes the plain values wire objects hold; Jackson's own generator, so the text is the one its
+   * databind writer gives ({@link #databindJson}), without databind's per-call set-up: fingerprints
+   * are taken of every object read, mostly in a JVM that has not compiled that code yet.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          // a character outside the BMP as one 4-byte sequence, as String.getBytes(UTF_8) has it
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .build();
 
   /** Whether a field is one the server rewrites by itself (left out of the content hash). */
   public static boolean isVolatile(String field) {
@@ -45,29 +65,163 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
 
   /** The fingerprint of a wire object. */
   public static Fingerprint of(Map<String, Object> fields) {
-    Map<String, Object> content = new LinkedHashMap<>(fields);
-    content.keySet().removeAll(VOLATILE);
-    return new Fingerprint(
-        WireTimes.instant(fields.get("updated_at")), "sha256:" + sha256(canonicalJson(content)));
+    return new Fingerprint(WireTimes.instant(fields.get("updated_at")), contentHash(fields));
+  }
+
+  /**
+   * {@code sha256:} and the hash of the canonical JSON of the fields other than the volatile ones:
+   * written straight into the digest as UTF-8, the bytes of {@code
+   * canonicalJson(content).getBytes(UTF_8)} without the text, the copy or the bytes in memory.
+   */
+  static String contentHash(Map<String, Object> fields) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    try (JsonGenerator generator =
+        JSON.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
+      writeMap(generator, fields, true);
+    } catch (NotPlain | IOException e) {
+      // A value databind writes its own way, or a lone surrogate, which Jackson refuses as UTF-8
+      // while getBytes replaces it: the text's way gives the hash it always gave.
+      digest.reset();
+      Map<String, Object> content = new LinkedHashMap<>(fields);
+      content.keySet().removeAll(VOLATILE);
+      return "sha256:" + sha256(canonicalJson(content));
+    }
+    return "sha256:" + HexFormat.of().formatHex(digest.digest());
   }
 
   /** A JSON text with map keys sorted, so equal content always gives the same text. */
   public static String canonicalJson(Object value) {
+    SegmentedStringWriter out = new SegmentedStringWriter(JSON._getBufferRecycler());
+    try (JsonGenerator generator = JSON.createGenerator(out)) {
+      write(generator, value);
+      generator.flush();
+      return out.getAndClear();
+    } catch (NotPlain e) {
+      return databindJson(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string", e);
+    }
+  }
+
+  /** The same text written by Jackson's databind: for values other than plain JSON ones. */
+  static String databindJson(Object value) {
     try {
-      return CANONICAL.writeValueAsString(value);
+      return Databind.CANONICAL.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("wire values are plain JSON values", e);
     }
   }
 
-  /** Lower-case hex SHA-256 of a text. */
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+  /** Loaded only when a value is not plain, which wire objects and forms never are. */
+  private static final class Databind {
+    static final ObjectWriter CANONICAL =
+        AdminClient.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
+
+  /**
+   * A value {@link #write} does not write as databind would: only maps with text keys, lists, texts
+   * (without a lone surrogate), the JDK's numbers, booleans and nulls are written here, all the way
+   * down.
+   */
+  private static final class NotPlain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final NotPlain INSTANCE = new NotPlain();
+
+    private NotPlain() {
+      super(null, null, false, false);
     }
   }
+
+  private static void write(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof String s) {
+      out.writeString(whole(s));
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Long l) {
+      out.writeNumber(l);
+    } else if (value instanceof Integer i) {
+      out.writeNumber(i);
+    } else if (value instanceof Double d) {
+      out.writeNumber(d);
+    } else if (value instanceof BigDecimal d) {
+      out.writeNumber(d);
+    } else if (value instanceof BigInteger i) {
+      out.writeNumber(i);
+    } else if (value instanceof Map<?, ?> map) {
+      writeMap(out, map, false);
+    } else if (value instanceof List<?> list) {
+      out.writeStartArray();
+      for (Object item : list) {
+        write(out, item);
+      }
+      out.writeEndArray();
+    } else {
+      throw NotPlain.INSTANCE;
+    }
+  }
+
+  /**
+   * A map, keys sorted (databind's ORDER_MAP_ENTRIES_BY_KEYS); without the volatile ones if asked.
+   */
+  private static void writeMap(JsonGenerator out, Map<?, ?> map, boolean skipVolatile)
+      throws IOException {
+    String[] keys = new String[map.size()];
+    int n = 0;
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String text)) {
+        throw NotPlain.INSTANCE;
+      }
+      if (!skipVolatile || !VOLATILE.contains(text)) {
+        keys[n++] = whole(text);
+      }
+    }
+    Arrays.sort(keys, 0, n);
+    out.writeStartObject();
+    for (int i = 0; i < n; i++) {
+      out.writeFieldName(keys[i]);
+      write(out, map.get(keys[i]));
+    }
+    out.writeEndObject();
+  }
+
+  /**
+   * The text, if every surrogate in it is half of a pair: a lone one is written by Jackson as UTF-8
+   * bytes where {@code getBytes} writes {@code ?}, so such a text takes the text's way.
+   */
+  private static String whole(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw NotPlain.INSTANCE;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** Lower-case hex SHA-256 of a text. */
+  public static String sha256(String text) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** One digest per thread: looking one up among the security providers costs more than a hash. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+          });
 }

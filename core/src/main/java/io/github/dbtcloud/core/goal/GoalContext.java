@@ -10,6 +10,7 @@ import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.DesiredStateLoader;
 import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.config.ProjectSpec;
+import io.github.dbtcloud.core.plan.PlanFile;
 import io.github.dbtcloud.core.plan.Planner;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import java.time.Duration;
@@ -150,6 +151,8 @@ public final class GoalContext implements AutoCloseable {
             .filter(options::includesProject)
             .count();
     AdminClient client = admin();
+    // Writing the plan's first plan.json needs Jackson to look at its records; done meanwhile.
+    ClientWarmup.beside(PlanFile::warm);
     console.info(
         "Reading dbt Cloud at "
             + client.baseUrl()
