@@ -107,7 +107,17 @@ public final class ClientWarmup {
     } catch (java.io.IOException e) {
       // as above
     }
+    // The JVM builds a record's equals and hashCode on their first call, from method handles it
+    // assembles the first time any record needs them: that first time happens here, not in the
+    // goal's first map of records.
+    Probe probe = new Probe("a", 1, 2L, null);
+    Probe same = new Probe("a", 1, 2L, null);
+    if (probe.hashCode() != same.hashCode() || !probe.equals(same)) {
+      throw new IllegalStateException("records compare by their components");
+    }
   }
+
+  private record Probe(String text, int small, long large, Object other) {}
 
   private static final Converter.Factory NEVER_CALLED =
       new Converter.Factory() {

@@ -69,25 +69,43 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
   }
 
   /**
-   * {@code sha256:} and the hash of the canonical JSON of the fields other than the volatile ones:
-   * written straight into the digest as UTF-8, the bytes of {@code
-   * canonicalJson(content).getBytes(UTF_8)} without the text, the copy or the bytes in memory.
+   * {@code sha256:} and the hash of the canonical JSON of the fields other than the volatile ones.
    */
   static String contentHash(Map<String, Object> fields) {
+    return "sha256:" + hash(fields, true);
+  }
+
+  /**
+   * Lower-case hex SHA-256 of {@code canonicalJson(value).getBytes(UTF_8)}: the same bytes, written
+   * straight into the digest without the text or the bytes in memory.
+   */
+  public static String canonicalHash(Object value) {
+    return hash(value, false);
+  }
+
+  private static String hash(Object value, boolean skipVolatile) {
     MessageDigest digest = SHA_256.get();
     digest.reset();
     try (JsonGenerator generator =
         JSON.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
-      writeMap(generator, fields, true);
+      if (skipVolatile) {
+        writeMap(generator, (Map<?, ?>) value, true);
+      } else {
+        write(generator, value);
+      }
     } catch (NotPlain | IOException e) {
       // A value databind writes its own way, or a lone surrogate, which Jackson refuses as UTF-8
       // while getBytes replaces it: the text's way gives the hash it always gave.
       digest.reset();
-      Map<String, Object> content = new LinkedHashMap<>(fields);
-      content.keySet().removeAll(VOLATILE);
-      return "sha256:" + sha256(canonicalJson(content));
+      Object content = value;
+      if (skipVolatile) {
+        Map<Object, Object> copy = new LinkedHashMap<>((Map<?, ?>) value);
+        copy.keySet().removeAll(VOLATILE);
+        content = copy;
+      }
+      return sha256(canonicalJson(content));
     }
-    return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** A JSON text with map keys sorted, so equal content always gives the same text. */

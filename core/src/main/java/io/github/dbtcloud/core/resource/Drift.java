@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Tells, from a job marker's fingerprint, which differences were made in the file and which in dbt
@@ -27,7 +26,7 @@ public final class Drift {
 
   /** The fingerprint of a set of compared field values. */
   public static String fingerprint(Map<String, Object> forms) {
-    return Fingerprint.sha256(Fingerprint.canonicalJson(new TreeMap<>(forms))).substring(0, 6);
+    return Fingerprint.canonicalHash(forms).substring(0, 6);
   }
 
   /**

@@ -67,6 +67,8 @@ class FingerprintTest {
     for (int i = 0; i < 2_000; i++) {
       Object value = randomValue(random, 0);
       assertThat(Fingerprint.canonicalJson(value)).isEqualTo(Fingerprint.databindJson(value));
+      assertThat(Fingerprint.canonicalHash(value))
+          .isEqualTo(Fingerprint.sha256(Fingerprint.databindJson(value)));
     }
   }
 

@@ -5,12 +5,17 @@ import static io.github.dbtcloud.core.plan.Specs.job;
 import static io.github.dbtcloud.core.plan.Specs.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dbtcloud.core.api.Fingerprint;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.identity.Marker;
 import io.github.dbtcloud.core.resource.Change;
+import io.github.dbtcloud.core.resource.Drift;
 import io.github.dbtcloud.core.resource.FieldChange;
 import io.github.dbtcloud.core.resource.job.Job;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,5 +120,19 @@ class DriftTest {
             .fingerprint();
 
     assertThat(first).matches("[0-9a-f]{6}").isEqualTo(again).isNotEqualTo(other);
+  }
+
+  @Test
+  void theFingerprintIsTheOneEarlierVersionsWroteIntoMarkers() {
+    // first six hex digits of sha256sum of {"name":"x"}: markers in dbt Cloud carry these
+    assertThat(Drift.fingerprint(Map.of("name", "x"))).isEqualTo("0229d3");
+    Map<String, Object> forms = new LinkedHashMap<>();
+    forms.put("triggers.schedule", true);
+    forms.put("execute_steps", List.of("dbt build", "dbt test --select \"tag:ü\""));
+    forms.put("settings.threads", 4L);
+    forms.put("environment_id", null);
+    assertThat(Drift.fingerprint(forms))
+        .isEqualTo(
+            Fingerprint.sha256(Fingerprint.canonicalJson(new TreeMap<>(forms))).substring(0, 6));
   }
 }
