@@ -251,8 +251,10 @@ final class YamlCursor {
   }
 
   private static boolean isMergeKey(Node key) {
+    // Asked of every key of every mapping: a plain key's tag is the resolver's STR itself, which
+    // spares comparing the tags' texts.
     return key instanceof ScalarNode s
-        && (s.getTag().equals(Tag.MERGE) || "<<".equals(s.getValue()));
+        && ("<<".equals(s.getValue()) || (s.getTag() != Tag.STR && s.getTag().equals(Tag.MERGE)));
   }
 
   /**
