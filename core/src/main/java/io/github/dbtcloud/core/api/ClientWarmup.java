@@ -17,8 +17,8 @@ import retrofit2.Retrofit;
 
 /**
  * Loads and initialises the client's libraries (Jackson, OkHttp with the Kotlin runtime, Retrofit
- * and its reflection over {@link AdminApi}) on a second thread while the goal reads its files. In
- * the fresh JVM of a Maven build that class loading is about a third of a second, on the way to the
+ * and its reflection over {@link AdminApi}) on two threads while the goal reads its files. In the
+ * fresh JVM of a Maven build that class loading is about a third of a second, on the way to the
  * first request, and it needs nothing from the files; docs/architecture.md, "Start-up". Best
  * effort: whatever fails here is met, and reported, where the client is really built.
  */
@@ -27,7 +27,7 @@ public final class ClientWarmup {
   private ClientWarmup() {}
 
   /**
-   * Starts the warm-up on a daemon thread and returns at once. {@code tls}: whether the account is
+   * Starts the warm-up on daemon threads and returns at once. {@code tls}: whether the account is
    * reached over https (dbt Cloud itself), which makes the warm-up also load the trust store and
    * set up TLS; for an http URL (the emulator, a local proxy) the client never does, so neither
    * does the warm-up.

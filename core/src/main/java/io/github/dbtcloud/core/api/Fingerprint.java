@@ -3,12 +3,12 @@ package io.github.dbtcloud.core.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -110,11 +110,11 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
 
   /** A JSON text with map keys sorted, so equal content always gives the same text. */
   public static String canonicalJson(Object value) {
-    SegmentedStringWriter out = new SegmentedStringWriter(JSON._getBufferRecycler());
+    StringWriter out = new StringWriter();
     try (JsonGenerator generator = JSON.createGenerator(out)) {
       write(generator, value);
       generator.flush();
-      return out.getAndClear();
+      return out.toString();
     } catch (NotPlain e) {
       return databindJson(value);
     } catch (IOException e) {
