@@ -69,7 +69,7 @@ public final class DesiredStateLoader {
           SourcePosition.NONE, "", "no desired-state file is given; set dbt.file or dbt.files");
     }
     for (Path file : files) {
-      Node root = YamlSource.compose(file, problems, digest::update, Templates.of(properties));
+      Node root = YamlSource.compose(file, problems, digest, Templates.of(properties));
       if (root != null) {
         documents.add(new DocumentMerger.Document(file, root));
       }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.security.MessageDigest;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -26,9 +26,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Reads one file into a YAML node tree, safely: SnakeYAML's safe constructor, nothing constructed
- * (only composed, so every node keeps its line and column and no tag can instantiate a class), and
- * limits that refuse a YAML bomb or a huge file before they cost time or memory.
+ * Reads one file into a YAML node tree, safely: SnakeYAML's composer only, nothing constructed (so
+ * every node keeps its line and column and no tag can instantiate a class), and limits that refuse
+ * a YAML bomb or a huge file before they cost time or memory.
  */
 final class YamlSource {
 
@@ -60,14 +60,14 @@ final class YamlSource {
 
   /**
    * The document's root node, or null with the reason in {@code problems}. The bytes parsed also go
-   * to {@code read} (the state's hash), so that the hash is of exactly what was read.
+   * into {@code digest}, so that the state's hash is of exactly what was read.
    */
-  static Node compose(Path file, Problems problems, Consumer<byte[]> read) {
-    return compose(file, problems, read, Templates.of(java.util.Map.of()));
+  static Node compose(Path file, Problems problems, MessageDigest digest) {
+    return compose(file, problems, digest, Templates.of(java.util.Map.of()));
   }
 
   /** The same, rendering a Jinja-templated file first from the build's vars files. */
-  static Node compose(Path file, Problems problems, Consumer<byte[]> read, Templates templates) {
+  static Node compose(Path file, Problems problems, MessageDigest digest, Templates templates) {
     SourcePosition start = new SourcePosition(file, 0, 0);
     byte[] bytes = null;
     try {
@@ -89,7 +89,7 @@ final class YamlSource {
         return null;
       }
       bytes = Files.readAllBytes(file);
-      read.accept(bytes);
+      digest.update(bytes);
       CharsetDecoder utf8 =
           StandardCharsets.UTF_8
               .newDecoder()
