@@ -14,6 +14,7 @@ import io.github.dbtcloud.core.plan.PlanFile;
 import io.github.dbtcloud.core.plan.Planner;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What every goal works with, made once per goal: the desired state, loaded (and hashed, and named)
@@ -22,6 +23,8 @@ import java.time.Duration;
  * run, then the Semantic Layer check) share it.
  */
 public final class GoalContext implements AutoCloseable {
+
+  private static final AtomicBoolean PLAN_FILE_WARMED = new AtomicBoolean();
 
   /**
    * The build property ({@code -D} or the POM's {@code <properties>}) that sets the Admin API rate
@@ -151,8 +154,11 @@ public final class GoalContext implements AutoCloseable {
             .filter(options::includesProject)
             .count();
     AdminClient client = admin();
-    // Writing the plan's first plan.json needs Jackson to look at its records; done meanwhile.
-    ClientWarmup.beside(PlanFile::warm);
+    // Writing the plan's first plan.json needs Jackson to look at its records; done meanwhile, once
+    // in a JVM (Jackson keeps what it found for every later plan).
+    if (PLAN_FILE_WARMED.compareAndSet(false, true)) {
+      ClientWarmup.beside(PlanFile::warm);
+    }
     console.info(
         "Reading dbt Cloud at "
             + client.baseUrl()
