@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,26 +29,57 @@ final class YamlCursor {
 
   private final Node node;
   private final Path file;
-  private final String path;
   private final ReadContext context;
   private final SourcePosition keyPosition;
-  private final Set<String> misspelled = new java.util.HashSet<>();
+
+  /**
+   * The cursor this one was reached from and the step from it (a key, or {@code [i]}), or no parent
+   * and the whole path: a large file has a cursor per value, and most paths are never shown, so
+   * each is spelled out only when asked for.
+   */
+  private final YamlCursor parent;
+
+  private final String step;
+
+  private final boolean item;
+  private String path;
+  private Set<String> misspelled;
 
   YamlCursor(Node node, Path file, String path, ReadContext context) {
-    this(node, file, path, context, null);
+    this(node, file, null, path, false, context, null);
   }
 
   private YamlCursor(
-      Node node, Path file, String path, ReadContext context, SourcePosition keyPosition) {
+      Node node,
+      Path file,
+      YamlCursor parent,
+      String step,
+      boolean item,
+      ReadContext context,
+      SourcePosition keyPosition) {
     this.node = node;
     this.file = file;
-    this.path = path;
+    this.parent = parent;
+    this.step = step;
+    this.item = item;
+    this.path = parent == null ? step : null;
     this.context = context;
     this.keyPosition = keyPosition;
   }
 
   String path() {
-    return path;
+    String p = path;
+    if (p == null) {
+      p = item ? parent.path() + step : parent.keyPath(step);
+      path = p;
+    }
+    return p;
+  }
+
+  /** The dotted path of a key of this mapping. */
+  private String keyPath(String key) {
+    String here = path();
+    return here.isEmpty() ? key : here + "." + key;
   }
 
   Path file() {
@@ -82,7 +114,7 @@ final class YamlCursor {
    * would be noise).
    */
   boolean misspelled(String key) {
-    return misspelled.contains(key);
+    return misspelled != null && misspelled.contains(key);
   }
 
   /** The position of the key this value is written under, or of the value when it has no key. */
@@ -123,20 +155,20 @@ final class YamlCursor {
   }
 
   void problem(String message) {
-    context.problems().add(position(), path, message);
+    context.problems().add(position(), path(), message);
   }
 
   void problemAt(int offset, String message) {
-    context.problems().add(positionAt(offset), path, message);
+    context.problems().add(positionAt(offset), path(), message);
   }
 
   /** A problem with the key itself (its name), pointing at the key. */
   void keyProblem(String message) {
-    context.problems().add(keyPosition(), path, message);
+    context.problems().add(keyPosition(), path(), message);
   }
 
   void warn(String message) {
-    context.problems().warn(position(), path, message);
+    context.problems().warn(position(), path(), message);
   }
 
   boolean isMapping() {
@@ -208,19 +240,20 @@ final class YamlCursor {
             keyFile, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1);
     if (!(keyNode instanceof ScalarNode keyScalar)) {
       if (explicit) {
-        context.problems().add(keyPos, path, "a key must be a plain name, not a " + kind(keyNode));
+        context
+            .problems()
+            .add(keyPos, path(), "a key must be a plain name, not a " + kind(keyNode));
       }
       return;
     }
     String key = keyScalar.getValue();
-    String childPath = path.isEmpty() ? key : path + "." + key;
     if (seen.containsKey(key)) {
       if (explicit) {
         context
             .problems()
             .add(
                 keyPos,
-                childPath,
+                keyPath(key),
                 "duplicate key '"
                     + key
                     + "' (first defined at line "
@@ -231,13 +264,21 @@ final class YamlCursor {
     }
     seen.put(key, keyPos);
     if (allowed != null && !allowed.contains(key)) {
-      context.problems().add(keyPos, childPath, unknownKey(key, allowed));
-      Suggestions.closest(key, allowed).ifPresent(misspelled::add);
+      context.problems().add(keyPos, keyPath(key), unknownKey(key, allowed));
+      Suggestions.closest(key, allowed)
+          .ifPresent(
+              k -> {
+                if (misspelled == null) {
+                  misspelled = new HashSet<>();
+                }
+                misspelled.add(k);
+              });
       return;
     }
     Node value = tuple.getValueNode();
     out.put(
-        key, new YamlCursor(value, context.originOf(value, keyFile), childPath, context, keyPos));
+        key,
+        new YamlCursor(value, context.originOf(value, keyFile), this, key, false, context, keyPos));
   }
 
   /** "unknown key 'x'; did you mean 'y'?" or, with no likely typo, the keys allowed here. */
@@ -283,7 +324,7 @@ final class YamlCursor {
           .add(
               new SourcePosition(
                   file, value.getStartMark().getLine() + 1, value.getStartMark().getColumn() + 1),
-              path,
+              path(),
               "'<<' merges a mapping (<<: *anchor), not a single value");
     }
   }
@@ -295,7 +336,8 @@ final class YamlCursor {
       int i = 0;
       for (Node item : seq.getValue()) {
         out.add(
-            new YamlCursor(item, context.originOf(item, file), path + "[" + i++ + "]", context));
+            new YamlCursor(
+                item, context.originOf(item, file), this, "[" + i++ + "]", true, context, null));
       }
     } else if (node instanceof ScalarNode && !isNull()) {
       out.add(this);
