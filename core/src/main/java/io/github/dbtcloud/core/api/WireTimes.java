@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.api;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -117,7 +118,7 @@ public final class WireTimes {
     try {
       return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
           .toInstant(ZoneOffset.ofTotalSeconds(offset));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return null;
     }
   }
