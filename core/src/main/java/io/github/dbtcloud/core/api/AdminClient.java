@@ -1,8 +1,6 @@
 package io.github.dbtcloud.core.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.DbtCloudException;
 import java.io.IOException;
@@ -52,15 +50,6 @@ public final class AdminClient implements WireApi, AutoCloseable {
   /** Times a listing is read again when it changed while being read, before giving up. */
   static final int LISTING_PASSES = 3;
 
-  /**
-   * The one ObjectMapper: unknown fields are ignored and unknown enum values read as their default,
-   * because dbt Cloud adds fields and enum values without notice.
-   */
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
-
   private static final String ORDER = "id";
 
   private final OkHttpClient http;
@@ -88,7 +77,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
         new Retrofit.Builder()
             .baseUrl(settings.baseUrl().toString())
             .client(http)
-            .addConverterFactory(new AnswerBodies(MAPPER))
+            .addConverterFactory(new AnswerBodies())
             .build();
     this.api = retrofit.create(AdminApi.class);
     this.pageReader =

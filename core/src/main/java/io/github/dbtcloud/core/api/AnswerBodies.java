@@ -2,7 +2,6 @@ package io.github.dbtcloud.core.api;
 
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -39,13 +38,8 @@ final class AnswerBodies extends Converter.Factory {
   private static final Pattern TITLE =
       Pattern.compile("<title[^>]*>([^<]{0,200})</title>", Pattern.CASE_INSENSITIVE);
 
-  private final ObjectMapper mapper;
-  private final JacksonConverterFactory requests;
-
-  AnswerBodies(ObjectMapper mapper) {
-    this.mapper = mapper;
-    this.requests = JacksonConverterFactory.create(mapper);
-  }
+  /** Request bodies are written by databind, built on the first write (a plan never writes). */
+  private JacksonConverterFactory requests;
 
   /** A body that was read but is not a JSON answer; {@code what} says what it was instead. */
   static final class Unusable extends ObjectNode {
@@ -85,7 +79,14 @@ final class AnswerBodies extends Converter.Factory {
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    return requests.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+    return requests().requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
+  }
+
+  private synchronized JacksonConverterFactory requests() {
+    if (requests == null) {
+      requests = JacksonConverterFactory.create(Databind.MAPPER);
+    }
+    return requests;
   }
 
   private JsonNode read(ResponseBody body) throws IOException {
@@ -111,7 +112,7 @@ final class AnswerBodies extends Converter.Factory {
       return new Unusable(html(start));
     }
     try {
-      return mapper.readTree(bytes);
+      return JsonTrees.read(bytes);
     } catch (JsonEOFException truncated) {
       return new Unusable(
           "a truncated JSON body ("

@@ -1,6 +1,7 @@
 package io.github.dbtcloud.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ final class Answers {
     if (problem != null) {
       throw new MalformedAnswerException(http, method, path, redactor.redact(problem), null);
     }
-    return body == null ? AdminClient.MAPPER.createObjectNode() : body;
+    return body == null ? JsonNodeFactory.instance.objectNode() : body;
   }
 
   private static String problem(int http, String path, JsonNode body, Shape shape) {

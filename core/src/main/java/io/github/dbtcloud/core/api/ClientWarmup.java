@@ -1,7 +1,9 @@
 package io.github.dbtcloud.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import okhttp3.ConnectionSpec;
@@ -62,9 +64,23 @@ public final class ClientWarmup {
 
   private static void json() {
     try {
-      AdminClient.MAPPER.readTree(
-          "{\"data\":[{\"id\":1,\"name\":\"n\",\"on\":true}],\"extra\":{}}");
-      AdminClient.MAPPER.writeValueAsString(Map.of("plan", List.of(1, "two", Map.of())));
+      JsonNode page =
+          JsonTrees.read(
+              "{\"data\":[{\"id\":1,\"name\":\"n\",\"on\":true,\"x\":1.5}],\"extra\":{}}"
+                  .getBytes(StandardCharsets.UTF_8));
+      Fingerprint.of(WireMaps.toMap(page.path("data").path(0)));
+    } catch (java.io.IOException e) {
+      // The real client meets the same problem and reports it.
+    }
+  }
+
+  /**
+   * Builds the ObjectMapper that writes request bodies, and writes one: for a goal about to write,
+   * on a thread of its own (see {@link #beside}) while it reads.
+   */
+  public static void writes() {
+    try {
+      Databind.MAPPER.writeValueAsBytes(Map.of("name", "n", "settings", Map.of("threads", 4)));
     } catch (java.io.IOException e) {
       // The real client meets the same problem and reports it.
     }

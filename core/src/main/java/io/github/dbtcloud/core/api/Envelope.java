@@ -35,7 +35,7 @@ final class Envelope {
   private static java.util.Optional<String> messageOf(String body, Map<String, String> fields) {
     JsonNode json;
     try {
-      json = AdminClient.MAPPER.readTree(body);
+      json = JsonTrees.read(body);
     } catch (IOException notJson) {
       String text = body.strip();
       return java.util.Optional.of(

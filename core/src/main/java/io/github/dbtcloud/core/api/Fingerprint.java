@@ -125,16 +125,16 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
   /** The same text written by Jackson's databind: for values other than plain JSON ones. */
   static String databindJson(Object value) {
     try {
-      return Databind.CANONICAL.writeValueAsString(value);
+      return Canonical.WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("wire values are plain JSON values", e);
     }
   }
 
   /** Loaded only when a value is not plain, which wire objects and forms never are. */
-  private static final class Databind {
-    static final ObjectWriter CANONICAL =
-        AdminClient.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final class Canonical {
+    static final ObjectWriter WRITER =
+        Databind.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   }
 
   /**

@@ -150,7 +150,7 @@ public final class SemanticLayerClient implements AutoCloseable {
   }
 
   private static ObjectNode variables(long environmentId) {
-    ObjectNode variables = AdminClient.MAPPER.createObjectNode();
+    ObjectNode variables = Databind.MAPPER.createObjectNode();
     variables.put("environmentId", environmentId);
     return variables;
   }
@@ -177,7 +177,7 @@ public final class SemanticLayerClient implements AutoCloseable {
 
   private JsonNode execute(String operation, String document, ObjectNode variables) {
     long environmentId = variables.path("environmentId").asLong();
-    ObjectNode body = AdminClient.MAPPER.createObjectNode();
+    ObjectNode body = Databind.MAPPER.createObjectNode();
     body.put("query", document);
     body.set("variables", variables);
     body.put("operationName", operation);
@@ -255,7 +255,7 @@ public final class SemanticLayerClient implements AutoCloseable {
 
   private static JsonNode parse(String text) {
     try {
-      return text.isBlank() ? null : AdminClient.MAPPER.readTree(text);
+      return text.isBlank() ? null : Databind.MAPPER.readTree(text);
     } catch (IOException notJson) {
       return null;
     }

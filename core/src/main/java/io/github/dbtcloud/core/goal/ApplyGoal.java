@@ -1,6 +1,7 @@
 package io.github.dbtcloud.core.goal;
 
 import io.github.dbtcloud.core.Console;
+import io.github.dbtcloud.core.api.ClientWarmup;
 import io.github.dbtcloud.core.apply.Applier;
 import io.github.dbtcloud.core.apply.ApplyOptions;
 import io.github.dbtcloud.core.apply.ApplyResult;
@@ -86,6 +87,9 @@ public final class ApplyGoal {
    */
   public ApplyResult run(GoalContext context) {
     Console console = context.console();
+    // Writing needs Jackson's databind for request bodies, which reading never does: it loads
+    // meanwhile (an apply with nothing to do leaves it unused).
+    ClientWarmup.beside(ClientWarmup::writes);
     ApplyResult result;
     AtomicReference<ApplyLease> held = new AtomicReference<>();
     // a saved plan made from another file is refused before anything is read or written

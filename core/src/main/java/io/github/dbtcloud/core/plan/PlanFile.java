@@ -18,6 +18,7 @@ import io.github.dbtcloud.core.resource.Snapshot;
 import io.github.dbtcloud.core.resource.Unchanged;
 import io.github.dbtcloud.core.resource.Unmanaged;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -77,11 +78,6 @@ public record PlanFile(
   public static final String FILE_NAME = "plan.json";
 
   private static final int MAX_LISTED = 20;
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public PlanFile {
     resources = resources == null ? List.of() : List.copyOf(resources);
@@ -384,10 +380,20 @@ public record PlanFile(
 
   /** The text of the file. */
   public String text() {
+    StringWriter out = new StringWriter();
     try {
-      return JSON.writeValueAsString(this) + "\n";
+      PlanFileJson.write(this, out);
+      return out + "\n";
+    } catch (PlanFileJson.NotPlain e) {
+      try {
+        StringWriter again = new StringWriter();
+        writeWithDatabind(again);
+        return again.toString();
+      } catch (IOException notPlain) {
+        throw new IllegalStateException("a plan is plain data", notPlain);
+      }
     } catch (IOException e) {
-      throw new IllegalStateException("a plan is plain data", e);
+      throw new UncheckedIOException("writing to a string", e);
     }
   }
 
@@ -398,22 +404,32 @@ public record PlanFile(
   public void write(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-          JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
-        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        JSON.writeValue(generator, this);
-        generator.flush();
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        PlanFileJson.write(this, out);
         out.write("\n");
+      } catch (PlanFileJson.NotPlain e) {
+        // written again from its start, by databind
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          writeWithDatabind(out);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 
+  private void writeWithDatabind(Writer out) throws IOException {
+    try (JsonGenerator generator = Databind.JSON.getFactory().createGenerator(out)) {
+      generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      Databind.JSON.writeValue(generator, this);
+      generator.flush();
+      out.write("\n");
+    }
+  }
+
   /**
-   * Writes a plan of every record kind to nowhere, so that Jackson has introspected them (their
-   * annotations, constructors, accessors: a tenth of a plan of 100 jobs in a fresh JVM) before the
-   * plan is written. Best effort, for a thread that has nothing else to do while the goal reads.
+   * Loads the streaming writer's classes by writing a plan of every record kind to nowhere. Best
+   * effort, for a thread that has nothing else to do while the goal reads.
    */
   public static void warm() {
     Map<String, Object> body = Map.of("name", "n", "settings", Map.of("threads", 4L));
@@ -450,17 +466,27 @@ public record PlanFile(
             List.of(new UnmanagedEntry("job", "p", 2L, "j")),
             List.of("w"));
     try {
-      JSON.writeValue(Writer.nullWriter(), sample);
+      PlanFileJson.write(sample, Writer.nullWriter());
     } catch (IOException | RuntimeException e) {
       // the real write meets the same problem and reports it
     }
+  }
+
+  /** Databind, for reading plan.json back (apply) and for values the streaming writer leaves. */
+  static final class Databind {
+    static final ObjectMapper JSON =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Databind() {}
   }
 
   /** Reads a plan.json written by {@code dbt:plan}. */
   public static PlanFile read(Path file) {
     PlanFile read;
     try {
-      read = JSON.readValue(Files.readString(file), PlanFile.class);
+      read = Databind.JSON.readValue(Files.readString(file), PlanFile.class);
     } catch (NoSuchFileException e) {
       throw new DbtCloudException(
           "dbt.planFile: "

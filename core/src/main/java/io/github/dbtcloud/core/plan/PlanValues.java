@@ -19,9 +19,12 @@ final class PlanValues {
 
   static final String SENSITIVE = EnvironmentVariable.SENSITIVE;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private PlanValues() {}
+
+  /** Built only for a value that is not plain JSON (a plan's values never are). */
+  private static final class Databind {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   /** A value: strings quoted, lists and objects as JSON, null as {@code null}. */
   static String value(Object v) {
@@ -30,9 +33,13 @@ final class PlanValues {
     }
     if (v instanceof String || v instanceof List<?> || v instanceof Map<?, ?>) {
       try {
-        return JSON.writeValueAsString(v);
-      } catch (JsonProcessingException e) {
-        return String.valueOf(v);
+        return PlanFileJson.compact(v);
+      } catch (PlanFileJson.NotPlain notPlain) {
+        try {
+          return Databind.JSON.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+          return String.valueOf(v);
+        }
       }
     }
     return String.valueOf(v);

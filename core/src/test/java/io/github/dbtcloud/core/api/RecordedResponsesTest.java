@@ -42,8 +42,7 @@ class RecordedResponsesTest {
     try (MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getLoopbackAddress(), 0);
       // served with the HTTP status its envelope records (creates answer 201), as dbt Cloud did
-      int status =
-          AdminClient.MAPPER.readTree(file.toFile()).path("status").path("code").asInt(200);
+      int status = Databind.MAPPER.readTree(file.toFile()).path("status").path("code").asInt(200);
       server.enqueue(new MockResponse().setResponseCode(status).setBody(Files.readString(file)));
       try (AdminClient client =
           AdminClient.create(
@@ -58,7 +57,7 @@ class RecordedResponsesTest {
     List<Path> files = recorded();
     assertThat(files).hasSizeGreaterThan(20);
     for (Path file : files) {
-      JsonNode raw = AdminClient.MAPPER.readTree(file.toFile());
+      JsonNode raw = Databind.MAPPER.readTree(file.toFile());
       // artifact downloads are the raw file, not the envelope (docs/wire-format.md#artifacts)
       JsonNode data = raw.has("status") ? throughTheClient(file) : raw;
       assertThat(data.isMissingNode()).as(file.getFileName().toString()).isFalse();
@@ -74,7 +73,7 @@ class RecordedResponsesTest {
   void everyRecordedJobEnvironmentAndProjectReadsIntoItsRecord() throws IOException {
     for (Path file : recorded()) {
       String name = file.getFileName().toString();
-      if (!AdminClient.MAPPER.readTree(file.toFile()).has("status")) {
+      if (!Databind.MAPPER.readTree(file.toFile()).has("status")) {
         continue; // an artifact download, not an envelope (docs/wire-format.md#artifacts)
       }
       JsonNode data = throughTheClient(file);

@@ -115,7 +115,7 @@ class RunClientTest {
   @Test
   void readsTheRecordedRunsTimestampsAndDurations() throws IOException {
     JsonNode data =
-        AdminClient.MAPPER
+        Databind.MAPPER
             .readTree(SharedFixtures.recorded("run_get_response.json").toFile())
             .path("data");
 
@@ -132,7 +132,7 @@ class RunClientTest {
   @Test
   void readsTheRecordedCancelAsCancelledByUser() throws IOException {
     JsonNode data =
-        AdminClient.MAPPER
+        Databind.MAPPER
             .readTree(SharedFixtures.recorded("run_cancel_response.json").toFile())
             .path("data");
 

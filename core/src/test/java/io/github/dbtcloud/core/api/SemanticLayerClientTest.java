@@ -67,7 +67,7 @@ class SemanticLayerClientTest {
   }
 
   private static JsonNode body(RecordedRequest request) throws IOException {
-    return AdminClient.MAPPER.readTree(request.getBody().readUtf8());
+    return Databind.MAPPER.readTree(request.getBody().readUtf8());
   }
 
   @Test

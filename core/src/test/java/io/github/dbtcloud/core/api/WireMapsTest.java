@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class WireMapsTest {
 
   private static JsonNode json(String text) throws Exception {
-    return AdminClient.MAPPER.readTree(text);
+    return Databind.MAPPER.readTree(text);
   }
 
   @Test
