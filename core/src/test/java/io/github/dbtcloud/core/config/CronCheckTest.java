@@ -1,0 +1,90 @@
+package io.github.dbtcloud.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The crons accepted without cron-utils are ones cron-utils accepts. */
+class CronCheckTest {
+
+  private static final CronParser CRON_UTILS =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  /** Every star, one- to three-character number and step up to 999, with and without a zero. */
+  private static List<String> candidates() {
+    List<String> fields = new ArrayList<>(List.of("*", "**", "*/", "/5", "-1", "1-5", "MON"));
+    for (int n = 0; n < 1000; n++) {
+      fields.add(Integer.toString(n));
+      fields.add("*/" + n);
+    }
+    for (int n = 0; n < 10; n++) {
+      fields.add("0" + n);
+      fields.add("*/0" + n);
+    }
+    return fields;
+  }
+
+  @Test
+  void everyFieldTakenAsPlainIsOneCronUtilsAccepts() {
+    int plain = 0;
+    for (int i = 0; i < 5; i++) {
+      for (String field : candidates()) {
+        String[] cron = {"*", "*", "*", "*", "*"};
+        cron[i] = field;
+        String text = String.join(" ", cron);
+        if (CronCheck.plainField(i, field, 0, field.length())) {
+          plain++;
+          assertThat(accepts(text)).as(text).isTrue();
+        }
+      }
+    }
+    // stars, the range of each field and the steps up to its top
+    assertThat(plain).isEqualTo(5 + (60 + 24 + 31 + 12 + 8) + (59 + 23 + 31 + 12 + 7));
+  }
+
+  @Test
+  void plainFieldsTogetherAreCronsCronUtilsAccepts() {
+    Random random = new Random(29);
+    List<String> candidates = candidates();
+    int plain = 0;
+    for (int n = 0; n < 20_000; n++) {
+      String[] cron = new String[5];
+      for (int i = 0; i < 5; i++) {
+        do {
+          cron[i] = candidates.get(random.nextInt(candidates.size()));
+        } while (!CronCheck.plainField(i, cron[i], 0, cron[i].length()));
+      }
+      String text = String.join(" ", cron);
+      plain++;
+      assertThat(accepts(text)).as(text).isTrue();
+    }
+    for (String edge : List.of("0 0 31 2 *", "59 23 31 12 7", "*/59 */23 */31 */12 */7")) {
+      assertThat(accepts(edge)).as(edge).isTrue();
+    }
+    assertThat(plain).isEqualTo(20_000);
+  }
+
+  @Test
+  void aFieldOutOfItsRangeIsLeftToCronUtilsAndReported() {
+    assertThat(CronCheck.plainField(1, "24", 0, 2)).isFalse();
+    assertThat(CronCheck.plainField(2, "0", 0, 1)).isFalse();
+    assertThat(CronCheck.plainField(0, "*/0", 0, 3)).isFalse();
+    assertThat(CronCheck.plainField(0, "05", 0, 2)).isFalse();
+    assertThat(accepts("0 24 * * *")).isFalse();
+  }
+
+  private static boolean accepts(String cron) {
+    try {
+      CRON_UTILS.parse(cron).validate();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}
