@@ -10,7 +10,6 @@ import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
-import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -96,15 +95,8 @@ public final class ClientWarmup {
       builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
     OkHttpClient http = builder.build();
-    new Retrofit.Builder()
-        .baseUrl(tls ? "https://127.0.0.1/" : "http://127.0.0.1/")
-        .client(http)
-        .addConverterFactory(NEVER_CALLED)
-        .validateEagerly(true)
-        .build()
-        .create(AdminApi.class);
-    // A call answered before it leaves: OkHttp's call path, and its one look over the JVM's
-    // security providers, run here rather than in the goal's first request.
+    // Calls answered before they leave: OkHttp's and Retrofit's call paths, and OkHttp's one look
+    // over the JVM's security providers, run here rather than in the goal's first request.
     OkHttpClient answered =
         http.newBuilder()
             .addInterceptor(
@@ -117,11 +109,25 @@ public final class ClientWarmup {
                         .body(ResponseBody.create("{}", MediaType.get("application/json")))
                         .build())
             .build();
-    try (Response response =
-        answered.newCall(new Request.Builder().url("http://127.0.0.1/").build()).execute()) {
-      response.body().string();
+    AdminApi api =
+        new Retrofit.Builder()
+            .baseUrl(tls ? "https://127.0.0.1/" : "http://127.0.0.1/")
+            .client(answered)
+            .addConverterFactory(NEVER_CALLED)
+            .validateEagerly(true)
+            .build()
+            .create(AdminApi.class);
+    try {
+      api.get("api/v3/accounts/", Map.of("limit", "1")).execute();
     } catch (java.io.IOException e) {
       // as above
+    }
+    for (String name : CONNECTION_CLASSES) {
+      try {
+        Class.forName(name, true, ClientWarmup.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // another OkHttp: its first request loads its own
+      }
     }
     // The JVM builds a record's equals and hashCode on their first call, from method handles it
     // assembles the first time any record needs them: that first time happens here, not in the
@@ -132,6 +138,43 @@ public final class ClientWarmup {
       throw new IllegalStateException("records compare by their components");
     }
   }
+
+  /**
+   * What OkHttp 4.12 loads for a call that really connects (connection, route, HTTP/1.1 codec,
+   * socket streams), which no answered call reaches: loaded here, not in the first request.
+   */
+  private static final List<String> CONNECTION_CLASSES =
+      List.of(
+          "okhttp3.internal.connection.ExchangeFinder",
+          "okhttp3.internal.cache.CacheStrategy$Factory",
+          "okhttp3.internal.connection.RouteSelector",
+          "okhttp3.internal.connection.RouteSelector$Selection",
+          "okhttp3.Route",
+          "okhttp3.internal.connection.RealConnection",
+          "okhttp3.internal.connection.ConnectionSpecSelector",
+          "okhttp3.internal.connection.RealConnection$WhenMappings",
+          "okhttp3.internal.connection.RealCall$CallReference",
+          "okhttp3.internal.connection.Exchange",
+          "okhttp3.internal.connection.Exchange$ResponseBodySource",
+          "okhttp3.internal.http1.Http1ExchangeCodec",
+          "okhttp3.internal.http1.Http1ExchangeCodec$FixedLengthSource",
+          "okhttp3.internal.http1.Http1ExchangeCodec$ChunkedSource",
+          "okhttp3.internal.http1.HeadersReader",
+          "okhttp3.internal.http.RequestLine",
+          "okhttp3.internal.http.StatusLine",
+          "okhttp3.internal.http.HttpHeaders",
+          "okhttp3.internal.http.RealResponseBody",
+          "okio.Okio",
+          "okio.SocketAsyncTimeout",
+          "okio.InputStreamSource",
+          "okio.OutputStreamSink",
+          "okio.AsyncTimeout$source$1",
+          "okio.AsyncTimeout$sink$1",
+          "okio.AsyncTimeout$Watchdog",
+          "okio.RealBufferedSource",
+          "okio.RealBufferedSink",
+          "okio.ForwardingSource",
+          "kotlin.ranges.IntRange");
 
   private record Probe(String text, int small, long large, Object other) {}
 

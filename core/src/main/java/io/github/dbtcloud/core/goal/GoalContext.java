@@ -12,6 +12,7 @@ import io.github.dbtcloud.core.config.InvalidDesiredStateException;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.plan.PlanFile;
 import io.github.dbtcloud.core.plan.Planner;
+import io.github.dbtcloud.core.plan.ResourceKinds;
 import io.github.dbtcloud.core.resource.PlanOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class GoalContext implements AutoCloseable {
 
-  private static final AtomicBoolean PLAN_FILE_WARMED = new AtomicBoolean();
+  private static final AtomicBoolean PLAN_WARMED = new AtomicBoolean();
 
   /**
    * The build property ({@code -D} or the POM's {@code <properties>}) that sets the Admin API rate
@@ -154,10 +155,14 @@ public final class GoalContext implements AutoCloseable {
             .filter(options::includesProject)
             .count();
     AdminClient client = admin();
-    // Writing the plan's first plan.json needs Jackson to look at its records; done meanwhile, once
-    // in a JVM (Jackson keeps what it found for every later plan).
-    if (PLAN_FILE_WARMED.compareAndSet(false, true)) {
-      ClientWarmup.beside(PlanFile::warm);
+    // The kinds that plan and the plan.json writer are loaded while dbt Cloud answers, once in a
+    // JVM: the goal needs them only when the answers are in.
+    if (PLAN_WARMED.compareAndSet(false, true)) {
+      ClientWarmup.beside(
+          () -> {
+            ResourceKinds.all();
+            PlanFile.warm();
+          });
     }
     console.info(
         "Reading dbt Cloud at "
