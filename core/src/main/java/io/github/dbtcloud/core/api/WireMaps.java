@@ -88,14 +88,28 @@ public final class WireMaps {
 
   /** The value at a dotted path, or null. */
   public static Object get(Map<String, Object> fields, String path) {
+    // as path.split("\\.") walks it (trailing dots dropped), without the array and the regex check:
+    // read for every field of every object planned
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '.') {
+      end--;
+    }
+    if (end == 0 && !path.isEmpty()) {
+      return fields;
+    }
     Object cur = fields;
-    for (String part : path.split("\\.")) {
+    int from = 0;
+    while (true) {
       if (!(cur instanceof Map<?, ?> m)) {
         return null;
       }
-      cur = m.get(part);
+      int dot = path.indexOf('.', from);
+      if (dot < 0 || dot >= end) {
+        return m.get(from == 0 && end == path.length() ? path : path.substring(from, end));
+      }
+      cur = m.get(path.substring(from, dot));
+      from = dot + 1;
     }
-    return cur;
   }
 
   /**

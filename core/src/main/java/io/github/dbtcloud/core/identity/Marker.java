@@ -38,7 +38,7 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
   /** The word that marks a protected job. */
   public static final String PROTECTED = "protected";
 
-  private static final Pattern AT_END =
+  static final Pattern AT_END =
       Pattern.compile(
           "\\s*\\[\\[(?:("
               + NAME.pattern()
@@ -51,28 +51,86 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
               + ")?]]\\s*$");
 
   /** dbt-jobs-as-code's {@code [[filter:identifier]]}: its characters, one colon (its own rule). */
-  private static final Pattern JOBS_AS_CODE_AT_END =
+  static final Pattern JOBS_AS_CODE_AT_END =
       Pattern.compile("\\s*\\[\\[[*A-Za-z0-9_-]*:([A-Za-z0-9_-]+)]]\\s*$");
 
   public Marker {
-    if (key == null || !NAME.matcher(key).matches()) {
+    if (key == null || !isName(key)) {
       throw new IllegalArgumentException(
           "job key '"
               + key
               + "' cannot be written into a marker; use letters,"
               + " digits, '_', '-' or '.'");
     }
-    if (namespace != null && !NAME.matcher(namespace).matches()) {
+    if (namespace != null && !isName(namespace)) {
       throw new IllegalArgumentException(
           "namespace '"
               + namespace
               + "' cannot be written into a marker; use"
               + " letters, digits, '_', '-' or '.'");
     }
-    if (fingerprint != null && !FINGERPRINT.matcher(fingerprint).matches()) {
+    if (fingerprint != null && !isFingerprint(fingerprint)) {
       throw new IllegalArgumentException(
           "fingerprint '" + fingerprint + "' is not six lower-case hex digits");
     }
+  }
+
+  /** Whether {@code text} matches {@link #NAME}: checked for every job read, without a matcher. */
+  static boolean isName(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '.'
+          || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code text} matches {@link #FINGERPRINT}. */
+  static boolean isFingerprint(String text) {
+    if (text.length() != 6) {
+      return false;
+    }
+    for (int i = 0; i < 6; i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code text} can end with a marker, as both patterns' {@code ]]\s*$} read it: {@code
+   * ]]}, then only regex whitespace, then at most one line terminator (where {@code $} also
+   * matches). False means neither pattern can match, so the search over the whole text, a regex
+   * attempt at every position, is skipped for texts without a marker: most descriptions and names.
+   */
+  static boolean mayEndWithMarker(String text) {
+    int end = text.length();
+    if (end > 0) {
+      char last = text.charAt(end - 1);
+      if (last == '\u0085' || last == '\u2028' || last == '\u2029') {
+        end--;
+      }
+    }
+    while (end > 0 && isRegexSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return end >= 2 && text.charAt(end - 1) == ']' && text.charAt(end - 2) == ']';
+  }
+
+  /** Java's {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** A marker without fingerprint. */
@@ -112,7 +170,7 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
 
   /** The marker at the end of {@code text} (this form or dbt-jobs-as-code's), if any. */
   public static Optional<Marker> find(String text) {
-    if (text == null) {
+    if (text == null || !mayEndWithMarker(text)) {
       return Optional.empty();
     }
     Matcher m = AT_END.matcher(text);
@@ -134,6 +192,9 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
   public static String strip(String text) {
     if (text == null) {
       return "";
+    }
+    if (!mayEndWithMarker(text)) {
+      return text;
     }
     Matcher m = AT_END.matcher(text);
     return m.find() ? m.replaceFirst("") : JOBS_AS_CODE_AT_END.matcher(text).replaceFirst("");

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WireMapsTest {
@@ -83,5 +84,40 @@ class WireMapsTest {
     assertThat(WireMaps.get(read, "settings.threads")).isEqualTo(4L);
     assertThat(WireMaps.with(read, "schedule.cron", "0 5 * * *"))
         .containsEntry("schedule", Map.of("cron", "0 5 * * *"));
+  }
+
+  @Test
+  void aDottedPathIsWalkedAsSplittingItOnDotsWalksIt() {
+    Map<String, Object> inner = new LinkedHashMap<>();
+    inner.put("b", "deep");
+    inner.put("", "empty key");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("a", inner);
+    fields.put("", Map.of("b", "under empty"));
+    fields.put("s", "text");
+    String[] pieces = {"a", "b", "", "s", "x"};
+    Random random = new Random(41);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder path = new StringBuilder();
+      for (int k = random.nextInt(5); k > 0; k--) {
+        path.append(pieces[random.nextInt(pieces.length)]);
+        if (random.nextInt(4) > 0) {
+          path.append('.');
+        }
+      }
+      String p = path.toString();
+      assertThat(WireMaps.get(fields, p)).as(p).isEqualTo(bySplitting(fields, p));
+    }
+  }
+
+  private static Object bySplitting(Map<String, Object> fields, String path) {
+    Object cur = fields;
+    for (String part : path.split("\\.")) {
+      if (!(cur instanceof Map<?, ?> m)) {
+        return null;
+      }
+      cur = m.get(part);
+    }
+    return cur;
   }
 }

@@ -3,6 +3,7 @@ package io.github.dbtcloud.core.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MarkerTest {
@@ -127,5 +128,84 @@ class MarkerTest {
     assertThat(marker.sameIdentity(new Marker("analytics", "nightly"))).isTrue();
     assertThat(marker.withFingerprint("000000").protect()).isTrue();
     assertThat(Marker.strip("Builds. [[nightly#ab12cd protected]]")).isEqualTo("Builds.");
+  }
+
+  @Test
+  void aTextThePreCheckPassesOverIsOneNeitherPatternMatches() {
+    String[] anywhere = {"[[", "]]", "]", "nightly", "x", " ", "\u00a0", "\n"};
+    String[][] marker = {
+      {"[["},
+      {"", "ns/", "a.b/"},
+      {"nightly", "*:id", "dbt:x-1", ""},
+      {"", "#ab12cd", "#AB12CD"},
+      {"", " protected"},
+      {"]]", "]"}
+    };
+    String[] after = {
+      " ", "\t", "\n", "\r\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u2029", "x"
+    };
+    Random random = new Random(31);
+    int markers = 0;
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(4); k > 0; k--) {
+        text.append(anywhere[random.nextInt(anywhere.length)]);
+      }
+      if (random.nextBoolean()) {
+        for (String[] part : marker) {
+          text.append(part[random.nextInt(part.length)]);
+        }
+      }
+      for (int k = random.nextInt(4); k > 0; k--) {
+        text.append(after[random.nextInt(after.length)]);
+      }
+      String t = text.toString();
+      boolean matches =
+          Marker.AT_END.matcher(t).find() || Marker.JOBS_AS_CODE_AT_END.matcher(t).find();
+      if (matches) {
+        markers++;
+        assertThat(Marker.mayEndWithMarker(t)).as(t).isTrue();
+      }
+      if (!Marker.mayEndWithMarker(t)) {
+        assertThat(Marker.find(t)).as(t).isEmpty();
+        assertThat(Marker.strip(t)).as(t).isSameAs(t);
+      }
+    }
+    assertThat(markers).isGreaterThan(1_000);
+  }
+
+  @Test
+  void aMarkerBeforeALineTerminatorEndingTheTextIsFoundAsThePatternFindsIt() {
+    for (String end : new String[] {"\n", "\r\n", "\u0085", "\u2028", "\u2029", " \u2028"}) {
+      assertThat(Marker.find("Builds. [[nightly]]" + end))
+          .as(end)
+          .contains(new Marker(null, "nightly"));
+    }
+    assertThat(Marker.find("Builds. [[nightly]]\u2028 ")).isEmpty();
+  }
+
+  @Test
+  void namesAndFingerprintsAreCheckedAsTheirPatternsCheckThem() {
+    String alphabet = "aZ09_.-/# é:*\u0000[";
+    Random random = new Random(37);
+    for (int n = 0; n < 50_000; n++) {
+      char[] chars = new char[random.nextInt(8)];
+      for (int k = 0; k < chars.length; k++) {
+        chars[k] = alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      String text = new String(chars);
+      assertThat(Marker.isName(text)).as(text).isEqualTo(Marker.NAME.matcher(text).matches());
+    }
+    String hex = "0123456789abcdefABg";
+    for (int n = 0; n < 50_000; n++) {
+      char[] chars = new char[4 + random.nextInt(4)];
+      for (int k = 0; k < chars.length; k++) {
+        chars[k] = hex.charAt(random.nextInt(hex.length()));
+      }
+      String text = new String(chars);
+      assertThat(Marker.isFingerprint(text))
+          .as(text)
+          .isEqualTo(Marker.FINGERPRINT.matcher(text).matches());
+    }
   }
 }
