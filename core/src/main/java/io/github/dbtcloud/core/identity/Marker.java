@@ -128,6 +128,28 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
     return end >= 2 && text.charAt(end - 1) == ']' && text.charAt(end - 2) == ']';
   }
 
+  /**
+   * Where a search for a marker at the end of {@code text} can start, or -1 when there is none: the
+   * whitespace before its last {@code [[}. Neither pattern's marker holds a {@code [}, so a match
+   * opens at that last {@code [[} and starts at the whitespace before it, which is where the search
+   * over the whole text would find it first; searching from there finds the same match without a
+   * regex attempt at every earlier position.
+   */
+  static int searchFrom(String text) {
+    if (!mayEndWithMarker(text)) {
+      return -1;
+    }
+    int open = text.lastIndexOf("[[");
+    if (open < 0) {
+      return -1;
+    }
+    int from = open;
+    while (from > 0 && isRegexSpace(text.charAt(from - 1))) {
+      from--;
+    }
+    return from;
+  }
+
   /** Java's {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
@@ -170,14 +192,15 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
 
   /** The marker at the end of {@code text} (this form or dbt-jobs-as-code's), if any. */
   public static Optional<Marker> find(String text) {
-    if (text == null || !mayEndWithMarker(text)) {
+    int from = text == null ? -1 : searchFrom(text);
+    if (from < 0) {
       return Optional.empty();
     }
-    Matcher m = AT_END.matcher(text);
+    Matcher m = AT_END.matcher(text).region(from, text.length());
     if (m.find()) {
       return Optional.of(new Marker(m.group(1), m.group(2), m.group(3), m.group(4) != null));
     }
-    Matcher jobsAsCode = JOBS_AS_CODE_AT_END.matcher(text);
+    Matcher jobsAsCode = JOBS_AS_CODE_AT_END.matcher(text).region(from, text.length());
     return jobsAsCode.find()
         ? Optional.of(new Marker(null, jobsAsCode.group(1)))
         : Optional.empty();
@@ -193,11 +216,18 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
     if (text == null) {
       return "";
     }
-    if (!mayEndWithMarker(text)) {
+    int from = searchFrom(text);
+    if (from < 0) {
       return text;
     }
-    Matcher m = AT_END.matcher(text);
-    return m.find() ? m.replaceFirst("") : JOBS_AS_CODE_AT_END.matcher(text).replaceFirst("");
+    Matcher m = AT_END.matcher(text).region(from, text.length());
+    if (!m.find()) {
+      m = JOBS_AS_CODE_AT_END.matcher(text).region(from, text.length());
+      if (!m.find()) {
+        return text;
+      }
+    }
+    return text.substring(0, m.start()) + text.substring(m.end());
   }
 
   /** {@code text} with this marker at its end, replacing any marker already there. */

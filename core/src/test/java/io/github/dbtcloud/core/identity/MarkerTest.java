@@ -131,8 +131,8 @@ class MarkerTest {
   }
 
   @Test
-  void aTextThePreCheckPassesOverIsOneNeitherPatternMatches() {
-    String[] anywhere = {"[[", "]]", "]", "nightly", "x", " ", "\u00a0", "\n"};
+  void findsAndStripsAsThePatternsSearchingTheWholeTextDo() {
+    String[] anywhere = {"[[", "]]", "]", "[", "nightly", "[[x]]", "x", " ", "\t", "\u00a0", "\n"};
     String[][] marker = {
       {"[["},
       {"", "ns/", "a.b/"},
@@ -164,10 +164,11 @@ class MarkerTest {
           Marker.AT_END.matcher(t).find() || Marker.JOBS_AS_CODE_AT_END.matcher(t).find();
       if (matches) {
         markers++;
-        assertThat(Marker.mayEndWithMarker(t)).as(t).isTrue();
       }
+      assertThat(Marker.find(t)).as(t).isEqualTo(findOverTheWholeText(t));
+      assertThat(Marker.strip(t)).as(t).isEqualTo(stripOverTheWholeText(t));
       if (!Marker.mayEndWithMarker(t)) {
-        assertThat(Marker.find(t)).as(t).isEmpty();
+        assertThat(matches).as(t).isFalse();
         assertThat(Marker.strip(t)).as(t).isSameAs(t);
       }
     }
@@ -207,5 +208,25 @@ class MarkerTest {
           .as(text)
           .isEqualTo(Marker.FINGERPRINT.matcher(text).matches());
     }
+  }
+
+  /** The search as it was: each pattern over the whole text. */
+  private static java.util.Optional<Marker> findOverTheWholeText(String text) {
+    java.util.regex.Matcher m = Marker.AT_END.matcher(text);
+    if (m.find()) {
+      return java.util.Optional.of(
+          new Marker(m.group(1), m.group(2), m.group(3), m.group(4) != null));
+    }
+    java.util.regex.Matcher jobsAsCode = Marker.JOBS_AS_CODE_AT_END.matcher(text);
+    return jobsAsCode.find()
+        ? java.util.Optional.of(new Marker(null, jobsAsCode.group(1)))
+        : java.util.Optional.empty();
+  }
+
+  private static String stripOverTheWholeText(String text) {
+    java.util.regex.Matcher m = Marker.AT_END.matcher(text);
+    return m.find()
+        ? m.replaceFirst("")
+        : Marker.JOBS_AS_CODE_AT_END.matcher(text).replaceFirst("");
   }
 }
