@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * An unmodifiable, insertion-ordered map of wire fields that shares its keys with every map of the
@@ -31,6 +32,9 @@ final class FrozenMap extends AbstractMap<String, Object> {
 
   private final Shape shape;
   private final Object[] values;
+
+  /** {@link Fingerprint#contentHash} of this map once taken: the map never changes. */
+  private volatile String contentHash;
 
   private FrozenMap(Shape shape, Object[] values) {
     this.shape = shape;
@@ -54,6 +58,17 @@ final class FrozenMap extends AbstractMap<String, Object> {
     }
     Shape raced = SHAPES.putIfAbsent(list, made);
     return raced == null ? made : raced;
+  }
+
+  /** This map's content hash: {@code hash}'s, taken the first time it is asked for. */
+  String contentHash(Function<Map<String, Object>, String> hash) {
+    String known = contentHash;
+    if (known == null) {
+      // two threads may both take it: the same value
+      known = hash.apply(this);
+      contentHash = known;
+    }
+    return known;
   }
 
   @Override

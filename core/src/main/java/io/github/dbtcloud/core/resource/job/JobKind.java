@@ -2,6 +2,7 @@ package io.github.dbtcloud.core.resource.job;
 
 import io.github.dbtcloud.core.DbtCloudException;
 import io.github.dbtcloud.core.api.DbtCloudApiException;
+import io.github.dbtcloud.core.api.Fingerprint;
 import io.github.dbtcloud.core.config.JobSpec;
 import io.github.dbtcloud.core.config.ProjectSpec;
 import io.github.dbtcloud.core.identity.Marker;
@@ -143,6 +144,8 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
     if (!refused.isEmpty()) {
       throw new PlanRefusedException(refused);
     }
+    // every job left as it is is planned with its fingerprint, a hash of all its fields
+    Fingerprint.prefetch(jobs.all());
     KindPlan.Builder out = new KindPlan.Builder();
     jobs.unmanaged()
         .forEach(j -> out.unmanaged(new Unmanaged(this, project.key(), j.id(), j.name())));
