@@ -158,4 +158,43 @@ class FingerprintTest {
     String s = new String(chars).replaceAll("[\ud83d](?![\ude80])|(?<![\ud83d])[\ude80]", "x");
     return s + Arrays.hashCode(chars) % 3;
   }
+
+  /** A wire object over a map, as the resource kinds are. */
+  private record Wire(Map<String, Object> fields) implements WireObject {
+    @Override
+    public Long id() {
+      return (Long) fields.get("id");
+    }
+
+    @Override
+    public WireObject with(String path, Object value) {
+      return new Wire(WireMaps.with(fields, path, value));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void hashesTakenOnManyThreadsAheadAreTheHashesOfTheContent() {
+    Random random = new Random(43);
+    List<Wire> read = new ArrayList<>();
+    List<Map<String, Object>> plain = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("id", (long) i);
+      fields.put("updated_at", "2021-11-18T15:19:03.185687+00:00");
+      fields.put("name", randomText(random));
+      fields.put("settings", randomValue(random, 2));
+      plain.add(fields);
+      read.add(new Wire((Map<String, Object>) WireMaps.freeze(fields)));
+    }
+
+    Fingerprint.prefetch(read);
+
+    for (int i = 0; i < read.size(); i++) {
+      assertThat(read.get(i).fingerprint()).isEqualTo(Fingerprint.of(plain.get(i)));
+      // kept: asked again, the same text, not a new one
+      assertThat(read.get(i).fingerprint().contentHash())
+          .isSameAs(read.get(i).fingerprint().contentHash());
+    }
+  }
 }
