@@ -59,25 +59,9 @@ final class PlanFileJson {
       g.writeFieldName("summary");
       summary(g, plan.summary());
       g.writeFieldName("resource_changes");
-      if (plan.resources() == null) {
-        g.writeNull();
-      } else {
-        g.writeStartArray();
-        for (PlanFile.Entry entry : plan.resources()) {
-          entry(g, entry);
-        }
-        g.writeEndArray();
-      }
+      array(g, plan.resources(), PlanFileJson::entry);
       g.writeFieldName("unmanaged_jobs");
-      if (plan.unmanaged() == null) {
-        g.writeNull();
-      } else {
-        g.writeStartArray();
-        for (PlanFile.UnmanagedEntry u : plan.unmanaged()) {
-          unmanaged(g, u);
-        }
-        g.writeEndArray();
-      }
+      array(g, plan.unmanaged(), PlanFileJson::unmanaged);
       g.writeFieldName("warnings");
       strings(g, plan.warnings());
       g.writeEndObject();
@@ -104,15 +88,7 @@ final class PlanFileJson {
     }
     g.writeStartObject();
     g.writeFieldName("projects");
-    if (scope.projects() == null) {
-      g.writeNull();
-    } else {
-      g.writeStartArray();
-      for (PlanFile.ProjectEntry p : scope.projects()) {
-        project(g, p);
-      }
-      g.writeEndArray();
-    }
+    array(g, scope.projects(), PlanFileJson::project);
     g.writeStringField("namespace", scope.namespace());
     g.writeBooleanField("prune", scope.prune());
     g.writeNumberField("max_deletes", scope.maxDeletes());
@@ -187,21 +163,9 @@ final class PlanFileJson {
     }
     if (e.fields() != null) {
       g.writeFieldName("fields");
-      g.writeStartArray();
-      for (PlanFile.FieldEntry field : e.fields()) {
-        field(g, field);
-      }
-      g.writeEndArray();
+      array(g, e.fields(), PlanFileJson::field);
       g.writeFieldName("pending");
-      if (e.pending() == null) {
-        g.writeNull();
-      } else {
-        g.writeStartArray();
-        for (PlanFile.PendingEntry p : e.pending()) {
-          pending(g, p);
-        }
-        g.writeEndArray();
-      }
+      array(g, e.pending(), PlanFileJson::pending);
       g.writeFieldName("before");
       value(g, e.before());
       g.writeFieldName("after");
@@ -254,13 +218,25 @@ final class PlanFileJson {
   }
 
   private static void strings(JsonGenerator g, List<String> texts) throws IOException {
-    if (texts == null) {
+    array(g, texts, JsonGenerator::writeString);
+  }
+
+  /** How one item of an array is written. */
+  @FunctionalInterface
+  private interface ItemWriter<T> {
+    void write(JsonGenerator g, T item) throws IOException;
+  }
+
+  /** A list as a JSON array, null as null. */
+  private static <T> void array(JsonGenerator g, List<T> items, ItemWriter<T> item)
+      throws IOException {
+    if (items == null) {
       g.writeNull();
       return;
     }
     g.writeStartArray();
-    for (String text : texts) {
-      g.writeString(text);
+    for (T each : items) {
+      item.write(g, each);
     }
     g.writeEndArray();
   }
