@@ -44,8 +44,8 @@ class CronCheckTest {
         }
       }
     }
-    // stars, the range of each field and the steps up to its top
-    assertThat(plain).isEqualTo(5 + (60 + 24 + 31 + 12 + 8) + (59 + 23 + 31 + 12 + 7));
+    // stars, the range of each field, the steps up to its top, and 1-5 in each
+    assertThat(plain).isEqualTo(5 + (60 + 24 + 31 + 12 + 8) + (59 + 23 + 31 + 12 + 7) + 5);
   }
 
   @Test
@@ -68,6 +68,61 @@ class CronCheckTest {
       assertThat(accepts(edge)).as(edge).isTrue();
     }
     assertThat(plain).isEqualTo(20_000);
+  }
+
+  @Test
+  void everyRangeTakenAsPlainIsOneCronUtilsAccepts() {
+    int plain = 0;
+    for (int i = 0; i < 5; i++) {
+      for (int low = -1; low <= 61; low++) {
+        for (int high = -1; high <= 61; high++) {
+          String field = low + "-" + high;
+          String[] cron = {"*", "*", "*", "*", "*"};
+          cron[i] = field;
+          String text = String.join(" ", cron);
+          if (CronCheck.plainField(i, field, 0, field.length())) {
+            plain++;
+            assertThat(accepts(text)).as(text).isTrue();
+          }
+        }
+      }
+    }
+    // every rising pair within each field's range: n (n - 1) / 2 for 60, 24, 31, 12 and 8 values
+    assertThat(plain).isEqualTo(1770 + 276 + 465 + 66 + 28);
+  }
+
+  @Test
+  void listsOfNumbersAndRangesTakenAsPlainAreOnesCronUtilsAccepts() {
+    Random random = new Random(31);
+    List<String> elements = new ArrayList<>(List.of("", "*", "*/5", "MON", "1-5/2", "-1", "1-"));
+    for (int n = 0; n < 62; n++) {
+      elements.add(Integer.toString(n));
+      elements.add(random.nextInt(62) + "-" + random.nextInt(62));
+    }
+    for (int n = 0; n < 10; n++) {
+      elements.add("0" + n);
+    }
+    int plain = 0;
+    for (int n = 0; n < 20_000; n++) {
+      int i = random.nextInt(5);
+      StringBuilder field = new StringBuilder();
+      for (int k = 1 + random.nextInt(4); k > 0; k--) {
+        field.append(elements.get(random.nextInt(elements.size()))).append(k > 1 ? "," : "");
+      }
+      String[] cron = {"*", "*", "*", "*", "*"};
+      cron[i] = field.toString();
+      String text = String.join(" ", cron);
+      if (CronCheck.plainField(i, text, 2 * i, 2 * i + field.length())) {
+        plain++;
+        assertThat(accepts(text)).as(text).isTrue();
+      }
+    }
+    assertThat(plain).isGreaterThan(2_000);
+    assertThat(CronCheck.plainField(4, "1-5,0", 0, 5)).isTrue();
+    assertThat(CronCheck.plainField(0, "0,30", 0, 4)).isTrue();
+    for (String notPlain : List.of("1,", ",1", "1,,2", "5-1", "3-3", "1-", "-1", "1-5/2", "*,1")) {
+      assertThat(CronCheck.plainField(0, notPlain, 0, notPlain.length())).as(notPlain).isFalse();
+    }
   }
 
   @Test
