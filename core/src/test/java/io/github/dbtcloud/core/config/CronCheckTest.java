@@ -35,13 +35,7 @@ class CronCheckTest {
     int plain = 0;
     for (int i = 0; i < 5; i++) {
       for (String field : candidates()) {
-        String[] cron = {"*", "*", "*", "*", "*"};
-        cron[i] = field;
-        String text = String.join(" ", cron);
-        if (CronCheck.plainField(i, field, 0, field.length())) {
-          plain++;
-          assertThat(accepts(text)).as(text).isTrue();
-        }
+        plain += plainOnesAccepted(i, field);
       }
     }
     // stars, the range of each field, the steps up to its top, and 1-5 in each
@@ -77,13 +71,7 @@ class CronCheckTest {
       for (int low = -1; low <= 61; low++) {
         for (int high = -1; high <= 61; high++) {
           String field = low + "-" + high;
-          String[] cron = {"*", "*", "*", "*", "*"};
-          cron[i] = field;
-          String text = String.join(" ", cron);
-          if (CronCheck.plainField(i, field, 0, field.length())) {
-            plain++;
-            assertThat(accepts(text)).as(text).isTrue();
-          }
+          plain += plainOnesAccepted(i, field);
         }
       }
     }
@@ -109,9 +97,7 @@ class CronCheckTest {
       for (int k = 1 + random.nextInt(4); k > 0; k--) {
         field.append(elements.get(random.nextInt(elements.size()))).append(k > 1 ? "," : "");
       }
-      String[] cron = {"*", "*", "*", "*", "*"};
-      cron[i] = field.toString();
-      String text = String.join(" ", cron);
+      String text = onlyField(i, field.toString());
       if (CronCheck.plainField(i, text, 2 * i, 2 * i + field.length())) {
         plain++;
         assertThat(accepts(text)).as(text).isTrue();
@@ -132,6 +118,25 @@ class CronCheckTest {
     assertThat(CronCheck.plainField(0, "*/0", 0, 3)).isFalse();
     assertThat(CronCheck.plainField(0, "05", 0, 2)).isFalse();
     assertThat(accepts("0 24 * * *")).isFalse();
+  }
+
+  /**
+   * 1 when {@code field} is a plain field {@code i} (and then cron-utils must accept it), else 0.
+   */
+  private static int plainOnesAccepted(int i, String field) {
+    if (!CronCheck.plainField(i, field, 0, field.length())) {
+      return 0;
+    }
+    String text = onlyField(i, field);
+    assertThat(accepts(text)).as(text).isTrue();
+    return 1;
+  }
+
+  /** A cron of stars but for field {@code i}. */
+  private static String onlyField(int i, String field) {
+    String[] cron = {"*", "*", "*", "*", "*"};
+    cron[i] = field;
+    return String.join(" ", cron);
   }
 
   private static boolean accepts(String cron) {
