@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code mvn dbt:plan} against an emulator in this JVM (no latency), alternating them in every
  * repeat so both see the same machine, and the time from the plan's process start to the first
  * request the emulator answered. Each with the JVM's defaults and with the {@code .mvn/jvm.config}
- * settings the docs recommend ({@link #JVMS}). It runs the plugin installed in the local
+ * settings the docs recommend ({@link #jvms}). It runs the plugin installed in the local
  * repository: install this checkout first ({@code ./mvnw -B -ntp install -DskipTests}).
  */
 final class ProcessBenchmark {
@@ -29,6 +29,7 @@ final class ProcessBenchmark {
   private final PlanApplyBenchmark bench;
   private final String maven = System.getProperty("bench.maven", "../mvnw");
   private final String mavenOpts = System.getProperty("bench.mavenOpts", "");
+  private final String javaHome = System.getProperty("bench.javaHome", "");
   private final String plugin =
       "io.github.dbtcloud:dbt-maven-plugin:"
           + System.getProperty("bench.pluginVersion", "0.1.0-SNAPSHOT")
@@ -40,6 +41,8 @@ final class ProcessBenchmark {
 
   void run() throws Exception {
     Path launcher = launcher();
+    List<String> version = version(launcher);
+    List<Jvm> jvms = jvms(javaFeature(version));
     ArrayNode rows = bench.results.putArray("process");
     bench.line("");
     bench.line(
@@ -47,11 +50,12 @@ final class ProcessBenchmark {
             + " dbt:plan` ("
             + launcher
             + " "
-            + version(launcher)
+            + String.join(", ", version)
             + (mavenOpts.isBlank() ? "" : ", MAVEN_OPTS=" + mavenOpts)
+            + (javaHome.isBlank() ? "" : ", JAVA_HOME=" + javaHome)
             + "), with the JVM's defaults and with each .mvn/jvm.config docs/benchmarks.md"
             + " recommends:");
-    for (Jvm jvm : JVMS) {
+    for (Jvm jvm : jvms) {
       bench.line(
           "  "
               + jvm.name()
@@ -88,7 +92,7 @@ final class ProcessBenchmark {
                 plugin,
                 "-Ddbt.baseUrl=" + server.url(),
                 "-Ddbt.files=" + String.join(",", patterns));
-        for (Jvm setup : JVMS) {
+        for (Jvm setup : jvms) {
           String jvm = setup.name();
           // Once each untimed: the file cache, a clear message when the plugin is not installed,
           // and where the setup has one the class-data archive, written by a plan as a user would.
@@ -160,16 +164,35 @@ final class ProcessBenchmark {
   /**
    * The JVM's defaults, then the settings docs/benchmarks.md recommends for a project that runs the
    * goals: C1 only and the serial collector (a short process never reaches the code C2 would
-   * compile, nor needs a parallel collector), then also a class-data archive of what a plan loads.
+   * compile, nor needs a parallel collector), then also a class-data archive of what a plan loads;
+   * from Java 25 on also the ahead-of-time cache (JEP 483, 514, 515: classes loaded and linked, and
+   * method profiles, from a training run), with the JIT's defaults and with C1 alone.
    */
-  static final List<Jvm> JVMS =
-      List.of(
-          new Jvm("default", List.of(), List.of()),
-          new Jvm("c1", C1_SERIAL, List.of()),
+  static List<Jvm> jvms(int javaFeature) {
+    List<Jvm> jvms = new ArrayList<>();
+    jvms.add(new Jvm("default", List.of(), List.of()));
+    jvms.add(new Jvm("c1", C1_SERIAL, List.of()));
+    jvms.add(
+        new Jvm(
+            "c1+cds",
+            concat(C1_SERIAL, "-XX:SharedArchiveFile=.mvn/dbt.jsa"),
+            concat(C1_SERIAL, "-XX:ArchiveClassesAtExit=.mvn/dbt.jsa")));
+    if (javaFeature >= 25) {
+      jvms.add(
           new Jvm(
-              "c1+cds",
-              concat(C1_SERIAL, "-XX:SharedArchiveFile=.mvn/dbt.jsa"),
-              concat(C1_SERIAL, "-XX:ArchiveClassesAtExit=.mvn/dbt.jsa")));
+              "aot",
+              List.of("-XX:AOTCache=.mvn/dbt.aot"),
+              List.of("-XX:AOTCacheOutput=.mvn/dbt.aot", "-Xlog:aot=off", "-Xlog:cds=off")));
+      jvms.add(
+          new Jvm(
+              "c1+aot",
+              concat(C1_SERIAL, "-XX:AOTCache=.mvn/dbt.aot"),
+              concat(
+                  concat(concat(C1_SERIAL, "-XX:AOTCacheOutput=.mvn/dbt.aot"), "-Xlog:aot=off"),
+                  "-Xlog:cds=off")));
+    }
+    return List.copyOf(jvms);
+  }
 
   private static List<String> concat(List<String> options, String option) {
     List<String> all = new ArrayList<>(options);
@@ -183,6 +206,7 @@ final class ProcessBenchmark {
     if (options.isEmpty()) {
       Files.deleteIfExists(mvn.resolve("jvm.config"));
       Files.deleteIfExists(mvn.resolve("dbt.jsa"));
+      Files.deleteIfExists(mvn.resolve("dbt.aot"));
       return;
     }
     Files.createDirectories(mvn);
@@ -198,17 +222,41 @@ final class ProcessBenchmark {
     return path.toAbsolutePath().normalize();
   }
 
-  private static String version(Path launcher) {
+  /** Maven's and Java's versions as {@code mvn -v} prints them, or {@code ?} for each. */
+  private List<String> version(Path launcher) {
     try {
-      Process p = new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true);
+      environment(builder);
+      Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
-      return out.lines().filter(l -> l.startsWith("Apache Maven")).findFirst().orElse("?").strip();
+      return List.of(
+          line(out, "Apache Maven").replaceAll(" \\(.*", ""), line(out, "Java version:"));
     } catch (IOException e) {
-      return "?";
+      return List.of("?", "?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "?";
+      return List.of("?", "?");
+    }
+  }
+
+  private static String line(String out, String start) {
+    return out.lines().filter(l -> l.startsWith(start)).findFirst().orElse("?").strip();
+  }
+
+  /** The feature release of {@code Java version: 25.0.3, vendor: ...}; 0 when unknown. */
+  static int javaFeature(List<String> version) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Java version: (\\d+)").matcher(version.get(1));
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private void environment(ProcessBuilder builder) {
+    if (!mavenOpts.isBlank()) {
+      builder.environment().put("MAVEN_OPTS", mavenOpts);
+    }
+    if (!javaHome.isBlank()) {
+      builder.environment().put("JAVA_HOME", javaHome);
     }
   }
 
@@ -227,9 +275,7 @@ final class ProcessBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("DBT_CLOUD_API_TOKEN", Fixture.TOKEN);
-    if (!mavenOpts.isBlank()) {
-      builder.environment().put("MAVEN_OPTS", mavenOpts);
-    }
+    environment(builder);
     long start = System.nanoTime();
     Process process = builder.start();
     if (started != null) {

@@ -125,7 +125,10 @@ final class YamlSource {
         }
       }
       try (Reader source = new StringReader(text)) {
-        YamlSlim.Slim slim = YamlSlim.slim(composer(source).getSingleNode());
+        YamlSlim.Slim slim = YamlSlim.direct(parser(source), new YamlResolver());
+        if (slim == null) {
+          slim = YamlSlim.slim(composer(new StringReader(text)).getSingleNode());
+        }
         Node node = slim.root();
         ScalarNode tooLong = slim.tooLong();
         if (tooLong != null) {
@@ -176,8 +179,8 @@ final class YamlSource {
   /**
    * Whether the bytes may hold what {@link Expansion} bounds: an anchor, which every alias needs.
    * Without one the tree is no larger than the file, so a large file of plain values (10,000 jobs
-   * is 1.4 MB) is parsed once, and its values' lengths are checked while its tree is copied ({@link
-   * YamlSlim#slim}).
+   * is 1.4 MB) is parsed once, and its values' lengths are checked while its tree is built ({@link
+   * YamlSlim#direct}).
    */
   private static boolean mayExpand(byte[] bytes) {
     for (byte b : bytes) {
@@ -219,9 +222,11 @@ final class YamlSource {
 
   /** What {@code new Yaml(...).compose(source)} uses, with the faster resolver. */
   private static Composer composer(Reader source) {
-    LoaderOptions options = options();
-    return new Composer(
-        new ParserImpl(new StreamReader(source), options), new YamlResolver(), options);
+    return new Composer(parser(source), new YamlResolver(), options());
+  }
+
+  private static ParserImpl parser(Reader source) {
+    return new ParserImpl(new StreamReader(source), options());
   }
 
   static LoaderOptions options() {
