@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * bench.parallelism} (1,4,8,16), {@code bench.memoryJobs} (10000,50000), {@code bench.memoryHeap}
  * (256m), {@code bench.verifyMinutes} (10), {@code bench.processJobs} (100,10000), {@code
  * bench.maven} (../mvnw), {@code bench.mavenOpts} (the child Mavens' MAVEN_OPTS), {@code
- * bench.javaHome} (the child Mavens' JAVA_HOME), {@code bench.pluginVersion}, {@code bench.out} (target/bench).
+ * bench.javaHome} (the child Mavens' JAVA_HOME), {@code bench.pluginVersion}, {@code bench.out}
+ * (target/bench).
  */
 public final class PlanApplyBenchmark {
 

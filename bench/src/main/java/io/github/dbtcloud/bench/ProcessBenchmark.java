@@ -225,7 +225,8 @@ final class ProcessBenchmark {
   /** Maven's and Java's versions as {@code mvn -v} prints them, or {@code ?} for each. */
   private List<String> version(Path launcher) {
     try {
-      ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true);
+      ProcessBuilder builder =
+          new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true);
       environment(builder);
       Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
