@@ -138,7 +138,7 @@ public final class PlanApplyBenchmark {
             "changes"));
     for (int jobs : ints("bench.planJobs", "100,1000,5000,10000")) {
       Fixture fixture = Fixture.of(jobs);
-      Path dir = Files.createTempDirectory("dbt-bench-plan-");
+      Path dir = Scratch.dir("dbt-bench-plan-");
       List<String> patterns = fixture.write(dir, 1);
       try (Server server = Server.start(fixture.seed(1), latency)) {
         List<Double> startup = new ArrayList<>();
@@ -270,7 +270,7 @@ public final class PlanApplyBenchmark {
   /** A fresh account of {@code k} jobs at one thread, and a file that wants them at two. */
   private ApplyRun apply(int k, int parallelism, int latencyMs) throws Exception {
     Fixture fixture = new Fixture(k, 2, 0);
-    Path dir = Files.createTempDirectory("dbt-bench-apply-");
+    Path dir = Scratch.dir("dbt-bench-apply-");
     List<String> patterns = fixture.write(dir, 2);
     try (Server server = Server.start(fixture.seed(1), latencyMs)) {
       server.reset();
@@ -294,7 +294,7 @@ public final class PlanApplyBenchmark {
 
   private void noop() throws Exception {
     Fixture fixture = Fixture.of(1_000);
-    Path dir = Files.createTempDirectory("dbt-bench-noop-");
+    Path dir = Scratch.dir("dbt-bench-noop-");
     List<String> patterns = fixture.write(dir, 1);
     try (Server server = Server.start(fixture.seed(1), latency)) {
       List<Double> wall = new ArrayList<>();
@@ -335,7 +335,7 @@ public final class PlanApplyBenchmark {
     line("plan in a child JVM at -Xmx" + heap + " (no latency)");
     for (int jobs : ints("bench.memoryJobs", "10000,50000")) {
       Fixture fixture = Fixture.of(jobs);
-      Path dir = Files.createTempDirectory("dbt-bench-memory-");
+      Path dir = Scratch.dir("dbt-bench-memory-");
       List<String> patterns = fixture.write(dir, 1);
       try (Server server = Server.start(fixture.seed(1), 0)) {
         List<String> command = new ArrayList<>();

@@ -75,7 +75,7 @@ final class ProcessBenchmark {
             "1st-val"));
     for (int jobs : PlanApplyBenchmark.ints("bench.processJobs", "100,10000")) {
       Fixture fixture = Fixture.of(jobs);
-      Path dir = Files.createTempDirectory("dbt-bench-process-");
+      Path dir = Scratch.dir("dbt-bench-process-");
       List<String> patterns = fixture.write(dir, 1);
       Files.writeString(dir.resolve("pom.xml"), POM);
       AtomicLong first = new AtomicLong();

@@ -14,7 +14,6 @@ import io.github.dbtcloud.emulator.runs.ManualClock;
 import io.github.dbtcloud.emulator.runs.RunScript;
 import io.github.dbtcloud.emulator.runs.RunScript.Outcome;
 import io.github.dbtcloud.emulator.runs.RunScript.Step;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +140,7 @@ final class VerificationBenchmark {
 
   private Once once(Outcome ending) throws Exception {
     Fixture fixture = new Fixture(3, 1, 0);
-    Path dir = Files.createTempDirectory("dbt-bench-verify-");
+    Path dir = Scratch.dir("dbt-bench-verify-");
     List<String> patterns = fixture.write(dir, 1);
     // One clock for the emulator's runs and core's poller, moved only when core sleeps.
     ManualClock time = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
