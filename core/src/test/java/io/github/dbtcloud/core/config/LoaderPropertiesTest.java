@@ -107,6 +107,65 @@ class LoaderPropertiesTest {
     assertLoadsOrExplains(yaml);
   }
 
+  @Property(tries = 400)
+  void mutatedValidFilesAreReadFromEventsAsTheComposerReadsThem(
+      @ForAll("mutatedFiles") String yaml) {
+    YamlSlimTest.readsAsTheComposerDoes(yaml, yaml);
+  }
+
+  @Property(tries = 300)
+  void randomDocumentsAreReadFromEventsAsTheComposerReadsThem(
+      @ForAll("randomDocuments") String yaml) {
+    YamlSlimTest.readsAsTheComposerDoes(yaml, yaml);
+  }
+
+  @Property(tries = 300)
+  void arbitraryTextIsReadFromEventsAsTheComposerReadsIt(@ForAll("yamlishText") String yaml) {
+    YamlSlimTest.readsAsTheComposerDoes(yaml, yaml);
+  }
+
+  /** The same documents written in every style SnakeYAML's emitter has: flow, block, quoted. */
+  @Property(tries = 300)
+  void documentsInEveryStyleAreReadFromEventsAsTheComposerReadsThem(
+      @ForAll("randomDocuments") String yaml,
+      @ForAll DumperOptions.FlowStyle flow,
+      @ForAll DumperOptions.ScalarStyle scalars,
+      @ForAll boolean canonical) {
+    Object tree;
+    try {
+      tree = new Yaml().load(yaml);
+    } catch (RuntimeException e) {
+      return; // not YAML: the properties above hold its errors
+    }
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(flow);
+    options.setDefaultScalarStyle(scalars);
+    options.setCanonical(canonical);
+    String restyled = new Yaml(options).dump(texts(tree));
+    boolean direct = YamlSlimTest.readsAsTheComposerDoes(restyled, restyled);
+    // Texts only, no object twice: nothing the emitter must tag or alias, so the events build it.
+    assertThat(direct).as(restyled).isEqualTo(!canonical);
+  }
+
+  /** A copy of a loaded tree with every value a text, each list and mapping a new one. */
+  private static Object texts(Object tree) {
+    if (tree instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), texts(v)));
+      return copy;
+    }
+    if (tree instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(texts(v)));
+      return copy;
+    }
+    // Bytes (!!binary) as their Base64 text: a text of control characters would be written
+    // !!binary.
+    return tree instanceof byte[] bytes
+        ? java.util.Base64.getEncoder().encodeToString(bytes)
+        : String.valueOf(tree);
+  }
+
   private static void assertLoadsOrExplains(String yaml) {
     Path file = write(yaml);
     try {
