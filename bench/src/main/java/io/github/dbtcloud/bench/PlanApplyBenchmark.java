@@ -21,6 +21,8 @@ import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
 import io.github.dbtcloud.emulator.http.ExchangeListener;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,14 +130,16 @@ public final class PlanApplyBenchmark {
     line(
         String.format(
             Locale.ROOT,
-            "%7s %5s %9s %26s %26s %26s %s",
+            "%7s %5s %9s %26s %26s %26s %7s %9s %9s",
             "jobs",
             "envs",
             "requests",
             "start-up ms (min/med/max)",
             "read span ms",
             "post-read ms",
-            "changes"));
+            "changes",
+            "emu cpu",
+            "all cpu"));
     for (int jobs : ints("bench.planJobs", "100,1000,5000,10000")) {
       Fixture fixture = Fixture.of(jobs);
       Path dir = Scratch.dir("dbt-bench-plan-");
@@ -144,6 +148,8 @@ public final class PlanApplyBenchmark {
         List<Double> startup = new ArrayList<>();
         List<Double> read = new ArrayList<>();
         List<Double> post = new ArrayList<>();
+        List<Double> emulatorCpu = new ArrayList<>();
+        List<Double> allCpu = new ArrayList<>();
         int requests = 0;
         int changes = 0;
         for (int r = 0; r < repeats; r++) {
@@ -151,6 +157,8 @@ public final class PlanApplyBenchmark {
           startup.add(run.startupMs);
           read.add(run.readMs);
           post.add(run.postMs);
+          emulatorCpu.add(run.emulatorCpuMs);
+          allCpu.add(run.processCpuMs);
           requests = run.requests;
           changes = run.changes;
         }
@@ -162,29 +170,44 @@ public final class PlanApplyBenchmark {
         stats(row.putObject("startupMs"), startup);
         stats(row.putObject("readSpanMs"), read);
         stats(row.putObject("postReadMs"), post);
+        stats(row.putObject("emulatorCpuMs"), emulatorCpu);
+        stats(row.putObject("processCpuMs"), allCpu);
         line(
             String.format(
                 Locale.ROOT,
-                "%7d %5d %9d %26s %26s %26s %d",
+                "%7d %5d %9d %26s %26s %26s %7d %9.0f %9.0f",
                 jobs,
                 fixture.environments(),
                 requests,
                 mmm(startup),
                 mmm(read),
                 mmm(post),
-                changes));
+                changes,
+                median(emulatorCpu),
+                median(allCpu)));
       }
     }
   }
 
-  /** Times of one dbt:plan: file load, first request to last answer, last answer to done. */
+  /**
+   * Times of one dbt:plan: file load, first request to last answer, last answer to done; and the
+   * CPU the emulator's threads and the whole benchmark process used meanwhile, on the same cores.
+   */
   private record PlanRun(
-      double startupMs, double readMs, double postMs, int requests, int changes) {}
+      double startupMs,
+      double readMs,
+      double postMs,
+      int requests,
+      int changes,
+      double emulatorCpuMs,
+      double processCpuMs) {}
 
   private PlanRun plan(Server server, DesiredFiles files, Path outDir) {
     server.reset();
     AtomicLong reading = new AtomicLong();
     Console console = marking(reading);
+    long emulatorCpu = emulatorCpuNanos();
+    long processCpu = processCpuNanos();
     long start = System.nanoTime();
     Build build = build(files, server.url(), outDir);
     Planner.Planned planned;
@@ -198,7 +221,32 @@ public final class PlanApplyBenchmark {
         (last - reading.get()) / 1e6,
         (end - last) / 1e6,
         server.requests.get(),
-        planned.plan().changes().size());
+        planned.plan().changes().size(),
+        (emulatorCpuNanos() - emulatorCpu) / 1e6,
+        (processCpuNanos() - processCpu) / 1e6);
+  }
+
+  /**
+   * CPU time so far of the emulator's threads: its HTTP pool and the JDK server's dispatcher. The
+   * pool's threads live as long as the emulator, so a difference of two readings is what it used.
+   */
+  private static long emulatorCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (thread != null
+          && (thread.getThreadName().startsWith("dbt-cloud-emulator-http")
+              || thread.getThreadName().startsWith("HTTP-Dispatcher"))) {
+        sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  /** CPU time so far of this whole process, every thread, the JIT's and the collector's too. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   // ---------------------------------------------------------------- apply
