@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole-process part of {@link PlanApplyBenchmark}: what a user waits for at the command line.
@@ -188,15 +190,14 @@ final class ProcessBenchmark {
               "c1+aot",
               concat(C1_SERIAL, "-XX:AOTCache=.mvn/dbt.aot"),
               concat(
-                  concat(concat(C1_SERIAL, "-XX:AOTCacheOutput=.mvn/dbt.aot"), "-Xlog:aot=off"),
-                  "-Xlog:cds=off")));
+                  C1_SERIAL, "-XX:AOTCacheOutput=.mvn/dbt.aot", "-Xlog:aot=off", "-Xlog:cds=off")));
     }
     return List.copyOf(jvms);
   }
 
-  private static List<String> concat(List<String> options, String option) {
+  private static List<String> concat(List<String> options, String... more) {
     List<String> all = new ArrayList<>(options);
-    all.add(option);
+    all.addAll(List.of(more));
     return List.copyOf(all);
   }
 
@@ -247,8 +248,7 @@ final class ProcessBenchmark {
 
   /** The feature release of {@code Java version: 25.0.3, vendor: ...}; 0 when unknown. */
   static int javaFeature(List<String> version) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("Java version: (\\d+)").matcher(version.get(1));
+    Matcher m = Pattern.compile("Java version: (\\d+)").matcher(version.get(1));
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 

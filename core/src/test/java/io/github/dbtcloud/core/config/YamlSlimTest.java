@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -79,28 +80,27 @@ class YamlSlimTest {
   }
 
   /** Documents of plain nodes in every style the format meets. */
-  private static final List<String> PLAIN =
-      List.of(
-          "",
-          "# only a comment\n",
-          "---\n",
-          "---\nversion: 1\n...\n",
-          "plain\n",
-          "version: 1\njobs:\n  nightly: { name: \"Nightly\", threads: 4, steps: [dbt build, 'dbt test'] }\n",
-          "a:\n  - 1\n  - [x, {y: z}]\n  - ~\n  - true\n  - 0o17\n  - 2026-12-06\n  - 1.5\n",
-          "text: |\n  two\n  lines\nfolded: >-\n  one\n  line\nlast: end\n",
-          "quoted: \"a \\\"b\\\" c\"\nsingle: 'it''s'\nmulti: \"one\n  two\"\n",
-          "? complex key\n: value\n? [a, b]\n: flow key\n",
-          "empty_value:\nempty_flow: {}\nempty_list: []\nsales: \"Sales & Marketing\"\n",
-          "- - - - deep\n  - back\n- {a: [1, {b: [2, {c: 3}]}]}\n",
-          "key: !  not tagged by the bang alone\n",
-          "cron: 0 6 * * 1-5\nsteps: [\"dbt run --select tag:nightly\"]\n");
+  static Stream<String> plainDocuments() {
+    return Stream.of(
+        "",
+        "# only a comment\n",
+        "---\n",
+        "---\nversion: 1\n...\n",
+        "plain\n",
+        "version: 1\njobs:\n  nightly: { name: \"Nightly\", threads: 4, steps: [dbt build, 'dbt test'] }\n",
+        "a:\n  - 1\n  - [x, {y: z}]\n  - ~\n  - true\n  - 0o17\n  - 2026-12-06\n  - 1.5\n",
+        "text: |\n  two\n  lines\nfolded: >-\n  one\n  line\nlast: end\n",
+        "quoted: \"a \\\"b\\\" c\"\nsingle: 'it''s'\nmulti: \"one\n  two\"\n",
+        "? complex key\n: value\n? [a, b]\n: flow key\n",
+        "empty_value:\nempty_flow: {}\nempty_list: []\nsales: \"Sales & Marketing\"\n",
+        "- - - - deep\n  - back\n- {a: [1, {b: [2, {c: 3}]}]}\n",
+        "key: !  not tagged by the bang alone\n",
+        "cron: 0 6 * * 1-5\nsteps: [\"dbt run --select tag:nightly\"]\n");
+  }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13})
-  void buildsFromTheEventsTheTreeTheComposerAndTheCopyBuild(int index) {
-    String text = PLAIN.get(index);
-
+  @MethodSource("plainDocuments")
+  void buildsFromTheEventsTheTreeTheComposerAndTheCopyBuild(String text) {
     Slim direct = direct(text);
 
     assertThat(direct).as("read without the composer: %s", text).isNotNull();
