@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * repeats, and every ratio compares runs of the same process.
  *
  * <p>Settings (system properties): {@code bench.latencyMs} (50), {@code bench.repeats} (3), {@code
- * bench.planJobs} (100,1000,5000,10000), {@code bench.applyJobs} (10,100,500), {@code
+ * bench.planJobs} (100,1000,5000,10000), {@code bench.coldPlanJobs} (100,10000), {@code
+ * bench.coldJvmOptions} (the fresh JVMs' options, space-separated), {@code bench.coldBaselineCore}
+ * (another core jar, run alternately with this one), {@code bench.applyJobs} (10,100,500), {@code
  * bench.parallelism} (1,4,8,16), {@code bench.memoryJobs} (10000,50000), {@code bench.memoryHeap}
  * (256m), {@code bench.verifyMinutes} (10), {@code bench.processJobs} (100,10000), {@code
  * bench.maven} (../mvnw), {@code bench.mavenOpts} (the child Mavens' MAVEN_OPTS), {@code
@@ -97,6 +100,7 @@ public final class PlanApplyBenchmark {
             load()));
     if (parts.isEmpty() || parts.contains("plan")) {
       plans();
+      coldPlans();
     }
     if (parts.isEmpty() || parts.contains("apply")) {
       applies();
@@ -187,6 +191,138 @@ public final class PlanApplyBenchmark {
                 median(allCpu)));
       }
     }
+  }
+
+  /**
+   * The plan as a user's {@code mvn dbt:plan} runs it: each repeat in a fresh JVM, whose JIT has
+   * compiled nothing yet, where the rows above run in this warmed-up one. The same spans as above:
+   * process start to the plan's {@code Reading dbt Cloud}, from there to the last answer, and from
+   * the last answer to the process's end (its JVM's exit included).
+   */
+  private void coldPlans() throws Exception {
+    List<String> options =
+        Arrays.stream(System.getProperty("bench.coldJvmOptions", "").split(" "))
+            .filter(o -> !o.isBlank())
+            .toList();
+    List<ClassPath> classPaths = new ArrayList<>();
+    classPaths.add(new ClassPath("this", System.getProperty("java.class.path")));
+    String baseline = System.getProperty("bench.coldBaselineCore", "");
+    if (!baseline.isBlank()) {
+      classPaths.add(new ClassPath("baseline", withCore(baseline)));
+    }
+    ArrayNode rows = results.putArray("coldPlan");
+    line("");
+    line(
+        "plan in a fresh JVM each time (in sync), "
+            + latency
+            + " ms per request"
+            + (options.isEmpty() ? "" : ", JVM options: " + String.join(" ", options))
+            + (baseline.isBlank() ? "" : ", alternating with the core jar " + baseline));
+    line(
+        String.format(
+            Locale.ROOT,
+            "%7s %5s %9s %9s %26s %26s %26s %9s %9s",
+            "jobs",
+            "envs",
+            "requests",
+            "core",
+            "start-up ms (min/med/max)",
+            "read span ms",
+            "post-read ms",
+            "cpu ms",
+            "emu cpu"));
+    for (int jobs : ints("bench.coldPlanJobs", "100,10000")) {
+      Fixture fixture = Fixture.of(jobs);
+      Path dir = Scratch.dir("dbt-bench-cold-");
+      List<String> patterns = fixture.write(dir, 1);
+      try (Server server = Server.start(fixture.seed(1), latency)) {
+        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        // once untimed: the files in the page cache, the emulator's code compiled
+        child(server, dir, patterns, options, classPaths.get(0).path(), 240);
+        for (int r = 0; r < repeats; r++) {
+          for (ClassPath classPath : classPaths) {
+            server.reset();
+            long emulatorCpu = emulatorCpuNanos();
+            ChildRun run = child(server, dir, patterns, options, classPath.path(), 240);
+            double emulatorMs = (emulatorCpuNanos() - emulatorCpu) / 1e6;
+            if (!run.pass()) {
+              throw new IllegalStateException("a cold plan failed: " + run.tail());
+            }
+            long reading = Long.parseLong(value(run.output(), "READING_NANOS="));
+            long last = server.lastAnswer.get();
+            runs.computeIfAbsent(classPath.name(), k -> new ArrayList<>())
+                .add(
+                    new double[] {
+                      (reading - run.startNanos()) / 1e6,
+                      (last - reading) / 1e6,
+                      (run.endNanos() - last) / 1e6,
+                      Double.parseDouble(value(run.output(), "CPU_MS=")),
+                      server.requests.get(),
+                      emulatorMs
+                    });
+          }
+        }
+        for (Map.Entry<String, List<double[]>> e : runs.entrySet()) {
+          List<Double> startup = column(e.getValue(), 0);
+          List<Double> read = column(e.getValue(), 1);
+          List<Double> post = column(e.getValue(), 2);
+          List<Double> cpu = column(e.getValue(), 3);
+          List<Double> emulatorCpu = column(e.getValue(), 5);
+          int requests = (int) e.getValue().get(0)[4];
+          ObjectNode row = rows.addObject();
+          row.put("jobs", jobs).put("environments", fixture.environments());
+          row.put("requests", requests).put("core", e.getKey());
+          stats(row.putObject("startupMs"), startup);
+          stats(row.putObject("readSpanMs"), read);
+          stats(row.putObject("postReadMs"), post);
+          stats(row.putObject("processCpuMs"), cpu);
+          stats(row.putObject("emulatorCpuMs"), emulatorCpu);
+          line(
+              String.format(
+                  Locale.ROOT,
+                  "%7d %5d %9d %9s %26s %26s %26s %9.0f %9.0f",
+                  jobs,
+                  fixture.environments(),
+                  requests,
+                  e.getKey(),
+                  mmm(startup),
+                  mmm(read),
+                  mmm(post),
+                  median(cpu),
+                  median(emulatorCpu)));
+        }
+      }
+    }
+  }
+
+  /** A class path for the fresh JVMs, named in the table. */
+  private record ClassPath(String name, String path) {}
+
+  /** This JVM's class path with core's classes or jar replaced by {@code jar}. */
+  private static String withCore(String jar) {
+    List<String> entries = new ArrayList<>();
+    boolean replaced = false;
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String normal = entry.replace('\\', '/');
+      if (normal.contains("/core/target/") || normal.contains("/dbt-cloud-core-")) {
+        entries.add(jar);
+        replaced = true;
+      } else {
+        entries.add(entry);
+      }
+    }
+    if (!replaced) {
+      throw new IllegalStateException("no core entry to replace in the class path");
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  private static List<Double> column(List<double[]> rows, int i) {
+    List<Double> out = new ArrayList<>();
+    for (double[] row : rows) {
+      out.add(row[i]);
+    }
+    return out;
   }
 
   /**
@@ -386,57 +522,82 @@ public final class PlanApplyBenchmark {
       Path dir = Scratch.dir("dbt-bench-memory-");
       List<String> patterns = fixture.write(dir, 1);
       try (Server server = Server.start(fixture.seed(1), 0)) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PlanChild.class.getName());
-        command.add(server.url());
-        command.add(dir.toString());
-        command.addAll(patterns);
-        long start = System.nanoTime();
-        Path log = dir.resolve("child.log");
-        Process child =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
         // A heap too small for the plan shows as minutes of back-to-back collections before the
         // OutOfMemoryError: past the limit it counts as a failure.
-        boolean done =
-            child.waitFor(Long.getLong("bench.memoryTimeoutSeconds", 240), TimeUnit.SECONDS);
-        if (!done) {
-          child.destroyForcibly().waitFor();
-        }
-        int exit = done ? child.exitValue() : -1;
-        List<String> output = Files.readAllLines(log, StandardCharsets.UTF_8);
-        double ms = (System.nanoTime() - start) / 1e6;
-        String peak = value(output, "PEAK_LIVE_HEAP_MB=");
-        String used = value(output, "PEAK_USED_HEAP_MB=");
-        boolean pass = exit == 0 && output.contains("PLAN_DONE");
+        ChildRun run =
+            child(
+                server,
+                dir,
+                patterns,
+                List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+                System.getProperty("java.class.path"),
+                Long.getLong("bench.memoryTimeoutSeconds", 240));
+        double ms = (run.endNanos() - run.startNanos()) / 1e6;
+        String peak = value(run.output(), "PEAK_LIVE_HEAP_MB=");
+        String used = value(run.output(), "PEAK_USED_HEAP_MB=");
         ObjectNode row = rows.addObject().put("jobs", jobs).put("heap", heap);
-        row.put("pass", pass).put("exit", exit).put("wallMs", Math.round(ms));
+        row.put("pass", run.pass()).put("exit", run.exit()).put("wallMs", Math.round(ms));
         row.put("peakLiveHeapMb", peak).put("peakUsedHeapMb", used);
-        if (!pass) {
-          row.put(
-              "tail",
-              String.join("\n", output.subList(Math.max(0, output.size() - 5), output.size())));
+        if (!run.pass()) {
+          row.put("tail", run.tail());
         }
         line(
             String.format(
                 Locale.ROOT,
                 "%7d jobs: %s, peak live heap %s MB (after GC), peak used %s MB, %.1f s",
                 jobs,
-                pass
+                run.pass()
                     ? "PASS"
-                    : done ? "FAIL (exit " + exit + ")" : "FAIL (no result in the time limit)",
+                    : run.exit() != -1
+                        ? "FAIL (exit " + run.exit() + ")"
+                        : "FAIL (no result in the time limit)",
                 peak,
                 used,
                 ms / 1000));
       }
     }
+  }
+
+  /** One {@link PlanChild} run: its exit (-1: killed at the limit), output and start and end. */
+  private record ChildRun(int exit, List<String> output, long startNanos, long endNanos) {
+    boolean pass() {
+      return exit == 0 && output.contains("PLAN_DONE");
+    }
+
+    String tail() {
+      return String.join("\n", output.subList(Math.max(0, output.size() - 5), output.size()));
+    }
+  }
+
+  /** A plan of {@code patterns} in {@code dir} against {@code server}, in a JVM of its own. */
+  private static ChildRun child(
+      Server server,
+      Path dir,
+      List<String> patterns,
+      List<String> jvmOptions,
+      String classPath,
+      long timeoutSeconds)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classPath);
+    command.add(PlanChild.class.getName());
+    command.add(server.url());
+    command.add(dir.toString());
+    command.addAll(patterns);
+    Path log = dir.resolve("child.log");
+    long start = System.nanoTime();
+    Process child =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean done = child.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    long end = System.nanoTime();
+    if (!done) {
+      child.destroyForcibly().waitFor();
+    }
+    return new ChildRun(
+        done ? child.exitValue() : -1, Files.readAllLines(log, StandardCharsets.UTF_8), start, end);
   }
 
   private static String value(List<String> output, String prefix) {

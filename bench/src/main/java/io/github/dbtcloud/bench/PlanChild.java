@@ -1,7 +1,6 @@
 package io.github.dbtcloud.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.github.dbtcloud.core.Console;
 import io.github.dbtcloud.core.config.DesiredFiles;
 import io.github.dbtcloud.core.goal.GoalContext;
 import io.github.dbtcloud.core.goal.PlanGoal;
@@ -21,8 +20,10 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * One {@code dbt:plan} in its own JVM (the benchmark starts it with a small {@code -Xmx}): prints
- * {@code PLAN_DONE}, the largest heap left live after a collection, and the largest heap in use.
+ * One {@code dbt:plan} in its own JVM (the benchmark starts it with a small {@code -Xmx}, or for a
+ * cold plan with the JVM's defaults): prints {@code PLAN_DONE}, the largest heap left live after a
+ * collection, the largest heap in use, the process's CPU time, and when it began reading dbt Cloud
+ * ({@link System#nanoTime()}, which on Linux every process reads from the same monotonic clock).
  */
 public final class PlanChild {
 
@@ -49,12 +50,13 @@ public final class PlanChild {
               null,
               null);
     }
+    AtomicLong reading = new AtomicLong();
     Path dir = Path.of(args[1]);
     List<String> patterns = Arrays.asList(args).subList(2, args.length);
     try (GoalContext context =
         GoalContext.open(
             PlanApplyBenchmark.build(new DesiredFiles(dir, patterns), args[0], dir.resolve("out")),
-            Console.silent(),
+            PlanApplyBenchmark.marking(reading),
             Time.system())) {
       new PlanGoal(PlanOptions.defaults(), true).run(context);
     }
@@ -64,7 +66,12 @@ public final class PlanChild {
         used += pool.getPeakUsage().getUsed();
       }
     }
+    long cpu =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     System.out.println("PLAN_DONE");
+    System.out.println("READING_NANOS=" + reading.get());
+    System.out.printf(Locale.ROOT, "CPU_MS=%.0f%n", cpu / 1e6);
     System.out.printf(Locale.ROOT, "PEAK_LIVE_HEAP_MB=%.0f%n", live.get() / 1048576.0);
     System.out.printf(Locale.ROOT, "PEAK_USED_HEAP_MB=%.0f%n", used / 1048576.0);
   }
