@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a remote object looked like when it was read: its {@code updated_at} and a hash of its
@@ -209,23 +210,44 @@ public record Fingerprint(Instant updatedAt, String contentHash) {
    */
   private static void writeMap(JsonGenerator out, Map<?, ?> map, boolean skipVolatile)
       throws IOException {
-    String[] keys = new String[map.size()];
-    int n = 0;
-    for (Object key : map.keySet()) {
-      if (!(key instanceof String text)) {
-        throw NotPlain.INSTANCE;
+    String[] keys;
+    if (map instanceof FrozenMap frozen) {
+      // the objects of a listing share their keys: sorted once for all of them
+      keys = frozen.keysIn(skipVolatile ? SORTED_CONTENT_KEYS : SORTED_KEYS);
+    } else {
+      keys = new String[map.size()];
+      int i = 0;
+      for (Object key : map.keySet()) {
+        if (!(key instanceof String text)) {
+          throw NotPlain.INSTANCE;
+        }
+        keys[i++] = text;
       }
-      if (!skipVolatile || !VOLATILE.contains(text)) {
-        keys[n++] = whole(text);
-      }
+      keys = sorted(keys, skipVolatile);
     }
-    Arrays.sort(keys, 0, n);
     out.writeStartObject();
-    for (int i = 0; i < n; i++) {
-      out.writeFieldName(keys[i]);
-      write(out, map.get(keys[i]));
+    for (String key : keys) {
+      out.writeFieldName(key);
+      write(out, map.get(key));
     }
     out.writeEndObject();
+  }
+
+  private static final Function<String[], String[]> SORTED_KEYS = keys -> sorted(keys, false);
+  private static final Function<String[], String[]> SORTED_CONTENT_KEYS =
+      keys -> sorted(keys, true);
+
+  /** The keys checked whole, without the volatile ones if asked, in sorted order. */
+  private static String[] sorted(String[] keys, boolean skipVolatile) {
+    String[] out = new String[keys.length];
+    int n = 0;
+    for (String key : keys) {
+      if (!skipVolatile || !VOLATILE.contains(key)) {
+        out[n++] = whole(key);
+      }
+    }
+    Arrays.sort(out, 0, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   /**

@@ -60,6 +60,28 @@ final class FrozenMap extends AbstractMap<String, Object> {
     return raced == null ? made : raced;
   }
 
+  /**
+   * This map with {@code value} (frozen) at {@code key}, in the same place and of the same shape;
+   * or null when it has no such key.
+   */
+  FrozenMap replacing(String key, Object value) {
+    int i = shape.indexOf(key);
+    if (i < 0) {
+      return null;
+    }
+    Object[] copy = values.clone();
+    copy[i] = value;
+    return new FrozenMap(shape, copy);
+  }
+
+  /**
+   * {@code order}'s answer for this map's keys, worked out once for all maps of its shape: the
+   * sorted keys a hash writes, for every object of a listing.
+   */
+  String[] keysIn(Function<String[], String[]> order) {
+    return shape.keysIn(order);
+  }
+
   /** This map's content hash: {@code hash}'s, taken the first time it is asked for. */
   String contentHash(Function<Map<String, Object>, String> hash) {
     String known = contentHash;
@@ -144,6 +166,9 @@ final class FrozenMap extends AbstractMap<String, Object> {
     private final String[] keys;
     private final Map<String, Integer> index;
 
+    /** {@link #keysIn}'s answers; made on the first. */
+    private volatile Map<Function<String[], String[]>, String[]> ordered;
+
     Shape(String[] keys) {
       this.keys = Arrays.copyOf(keys, keys.length);
       if (keys.length > INDEXED) {
@@ -155,6 +180,21 @@ final class FrozenMap extends AbstractMap<String, Object> {
       } else {
         this.index = null;
       }
+    }
+
+    String[] keysIn(Function<String[], String[]> order) {
+      Map<Function<String[], String[]>, String[]> known = ordered;
+      if (known == null) {
+        // two threads may both make one: the loser's answers are worked out again
+        known = new ConcurrentHashMap<>(4);
+        ordered = known;
+      }
+      String[] answer = known.get(order);
+      if (answer == null) {
+        answer = order.apply(keys.clone());
+        known.put(order, answer);
+      }
+      return answer;
     }
 
     int indexOf(Object key) {

@@ -118,16 +118,26 @@ public final class WireMaps {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> with(Map<String, Object> fields, String path, Object value) {
     int dot = path.indexOf('.');
-    Map<String, Object> out = new LinkedHashMap<>(fields);
+    String head = dot < 0 ? path : path.substring(0, dot);
+    Object placed;
     if (dot < 0) {
-      out.put(path, freeze(value));
+      placed = freeze(value);
     } else {
-      String head = path.substring(0, dot);
       Object child = fields.get(head);
       Map<String, Object> childMap =
           child instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-      out.put(head, with(childMap, path.substring(dot + 1), value));
+      placed = with(childMap, path.substring(dot + 1), value);
     }
+    // a field the map has already (a job's description, stamped on every job planned): its
+    // values copied, its shape kept, rather than a LinkedHashMap frozen again
+    if (fields instanceof FrozenMap frozen) {
+      FrozenMap replaced = frozen.replacing(head, placed);
+      if (replaced != null) {
+        return replaced;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>(fields);
+    out.put(head, placed);
     return (Map<String, Object>) freeze(out);
   }
 

@@ -21,6 +21,13 @@ public record Merged<T extends WireObject>(
 
   /** The pending reference that fills {@code path}, or null. */
   public PendingReference pendingAt(String path) {
-    return pending.stream().filter(p -> p.path().equals(path)).findFirst().orElse(null);
+    // asked for every field of every job planned, with nothing pending almost always: a loop
+    // allocates nothing where a stream built its pipeline each time
+    for (PendingReference p : pending) {
+      if (p.path().equals(path)) {
+        return p;
+      }
+    }
+    return null;
   }
 }

@@ -122,6 +122,38 @@ class FingerprintTest {
         .isEqualTo("sha256:0229d37e33daae149bf40543a5ce1db4459d10f830d5139279aa2bfd5f6485a1");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void aFrozenMapHashesAsItsPlainCopyWithItsShapesKeysSortedOnce() {
+    Random random = new Random(11);
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("updated_at", "2021-11-18T15:19:03.185668+00:00");
+      map.put("name", randomText(random));
+      map.put("settings", Map.of("threads", random.nextInt(8), "target_name", randomText(random)));
+      if (random.nextBoolean()) {
+        map.put(randomText(random), randomValue(random, 1));
+      }
+      objects.add(map);
+    }
+    Map<String, Object> loneKey = new LinkedHashMap<>();
+    loneKey.put("half \ud83d key", 1L);
+    loneKey.put("name", "x");
+    objects.add(loneKey);
+    objects.add(new LinkedHashMap<>(loneKey));
+    for (Map<String, Object> object : objects) {
+      Map<String, Object> frozen = (Map<String, Object>) WireMaps.freeze(object);
+      // most share a shape: all but the first of a shape read the keys it sorted once
+      assertThat(Fingerprint.canonicalHash(frozen))
+          .as(object.toString())
+          .isEqualTo(Fingerprint.canonicalHash(object));
+      assertThat(Fingerprint.contentHash(frozen))
+          .as(object.toString())
+          .isEqualTo(Fingerprint.contentHash(object));
+    }
+  }
+
   private static Object randomValue(Random random, int depth) {
     int kind = random.nextInt(depth > 3 ? 7 : 9);
     return switch (kind) {

@@ -87,6 +87,38 @@ class WireMapsTest {
   }
 
   @Test
+  void settingAFieldKeepsItsPlaceAndANewFieldGoesLastAsALinkedHashMapDoes() throws Exception {
+    Map<String, Object> read =
+        WireMaps.toMap(json("{\"id\":1,\"description\":\"a\",\"settings\":{\"threads\":4}}"));
+
+    for (String path : List.of("id", "description", "settings", "settings.threads", "new", "a.b")) {
+      Map<String, Object> expected = new LinkedHashMap<>(read);
+      int dot = path.indexOf('.');
+      if (dot < 0) {
+        expected.put(path, 9L);
+      } else {
+        Map<String, Object> child = new LinkedHashMap<>();
+        if (read.get(path.substring(0, dot)) instanceof Map<?, ?> m) {
+          m.forEach((k, v) -> child.put((String) k, v));
+        }
+        child.put(path.substring(dot + 1), 9L);
+        expected.put(path.substring(0, dot), child);
+      }
+
+      Map<String, Object> changed = WireMaps.with(read, path, 9);
+
+      assertThat(changed).as(path).isEqualTo(expected);
+      assertThat(new ArrayList<>(changed.keySet()))
+          .as(path)
+          .isEqualTo(new ArrayList<>(expected.keySet()));
+      assertThat(WireMaps.freeze(changed)).as("frozen already: " + path).isSameAs(changed);
+    }
+    assertThat(read)
+        .isEqualTo(
+            WireMaps.toMap(json("{\"id\":1,\"description\":\"a\",\"settings\":{\"threads\":4}}")));
+  }
+
+  @Test
   void aDottedPathIsWalkedAsSplittingItOnDotsWalksIt() {
     Map<String, Object> inner = new LinkedHashMap<>();
     inner.put("b", "deep");

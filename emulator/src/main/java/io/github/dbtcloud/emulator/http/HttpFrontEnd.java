@@ -93,9 +93,10 @@ public final class HttpFrontEnd implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     this.executor =
         // As many answers at once as a client's parallel page reads and writes ask for (the
-        // plugin reads up to 32 pages at a time), so an injected latency costs one round trip each.
+        // plugin reads up to 100 pages at a time, and several clients share an emulator in the
+        // benchmarks), so an injected latency costs one round trip each, not one per wave.
         Executors.newFixedThreadPool(
-            64,
+            128,
             r -> {
               Thread t = new Thread(r, "dbt-cloud-emulator-http");
               t.setDaemon(true);

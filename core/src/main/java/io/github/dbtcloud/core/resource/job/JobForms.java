@@ -95,17 +95,51 @@ final class JobForms {
     return value instanceof String s ? Marker.strip(s).strip() : value;
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
   private static Object steps(Object v) {
     if (!(v instanceof List<?> l)) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (Object step : l) {
-      out.add(SPACES.matcher(String.valueOf(step).strip()).replaceAll(" "));
+      out.add(oneSpaced(String.valueOf(step).strip()));
     }
     return out;
+  }
+
+  /**
+   * {@code text} with each run of the regex class {@code \s} ({@code [ \t\n\x0B\f\r]}) as one
+   * space, as {@code replaceAll("\\s+", " ")} gives it, without a matcher for each step of each
+   * job.
+   */
+  static String oneSpaced(String text) {
+    int n = text.length();
+    int i = 0;
+    // the first place that changes: whitespace other than a space, or a space before whitespace
+    while (i < n
+        && !(isSpace(text.charAt(i))
+            && (text.charAt(i) != ' ' || i + 1 < n && isSpace(text.charAt(i + 1))))) {
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(n).append(text, 0, i);
+    while (i < n) {
+      char c = text.charAt(i++);
+      if (isSpace(c)) {
+        out.append(' ');
+        while (i < n && isSpace(text.charAt(i))) {
+          i++;
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** The state-aware features as one family: the server may rewrite one into another. */
