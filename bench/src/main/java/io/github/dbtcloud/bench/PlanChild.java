@@ -23,7 +23,8 @@ import javax.management.openmbean.CompositeData;
  * One {@code dbt:plan} in its own JVM (the benchmark starts it with a small {@code -Xmx}, or for a
  * cold plan with the JVM's defaults): prints {@code PLAN_DONE}, the largest heap left live after a
  * collection, the largest heap in use, the process's CPU time, and when it began reading dbt Cloud
- * ({@link System#nanoTime()}, which on Linux every process reads from the same monotonic clock).
+ * and when the plan was done ({@link System#nanoTime()}, which on Linux every process reads from
+ * the same monotonic clock).
  */
 public final class PlanChild {
 
@@ -60,6 +61,7 @@ public final class PlanChild {
             Time.system())) {
       new PlanGoal(PlanOptions.defaults(), true).run(context);
     }
+    long done = System.nanoTime();
     long used = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -71,6 +73,7 @@ public final class PlanChild {
             .getProcessCpuTime();
     System.out.println("PLAN_DONE");
     System.out.println("READING_NANOS=" + reading.get());
+    System.out.println("DONE_NANOS=" + done);
     System.out.printf(Locale.ROOT, "CPU_MS=%.0f%n", cpu / 1e6);
     System.out.printf(Locale.ROOT, "PEAK_LIVE_HEAP_MB=%.0f%n", live.get() / 1048576.0);
     System.out.printf(Locale.ROOT, "PEAK_USED_HEAP_MB=%.0f%n", used / 1048576.0);
