@@ -151,7 +151,7 @@ public record Marker(String namespace, String key, String fingerprint, boolean p
   }
 
   /** Java's {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
-  private static boolean isRegexSpace(char c) {
+  public static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 

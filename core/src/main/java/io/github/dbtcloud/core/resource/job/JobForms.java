@@ -116,8 +116,8 @@ final class JobForms {
     int i = 0;
     // the first place that changes: whitespace other than a space, or a space before whitespace
     while (i < n
-        && !(isSpace(text.charAt(i))
-            && (text.charAt(i) != ' ' || i + 1 < n && isSpace(text.charAt(i + 1))))) {
+        && !(Marker.isRegexSpace(text.charAt(i))
+            && (text.charAt(i) != ' ' || i + 1 < n && Marker.isRegexSpace(text.charAt(i + 1))))) {
       i++;
     }
     if (i == n) {
@@ -126,9 +126,9 @@ final class JobForms {
     StringBuilder out = new StringBuilder(n).append(text, 0, i);
     while (i < n) {
       char c = text.charAt(i++);
-      if (isSpace(c)) {
+      if (Marker.isRegexSpace(c)) {
         out.append(' ');
-        while (i < n && isSpace(text.charAt(i))) {
+        while (i < n && Marker.isRegexSpace(text.charAt(i))) {
           i++;
         }
       } else {
@@ -136,10 +136,6 @@ final class JobForms {
       }
     }
     return out.toString();
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** The state-aware features as one family: the server may rewrite one into another. */
