@@ -380,7 +380,7 @@ public final class PlanApplyBenchmark {
   }
 
   /** CPU time so far of this whole process, every thread, the JIT's and the collector's too. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }

@@ -68,9 +68,7 @@ public final class PlanChild {
         used += pool.getPeakUsage().getUsed();
       }
     }
-    long cpu =
-        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
+    long cpu = PlanApplyBenchmark.processCpuNanos();
     System.out.println("PLAN_DONE");
     System.out.println("READING_NANOS=" + reading.get());
     System.out.println("DONE_NANOS=" + done);
