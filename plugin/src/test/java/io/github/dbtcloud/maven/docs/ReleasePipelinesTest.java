@@ -162,6 +162,29 @@ class ReleasePipelinesTest {
         .isEqualTo(code.chars().filter(c -> c == '}').count());
   }
 
+  /**
+   * The sample's {@code .mvn/jvm.config} is read by every Maven run of a repository made from it:
+   * an option this JVM does not take would fail every pipeline step before the plugin starts.
+   */
+  @Test
+  void theSamplesJvmConfigStartsAJvmWithTheQuickJitAndTheSerialCollector() throws Exception {
+    Path config = PIPELINES.resolveSibling(".mvn").resolve("jvm.config");
+    List<String> options =
+        List.of(Files.readString(config, StandardCharsets.UTF_8).trim().split("\\s+"));
+    assertThat(options).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
+    command.add("-XX:+PrintFlagsFinal");
+    command.add("-version");
+    Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(java.waitFor()).as(out).isZero();
+    assertThat(out)
+        .containsPattern("TieredStopAtLevel\\s+= 1 ")
+        .containsPattern("UseSerialGC\\s+= true ");
+  }
+
   private static List<String> mavenCommands(String text) {
     List<String> commands = new ArrayList<>();
     Matcher m = MAVEN.matcher(text);
