@@ -20,6 +20,7 @@ import io.github.dbtcloud.emulator.DbtCloudEmulator;
 import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
 import io.github.dbtcloud.emulator.http.ExchangeListener;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -48,17 +49,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Settings (system properties): {@code bench.latencyMs} (50), {@code bench.repeats} (3), {@code
  * bench.planJobs} (100,1000,5000,10000), {@code bench.coldPlanJobs} (100,10000), {@code
  * bench.coldJvmOptions} (the fresh JVMs' options, space-separated), {@code bench.coldBaselineCore}
- * (another core jar, run alternately with this one), {@code bench.applyJobs} (10,100,500), {@code
- * bench.parallelism} (1,4,8,16), {@code bench.memoryJobs} (10000,50000), {@code bench.memoryHeap}
- * (256m), {@code bench.verifyMinutes} (10), {@code bench.processJobs} (100,10000), {@code
- * bench.maven} (../mvnw), {@code bench.mavenOpts} (the child Mavens' MAVEN_OPTS), {@code
- * bench.javaHome} (the child Mavens' JAVA_HOME), {@code bench.pluginVersion}, {@code bench.out}
- * (target/bench).
+ * (another core jar, run alternately with this one), {@code bench.coldSampleJvmConfig} (true: the
+ * fresh JVMs also run with the release pipeline sample's {@code .mvn/jvm.config}), {@code
+ * bench.applyJobs} (10,100,500), {@code bench.parallelism} (1,4,8,16), {@code bench.memoryJobs}
+ * (10000,50000), {@code bench.memoryHeap} (256m), {@code bench.verifyMinutes} (10), {@code
+ * bench.processJobs} (100,10000), {@code bench.maven} (../mvnw), {@code bench.mavenOpts} (the child
+ * Mavens' MAVEN_OPTS), {@code bench.javaHome} (the child Mavens' JAVA_HOME), {@code
+ * bench.pluginVersion}, {@code bench.out} (target/bench).
  */
 public final class PlanApplyBenchmark {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The release pipeline sample's JVM options, from the benchmark's directory. */
+  static final String SAMPLE_JVM_CONFIG = "../samples/release-pipeline/.mvn/jvm.config";
 
   final int latency = Integer.getInteger("bench.latencyMs", 50);
   final int repeats = Integer.getInteger("bench.repeats", 3);
@@ -210,6 +215,16 @@ public final class PlanApplyBenchmark {
     if (!baseline.isBlank()) {
       classPaths.add(new ClassPath("baseline", withCore(baseline)));
     }
+    List<Arm> arms = new ArrayList<>();
+    for (ClassPath classPath : classPaths) {
+      arms.add(new Arm(classPath.name(), classPath, options));
+    }
+    List<String> shipped = sampleJvmConfig();
+    if (!shipped.isEmpty()) {
+      for (ClassPath classPath : classPaths) {
+        arms.add(new Arm(classPath.name() + ", jvm.config", classPath, shipped));
+      }
+    }
     ArrayNode rows = results.putArray("coldPlan");
     line("");
     line(
@@ -217,15 +232,22 @@ public final class PlanApplyBenchmark {
             + latency
             + " ms per request"
             + (options.isEmpty() ? "" : ", JVM options: " + String.join(" ", options))
-            + (baseline.isBlank() ? "" : ", alternating with the core jar " + baseline));
+            + (baseline.isBlank() ? "" : ", alternating with the core jar " + baseline)
+            + (shipped.isEmpty()
+                ? ""
+                : "; rows \"jvm.config\": with the options of "
+                    + SAMPLE_JVM_CONFIG
+                    + " instead ("
+                    + String.join(" ", shipped)
+                    + ")"));
     line(
         String.format(
             Locale.ROOT,
-            "%7s %5s %9s %9s %26s %26s %26s %9s %9s",
+            "%7s %5s %9s %21s %26s %26s %26s %9s %9s",
             "jobs",
             "envs",
             "requests",
-            "core",
+            "core, JVM",
             "start-up ms (min/med/max)",
             "read span ms",
             "post-read ms",
@@ -240,17 +262,17 @@ public final class PlanApplyBenchmark {
         // once untimed: the files in the page cache, the emulator's code compiled
         child(server, dir, patterns, options, classPaths.get(0).path(), 240);
         for (int r = 0; r < repeats; r++) {
-          for (ClassPath classPath : classPaths) {
+          for (Arm arm : arms) {
             server.reset();
             long emulatorCpu = emulatorCpuNanos();
-            ChildRun run = child(server, dir, patterns, options, classPath.path(), 240);
+            ChildRun run = child(server, dir, patterns, arm.options(), arm.classPath().path(), 240);
             double emulatorMs = (emulatorCpuNanos() - emulatorCpu) / 1e6;
             if (!run.pass()) {
               throw new IllegalStateException("a cold plan failed: " + run.tail());
             }
             long reading = Long.parseLong(value(run.output(), "READING_NANOS="));
             long last = server.lastAnswer.get();
-            runs.computeIfAbsent(classPath.name(), k -> new ArrayList<>())
+            runs.computeIfAbsent(arm.name(), k -> new ArrayList<>())
                 .add(
                     new double[] {
                       (reading - run.startNanos()) / 1e6,
@@ -271,7 +293,10 @@ public final class PlanApplyBenchmark {
           int requests = (int) e.getValue().get(0)[4];
           ObjectNode row = rows.addObject();
           row.put("jobs", jobs).put("environments", fixture.environments());
-          row.put("requests", requests).put("core", e.getKey());
+          Arm arm =
+              arms.stream().filter(a -> a.name().equals(e.getKey())).findFirst().orElseThrow();
+          row.put("requests", requests).put("core", arm.classPath().name());
+          row.put("jvmOptions", String.join(" ", arm.options()));
           stats(row.putObject("startupMs"), startup);
           stats(row.putObject("readSpanMs"), read);
           stats(row.putObject("postReadMs"), post);
@@ -280,7 +305,7 @@ public final class PlanApplyBenchmark {
           line(
               String.format(
                   Locale.ROOT,
-                  "%7d %5d %9d %9s %26s %26s %26s %9.0f %9.0f",
+                  "%7d %5d %9d %21s %26s %26s %26s %9.0f %9.0f",
                   jobs,
                   fixture.environments(),
                   requests,
@@ -297,6 +322,24 @@ public final class PlanApplyBenchmark {
 
   /** A class path for the fresh JVMs, named in the table. */
   private record ClassPath(String name, String path) {}
+
+  /** One kind of fresh JVM the repeats alternate between: a core jar and the JVM's options. */
+  private record Arm(String name, ClassPath classPath, List<String> options) {}
+
+  /**
+   * The JVM options the release pipeline sample ships for its Maven runs, which the cold rows also
+   * measure (none when {@code bench.coldSampleJvmConfig} is false or the file is not there).
+   */
+  private static List<String> sampleJvmConfig() throws IOException {
+    Path file = Path.of(SAMPLE_JVM_CONFIG);
+    if (!Boolean.parseBoolean(System.getProperty("bench.coldSampleJvmConfig", "true"))
+        || !Files.isRegularFile(file)) {
+      return List.of();
+    }
+    return Arrays.stream(Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+"))
+        .filter(o -> !o.isBlank())
+        .toList();
+  }
 
   /** This JVM's class path with core's classes or jar replaced by {@code jar}. */
   private static String withCore(String jar) {
