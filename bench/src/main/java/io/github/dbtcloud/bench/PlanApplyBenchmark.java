@@ -21,6 +21,7 @@ import io.github.dbtcloud.emulator.faults.Fault;
 import io.github.dbtcloud.emulator.faults.FaultRule;
 import io.github.dbtcloud.emulator.http.ExchangeListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -328,17 +329,27 @@ public final class PlanApplyBenchmark {
 
   /**
    * The JVM options the release pipeline sample ships for its Maven runs, which the cold rows also
-   * measure (none when {@code bench.coldSampleJvmConfig} is false or the file is not there).
+   * measure (none when {@code bench.coldSampleJvmConfig} is false).
    */
-  private static List<String> sampleJvmConfig() throws IOException {
-    Path file = Path.of(SAMPLE_JVM_CONFIG);
-    if (!Boolean.parseBoolean(System.getProperty("bench.coldSampleJvmConfig", "true"))
-        || !Files.isRegularFile(file)) {
-      return List.of();
+  private static List<String> sampleJvmConfig() {
+    return Boolean.parseBoolean(System.getProperty("bench.coldSampleJvmConfig", "true"))
+        ? sampleJvmOptions()
+        : List.of();
+  }
+
+  /** The options in the release pipeline sample's {@code .mvn/jvm.config}. */
+  static List<String> sampleJvmOptions() {
+    try {
+      return Arrays.stream(
+              Files.readString(Path.of(SAMPLE_JVM_CONFIG), StandardCharsets.UTF_8)
+                  .trim()
+                  .split("\\s+"))
+          .filter(o -> !o.isBlank())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + SAMPLE_JVM_CONFIG + " (run the benchmark from bench/)", e);
     }
-    return Arrays.stream(Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+"))
-        .filter(o -> !o.isBlank())
-        .toList();
   }
 
   /** This JVM's class path with core's classes or jar replaced by {@code jar}. */

@@ -160,8 +160,8 @@ final class ProcessBenchmark {
    */
   record Jvm(String name, List<String> options, List<String> training) {}
 
-  private static final List<String> C1_SERIAL =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  /** C1 only and the serial collector: the options the release pipeline sample ships. */
+  private static final List<String> C1_SERIAL = PlanApplyBenchmark.sampleJvmOptions();
 
   /**
    * The JVM's defaults, then the settings docs/benchmarks.md recommends for a project that runs the
