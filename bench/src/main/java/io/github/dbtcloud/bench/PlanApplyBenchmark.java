@@ -96,14 +96,18 @@ public final class PlanApplyBenchmark {
     results.put("cores", Runtime.getRuntime().availableProcessors());
     results.put("java", System.getProperty("java.version"));
     results.put("loadAverageAtStart", load());
+    double calibrationAtStart = Calibration.medianMs();
+    results.put("calibrationMsAtStart", calibrationAtStart);
     line(
         String.format(
             Locale.ROOT,
-            "dbt Cloud as code benchmark: latency %d ms per request, %d repeats, %d cores, load %.2f",
+            "dbt Cloud as code benchmark: latency %d ms per request, %d repeats, %d cores, load %.2f,"
+                + " calibration %.0f ms",
             latency,
             repeats,
             Runtime.getRuntime().availableProcessors(),
-            load()));
+            load(),
+            calibrationAtStart));
     if (parts.isEmpty() || parts.contains("plan")) {
       plans();
       coldPlans();
@@ -124,6 +128,16 @@ public final class PlanApplyBenchmark {
       new ProcessBenchmark(this).run();
     }
     results.put("loadAverageAtEnd", load());
+    double calibrationAtEnd = Calibration.medianMs();
+    results.put("calibrationMsAtEnd", calibrationAtEnd);
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "calibration (a fixed CPU loop, median of 5; compare runs by it): %.0f ms at the start,"
+                + " %.0f ms at the end",
+            calibrationAtStart,
+            calibrationAtEnd));
     Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
     Files.write(out.resolve("results.txt"), table);
     System.out.println();
