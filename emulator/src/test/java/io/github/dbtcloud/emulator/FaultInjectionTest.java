@@ -175,6 +175,33 @@ class FaultInjectionTest {
     assertThat(statuses(6)).containsExactly(200, 500, 200, 500, 200, 200);
   }
 
+  @Test
+  void aBoundOnConsecutiveFaultsLetsTheNextRequestToThatPathThrough() {
+    running
+        .emulator()
+        .faults()
+        .maxConsecutive(2)
+        .add(FaultRule.on("GET", "/api/**").always().then(Fault.status(503)));
+    assertThat(statuses(7)).containsExactly(503, 503, 200, 503, 503, 200, 503);
+    // counted per method and path: another path has its own run of faults
+    assertThat(
+            running
+                .http()
+                .get(EmulatorHttp.ENVS.substring(0, EmulatorHttp.ENVS.length() - 1))
+                .status())
+        .isEqualTo(503);
+
+    running
+        .emulator()
+        .faults()
+        .clear()
+        .add(FaultRule.on("GET", JOBS).always().then(Fault.status(503)));
+    assertThat(statuses(3)).as("clear() lifts the bound").containsExactly(503, 503, 503);
+    assertThatThrownBy(() -> running.emulator().faults().maxConsecutive(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was -1");
+  }
+
   private List<Integer> statuses(int requests) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < requests; i++) {

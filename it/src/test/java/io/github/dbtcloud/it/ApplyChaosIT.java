@@ -35,11 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chaos: for each seed, the first apply meets random 429s, 503s, dropped connections,
- * committed-then-500 answers and 200s whose envelope says failure on every route; the second meets
- * them everywhere except the one kind no client can survive, a create that dbt Cloud did not commit
- * and did not answer (that one is reported failed, and the next apply makes it). After at most two
- * applies the account equals the file, no job exists twice, and nothing outside the file's scope
- * was written. Seeds: {@code -Ddbt.chaos.seeds} (200 by default).
+ * committed-then-500 answers and 200s whose envelope says failure on every route, with no bound on
+ * how many come in a row; the second meets them everywhere except the one kind no client can
+ * survive, a create that dbt Cloud did not commit and did not answer (that one is reported failed,
+ * and the next apply makes it), and as passing trouble: at most two in a row for one method and
+ * path, fewer than the client's six attempts. (Unbounded, 2 seeds of 2,000 had a read meet six
+ * faults in a row and run out of retries, which failed about one 200-seed run in six; a fault that
+ * outlasts the retries is an outage, which core's {@code RetryTest} (retries running out) and
+ * {@link ApplyKillIT} (an apply cut short, finished by the next) cover.) After at most two applies
+ * the account equals the file, no job exists twice, and nothing outside the file's scope was
+ * written. Seeds: {@code -Ddbt.chaos.seeds} (200 by default).
  */
 class ApplyChaosIT {
 
@@ -117,7 +122,7 @@ class ApplyChaosIT {
                                               .then(Fault.commitThenFail())
                                               .matches("POST", e.path())))
                   .count());
-      emulator.faults().clear().seed(seed + 1000);
+      emulator.faults().clear().seed(seed + 1000).maxConsecutive(2);
       everyFaultExceptAnUncommittedCreate(emulator.faults());
       ApplyResult second = apply(target);
       emulator.faults().clear();

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -33,6 +36,8 @@ public final class Faults {
   private Random random = new Random(DEFAULT_SEED);
   private RateLimit rateLimit;
   private Instant coolingUntil = Instant.MIN;
+  private int maxConsecutive;
+  private final Map<String, Integer> consecutive = new HashMap<>();
 
   /** An injector with no rules and no rate limit, whose rate limiter reads {@code clock}. */
   public Faults(Clock clock) {
@@ -67,10 +72,31 @@ public final class Faults {
     return this;
   }
 
-  /** Removes every rule and the rate limit, and restarts the random sequence from the seed. */
+  /**
+   * Makes the rules' faults transient: after {@code n} faulted requests in a row with one method
+   * and path, the next one there is answered as if no rule matched (its rules still count and
+   * draw). A client that retries more than {@code n} times then always gets through, which is what
+   * a test of recovery from passing trouble needs; a fault that lasts is an outage, and tested as
+   * one. 0 (the default) sets no bound. The rate limit is not bounded by it.
+   */
+  public synchronized Faults maxConsecutive(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("maxConsecutive must be 0 (no bound) or more, was " + n);
+    }
+    maxConsecutive = n;
+    consecutive.clear();
+    return this;
+  }
+
+  /**
+   * Removes every rule, the rate limit and the bound on consecutive faults, and restarts the random
+   * sequence from the seed.
+   */
   public synchronized Faults clear() {
     rules.clear();
     rateLimit = null;
+    maxConsecutive = 0;
+    consecutive.clear();
     admitted.clear();
     coolingUntil = Instant.MIN;
     random = new Random(seed);
@@ -132,6 +158,15 @@ public final class Faults {
       if (fires && chosen == null) {
         chosen = a;
       }
+    }
+    if (maxConsecutive > 0) {
+      String key = method.toUpperCase(Locale.ROOT) + ' ' + path;
+      int inARow = consecutive.getOrDefault(key, 0);
+      if (chosen == null || inARow >= maxConsecutive) {
+        consecutive.remove(key);
+        return Decision.NONE;
+      }
+      consecutive.put(key, inARow + 1);
     }
     if (chosen != null) {
       chosen.fired++;
