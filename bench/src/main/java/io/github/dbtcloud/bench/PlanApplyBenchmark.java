@@ -273,7 +273,7 @@ public final class PlanApplyBenchmark {
       Path dir = Scratch.dir("dbt-bench-cold-");
       List<String> patterns = fixture.write(dir, 1);
       try (Server server = Server.start(fixture.seed(1), latency)) {
-        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        Map<Arm, List<double[]>> runs = new LinkedHashMap<>();
         // once untimed: the files in the page cache, the emulator's code compiled
         child(server, dir, patterns, options, classPaths.get(0).path(), 240);
         for (int r = 0; r < repeats; r++) {
@@ -287,7 +287,7 @@ public final class PlanApplyBenchmark {
             }
             long reading = Long.parseLong(value(run.output(), "READING_NANOS="));
             long last = server.lastAnswer.get();
-            runs.computeIfAbsent(arm.name(), k -> new ArrayList<>())
+            runs.computeIfAbsent(arm, k -> new ArrayList<>())
                 .add(
                     new double[] {
                       (reading - run.startNanos()) / 1e6,
@@ -299,7 +299,8 @@ public final class PlanApplyBenchmark {
                     });
           }
         }
-        for (Map.Entry<String, List<double[]>> e : runs.entrySet()) {
+        for (Map.Entry<Arm, List<double[]>> e : runs.entrySet()) {
+          Arm arm = e.getKey();
           List<Double> startup = column(e.getValue(), 0);
           List<Double> read = column(e.getValue(), 1);
           List<Double> post = column(e.getValue(), 2);
@@ -308,8 +309,6 @@ public final class PlanApplyBenchmark {
           int requests = (int) e.getValue().get(0)[4];
           ObjectNode row = rows.addObject();
           row.put("jobs", jobs).put("environments", fixture.environments());
-          Arm arm =
-              arms.stream().filter(a -> a.name().equals(e.getKey())).findFirst().orElseThrow();
           row.put("requests", requests).put("core", arm.classPath().name());
           row.put("jvmOptions", String.join(" ", arm.options()));
           stats(row.putObject("startupMs"), startup);
@@ -324,7 +323,7 @@ public final class PlanApplyBenchmark {
                   jobs,
                   fixture.environments(),
                   requests,
-                  e.getKey(),
+                  arm.name(),
                   mmm(startup),
                   mmm(read),
                   mmm(post),
