@@ -310,6 +310,30 @@ class FaultInjectionTest {
   }
 
   @Test
+  void theBoundOnConsecutiveFaultsComesFromTheSeedFileAndRefusesANegativeOne() {
+    String seed =
+        """
+        accounts: [{id: 70403103900001}]
+        tokens: [{token: dbtc_emulator_demo_token, account_id: 70403103900001}]
+        faults:
+          max_consecutive: 1
+          rules:
+            - {method: GET, path: /api/v2/accounts/*/jobs/, fault: {type: status, status: 503}}
+        """;
+    try (DbtCloudEmulator seeded = DbtCloudEmulator.builder().seedText(seed).start()) {
+      EmulatorHttp client = EmulatorHttp.demo(seeded);
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        statuses.add(client.get(JOBS).status());
+      }
+      assertThat(statuses).containsExactly(503, 200, 503, 200);
+    }
+    assertThatThrownBy(
+            () -> DbtCloudEmulator.builder().seedText("faults: {max_consecutive: -1}").start())
+        .hasMessageContaining("faults.max_consecutive: -1 is not a bound");
+  }
+
+  @Test
   void anUnknownFaultInTheSeedNamesTheRuleAndTheChoices() {
     String seed = "faults: {rules: [{path: /api/**, fault: explode}]}";
 

@@ -227,8 +227,9 @@ public final class Faults {
 
   /**
    * Configures this injector from a seed file's {@code faults:} section (see docs/emulator.md):
-   * {@code seed}, {@code rate_limit {requests_per_minute, retry_after, cooldown_seconds}} and
-   * {@code rules [{method, path, nth | every_nth | probability | always, times, fault}]}.
+   * {@code seed}, {@code rate_limit {requests_per_minute, retry_after, cooldown_seconds}}, {@code
+   * max_consecutive} and {@code rules [{method, path, nth | every_nth | probability | always,
+   * times, fault}]}.
    */
   public synchronized Faults configure(JsonNode section) {
     if (section == null || section.isMissingNode() || section.isNull()) {
@@ -244,6 +245,16 @@ public final class Faults {
               limit.path("requests_per_minute").asInt(RateLimit.PRODUCTION_REQUESTS_PER_MINUTE),
               limit.path("retry_after").asBoolean(false),
               Duration.ofSeconds(limit.path("cooldown_seconds").asLong(0))));
+    }
+    JsonNode bound = section.path("max_consecutive");
+    if (!bound.isMissingNode()) {
+      if (!bound.isIntegralNumber() || !bound.canConvertToInt() || bound.asInt() < 0) {
+        throw new IllegalArgumentException(
+            "faults.max_consecutive: "
+                + bound
+                + " is not a bound; write a whole number, 0 for none or the faults allowed in a row");
+      }
+      maxConsecutive(bound.asInt());
     }
     int index = 0;
     for (JsonNode r : section.path("rules")) {
