@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -58,7 +59,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
   private final Console console;
   private final Redactor redactor;
   private final AtomicInteger requests = new AtomicInteger();
-  private final ExecutorService pageReader;
+  private final ThreadPoolExecutor pageReader;
   private final String baseUrl;
   private final ClientSettings settings;
   private final Heartbeat heartbeat;
@@ -80,14 +81,58 @@ public final class AdminClient implements WireApi, AutoCloseable {
             .addConverterFactory(new AnswerBodies())
             .build();
     this.api = retrofit.create(AdminApi.class);
+    // A page goes to an idle page thread if one waits, else to a new one, up to PAGE_PARALLELISM;
+    // past that the submitting thread waits for one to be free. Threads started ahead of time
+    // (expectPages) are the pool's core: they wait for pages rather than being started again.
     this.pageReader =
-        Executors.newFixedThreadPool(
+        new ThreadPoolExecutor(
+            0,
             PAGE_PARALLELISM,
+            30L,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
             r -> {
               Thread t = new Thread(r, "dbt-cloud-pages");
               t.setDaemon(true);
               return t;
-            });
+            },
+            AdminClient::waitForAPageThread);
+  }
+
+  /** Page threads alive now, idle or reading. */
+  int pageThreads() {
+    return pageReader.getPoolSize();
+  }
+
+  private static void waitForAPageThread(Runnable page, ThreadPoolExecutor pool) {
+    if (pool.isShutdown()) {
+      throw new DbtCloudApiException(
+          0, "GET", "(page)", "the client was closed while reading a listing", null);
+    }
+    try {
+      pool.getQueue().put(page);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DbtCloudApiException(0, "GET", "(page)", "interrupted while reading a listing", e);
+    }
+  }
+
+  /**
+   * Starts up to {@code pages} page threads on a thread of its own. Starting a thread costs about a
+   * third of a millisecond of a fresh JVM's CPU, so the 99 a listing of 10,000 jobs needs would
+   * hold its last page request back by 35 to 50 ms if they were started one by one as the pages are
+   * sent; started here, they are ready while the first page is on its way.
+   */
+  @Override
+  public synchronized void expectPages(int pages) {
+    int wanted = Math.min(pages, PAGE_PARALLELISM);
+    if (wanted <= pageReader.getCorePoolSize() || pageReader.isShutdown()) {
+      return;
+    }
+    pageReader.setCorePoolSize(wanted);
+    Thread starter = new Thread(pageReader::prestartAllCoreThreads, "dbt-cloud-pages-starter");
+    starter.setDaemon(true);
+    starter.start();
   }
 
   /** A client for the account's host that logs nothing. */

@@ -39,4 +39,11 @@ public interface WireApi {
 
   /** {@code DELETE}, retried. */
   void delete(String path);
+
+  /**
+   * A hint that listings about to be read will need about this many pages after their first ones:
+   * the client may get ready for them (start the threads that read them) while the first pages are
+   * on their way. It changes no request; a wrong guess costs only idle threads.
+   */
+  default void expectPages(int pages) {}
 }

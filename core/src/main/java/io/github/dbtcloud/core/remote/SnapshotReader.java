@@ -1,5 +1,6 @@
 package io.github.dbtcloud.core.remote;
 
+import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.Project;
 import io.github.dbtcloud.core.api.WireApi;
 import io.github.dbtcloud.core.config.DesiredState;
@@ -59,6 +60,7 @@ public final class SnapshotReader {
         desired.projects().values().stream()
             .filter(p -> projectKeys.isEmpty() || projectKeys.contains(p.key()))
             .toList();
+    client.expectPages(specs.stream().mapToInt(SnapshotReader::pagesAfterTheFirst).sum());
     ExecutorService pool =
         Executors.newFixedThreadPool(
             PARALLELISM,
@@ -93,6 +95,18 @@ public final class SnapshotReader {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The pages a project's listings will likely need after their first ones, from the file: an
+   * account in step with its file lists about as many jobs and environments as the file declares.
+   */
+  private static int pagesAfterTheFirst(ProjectSpec project) {
+    return morePages(project.jobs().size()) + morePages(project.environments().size());
+  }
+
+  private static int morePages(int objects) {
+    return Math.max(0, (objects + AdminClient.PAGE_SIZE - 1) / AdminClient.PAGE_SIZE - 1);
   }
 
   /** The reads of one scope: each kind's part, started as soon as the parts it needs are in. */

@@ -89,31 +89,96 @@ class AdminClientTest {
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
+  /**
+   * Serves a listing of {@code total} jobs by offset, each page after the first after {@code
+   * pause}, noting in {@code most} the most of them served at once.
+   */
+  private static Dispatcher pagesInFlight(long total, AtomicInteger most, Pause pause) {
+    AtomicInteger now = new AtomicInteger();
+    return new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+        if (offset > 0) {
+          most.accumulateAndGet(now.incrementAndGet(), Math::max);
+          pause.run();
+          now.decrementAndGet();
+        }
+        int count = (int) Math.max(0, Math.min(100, total - offset));
+        return new MockResponse().setBody(Responses.page(offset, count, total));
+      }
+    };
+  }
+
+  /** What a page's answer waits for. */
+  private interface Pause {
+    void run() throws InterruptedException;
+  }
+
   @Test
   void readsThePagesAfterTheFirstAtTheSameTime() {
     CountDownLatch allThree = new CountDownLatch(3);
-    AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-            if (offset > 0) {
-              most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        pagesInFlight(
+            400,
+            most,
+            () -> {
               allThree.countDown();
-              // a sequential reader would never get the other two pages here; the guard only avoids
-              // a hang
+              // a sequential reader would never get the other two pages here; the guard only
+              // avoids a hang
               allThree.await(10, TimeUnit.SECONDS);
-              inFlight.decrementAndGet();
-            }
-            return new MockResponse()
-                .setBody(Responses.page(offset, Math.min(100, 400 - offset), 400));
-          }
-        });
+            }));
 
     assertThat(new JobApi(client, 1).list(7)).hasSize(400);
     assertThat(most.get()).isEqualTo(3);
+  }
+
+  @Test
+  void readsAListingOfMorePagesThanThereArePageThreadsInFullAndInOrder() {
+    AtomicInteger most = new AtomicInteger();
+    // long enough for every page thread to be busy when the next page is handed out
+    server.setDispatcher(pagesInFlight(25_000, most, () -> Thread.sleep(100)));
+
+    List<Job> jobs = new JobApi(client, 1).list(7);
+
+    assertThat(jobs).hasSize(25_000);
+    assertThat(jobs).extracting(Job::id).startsWith(0L, 1L).endsWith(24_999L);
+    assertThat(server.getRequestCount()).isEqualTo(250);
+    assertThat(most.get()).isLessThanOrEqualTo(AdminClient.PAGE_PARALLELISM);
+    assertThat(client.pageThreads())
+        .as("every page thread was busy, so later pages waited for one")
+        .isEqualTo(AdminClient.PAGE_PARALLELISM);
+  }
+
+  @Test
+  void pageThreadsStartedAheadReadThePagesWithoutOthersBeingStarted() throws Exception {
+    server.setDispatcher(listing(400));
+
+    client.expectPages(3);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (client.pageThreads() < 3 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(50); // counted as soon as started: a moment more to be waiting for a page
+    assertThat(client.pageThreads()).isEqualTo(3);
+    assertThat(new JobApi(client, 1).list(7)).hasSize(400);
+
+    assertThat(client.pageThreads()).as("the three pages went to the threads started").isEqualTo(3);
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void startsNoMorePageThreadsAheadThanItReadsPagesAtOnce() throws Exception {
+    client.expectPages(5_000);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (client.pageThreads() < AdminClient.PAGE_PARALLELISM && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(50);
+
+    assertThat(client.pageThreads()).isEqualTo(AdminClient.PAGE_PARALLELISM);
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dbtcloud.core.api.AdminClient;
 import io.github.dbtcloud.core.api.ApiToken;
 import io.github.dbtcloud.core.api.ClientSettings;
+import io.github.dbtcloud.core.api.WireApi;
 import io.github.dbtcloud.core.config.AccountSpec;
 import io.github.dbtcloud.core.config.DesiredState;
 import io.github.dbtcloud.core.config.EnvVarSpec;
@@ -21,6 +22,8 @@ import io.github.dbtcloud.core.resource.job.JobKind;
 import io.github.dbtcloud.core.resource.job.JobVariableKind;
 import io.github.dbtcloud.core.resource.variable.EnvironmentVariableKind;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +171,44 @@ class SnapshotReaderTest {
         .executeSteps(List.of("dbt build"))
         .envVars(Map.of("DBT_X", "1"))
         .build();
+  }
+
+  @Test
+  void tellsTheClientHowManyPagesAfterTheFirstTheFilesListingsWillNeed() {
+    project(7, "Shop", list("{\"id\":70,\"name\":\"Production\"}"), list());
+    Map<String, JobSpec> jobs = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 250; i++) {
+      jobs.put(
+          "j" + i,
+          JobSpec.builder()
+              .key("j" + i)
+              .environment("prod")
+              .executeSteps(List.of("dbt build"))
+              .build());
+    }
+    List<Integer> hints = new CopyOnWriteArrayList<>();
+    WireApi hinted =
+        (WireApi)
+            Proxy.newProxyInstance(
+                WireApi.class.getClassLoader(),
+                new Class<?>[] {WireApi.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("expectPages")) {
+                    hints.add((Integer) args[0]);
+                    return null;
+                  }
+                  try {
+                    return method.invoke(client, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+
+    new SnapshotReader(hinted, ResourceKinds.all()).read(file(byId(7, Map.of(), jobs)), Set.of());
+
+    // 250 jobs are three pages, two after the first; no environment is declared
+    assertThat(hints).containsExactly(2);
+    assertThat(seen).hasSize(3);
   }
 
   @Test
