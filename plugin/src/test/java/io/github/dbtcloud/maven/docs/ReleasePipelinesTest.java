@@ -164,14 +164,17 @@ class ReleasePipelinesTest {
 
   /**
    * The sample's {@code .mvn/jvm.config} is read by every Maven run of a repository made from it:
-   * an option this JVM does not take would fail every pipeline step before the plugin starts.
+   * an option this JVM does not take would fail every pipeline step before the plugin starts. The
+   * young generation is fixed small (32 MB): a fresh JVM touches fewer new pages before its first
+   * collection, and a heap limit a user adds beside it keeps the rest for the plan's objects.
    */
   @Test
-  void theSamplesJvmConfigStartsAJvmWithTheQuickJitAndTheSerialCollector() throws Exception {
+  void theSamplesJvmConfigStartsAJvmWithTheQuickJitTheSerialCollectorAndASmallYoungGeneration()
+      throws Exception {
     Path config = PIPELINES.resolveSibling(".mvn").resolve("jvm.config");
     List<String> options =
         List.of(Files.readString(config, StandardCharsets.UTF_8).trim().split("\\s+"));
-    assertThat(options).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(options).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(options);
@@ -182,7 +185,8 @@ class ReleasePipelinesTest {
     assertThat(java.waitFor()).as(out).isZero();
     assertThat(out)
         .containsPattern("TieredStopAtLevel\\s+= 1 ")
-        .containsPattern("UseSerialGC\\s+= true ");
+        .containsPattern("UseSerialGC\\s+= true ")
+        .containsPattern("MaxNewSize\\s+= 33554432 ");
   }
 
   private static List<String> mavenCommands(String text) {
