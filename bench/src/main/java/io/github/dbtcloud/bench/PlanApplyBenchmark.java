@@ -22,6 +22,7 @@ import io.github.dbtcloud.emulator.faults.FaultRule;
 import io.github.dbtcloud.emulator.http.ExchangeListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -218,6 +219,10 @@ public final class PlanApplyBenchmark {
    * compiled nothing yet, where the rows above run in this warmed-up one. The same spans as above:
    * process start to the plan's {@code Reading dbt Cloud}, from there to the last answer, and from
    * the last answer to the plan's end (plan.json and plan.md written; the JVM's exit left out).
+   * Beside the plan's own CPU: the emulator's request threads ({@code emu cpu}), and the whole
+   * emulator process ({@code emu proc}: with its JIT's compilers and its collector) and its
+   * collections ({@code emu gc}) while the plan ran: the share of two cores a real dbt Cloud would
+   * not take from the plugin.
    */
   private void coldPlans() throws Exception {
     List<String> options =
@@ -258,7 +263,7 @@ public final class PlanApplyBenchmark {
     line(
         String.format(
             Locale.ROOT,
-            "%7s %5s %9s %21s %26s %26s %26s %9s %9s",
+            "%7s %5s %9s %21s %26s %26s %26s %9s %9s %9s %9s",
             "jobs",
             "envs",
             "requests",
@@ -267,7 +272,9 @@ public final class PlanApplyBenchmark {
             "read span ms",
             "post-read ms",
             "cpu ms",
-            "emu cpu"));
+            "emu cpu",
+            "emu proc",
+            "emu gc"));
     for (int jobs : ints("bench.coldPlanJobs", "100,10000")) {
       Fixture fixture = Fixture.of(jobs);
       Path dir = Scratch.dir("dbt-bench-cold-");
@@ -280,8 +287,12 @@ public final class PlanApplyBenchmark {
           for (Arm arm : arms) {
             server.reset();
             long emulatorCpu = emulatorCpuNanos();
+            long serverCpu = processCpuNanos();
+            long serverGc = gcMillis();
             ChildRun run = child(server, dir, patterns, arm.options(), arm.classPath().path(), 240);
             double emulatorMs = (emulatorCpuNanos() - emulatorCpu) / 1e6;
+            double serverMs = (processCpuNanos() - serverCpu) / 1e6;
+            double serverGcMs = gcMillis() - serverGc;
             if (!run.pass()) {
               throw new IllegalStateException("a cold plan failed: " + run.tail());
             }
@@ -295,7 +306,9 @@ public final class PlanApplyBenchmark {
                       (Long.parseLong(value(run.output(), "DONE_NANOS=")) - last) / 1e6,
                       Double.parseDouble(value(run.output(), "CPU_MS=")),
                       server.requests.get(),
-                      emulatorMs
+                      emulatorMs,
+                      serverMs,
+                      serverGcMs
                     });
           }
         }
@@ -306,6 +319,8 @@ public final class PlanApplyBenchmark {
           List<Double> post = column(e.getValue(), 2);
           List<Double> cpu = column(e.getValue(), 3);
           List<Double> emulatorCpu = column(e.getValue(), 5);
+          List<Double> serverCpu = column(e.getValue(), 6);
+          List<Double> serverGc = column(e.getValue(), 7);
           int requests = (int) e.getValue().get(0)[4];
           ObjectNode row = rows.addObject();
           row.put("jobs", jobs).put("environments", fixture.environments());
@@ -316,10 +331,12 @@ public final class PlanApplyBenchmark {
           stats(row.putObject("postReadMs"), post);
           stats(row.putObject("processCpuMs"), cpu);
           stats(row.putObject("emulatorCpuMs"), emulatorCpu);
+          stats(row.putObject("emulatorProcessCpuMs"), serverCpu);
+          stats(row.putObject("emulatorProcessGcMs"), serverGc);
           line(
               String.format(
                   Locale.ROOT,
-                  "%7d %5d %9d %21s %26s %26s %26s %9.0f %9.0f",
+                  "%7d %5d %9d %21s %26s %26s %26s %9.0f %9.0f %9.0f %9.0f",
                   jobs,
                   fixture.environments(),
                   requests,
@@ -328,7 +345,9 @@ public final class PlanApplyBenchmark {
                   mmm(read),
                   mmm(post),
                   median(cpu),
-                  median(emulatorCpu)));
+                  median(emulatorCpu),
+                  median(serverCpu),
+                  median(serverGc)));
         }
       }
     }
@@ -442,6 +461,15 @@ public final class PlanApplyBenchmark {
               || thread.getThreadName().startsWith("HTTP-Dispatcher"))) {
         sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
       }
+    }
+    return sum;
+  }
+
+  /** Milliseconds this JVM's collectors report so far: the emulator's pauses, on the same cores. */
+  private static long gcMillis() {
+    long sum = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      sum += Math.max(0, gc.getCollectionTime());
     }
     return sum;
   }
@@ -579,48 +607,72 @@ public final class PlanApplyBenchmark {
 
   // ---------------------------------------------------------------- memory
 
+  /**
+   * Plans at a small heap limit, with the JVM's defaults and, unless turned off, with the release
+   * pipeline sample's {@code .mvn/jvm.config} as well: a user who copies that file and also sets
+   * {@code -Xmx} gets both, so its young generation size must leave the largest accounts room.
+   */
   private void memory() throws Exception {
     String heap = System.getProperty("bench.memoryHeap", "256m");
+    List<String> limits = List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError");
+    Map<String, List<String>> settings = new LinkedHashMap<>();
+    settings.put("JVM defaults", limits);
+    List<String> shipped = sampleJvmConfig();
+    if (!shipped.isEmpty()) {
+      List<String> both = new ArrayList<>(shipped);
+      both.addAll(limits);
+      settings.put("jvm.config", both);
+    }
     ArrayNode rows = results.putArray("memory");
     line("");
-    line("plan in a child JVM at -Xmx" + heap + " (no latency)");
+    line(
+        "plan in a child JVM at -Xmx"
+            + heap
+            + " (no latency)"
+            + (shipped.isEmpty()
+                ? ""
+                : "; rows \"jvm.config\": with " + String.join(" ", shipped) + " too"));
     for (int jobs : ints("bench.memoryJobs", "10000,50000")) {
       Fixture fixture = Fixture.of(jobs);
       Path dir = Scratch.dir("dbt-bench-memory-");
       List<String> patterns = fixture.write(dir, 1);
       try (Server server = Server.start(fixture.seed(1), 0)) {
-        // A heap too small for the plan shows as minutes of back-to-back collections before the
-        // OutOfMemoryError: past the limit it counts as a failure.
-        ChildRun run =
-            child(
-                server,
-                dir,
-                patterns,
-                List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
-                System.getProperty("java.class.path"),
-                Long.getLong("bench.memoryTimeoutSeconds", 240));
-        double ms = (run.endNanos() - run.startNanos()) / 1e6;
-        String peak = value(run.output(), "PEAK_LIVE_HEAP_MB=");
-        String used = value(run.output(), "PEAK_USED_HEAP_MB=");
-        ObjectNode row = rows.addObject().put("jobs", jobs).put("heap", heap);
-        row.put("pass", run.pass()).put("exit", run.exit()).put("wallMs", Math.round(ms));
-        row.put("peakLiveHeapMb", peak).put("peakUsedHeapMb", used);
-        if (!run.pass()) {
-          row.put("tail", run.tail());
+        for (Map.Entry<String, List<String>> setting : settings.entrySet()) {
+          // A heap too small for the plan shows as minutes of back-to-back collections before
+          // the OutOfMemoryError: past the limit it counts as a failure.
+          ChildRun run =
+              child(
+                  server,
+                  dir,
+                  patterns,
+                  setting.getValue(),
+                  System.getProperty("java.class.path"),
+                  Long.getLong("bench.memoryTimeoutSeconds", 240));
+          double ms = (run.endNanos() - run.startNanos()) / 1e6;
+          String peak = value(run.output(), "PEAK_LIVE_HEAP_MB=");
+          String used = value(run.output(), "PEAK_USED_HEAP_MB=");
+          ObjectNode row = rows.addObject().put("jobs", jobs).put("heap", heap);
+          row.put("jvmOptions", String.join(" ", setting.getValue()));
+          row.put("pass", run.pass()).put("exit", run.exit()).put("wallMs", Math.round(ms));
+          row.put("peakLiveHeapMb", peak).put("peakUsedHeapMb", used);
+          if (!run.pass()) {
+            row.put("tail", run.tail());
+          }
+          line(
+              String.format(
+                  Locale.ROOT,
+                  "%7d jobs, %-12s: %s, peak live heap %s MB (after GC), peak used %s MB, %.1f s",
+                  jobs,
+                  setting.getKey(),
+                  run.pass()
+                      ? "PASS"
+                      : run.exit() != -1
+                          ? "FAIL (exit " + run.exit() + ")"
+                          : "FAIL (no result in the time limit)",
+                  peak,
+                  used,
+                  ms / 1000));
         }
-        line(
-            String.format(
-                Locale.ROOT,
-                "%7d jobs: %s, peak live heap %s MB (after GC), peak used %s MB, %.1f s",
-                jobs,
-                run.pass()
-                    ? "PASS"
-                    : run.exit() != -1
-                        ? "FAIL (exit " + run.exit() + ")"
-                        : "FAIL (no result in the time limit)",
-                peak,
-                used,
-                ms / 1000));
       }
     }
   }
