@@ -160,8 +160,8 @@ final class ProcessBenchmark {
    */
   record Jvm(String name, List<String> options, List<String> training) {}
 
-  /** C1 only and the serial collector: the options the release pipeline sample ships. */
-  private static final List<String> C1_SERIAL = PlanApplyBenchmark.sampleJvmOptions();
+  /** Row {@code c1}: the options of the release pipeline sample's {@code .mvn/jvm.config}. */
+  private static final List<String> SAMPLE_OPTIONS = PlanApplyBenchmark.sampleJvmOptions();
 
   /**
    * The JVM's defaults, then the settings docs/benchmarks.md recommends for a project that runs the
@@ -173,12 +173,12 @@ final class ProcessBenchmark {
   static List<Jvm> jvms(int javaFeature) {
     List<Jvm> jvms = new ArrayList<>();
     jvms.add(new Jvm("default", List.of(), List.of()));
-    jvms.add(new Jvm("c1", C1_SERIAL, List.of()));
+    jvms.add(new Jvm("c1", SAMPLE_OPTIONS, List.of()));
     jvms.add(
         new Jvm(
             "c1+cds",
-            concat(C1_SERIAL, "-XX:SharedArchiveFile=.mvn/dbt.jsa"),
-            concat(C1_SERIAL, "-XX:ArchiveClassesAtExit=.mvn/dbt.jsa")));
+            concat(SAMPLE_OPTIONS, "-XX:SharedArchiveFile=.mvn/dbt.jsa"),
+            concat(SAMPLE_OPTIONS, "-XX:ArchiveClassesAtExit=.mvn/dbt.jsa")));
     if (javaFeature >= 25) {
       jvms.add(
           new Jvm(
@@ -188,9 +188,12 @@ final class ProcessBenchmark {
       jvms.add(
           new Jvm(
               "c1+aot",
-              concat(C1_SERIAL, "-XX:AOTCache=.mvn/dbt.aot"),
+              concat(SAMPLE_OPTIONS, "-XX:AOTCache=.mvn/dbt.aot"),
               concat(
-                  C1_SERIAL, "-XX:AOTCacheOutput=.mvn/dbt.aot", "-Xlog:aot=off", "-Xlog:cds=off")));
+                  SAMPLE_OPTIONS,
+                  "-XX:AOTCacheOutput=.mvn/dbt.aot",
+                  "-Xlog:aot=off",
+                  "-Xlog:cds=off")));
     }
     return List.copyOf(jvms);
   }
