@@ -125,7 +125,13 @@ public final class ApplyLease implements AutoCloseable {
             return new Held(api, now2.get().valueId(), mine);
           }
           if (now2.isEmpty()) {
-            if (e.answered() && e.status() != 429 && e.status() < 500 && e.status() != 408) {
+            boolean refused =
+                e.answered() && e.status() != 429 && e.status() < 500 && e.status() != 408;
+            // Refused with nothing there: not allowed (401, 403), or another apply's lease was
+            // created and already released between this create and the read (400, the name
+            // exists). Only a refusal that keeps coming is the token's.
+            boolean forbidden = e.status() == 401 || e.status() == 403;
+            if (refused && (forbidden || ++unclear >= MAX_UNCLEAR_CREATES)) {
               throw new DbtCloudException(
                   "Could not take the apply lease, "
                       + api.where()
@@ -141,7 +147,7 @@ public final class ApplyLease implements AutoCloseable {
                       + " the project; or run with -Ddbt.lock=false to apply without a lease.",
                   e);
             }
-            if (++unclear >= MAX_UNCLEAR_CREATES) {
+            if (!refused && ++unclear >= MAX_UNCLEAR_CREATES) {
               throw e;
             }
             continue;

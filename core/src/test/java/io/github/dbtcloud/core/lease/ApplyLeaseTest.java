@@ -161,6 +161,31 @@ class ApplyLeaseTest {
   }
 
   @Test
+  void aCreateRefusedBecauseAnotherApplysLeaseCameAndWentIsSentAgain() throws Exception {
+    // the other apply created the lease before this create and released it before the read
+    cloud.fail("POST", 400);
+
+    try (ApplyLease lease = take(settings(), "com.acme:a 1")) {
+      assertThat(cloud.lease(PROJECT).text()).contains("com.acme:a 1");
+    }
+    assertThat(cloud.creates.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusalThatKeepsComingWithNoLeaseThereSaysWhatTheTokenNeeds() {
+    for (int i = 0; i < 5; i++) {
+      cloud.fail("POST", 400);
+    }
+
+    assertThatThrownBy(() -> take(settings(), "com.acme:a 1"))
+        .isInstanceOf(DbtCloudException.class)
+        .hasMessageContaining("Could not take the apply lease")
+        .hasMessageContaining("HTTP 400")
+        .hasMessageContaining("-Ddbt.lock=false");
+    assertThat(cloud.creates.get()).isEqualTo(5);
+  }
+
+  @Test
   void ofTwoAppliesAskingAtOnceExactlyOneHoldsTheLeaseAtATime() throws Exception {
     AtomicInteger inside = new AtomicInteger();
     AtomicInteger overlaps = new AtomicInteger();
