@@ -203,6 +203,45 @@ class JobsApiTest {
   }
 
   @Test
+  void aJobListedBeforeAnUpdateIsListedWithTheUpdate() {
+    String query = JOBS + "?project_id=" + PROJECT;
+    assertThat(names(running.http().get(query)))
+        .containsExactly("Nightly build", "Hourly snapshot");
+    ObjectNode body = (ObjectNode) running.http().get(JOBS + "70403103900100/").data();
+    body.put("name", "Nightly build (renamed)");
+    ((ObjectNode) body.get("settings")).put("threads", 8);
+
+    assertThat(running.http().post(JOBS + "70403103900100/", body.toString()).status())
+        .isEqualTo(200);
+
+    JsonNode listed = running.http().get(query).data().get(0);
+    assertThat(listed.get("name").asText()).isEqualTo("Nightly build (renamed)");
+    assertThat(listed.at("/settings/threads").asInt()).isEqualTo(8);
+  }
+
+  @Test
+  void aListedJobIsTheJobItsOwnGetAnswersFieldForFieldAndInTheSameOrder() {
+    String own = running.http().get(JOBS + "70403103900101/").data().toString();
+    String query = JOBS + "?project_id=" + PROJECT + "&offset=1&limit=1";
+
+    // The first listing writes the job's text; the second reuses it.
+    assertThat(running.http().get(query).data().get(0).toString()).isEqualTo(own);
+    assertThat(running.http().get(query).data().get(0).toString()).isEqualTo(own);
+  }
+
+  @Test
+  void aListingWithRelatedObjectsShowsThemAsTheyAreNow() {
+    String query = JOBS + "?project_id=" + PROJECT + "&include_related=[most_recent_run]";
+    assertThat(running.http().get(query).data().get(0).get("most_recent_run").isNull()).isTrue();
+
+    assertThat(running.http().post(JOBS + "70403103900100/run/", "{\"cause\": \"test\"}").status())
+        .isEqualTo(200);
+
+    JsonNode run = running.http().get(query).data().get(0).get("most_recent_run");
+    assertThat(run.path("job_definition_id").asLong()).isEqualTo(70403103900100L);
+  }
+
+  @Test
   void pagesOfOneListingAnsweredFromOneFilteringStillFollowTheirOwnFilters() {
     String other = "70403103900003";
     assertThat(names(running.http().get(JOBS + "?project_id=" + PROJECT + "&offset=0")))

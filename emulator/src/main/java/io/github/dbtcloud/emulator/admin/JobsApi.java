@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -76,6 +77,7 @@ public final class JobsApi {
 
   private final AdminContext ctx;
   private final Listings listings = new Listings();
+  private final RenderedRows rendered = new RenderedRows();
 
   public JobsApi(AdminContext ctx) {
     this.ctx = ctx;
@@ -102,8 +104,13 @@ public final class JobsApi {
                       state.table(EmulatorState.JOBS),
                       () -> select(request, state, who));
               Set<String> related = Lists.includeRelated(request);
-              return Lists.page(
-                  request, selection.rows(), selection.filters(), j -> view(state, j, related));
+              // Related objects change without the job's row changing, so only the plain view is
+              // kept.
+              Function<ObjectNode, JsonNode> show =
+                  related.isEmpty()
+                      ? j -> rendered.of(j, row -> view(state, row, related))
+                      : j -> view(state, j, related);
+              return Lists.page(request, selection.rows(), selection.filters(), show);
             });
   }
 
