@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +64,13 @@ public final class AdminClient implements WireApi, AutoCloseable {
   private final String baseUrl;
   private final ClientSettings settings;
   private final Heartbeat heartbeat;
+  private final CpuTurns turns;
   private volatile Duration readsExpired;
 
-  private AdminClient(ClientSettings settings, Console console, Duration heartbeatPeriod) {
+  private AdminClient(
+      ClientSettings settings, Console console, Duration heartbeatPeriod, CpuTurns turns) {
     this.settings = settings;
+    this.turns = turns;
     this.heartbeat = new Heartbeat(console, heartbeatPeriod, HttpStack.callTimeout(settings));
     this.console = console;
     this.redactor = new Redactor(settings.token());
@@ -78,7 +82,7 @@ public final class AdminClient implements WireApi, AutoCloseable {
         new Retrofit.Builder()
             .baseUrl(settings.baseUrl().toString())
             .client(http)
-            .addConverterFactory(new AnswerBodies())
+            .addConverterFactory(new AnswerBodies(turns))
             .build();
     this.api = retrofit.create(AdminApi.class);
     // A page goes to an idle page thread if one waits, else to a new one, up to PAGE_PARALLELISM;
@@ -137,17 +141,22 @@ public final class AdminClient implements WireApi, AutoCloseable {
 
   /** A client for the account's host that logs nothing. */
   public static AdminClient create(ClientSettings settings) {
-    return new AdminClient(settings, Console.silent(), Heartbeat.PERIOD);
+    return new AdminClient(settings, Console.silent(), Heartbeat.PERIOD, CpuTurns.PROCESS);
   }
 
   /** A client for the account's host; HTTP traces (redacted) go to the console's debug level. */
   public static AdminClient create(ClientSettings settings, Console console) {
-    return new AdminClient(settings, console, Heartbeat.PERIOD);
+    return new AdminClient(settings, console, Heartbeat.PERIOD, CpuTurns.PROCESS);
   }
 
   /** A client whose "still waiting" lines come every {@code heartbeat} (tests: short). */
   static AdminClient create(ClientSettings settings, Console console, Duration heartbeat) {
-    return new AdminClient(settings, console, heartbeat);
+    return new AdminClient(settings, console, heartbeat, CpuTurns.PROCESS);
+  }
+
+  /** A client that parses and converts answers in {@code turns} (tests: turns of their own). */
+  static AdminClient create(ClientSettings settings, CpuTurns turns) {
+    return new AdminClient(settings, Console.silent(), Heartbeat.PERIOD, turns);
   }
 
   /**
@@ -252,6 +261,11 @@ public final class AdminClient implements WireApi, AutoCloseable {
 
   @Override
   public List<Map<String, Object>> list(String path, Map<String, String> query) {
+    return list(path, query, 0);
+  }
+
+  @Override
+  public List<Map<String, Object>> list(String path, Map<String, String> query, int expected) {
     return pages(
         offset -> {
           Map<String, String> q = new LinkedHashMap<>(query);
@@ -260,7 +274,8 @@ public final class AdminClient implements WireApi, AutoCloseable {
           q.put("offset", String.valueOf(offset));
           return api.get(path, q);
         },
-        WireMaps::toMap);
+        WireMaps::toMap,
+        expected);
   }
 
   @Override
@@ -284,16 +299,19 @@ public final class AdminClient implements WireApi, AutoCloseable {
   }
 
   /**
-   * Reads a whole listing. The first page tells the total; the others are read in parallel and
-   * joined in offset order, stopping at the first empty one (objects can be deleted between pages,
-   * docs/wire-format.md#pagination). When the listing changed while it was read (the total moved,
-   * an object shifted to another page, or a page came back empty too early) it is read again: a
-   * listing with a gap would plan a duplicate of whatever fell into it.
+   * Reads a whole listing. The first page tells the total (the pages {@code expected} objects fill
+   * are asked for with it); the others are read in parallel and joined in offset order, stopping at
+   * the first empty one (objects can be deleted between pages, docs/wire-format.md#pagination).
+   * When the listing changed while it was read (the total moved, an object shifted to another page,
+   * or a page came back empty too early) it is read again: a listing with a gap would plan a
+   * duplicate of whatever fell into it.
    */
-  private <T> List<T> pages(IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert) {
+  private <T> List<T> pages(
+      IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert, int expected) {
     Listing<T> listing = null;
     for (int pass = 1; pass <= LISTING_PASSES; pass++) {
-      listing = readListing(page, convert);
+      // Only the first pass guesses: a listing read again has just changed.
+      listing = readListing(page, convert, pass == 1 ? expected : 0);
       if (listing.consistent()) {
         return listing.items();
       }
@@ -322,23 +340,39 @@ public final class AdminClient implements WireApi, AutoCloseable {
    * and a listing of 50,000 jobs is never held twice; only the ids are kept to check it.
    */
   private <T> Listing<T> readListing(
-      IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert) {
+      IntFunction<Call<JsonNode>> page, Function<JsonNode, T> convert, int expected) {
     Call<JsonNode> firstCall = page.apply(0);
     String path = firstCall.request().url().encodedPath();
-    JsonNode first = executeEnvelope(firstCall, Answers.Shape.PAGE);
+    // The pages the expected objects fill go out with the first: one round trip, not two. They
+    // are the very requests the total would call for, so a listing read with them is checked as
+    // one read without them. A guessed page past the total is not used, but waited for: it went
+    // out with the first, so it costs no round trip, and no request of a listing outlives it.
+    Map<Long, Future<Page<T>>> guessed = new HashMap<>();
+    long guessedEnd = Math.min((long) expected, (long) PAGE_SIZE * (PAGE_PARALLELISM + 1));
+    JsonNode first;
+    List<Future<Page<T>>> rest = new ArrayList<>();
+    long total;
+    try {
+      for (long offset = PAGE_SIZE; offset < guessedEnd; offset += PAGE_SIZE) {
+        guessed.put(offset, readPage(page, offset, convert));
+      }
+      first = executeEnvelope(firstCall, Answers.Shape.PAGE);
+      int step = first.path("data").size();
+      total = totalOf(first, step);
+      if (step > 0 && step < total) {
+        for (long offset = step; offset < total; offset += step) {
+          // a server that pages by fewer than asked for cuts its pages elsewhere than guessed
+          Future<Page<T>> read = step == PAGE_SIZE ? guessed.remove(offset) : null;
+          rest.add(read != null ? read : readPage(page, offset, convert));
+        }
+      }
+    } catch (RuntimeException e) {
+      guessed.values().forEach(unused -> unused.cancel(false));
+      throw e;
+    }
     List<T> items = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    int step = first.path("data").size();
-    long total = totalOf(first, step);
-    List<Future<Page<T>>> rest = new ArrayList<>();
-    if (step > 0 && step < total) {
-      for (long offset = step; offset < total; offset += step) {
-        Call<JsonNode> call = page.apply((int) offset);
-        rest.add(
-            pageReader.submit(() -> Page.of(executeEnvelope(call, Answers.Shape.PAGE), convert)));
-      }
-    }
-    Page.of(first, convert).addTo(items, ids);
+    turns.run(() -> Page.of(first, convert)).addTo(items, ids);
     boolean emptyPage = false;
     long lastTotal = total;
     for (Future<Page<T>> f : rest) {
@@ -353,7 +387,18 @@ public final class AdminClient implements WireApi, AutoCloseable {
       lastTotal = read.total() < 0 ? lastTotal : read.total();
       read.addTo(items, ids);
     }
+    guessed.values().forEach(AdminClient::settle);
     return Listing.of(path, items, ids, total, lastTotal, emptyPage);
+  }
+
+  private <T> Future<Page<T>> readPage(
+      IntFunction<Call<JsonNode>> page, long offset, Function<JsonNode, T> convert) {
+    Call<JsonNode> call = page.apply((int) offset);
+    return pageReader.submit(
+        () -> {
+          JsonNode envelope = executeEnvelope(call, Answers.Shape.PAGE);
+          return turns.run(() -> Page.of(envelope, convert));
+        });
   }
 
   /** One page converted: its objects, their ids, and the total it gave (-1: none). */
@@ -379,6 +424,17 @@ public final class AdminClient implements WireApi, AutoCloseable {
   private static long totalOf(JsonNode envelope, long fallback) {
     JsonNode total = envelope.path("extra").path("pagination").path("total_count");
     return total.isIntegralNumber() ? total.asLong() : fallback;
+  }
+
+  /** Waits for a page that is not used, whatever its answer. */
+  private static void settle(Future<?> unused) {
+    try {
+      unused.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // not used: its answer, or its failure, changes nothing
+    }
   }
 
   private static <T> T await(Future<T> f) {

@@ -41,6 +41,13 @@ final class AnswerBodies extends Converter.Factory {
   /** Request bodies are written by databind, built on the first write (a plan never writes). */
   private JacksonConverterFactory requests;
 
+  private final CpuTurns turns;
+
+  /** Bodies parsed in {@code turns}, read off the network before a turn is taken. */
+  AnswerBodies(CpuTurns turns) {
+    this.turns = turns;
+  }
+
   /** A body that was read but is not a JSON answer; {@code what} says what it was instead. */
   static final class Unusable extends ObjectNode {
     private static final long serialVersionUID = 1L;
@@ -102,7 +109,7 @@ final class AnswerBodies extends Converter.Factory {
       if (bytes.length == 0) {
         return null;
       }
-      return parse(bytes, type);
+      return turns.run(() -> parse(bytes, type));
     }
   }
 

@@ -27,6 +27,17 @@ public interface WireApi {
   List<Map<String, Object>> list(String path, Map<String, String> query);
 
   /**
+   * {@link #list(String, Map)} of a listing expected to hold about {@code expected} objects (an
+   * account in step with its file holds what the file declares): the client may ask for the pages
+   * that many objects fill together with the first, instead of waiting for the first to give the
+   * total. The answer is the same; a wrong guess costs requests for pages past the end (empty) or a
+   * second round trip for pages past the guess.
+   */
+  default List<Map<String, Object>> list(String path, Map<String, String> query, int expected) {
+    return list(path, query);
+  }
+
+  /**
    * {@code POST} of a new object: sent exactly once, never retried (a lost answer may be a create).
    */
   Map<String, Object> create(String path, Map<String, Object> body);

@@ -28,8 +28,9 @@ import java.util.concurrent.Executors;
  * Reads the snapshot for a desired state with as few requests as the API allows: one request per
  * project to find it, then every kind's listing of every project at the same time (a kind that
  * needs another's part waits for it), each in 100-item pages read in parallel. About ceil(N/100)
- * requests per kind and two round trips, however large the account. Each kind then checks its part
- * against the others' (a job in an environment the listing lacks stops here).
+ * requests per kind and two round trips, however large the account (one for the jobs, whose pages
+ * the file foretells). Each kind then checks its part against the others' (a job in an environment
+ * the listing lacks stops here).
  */
 public final class SnapshotReader {
 

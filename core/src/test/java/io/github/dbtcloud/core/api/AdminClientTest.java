@@ -21,7 +21,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -149,6 +153,123 @@ class AdminClientTest {
     assertThat(client.pageThreads())
         .as("every page thread was busy, so later pages waited for one")
         .isEqualTo(AdminClient.PAGE_PARALLELISM);
+  }
+
+  @Test
+  void thePagesTheExpectedObjectsFillGoOutWithTheFirstInOneRoundTrip() {
+    CountDownLatch others = new CountDownLatch(3);
+    AtomicBoolean firstWaitedForThem = new AtomicBoolean();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+            if (offset == 0) {
+              // answered only once the other three pages were asked for: with two round trips
+              // they never would be (the guard only avoids a hang)
+              firstWaitedForThem.set(others.await(5, TimeUnit.SECONDS));
+            } else {
+              others.countDown();
+            }
+            return new MockResponse()
+                .setBody(Responses.page(offset, Math.min(100, 400 - offset), 400));
+          }
+        });
+
+    List<Job> jobs = new JobApi(client, 1).list(7, 400);
+
+    assertThat(firstWaitedForThem).isTrue();
+    assertThat(jobs).extracting(Job::id).startsWith(0L, 1L).endsWith(399L).doesNotHaveDuplicates();
+    assertThat(jobs).hasSize(400);
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void aGuessPastTheListingsEndCostsOnlyItsEmptyPages() {
+    server.setDispatcher(listing(150));
+
+    List<Job> jobs = new JobApi(client, 1).list(7, 400);
+
+    assertThat(jobs).extracting(Job::id).startsWith(0L).endsWith(149L).doesNotHaveDuplicates();
+    assertThat(jobs).hasSize(150);
+    assertThat(server.getRequestCount()).as("offsets 0 to 300, none read again").isEqualTo(4);
+    assertThat(log).noneMatch(line -> line.contains("changed while it was read"));
+  }
+
+  @Test
+  void aGuessShortOfTheListingReadsTheRestOnceTheFirstPageGivesTheTotal() {
+    server.setDispatcher(listing(450));
+
+    List<Job> jobs = new JobApi(client, 1).list(7, 200);
+
+    assertThat(jobs).extracting(Job::id).startsWith(0L).endsWith(449L).doesNotHaveDuplicates();
+    assertThat(jobs).hasSize(450);
+    assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void aServerThatPagesByFewerThanAskedForIsReadByItsOwnPagesNotTheGuessedOnes() {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
+            return new MockResponse()
+                .setBody(Responses.page(offset, Math.max(0, Math.min(50, 200 - offset)), 200));
+          }
+        });
+
+    List<Job> jobs = new JobApi(client, 1).list(7, 200);
+
+    // the guessed page at offset 100 holds 100 to 149 here: used as the 100-job page it would
+    // have lost 150 to 199
+    assertThat(jobs).extracting(Job::id).startsWith(0L, 1L).endsWith(199L).doesNotHaveDuplicates();
+    assertThat(jobs).hasSize(200);
+    assertThat(server.getRequestCount())
+        .as("the first, the guess, then 50, 100 and 150")
+        .isEqualTo(5);
+  }
+
+  @Test
+  void aListingsAnswersAreParsedOnlyInATurnAtTheProcessors() throws Exception {
+    server.setDispatcher(listing(250));
+    CpuTurns turns = new CpuTurns(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (AdminClient oneTurn =
+        AdminClient.create(
+            ClientSettings.of(
+                server.url("/").toString(), new ApiToken(TOKEN), "dbt-maven-plugin/9.9"),
+            turns)) {
+      CountDownLatch held = new CountDownLatch(1);
+      threads.submit(
+          () ->
+              turns.run(
+                  () -> {
+                    held.countDown();
+                    return release.await(10, TimeUnit.SECONDS);
+                  }));
+      assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+
+      Future<List<Job>> listing = threads.submit(() -> new JobApi(oneTurn, 1).list(7, 250));
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (server.getRequestCount() < 3 && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      Thread.sleep(200);
+      assertThat(server.getRequestCount()).as("the network is not held back").isEqualTo(3);
+      assertThat(listing).as("every answer is in, none parsed while the turn is held").isNotDone();
+
+      release.countDown();
+      assertThat(listing.get(10, TimeUnit.SECONDS))
+          .extracting(Job::id)
+          .startsWith(0L)
+          .endsWith(249L)
+          .hasSize(250);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
   }
 
   @Test

@@ -16,10 +16,18 @@ public record JobApi(WireApi api, long accountId) {
 
   /** Active jobs of one project. */
   public List<Job> list(long projectId) {
+    return list(projectId, 0);
+  }
+
+  /**
+   * Active jobs of one project, expected to be about {@code expected} (the file's): their pages are
+   * asked for at once ({@link WireApi#list(String, Map, int)}).
+   */
+  public List<Job> list(long projectId, int expected) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("project_id", String.valueOf(projectId));
     List<Job> out = new ArrayList<>();
-    api.list(jobs(), query).forEach(j -> out.add(new Job(j)));
+    api.list(jobs(), query, expected).forEach(j -> out.add(new Job(j)));
     return out;
   }
 

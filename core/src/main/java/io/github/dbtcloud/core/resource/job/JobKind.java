@@ -75,7 +75,9 @@ public final class JobKind implements ResourceKind<JobSnapshot> {
 
   @Override
   public JobSnapshot read(ReadContext context) {
-    List<Job> jobs = new JobApi(context.api(), context.accountId()).list(context.projectId());
+    int declared = context.project() == null ? 0 : context.project().jobs().size();
+    List<Job> jobs =
+        new JobApi(context.api(), context.accountId()).list(context.projectId(), declared);
     Map<Long, String> keysById = new LinkedHashMap<>();
     if (context.project() != null) {
       context
