@@ -28,6 +28,7 @@ final class RenderedRows {
    * The row shown through {@code view}, as a node that writes the text kept for this row object, or
    * a new text when the row was put since.
    */
+  @SuppressWarnings("ReferenceEquality") // the same row object, not an equal one: see above
   JsonNode of(ObjectNode row, Function<ObjectNode, ? extends JsonNode> view) {
     long id = row.get("id").asLong();
     Rendered kept = byId.get(id);
