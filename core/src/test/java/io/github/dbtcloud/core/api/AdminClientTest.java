@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -69,12 +70,17 @@ class AdminClientTest {
 
   /** Serves a listing of {@code total} jobs by offset, as dbt Cloud pages them. */
   private static Dispatcher listing(long total) {
+    return byOffset(
+        offset -> Responses.page(offset, (int) Math.max(0, Math.min(100, total - offset)), total));
+  }
+
+  /** Answers each page request with the body {@code page} gives for its offset. */
+  private static Dispatcher byOffset(IntFunction<String> page) {
     return new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-        int count = (int) Math.max(0, Math.min(100, total - offset));
-        return new MockResponse().setBody(Responses.page(offset, count, total));
+        return new MockResponse().setBody(page.apply(offset));
       }
     };
   }
@@ -215,14 +221,7 @@ class AdminClientTest {
   @Test
   void aServerThatPagesByFewerThanAskedForIsReadByItsOwnPagesNotTheGuessedOnes() {
     server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-            return new MockResponse()
-                .setBody(Responses.page(offset, Math.max(0, Math.min(50, 200 - offset)), 200));
-          }
-        });
+        byOffset(offset -> Responses.page(offset, Math.max(0, Math.min(50, 200 - offset)), 200)));
 
     List<Job> jobs = new JobApi(client, 1).list(7, 200);
 
@@ -306,16 +305,12 @@ class AdminClientTest {
   void readsAListingAgainWhenItChangedWhileBeingRead() {
     AtomicInteger calls = new AtomicInteger();
     server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-            boolean firstPass = calls.incrementAndGet() <= 2;
-            long total = firstPass && offset == 100 ? 149 : 150;
-            return new MockResponse()
-                .setBody(Responses.page(offset, (int) Math.min(100, total - offset), total));
-          }
-        });
+        byOffset(
+            offset -> {
+              boolean firstPass = calls.incrementAndGet() <= 2;
+              long total = firstPass && offset == 100 ? 149 : 150;
+              return Responses.page(offset, (int) Math.min(100, total - offset), total);
+            }));
 
     assertThat(new JobApi(client, 1).list(7)).hasSize(150);
     assertThat(server.getRequestCount()).isEqualTo(4);
@@ -324,15 +319,8 @@ class AdminClientTest {
   @Test
   void refusesAListingThatKeepsEndingBeforeItsTotal() {
     server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            int offset = Integer.parseInt(request.getRequestUrl().queryParameter("offset"));
-            return new MockResponse()
-                .setBody(
-                    offset == 0 ? Responses.page(0, 100, 300) : Responses.page(offset, 0, 300));
-          }
-        });
+        byOffset(
+            offset -> offset == 0 ? Responses.page(0, 100, 300) : Responses.page(offset, 0, 300)));
 
     assertThatThrownBy(() -> new JobApi(client, 1).list(7))
         .isInstanceOf(DbtCloudException.class)
