@@ -49,6 +49,7 @@ final class HttpStack {
         // failures.
         .retryOnConnectionFailure(false)
         .followRedirects(false)
+        .eventListener(CallWaits.LISTENER)
         .addInterceptor(AnswerBodies::boundErrorBody)
         .addInterceptor(
             new RetryInterceptor(

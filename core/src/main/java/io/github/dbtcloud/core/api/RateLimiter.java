@@ -1,13 +1,13 @@
 package io.github.dbtcloud.core.api;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -87,7 +87,7 @@ final class RateLimiter implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    acquire();
+    acquire(chain.call());
     Response response = chain.proceed(chain.request());
     if (response.code() == 429) {
       slowDown(RetryInterceptor.retryAfter(response.header("Retry-After"), clock));
@@ -95,17 +95,11 @@ final class RateLimiter implements Interceptor {
     return response;
   }
 
-  /** Takes one permit, waiting as long as needed. */
-  void acquire() throws InterruptedIOException {
+  /** Takes one permit for {@code call}, waiting as long as needed or until it is cancelled. */
+  void acquire(Call call) throws IOException {
     Duration wait = reserve();
-    if (wait.isZero()) {
-      return;
-    }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for the rate limiter");
+    if (!wait.isZero()) {
+      CallWaits.sleep(call, wait, sleeper, "for the rate limiter");
     }
   }
 

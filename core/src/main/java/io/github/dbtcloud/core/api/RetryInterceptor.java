@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLException;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,7 +21,9 @@ import okhttp3.Response;
  * Retries a call that may be repeated ({@link Idempotency}) on 408, 429, 5xx and connection errors:
  * after the server's {@code Retry-After} (seconds or an HTTP date) when it sends one, else after a
  * jittered exponential back-off; never past the policy's attempts or total time. A call that may
- * not be repeated (a create) goes out exactly once, whatever happens to it.
+ * not be repeated (a create) goes out exactly once, whatever happens to it. A call that was
+ * cancelled (a goal past its read deadline) is never retried, and a cancel ends its back-off at
+ * once.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -54,14 +57,16 @@ final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
-        if (last || !transient_(e)) {
+        // OkHttp's "Canceled" is a plain IOException, indistinguishable from a dropped connection
+        // but by the call itself.
+        if (last || !transient_(e) || chain.call().isCanceled()) {
           throw e;
         }
         Duration wait = policy.backoff(attempt, random.getAsDouble());
         if (!fits(wait, deadline)) {
           throw e;
         }
-        pause(wait, what + " failed (" + e.getClass().getSimpleName() + ")", attempt);
+        pause(chain.call(), wait, what + " failed (" + e.getClass().getSimpleName() + ")", attempt);
         continue;
       }
       if (last || !retriedStatus(response.code())) {
@@ -74,6 +79,7 @@ final class RetryInterceptor implements Interceptor {
       }
       response.close();
       pause(
+          chain.call(),
           wait,
           "dbt Cloud answered "
               + response.code()
@@ -84,7 +90,7 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  private void pause(Duration wait, String why, int attempt) throws InterruptedIOException {
+  private void pause(Call call, Duration wait, String why, int attempt) throws IOException {
     String line =
         why
             + "; attempt "
@@ -99,15 +105,7 @@ final class RetryInterceptor implements Interceptor {
     } else {
       console.debug(line);
     }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted =
-          new InterruptedIOException("interrupted while waiting to retry");
-      interrupted.initCause(e);
-      throw interrupted;
-    }
+    CallWaits.sleep(call, wait, sleeper, "to retry");
   }
 
   private boolean fits(Duration wait, Instant deadline) {

@@ -250,6 +250,97 @@ class HostileHttpTest {
   }
 
   @Test
+  void aReadStoppedAtTheGoalsDeadlineIsNotRetriedAfterItsBackOff() throws IOException {
+    // The default policy's back-offs (1, 2, 4, 8, 16 s): a cancelled call taken for a dropped
+    // connection would sleep through them before the goal could say it stopped.
+    RawServer server = new RawServer((head, out) -> Thread.sleep(60_000));
+    long started = System.nanoTime();
+    try (server;
+        AdminClient client =
+            AdminClient.create(
+                ClientSettings.of(server.url(), new ApiToken(TOKEN), "test")
+                    .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(30))
+                    .withRetry(RetryPolicy.DEFAULT),
+                new CapturingConsole(lines),
+                Duration.ofSeconds(10))) {
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  client.within(
+                      Duration.ofMillis(300),
+                      "dbt.readTimeout",
+                      () -> client.get("api/v3/accounts/1/projects/7/", Map.of())));
+      assertThat(e).hasMessageContaining("took longer than 300 ms (dbt.readTimeout)");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+    assertThat(lines).noneMatch(l -> l.contains("attempt 2 of"));
+  }
+
+  @Test
+  void aGoalsDeadlineEndsAReadsBackOffAtOnce() throws IOException {
+    // 503 at once, then a back-off of 5 to 10 s: the deadline comes while the call sleeps in it.
+    RawServer server = answering(503, JSON, "{}");
+    long started = System.nanoTime();
+    try (server;
+        AdminClient client =
+            AdminClient.create(
+                ClientSettings.of(server.url(), new ApiToken(TOKEN), "test")
+                    .withRetry(
+                        new RetryPolicy(
+                            3,
+                            Duration.ofSeconds(10),
+                            Duration.ofSeconds(10),
+                            Duration.ofMinutes(1))),
+                new CapturingConsole(lines),
+                Duration.ofSeconds(10))) {
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  client.within(
+                      Duration.ofMillis(300),
+                      "dbt.readTimeout",
+                      () -> client.get("api/v3/accounts/1/projects/7/", Map.of())));
+      assertThat(e).hasMessageContaining("took longer than 300 ms (dbt.readTimeout)");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void aGoalsDeadlineEndsAWaitInTheRateLimitersHoldAtOnce() throws IOException {
+    // A token of its own: the hold stays on this host's shared limiter after the test.
+    String token = "dbtc_test_hostile_held_9e4f1a";
+    RawServer server = answering(429, JSON + "Retry-After: 20\r\n", "{}");
+    long started = System.nanoTime();
+    try (server;
+        AdminClient client =
+            AdminClient.create(
+                ClientSettings.of(server.url(), new ApiToken(token), "test")
+                    .withRetry(RetryPolicy.NONE),
+                new CapturingConsole(lines),
+                Duration.ofSeconds(10))) {
+      Throwable e =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  client.within(
+                      Duration.ofMillis(300),
+                      "dbt.readTimeout",
+                      () -> {
+                        assertThat(
+                                org.assertj.core.api.Assertions.catchThrowable(
+                                    () -> client.get("api/v3/accounts/1/projects/7/", Map.of())))
+                            .hasMessageContaining("429");
+                        // Held back for the 20 s dbt Cloud asked for, until the deadline.
+                        return client.get("api/v3/accounts/1/projects/8/", Map.of());
+                      }));
+      assertThat(e).hasMessageContaining("took longer than 300 ms (dbt.readTimeout)");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    assertThat(server.requests()).hasSize(1);
+    assertThat(CallWaits.waiting()).isZero();
+  }
+
+  @Test
   void saysAnHtmlPageCameBackInsteadOfAParserError() throws IOException {
     RawServer server =
         answering(
