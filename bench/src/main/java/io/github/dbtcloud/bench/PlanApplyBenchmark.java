@@ -55,9 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * fresh JVMs also run with the release pipeline sample's {@code .mvn/jvm.config}), {@code
  * bench.applyJobs} (10,100,500), {@code bench.parallelism} (1,4,8,16), {@code bench.memoryJobs}
  * (10000,50000), {@code bench.memoryHeap} (256m), {@code bench.verifyMinutes} (10), {@code
- * bench.processJobs} (100,10000), {@code bench.maven} (../mvnw), {@code bench.mavenOpts} (the child
- * Mavens' MAVEN_OPTS), {@code bench.javaHome} (the child Mavens' JAVA_HOME), {@code
- * bench.pluginVersion}, {@code bench.out} (target/bench).
+ * bench.processJobs} (100,10000), {@code bench.maven} (the wrapper's Maven, started without the
+ * wrapper), {@code bench.mavenOpts} (the child Mavens' MAVEN_OPTS), {@code bench.javaHome} (the
+ * child Mavens' JAVA_HOME), {@code bench.pluginVersion}, {@code bench.out} (target/bench).
  */
 public final class PlanApplyBenchmark {
 

@@ -29,7 +29,8 @@ final class ProcessBenchmark {
   private static final long TIMEOUT_SECONDS = 600;
 
   private final PlanApplyBenchmark bench;
-  private final String maven = System.getProperty("bench.maven", "../mvnw");
+  private final String maven = System.getProperty("bench.maven", "");
+  private final Path wrapper = Path.of("..", "mvnw").toAbsolutePath().normalize();
   private final String mavenOpts = System.getProperty("bench.mavenOpts", "");
   private final String javaHome = System.getProperty("bench.javaHome", "");
   private final String plugin =
@@ -47,6 +48,7 @@ final class ProcessBenchmark {
     List<Jvm> jvms = jvms(javaFeature(version));
     ArrayNode rows = bench.results.putArray("process");
     bench.line("");
+    wrapperScript(launcher);
     bench.line(
         "whole process, no latency: `mvn validate` (a project without the plugin) and `mvn"
             + " dbt:plan` ("
@@ -217,17 +219,56 @@ final class ProcessBenchmark {
     Files.writeString(mvn.resolve("jvm.config"), String.join(" ", options) + "\n");
   }
 
-  /** The Maven launcher, relative to the benchmark's directory when not absolute or on the path. */
+  /**
+   * The Maven launcher: {@code bench.maven} (relative to the benchmark's directory when not
+   * absolute or on the path), else the {@code bin/mvn} of the Maven this repository's wrapper
+   * installed, so that the rows time {@code mvn} as a user with that Maven installed runs it;
+   * {@link #wrapperScript} gives what the wrapper's own script adds.
+   */
   private Path launcher() {
-    Path path = Path.of(maven);
-    if (!maven.contains("/")) {
-      return path;
+    if (!maven.isBlank()) {
+      Path path = Path.of(maven);
+      return maven.contains("/") ? path.toAbsolutePath().normalize() : path;
     }
-    return path.toAbsolutePath().normalize();
+    String home =
+        line(versionText(wrapper), "Maven home:").replaceFirst("^Maven home:", "").strip();
+    Path mvn = Path.of(home, "bin", "mvn");
+    return Files.isExecutable(mvn) ? mvn : wrapper;
+  }
+
+  /**
+   * The time the wrapper's script adds to every Maven run of a project that starts Maven with
+   * {@code ./mvnw} (version 3.3.4 hashes its distribution's URL in shell, a process per character):
+   * {@code ./mvnw -v} minus {@code mvn -v} of the same Maven, alternating, min/median/max.
+   */
+  private void wrapperScript(Path launcher) throws IOException {
+    if (launcher.equals(wrapper)) {
+      return;
+    }
+    List<Double> added = new ArrayList<>();
+    for (int r = 0; r < bench.repeats; r++) {
+      long a = System.nanoTime();
+      versionText(wrapper);
+      long b = System.nanoTime();
+      versionText(launcher);
+      long c = System.nanoTime();
+      added.add(((b - a) - (c - b)) / 1e6);
+    }
+    PlanApplyBenchmark.stats(bench.results.putObject("processWrapperScriptMs"), added);
+    bench.line(
+        "the wrapper's script (./mvnw -v minus mvn -v, ms min/med/max): "
+            + PlanApplyBenchmark.mmm(added)
+            + "; add it to every figure below for a project that runs ./mvnw");
   }
 
   /** Maven's and Java's versions as {@code mvn -v} prints them, or {@code ?} for each. */
   private List<String> version(Path launcher) {
+    String out = versionText(launcher);
+    return List.of(line(out, "Apache Maven").replaceAll(" \\(.*", ""), line(out, "Java version:"));
+  }
+
+  /** What {@code launcher -v} prints; empty when it cannot run. */
+  private String versionText(Path launcher) {
     try {
       ProcessBuilder builder =
           new ProcessBuilder(launcher.toString(), "-v").redirectErrorStream(true);
@@ -235,13 +276,12 @@ final class ProcessBenchmark {
       Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
-      return List.of(
-          line(out, "Apache Maven").replaceAll(" \\(.*", ""), line(out, "Java version:"));
+      return out;
     } catch (IOException e) {
-      return List.of("?", "?");
+      return "";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return List.of("?", "?");
+      return "";
     }
   }
 
