@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -21,8 +23,9 @@ import java.util.regex.Pattern;
  * {@code mvn dbt:plan} against an emulator in this JVM (no latency), alternating them in every
  * repeat so both see the same machine, and the time from the plan's process start to the first
  * request the emulator answered. Each with the JVM's defaults and with the {@code .mvn/jvm.config}
- * settings the docs recommend ({@link #jvms}). It runs the plugin installed in the local
- * repository: install this checkout first ({@code ./mvnw -B -ntp install -DskipTests}).
+ * settings the docs recommend ({@link #jvms}), taking turns in every repeat. It runs the plugin
+ * installed in the local repository: install this checkout first ({@code ./mvnw -B -ntp install
+ * -DskipTests}).
  */
 final class ProcessBenchmark {
 
@@ -96,12 +99,12 @@ final class ProcessBenchmark {
                 plugin,
                 "-Ddbt.baseUrl=" + server.url(),
                 "-Ddbt.files=" + String.join(",", patterns));
+        // Once each untimed: the file cache, a clear message when the plugin is not installed,
+        // and where the setup has one its class-data archive or AOT cache, written by a plan as a
+        // user would (each setup its own file, so that the setups can take turns).
+        List<Jvm> ready = new ArrayList<>();
         for (Jvm setup : jvms) {
-          String jvm = setup.name();
-          // Once each untimed: the file cache, a clear message when the plugin is not installed,
-          // and where the setup has one the class-data archive, written by a plan as a user would.
           try {
-            jvmConfig(dir, List.of());
             if (!setup.training().isEmpty()) {
               jvmConfig(dir, setup.training());
               time(dir, plan, null);
@@ -109,30 +112,45 @@ final class ProcessBenchmark {
             jvmConfig(dir, setup.options());
             time(dir, validate, null);
             time(dir, plan, null);
+            ready.add(setup);
           } catch (IllegalStateException e) {
-            rows.addObject().put("jobs", jobs).put("jvm", jvm).put("skipped", e.getMessage());
+            rows.addObject()
+                .put("jobs", jobs)
+                .put("jvm", setup.name())
+                .put("skipped", e.getMessage());
             bench.line(
-                String.format(Locale.ROOT, "%7d %8s skipped: %s", jobs, jvm, e.getMessage()));
-            continue;
+                String.format(
+                    Locale.ROOT, "%7d %8s skipped: %s", jobs, setup.name(), e.getMessage()));
           }
-          List<Double> validates = new ArrayList<>();
-          List<Double> plans = new ArrayList<>();
-          List<Double> firsts = new ArrayList<>();
-          int requests = 0;
-          for (int r = 0; r < bench.repeats; r++) {
-            validates.add(time(dir, validate, null));
+        }
+        // The setups take turns in every repeat, each starting a repeat in its turn, so that an
+        // hour's drift in the machine's speed falls on all of them alike.
+        Map<Jvm, List<double[]>> runs = new LinkedHashMap<>();
+        int requests = 0;
+        for (int r = 0; r < bench.repeats; r++) {
+          for (int i = 0; i < ready.size(); i++) {
+            Jvm setup = ready.get((r + i) % ready.size());
+            jvmConfig(dir, setup.options());
+            double validated = time(dir, validate, null);
             server.reset();
             first.set(0);
             long[] started = new long[1];
-            plans.add(time(dir, plan, started));
-            firsts.add((first.get() - started[0]) / 1e6);
+            double planned = time(dir, plan, started);
+            runs.computeIfAbsent(setup, k -> new ArrayList<>())
+                .add(new double[] {validated, planned, (first.get() - started[0]) / 1e6});
             requests = server.requests.get();
           }
+        }
+        for (Jvm setup : ready) {
+          List<double[]> timed = runs.get(setup);
+          List<Double> validates = timed.stream().map(t -> t[0]).toList();
+          List<Double> plans = timed.stream().map(t -> t[1]).toList();
+          List<Double> firsts = timed.stream().map(t -> t[2]).toList();
           double minus = PlanApplyBenchmark.median(plans) - PlanApplyBenchmark.median(validates);
           double firstMinus =
               PlanApplyBenchmark.median(firsts) - PlanApplyBenchmark.median(validates);
           ObjectNode row =
-              rows.addObject().put("jobs", jobs).put("jvm", jvm).put("requests", requests);
+              rows.addObject().put("jobs", jobs).put("jvm", setup.name()).put("requests", requests);
           row.put("launcher", launcher.toString());
           row.put("jvmConfig", String.join(" ", setup.options()));
           PlanApplyBenchmark.stats(row.putObject("validateMs"), validates);
@@ -145,7 +163,7 @@ final class ProcessBenchmark {
                   Locale.ROOT,
                   "%7d %8s %26s %26s %+9.0f %26s %+12.0f",
                   jobs,
-                  jvm,
+                  setup.name(),
                   PlanApplyBenchmark.mmm(validates),
                   PlanApplyBenchmark.mmm(plans),
                   minus,
@@ -179,21 +197,22 @@ final class ProcessBenchmark {
     jvms.add(
         new Jvm(
             "c1+cds",
-            concat(SAMPLE_OPTIONS, "-XX:SharedArchiveFile=.mvn/dbt.jsa"),
-            concat(SAMPLE_OPTIONS, "-XX:ArchiveClassesAtExit=.mvn/dbt.jsa")));
+            concat(SAMPLE_OPTIONS, "-XX:SharedArchiveFile=.mvn/dbt-c1.jsa"),
+            concat(SAMPLE_OPTIONS, "-XX:ArchiveClassesAtExit=.mvn/dbt-c1.jsa")));
     if (javaFeature >= 25) {
       jvms.add(
           new Jvm(
               "aot",
-              List.of("-XX:AOTCache=.mvn/dbt.aot"),
-              List.of("-XX:AOTCacheOutput=.mvn/dbt.aot", "-Xlog:aot=off", "-Xlog:cds=off")));
+              List.of("-XX:AOTCache=.mvn/dbt-default.aot"),
+              List.of(
+                  "-XX:AOTCacheOutput=.mvn/dbt-default.aot", "-Xlog:aot=off", "-Xlog:cds=off")));
       jvms.add(
           new Jvm(
               "c1+aot",
-              concat(SAMPLE_OPTIONS, "-XX:AOTCache=.mvn/dbt.aot"),
+              concat(SAMPLE_OPTIONS, "-XX:AOTCache=.mvn/dbt-c1.aot"),
               concat(
                   SAMPLE_OPTIONS,
-                  "-XX:AOTCacheOutput=.mvn/dbt.aot",
+                  "-XX:AOTCacheOutput=.mvn/dbt-c1.aot",
                   "-Xlog:aot=off",
                   "-Xlog:cds=off")));
     }
@@ -206,13 +225,14 @@ final class ProcessBenchmark {
     return List.copyOf(all);
   }
 
-  /** Writes the project's {@code .mvn/jvm.config}, or removes it (and the archive) when empty. */
+  /**
+   * Writes the project's {@code .mvn/jvm.config}, or removes it when empty; the setups' archives
+   * stay, each in its own file.
+   */
   private static void jvmConfig(Path dir, List<String> options) throws IOException {
     Path mvn = dir.resolve(".mvn");
     if (options.isEmpty()) {
       Files.deleteIfExists(mvn.resolve("jvm.config"));
-      Files.deleteIfExists(mvn.resolve("dbt.jsa"));
-      Files.deleteIfExists(mvn.resolve("dbt.aot"));
       return;
     }
     Files.createDirectories(mvn);
