@@ -3,6 +3,7 @@ package io.github.dbtcloud.core.config;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,7 @@ final class YamlSlim {
     }
     parser.getEvent(); // the document's start
     Deque<Open> open = new ArrayDeque<>();
+    Map<String, String> texts = new HashMap<>();
     ScalarNode tooLong = null;
     Node root = null;
     while (root == null) {
@@ -89,12 +91,15 @@ final class YamlSlim {
           return null;
         }
         Mark start = mark(s.getStartMark());
+        String value = s.getValue();
         ScalarNode scalar =
             new ScalarNode(
-                resolver.resolve(
-                    NodeId.scalar, s.getValue(), s.getImplicit().canOmitTagInPlainScalar()),
+                resolver.resolve(NodeId.scalar, value, s.getImplicit().canOmitTagInPlainScalar()),
                 true,
-                s.getValue(),
+                // One text for each value however often it occurs: keys, environments, steps,
+                // crons and targets repeat on every job (110,000 of the 130,000 values of a file
+                // of 10,000 jobs), and the tree is held until every file is read.
+                texts.computeIfAbsent(value, v -> v),
                 start,
                 end(start, s.getEndMark()),
                 s.getScalarStyle());

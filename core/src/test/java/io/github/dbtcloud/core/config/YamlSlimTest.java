@@ -108,6 +108,32 @@ class YamlSlimTest {
   }
 
   @Test
+  void keepsAValueThatRepeatsOnce() {
+    MappingNode root =
+        (MappingNode)
+            direct(
+                    "jobs:\n"
+                        + "  a: { target_name: default, steps: [dbt build] }\n"
+                        + "  b: { target_name: default, steps: [dbt build] }\n")
+                .root();
+    MappingNode jobs = (MappingNode) root.getValue().get(0).getValueNode();
+    MappingNode a = (MappingNode) jobs.getValue().get(0).getValueNode();
+    MappingNode b = (MappingNode) jobs.getValue().get(1).getValueNode();
+
+    assertThat(value(b.getValue().get(0).getKeyNode()))
+        .isEqualTo("target_name")
+        .isSameAs(value(a.getValue().get(0).getKeyNode()));
+    assertThat(value(((SequenceNode) b.getValue().get(1).getValueNode()).getValue().get(0)))
+        .isEqualTo("dbt build")
+        .isSameAs(value(((SequenceNode) a.getValue().get(1).getValueNode()).getValue().get(0)));
+    assertThat(b.getValue().get(0).getKeyNode().getStartMark().getLine()).isEqualTo(2);
+  }
+
+  private static String value(Node node) {
+    return ((ScalarNode) node).getValue();
+  }
+
+  @Test
   void buildsTheSameTreeAsTheComposerForEveryYamlFileInTheRepository() throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
