@@ -129,10 +129,6 @@ class YamlSlimTest {
     assertThat(b.getValue().get(0).getKeyNode().getStartMark().getLine()).isEqualTo(2);
   }
 
-  private static String value(Node node) {
-    return ((ScalarNode) node).getValue();
-  }
-
   @Test
   void buildsTheSameTreeAsTheComposerForEveryYamlFileInTheRepository() throws IOException {
     List<Path> files;
@@ -214,6 +210,10 @@ class YamlSlimTest {
       assertThat(theirs).as(what).isEqualTo(error);
     }
     return false;
+  }
+
+  private static String value(Node node) {
+    return ((ScalarNode) node).getValue();
   }
 
   private static Slim direct(String text) {
