@@ -57,6 +57,30 @@ class PluginJarIT {
   }
 
   /**
+   * The POM installed and deployed with the plugin stands alone: Maven reads a plugin's POM at
+   * every start, and a parent (fetched, then merged) or dependencies (all of them shaded into the
+   * jar) would only cost time there, and a download on a first run.
+   */
+  @Test
+  void installsAPomWithoutParentOrDependenciesThatKeepsTheOldestMaven() throws Exception {
+    Path pom = Path.of(System.getProperty("it.plugin.pom", "../plugin/target/standalone-pom.xml"));
+    assertThat(pom)
+        .as("the plugin's flattened POM (./mvnw -B -ntp install -DskipTests)")
+        .isRegularFile();
+    String text = Files.readString(pom);
+
+    assertThat(text)
+        .doesNotContain("<parent>")
+        .doesNotContain("<dependencies>")
+        .doesNotContain("<build>")
+        .contains("<groupId>io.github.dbtcloud</groupId>")
+        .contains("<artifactId>dbt-maven-plugin</artifactId>")
+        .contains("<packaging>maven-plugin</packaging>")
+        .contains("<url>https://github.com/dbtcloud/dbt-maven-plugin</url>")
+        .containsPattern("<prerequisites>\\s*<maven>3\\.6\\.3</maven>\\s*</prerequisites>");
+  }
+
+  /**
    * The jar on this test's class path that holds {@code resource} (the mojos need Maven to load).
    */
   private static Path jarHolding(String resource) throws URISyntaxException, IOException {
